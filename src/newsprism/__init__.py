@@ -1,0 +1,81 @@
+"""newsprism: one news story through all of its sources.
+
+>>> import newsprism
+>>> dossier = newsprism.analyze(["examples/seeds"])      # doctest: +SKIP
+>>> print(dossier.to_json())                              # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from typing import TYPE_CHECKING, Any
+
+from .errors import InputError, NewsprismError, PipelineError, StoreError
+from .model import (
+    Article,
+    ArticleNLP,
+    Claim,
+    ClaimGroup,
+    Dossier,
+    Entity,
+    PairResult,
+    Passage,
+    Quote,
+    ReuseLink,
+    Speaker,
+    Statement,
+    Story,
+)
+from .store import MemoryStore, SQLiteStore, Store, open_store
+
+if TYPE_CHECKING:
+    from ._api import IngestReport, analyze, analyze_articles, ingest
+
+# Entry points that pull in the readers and NLP load on first use (PEP 562), so
+# that `import newsprism` for the data model stays cheap.
+_LAZY = {
+    "IngestReport": "._api",
+    "analyze": "._api",
+    "analyze_articles": "._api",
+    "ingest": "._api",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name], __name__), name)
+    raise AttributeError(f"module 'newsprism' has no attribute {name!r}")
+
+
+__all__ = [
+    "Article",
+    "ArticleNLP",
+    "Claim",
+    "ClaimGroup",
+    "Dossier",
+    "Entity",
+    "IngestReport",
+    "InputError",
+    "MemoryStore",
+    "NewsprismError",
+    "PairResult",
+    "Passage",
+    "PipelineError",
+    "Quote",
+    "ReuseLink",
+    "SQLiteStore",
+    "Speaker",
+    "Statement",
+    "Store",
+    "StoreError",
+    "Story",
+    "analyze",
+    "analyze_articles",
+    "ingest",
+    "open_store",
+]
+__version__ = "0.1.0"
+
+# A library logs and never prints: silent unless the application configures logging.
+logging.getLogger(__name__).addHandler(logging.NullHandler())

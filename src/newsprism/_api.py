@@ -1,0 +1,154 @@
+"""The library's entry points; the CLI and the web app are thin wrappers over these."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from .clean import clean
+from .ingest import IngestFailure, read_sources
+from .ingest.fetch import Fetcher
+from .model import Article, Dossier
+from .pipeline import State
+from .stages import default_pipeline
+from .store import MemoryStore, Store
+
+log = logging.getLogger(__name__)
+
+#: ``progress(what, done, total)``; total is None while unknown.
+Progress = Callable[[str, int, int | None], None]
+SECTIONS = (
+    "reuse",
+    "quotes",
+    "statements",
+    "claims",
+    "claim_groups",
+    "entities",
+    "relations",
+    "timeline",
+    "coverage",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class IngestReport:
+    """What an ingest did: article ids in input order (new and already stored)."""
+
+    ids: tuple[str, ...]
+    inserted: int
+    duplicates: int
+    failures: tuple[IngestFailure, ...]
+
+
+def ingest(
+    sources: str | Iterable[str],
+    *,
+    store: Store,
+    fetcher: Fetcher | None = None,
+    allow_private: bool = False,
+    manifest: str | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Read, clean and store articles; each is committed as soon as it is read."""
+    if isinstance(sources, str):
+        sources = [sources]
+    ids: list[str] = []
+    failures: list[IngestFailure] = []
+    inserted = duplicates = 0
+    # 1. read every source; bad items come back as failures, never as exceptions
+    for item in read_sources(
+        sources, fetcher=fetcher, allow_private=allow_private, manifest=manifest
+    ):
+        if isinstance(item, IngestFailure):
+            log.warning("skipped %s", item)
+            failures.append(item)
+        else:
+            # 2. clean: boilerplate out of the text and into `removed`, outlet inferred
+            article = clean(item)
+            if not article.text.strip():
+                failures.append(IngestFailure(_source(item), "no article text after cleaning"))
+                continue
+            # 3. store, committed at once: an interrupted batch keeps what it read
+            added = store.add_article(article)
+            ids.append(added.id)
+            inserted += added.inserted
+            duplicates += not added.inserted
+        if progress:
+            progress("ingest", len(ids) + len(failures), None)
+    return IngestReport(tuple(dict.fromkeys(ids)), inserted, duplicates, tuple(failures))
+
+
+def _source(article: Article) -> str:
+    return article.provenance.source if article.provenance else article.id
+
+
+def analyze(
+    sources: str | Iterable[str],
+    *,
+    store: Store | None = None,
+    fetcher: Fetcher | None = None,
+    allow_private: bool = False,
+    manifest: str | None = None,
+    progress: Progress | None = None,
+    on_failure: Callable[[IngestFailure], None] | None = None,
+) -> Dossier:
+    """Analyse SOURCES as one corpus and return its dossier.
+
+    Bad inputs are skipped and reported through ``on_failure`` (and the log);
+    the rest is analysed.
+    """
+    store = store if store is not None else MemoryStore()
+    # 1. ingest: sources -> cleaned, stored articles
+    report = ingest(
+        sources,
+        store=store,
+        fetcher=fetcher,
+        allow_private=allow_private,
+        manifest=manifest,
+        progress=progress,
+    )
+    if on_failure:
+        for failure in report.failures:
+            on_failure(failure)
+    # 2. the corpus: the stored articles these sources yielded, in input order
+    articles = tuple(store.articles(report.ids))
+    return analyze_articles(articles, store=store, progress=progress)
+
+
+def analyze_articles(
+    articles: Sequence[Article], *, store: Store | None = None, progress: Progress | None = None
+) -> Dossier:
+    """Run the analysis pipeline over already-clean articles."""
+    pipeline = default_pipeline(store)
+    if progress:
+        progress("analyze", 0, len(pipeline.stages))
+    # 3. per-article then per-story stages, as the pipeline declares them
+    state = pipeline(State(articles=tuple(articles)))
+    # 4. the dossier: every section a stage filled, the rest marked as not analysed
+    dossier = to_dossier(state)
+    if store is not None:
+        store.save_stories(dossier.stories)
+        for story in dossier.stories:
+            store.save_dossier(story.id, dossier.to_json(indent=None))
+    if progress:
+        progress("analyze", len(pipeline.stages), len(pipeline.stages))
+    return dossier
+
+
+def to_dossier(state: State) -> Dossier:
+    filled = ("articles", "stories", *(s for s in SECTIONS if s in state.provided))
+    return Dossier(
+        articles=state.articles,
+        stories=state.stories,
+        reuse=state.reuse,
+        quotes=state.quotes,
+        statements=state.statements,
+        claims=state.claims,
+        claim_groups=state.claim_groups,
+        entities=state.entities,
+        relations=state.relations,
+        timeline=state.timeline,
+        coverage=state.coverage,
+        filled=filled,
+    )

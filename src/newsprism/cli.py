@@ -1,0 +1,247 @@
+"""The command line: a thin wrapper over the library (``newsprism --help``).
+
+Exit codes: 0 all inputs read; 1 some inputs failed (the rest was processed
+and written); 2 nothing could be done (bad arguments, unusable store).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.table import Table
+
+from . import _api
+from .errors import NewsprismError
+from .ingest import IngestFailure
+from .model import Dossier
+from .report import render_html, render_markdown
+from .store import Store, open_store
+
+app = typer.Typer(
+    name="newsprism",
+    help="One news story through all of its sources.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+DbOpt = Annotated[str, typer.Option("--db", help="Store: a SQLite path or :memory:.")]
+SourcesArg = Annotated[
+    list[str], typer.Argument(help="Files, folders, globs, URLs, feeds, WARC or JSONL files.")
+]
+PrivateOpt = Annotated[
+    bool, typer.Option("--allow-private", help="Allow fetching private/loopback addresses.")
+]
+ManifestOpt = Annotated[
+    str | None, typer.Option("--manifest", help="CSV/JSONL adding metadata to files.")
+]
+
+
+@app.callback()
+def _main(verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.ERROR,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+
+
+@contextmanager
+def _store(db: str) -> Iterator[Store]:
+    try:
+        store = open_store(db)
+    except NewsprismError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from None
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@contextmanager
+def _progress() -> Iterator[_api.Progress]:
+    bar = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=err,
+        transient=True,
+    )
+    tasks: dict[str, int] = {}
+
+    def update(what: str, done: int, total: int | None) -> None:
+        if what not in tasks:
+            tasks[what] = bar.add_task(what, total=total)
+        bar.update(tasks[what], completed=done, total=total)
+
+    with bar:
+        yield update
+
+
+def _report_failure(failure: IngestFailure) -> None:
+    err.print(f"[yellow]skipped[/] {failure}", markup=True, highlight=False, soft_wrap=True)
+
+
+def _write(dossier: Dossier, json_path: Path | None, report: Path | None, md: Path | None) -> None:
+    for path, text in (
+        (json_path, dossier.to_json() if json_path else ""),
+        (report, render_html(dossier) if report else ""),
+        (md, render_markdown(dossier) if md else ""),
+    ):
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            out.print(f"wrote {path}")
+
+
+@app.command()
+def ingest(
+    sources: SourcesArg,
+    db: DbOpt = "newsprism.db",
+    allow_private: PrivateOpt = False,
+    manifest: ManifestOpt = None,
+) -> None:
+    """Read, clean and store articles (idempotent: re-running adds nothing twice)."""
+    with _store(db) as store, _progress() as progress:
+        report = _api.ingest(
+            sources, store=store, allow_private=allow_private, manifest=manifest, progress=progress
+        )
+    for failure in report.failures:
+        _report_failure(failure)
+    out.print(
+        f"{report.inserted} new, {report.duplicates} already stored, "
+        f"{len(report.failures)} failed; {store_count(db)} articles in {db}"
+    )
+    raise typer.Exit(1 if report.failures else 0)
+
+
+def store_count(db: str) -> int:
+    with _store(db) as store:
+        return store.count_articles()
+
+
+@app.command()
+def analyze(
+    sources: SourcesArg,
+    json_path: Annotated[
+        Path | None, typer.Option("--json", help="Write the JSON dossier.")
+    ] = None,
+    report: Annotated[Path | None, typer.Option("--report", help="Write the HTML report.")] = None,
+    markdown: Annotated[Path | None, typer.Option("--markdown", help="Write Markdown.")] = None,
+    db: DbOpt = ":memory:",
+    allow_private: PrivateOpt = False,
+    manifest: ManifestOpt = None,
+) -> None:
+    """Treat SOURCES as one corpus, group it into stories and write the dossier."""
+    failures: list[IngestFailure] = []
+    with _store(db) as store, _progress() as progress:
+        try:
+            dossier = _api.analyze(
+                sources,
+                store=store,
+                allow_private=allow_private,
+                manifest=manifest,
+                progress=progress,
+                on_failure=failures.append,
+            )
+        except NewsprismError as exc:
+            err.print(f"[red]error:[/] {exc}")
+            raise typer.Exit(2) from None
+    for failure in failures:
+        _report_failure(failure)
+    _summary(dossier, failures)
+    _write(dossier, json_path, report, markdown)
+    raise typer.Exit(1 if failures else 0)
+
+
+def _summary(dossier: Dossier, failures: list[IngestFailure]) -> None:
+    out.print(
+        f"[bold]{len(dossier.articles)} articles[/], {len(dossier.stories)} "
+        f"{'story' if len(dossier.stories) == 1 else 'stories'}, {len(failures)} inputs failed"
+    )
+    table = Table("article", "outlet", "title", "removed", box=None, pad_edge=False)
+    for art in dossier.articles:
+        table.add_row(
+            art.id, art.outlet or "?", (art.title or "(untitled)")[:70], str(len(art.removed))
+        )
+    out.print(table)
+    people = [e.name for e in dossier.entities if e.kind == "person"][:8]
+    if people:
+        out.print("people: " + ", ".join(people))
+    pending = [s for s in _api.SECTIONS if s not in dossier.filled]
+    if pending:
+        out.print(f"[dim]not analysed in this version: {', '.join(pending)}[/]")
+
+
+@app.command()
+def stories(db: DbOpt = "newsprism.db") -> None:
+    """List the stories in the store."""
+    with _store(db) as store:
+        listed = store.stories()
+        table = Table("story", "articles", "outlets", "title")
+        for st in listed:
+            outlets = {a.outlet for a in store.articles(st.articles) if a.outlet}
+            table.add_row(st.id, str(len(st.articles)), ", ".join(sorted(outlets)), st.title)
+    out.print(table if listed else "no stories yet: run `newsprism analyze` first")
+
+
+@app.command()
+def show(
+    item: Annotated[str, typer.Argument(help="An article or story id.")], db: DbOpt = "newsprism.db"
+) -> None:
+    """Show one article (metadata, text, removed lines) or one story."""
+    with _store(db) as store:
+        art = store.get_article(item)
+        if art is not None:
+            out.print(f"[bold]{art.title or '(untitled)'}[/]")
+            out.print(
+                f"{art.outlet or 'unknown outlet'} · {art.published or 'undated'} · {art.url or ''}"
+            )
+            out.print(art.text, highlight=False)
+            for line in art.removed:
+                out.print(f"[dim]removed ({line.kind}): {line.text}[/]", highlight=False)
+            return
+        for st in store.stories():
+            if st.id == item:
+                out.print(f"[bold]{st.title}[/] ({len(st.articles)} articles)")
+                for a in store.articles(st.articles):
+                    out.print(f"  {a.id}  {a.outlet or '?'}  {a.title or ''}")
+                return
+    err.print(
+        f"[red]error:[/] no article or story {item!r} in {db}; list them with `newsprism stories`"
+    )
+    raise typer.Exit(2)
+
+
+@app.command()
+def export(
+    story: Annotated[str, typer.Argument(help="A story id (see `newsprism stories`).")],
+    json_path: Annotated[Path | None, typer.Option("--json")] = None,
+    report: Annotated[Path | None, typer.Option("--report")] = None,
+    markdown: Annotated[Path | None, typer.Option("--markdown")] = None,
+    db: DbOpt = "newsprism.db",
+) -> None:
+    """Write a stored story's dossier as JSON, HTML or Markdown."""
+    with _store(db) as store:
+        text = store.get_dossier(story)
+    if text is None:
+        err.print(
+            f"[red]error:[/] no dossier for story {story!r} in {db}; "
+            f"run `newsprism analyze --db {db}` first"
+        )
+        raise typer.Exit(2)
+    _write(Dossier.from_json(text), json_path, report, markdown)
+
+
+def main() -> None:
+    app()

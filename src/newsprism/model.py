@@ -1,0 +1,358 @@
+"""The data model: frozen, typed records that flow one way through the pipeline.
+
+sources -> :class:`Article` -> per-article :class:`ArticleNLP` -> per-story analyses
+-> :class:`Dossier` -> outputs.  The JSON dossier of ``CONTRACT.md`` is the
+serialisation of :class:`Dossier`; every record here round-trips through
+``to_dict``/``from_dict`` so that stores, engines and the web app exchange
+records, never loose dictionaries.
+
+Records are plain frozen dataclasses rather than pydantic models: the pipeline
+creates millions of them and dataclasses with ``slots`` are several times
+cheaper to build, while the JSON mapping stays explicit in one place
+(:func:`to_dict` / :func:`from_dict`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeVar, get_args, get_origin
+
+SCHEMA = "newsprism.dossier/1"
+
+Relation = Literal["copy", "edited", "rewrite", "partial", "independent", "unrelated"]
+PassageKind = Literal["verbatim", "edited", "reworded"]
+QuoteKind = Literal["direct", "partial", "indirect"]
+Verdict = Literal["corroborated", "single-source", "conflicting", "imprecise"]
+CueKind = Literal["footer", "credit", "promo", "caption", "link", "title-repeat", "byline"]
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where an article came from, so every figure can be traced to an input."""
+
+    source: str  # path, URL or "file.warc.gz#record-id"
+    reader: str  # which reader produced it: text, html, jsonl, url, feed, warc
+    content_hash: str = ""  # sha1 of the cleaned text, the idempotency key
+    fetched_at: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedLine:
+    """A line the cleaner moved out of the text, with what it tells about origin.
+
+    Removed lines are evidence, not rubbish: a syndication footer names the
+    outlet, a credit line names the newsroom an article was rewritten from.
+    """
+
+    text: str
+    kind: CueKind
+    names: tuple[str, ...] = ()  # outlet or people the line names
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str
+    text: str
+    outlet: str | None = None
+    title: str | None = None
+    published: str | None = None  # ISO 8601 date or date-time
+    url: str | None = None
+    author: str | None = None
+    removed: tuple[RemovedLine, ...] = ()
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+    provenance: Provenance | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named-entity mention, offsets into the article's cleaned text."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # spaCy label: PERSON, ORG, GPE, DATE, MONEY, ...
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleNLP:
+    """Per-article analysis: a pure function of one article (engine-friendly)."""
+
+    article: str
+    sentences: tuple[Span, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    id: str
+    title: str
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+    kind: PassageKind
+
+
+@dataclass(frozen=True, slots=True)
+class ReuseLink:
+    a: str
+    b: str
+    relation: Relation
+    score: float
+    direction: str | None = None  # "a->b", "b->a", "common-source" or None
+    passages: tuple[Passage, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PairResult:
+    """The reuse verdict for two texts (``newsprism.compare``)."""
+
+    relation: Relation
+    score: float
+    direction: str | None = None
+    passages: tuple[Passage, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Reuse:
+    pairs: tuple[ReuseLink, ...] = ()
+    families: tuple[tuple[str, ...], ...] = ()
+    independent_sources: Mapping[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str
+    role: str | None = None
+    entity: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    id: str
+    article: str
+    text: str
+    start: int
+    end: int
+    kind: QuoteKind
+    speaker: Speaker | None = None
+    speaker_span: tuple[int, int] | None = None
+    cue: str | None = None
+    cue_span: tuple[int, int] | None = None
+    statement: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    id: str
+    speaker: str | None
+    text: str
+    quotes: tuple[str, ...]
+    articles: tuple[str, ...]
+    independent_sources: int
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    kind: str  # money, count, date, percent, duration, ...
+    text: str
+    value: str | float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: str
+    article: str
+    text: str
+    start: int
+    end: int
+    values: tuple[Value, ...] = ()
+    group: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    text: str
+    claims: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimGroup:
+    id: str
+    topic: str
+    verdict: Verdict
+    claims: tuple[str, ...]
+    independent_sources: int
+    sides: tuple[Side, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRelation:
+    a: str
+    b: str
+    kind: str
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    date: str
+    text: str
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    article: str
+    adds: tuple[str, ...] = ()
+    omits: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Dossier:
+    """Everything newsprism knows about a corpus, grouped into stories.
+
+    ``filled`` names the sections a stage actually computed, so that reports
+    can say "not analysed yet" instead of showing an empty list as a finding.
+    """
+
+    articles: tuple[Article, ...] = ()
+    stories: tuple[Story, ...] = ()
+    reuse: Reuse = field(default_factory=Reuse)
+    quotes: tuple[Quote, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    claim_groups: tuple[ClaimGroup, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    relations: tuple[EntityRelation, ...] = ()
+    timeline: tuple[TimelineEvent, ...] = ()
+    coverage: tuple[Coverage, ...] = ()
+    filled: tuple[str, ...] = ()
+    schema: str = SCHEMA
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = to_dict(self)
+        return out
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_json(cls, text: str) -> Dossier:
+        return from_dict(cls, json.loads(text))
+
+    def article(self, article_id: str) -> Article:
+        for art in self.articles:
+            if art.id == article_id:
+                return art
+        raise KeyError(article_id)
+
+
+def entity_id(kind: str, name: str) -> str:
+    """A deterministic entity id, so quotes, claims and entities link without a registry."""
+    slug = "-".join("".join(c if c.isalnum() else " " for c in name.lower()).split())
+    return f"{kind.lower()}:{slug}"
+
+
+# --- JSON mapping -----------------------------------------------------------------
+
+T = TypeVar("T")
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]
+
+
+def _removed_to_json(lines: tuple[RemovedLine, ...]) -> list[str]:
+    return [line.text for line in lines]
+
+
+def to_dict(obj: Any) -> Any:
+    """Serialise a record to JSON-ready values (tuples become lists).
+
+    ``Article.removed`` is written as the contract's list of strings, with the
+    structured cues alongside under ``removed_cues``.
+    """
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(obj):
+            value = getattr(obj, f.name)
+            if isinstance(obj, Article) and f.name == "removed":
+                out["removed"] = _removed_to_json(value)
+                out["removed_cues"] = [to_dict(line) for line in value]
+                continue
+            out[f.name] = to_dict(value)
+        return out
+    if isinstance(obj, tuple | list):
+        return [to_dict(v) for v in obj]
+    if isinstance(obj, Mapping):
+        return {str(k): to_dict(v) for k, v in obj.items()}
+    return obj
+
+
+def from_dict(cls: type[T], data: Mapping[str, Any]) -> T:
+    """Build a record from its JSON form; unknown keys are ignored."""
+    hints = _hints(cls)
+    kwargs: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if cls is Article and f.name == "removed":
+            if "removed_cues" in data:
+                kwargs["removed"] = tuple(from_dict(RemovedLine, c) for c in data["removed_cues"])
+            elif "removed" in data:
+                kwargs["removed"] = tuple(
+                    RemovedLine(text=t, kind="promo") for t in data["removed"]
+                )
+            continue
+        if f.name in data:
+            kwargs[f.name] = _convert(hints[f.name], data[f.name])
+    return cls(**kwargs)
+
+
+def _convert(tp: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = get_origin(tp)
+    args = get_args(tp)
+    if origin in (typing.Union, types.UnionType):
+        non_none = [a for a in args if a is not type(None)]
+        if len(non_none) == 1:
+            return _convert(non_none[0], value)
+        return value
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_convert(args[0], v) for v in value)
+        return tuple(_convert(a, v) for a, v in zip(args, value, strict=False))
+    if origin in (Mapping, dict) or tp is Mapping:
+        return dict(value)
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        return from_dict(tp, value)
+    return value

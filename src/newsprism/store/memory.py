@@ -1,0 +1,70 @@
+"""A complete in-memory store, for tests and one-shot library use."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Iterator
+
+from ..model import Article, ArticleNLP, Story
+from ._base import Added
+from ._keys import content_hash, unique_id
+
+
+class MemoryStore:
+    def __init__(self) -> None:
+        self._articles: dict[str, Article] = {}
+        self._by_hash: dict[str, str] = {}
+        self._by_url: dict[str, str] = {}
+        self._nlp: dict[tuple[str, str], ArticleNLP] = {}
+        self._stories: dict[str, Story] = {}
+        self._dossiers: dict[str, str] = {}
+
+    def add_article(self, article: Article) -> Added:
+        digest = content_hash(article)
+        existing = self._by_hash.get(digest) or (article.url and self._by_url.get(article.url))
+        if existing:
+            return Added(existing, inserted=False, duplicate_of=existing)
+        new_id = unique_id(article.id, digest, self._articles.__contains__)
+        if new_id != article.id:
+            article = dataclasses.replace(article, id=new_id)
+        self._articles[new_id] = article
+        self._by_hash[digest] = new_id
+        if article.url:
+            self._by_url[article.url] = new_id
+        return Added(new_id, inserted=True)
+
+    def get_article(self, article_id: str) -> Article | None:
+        return self._articles.get(article_id)
+
+    def articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
+        if ids is None:
+            yield from self._articles.values()
+            return
+        for i in ids:
+            if i in self._articles:
+                yield self._articles[i]
+
+    def count_articles(self) -> int:
+        return len(self._articles)
+
+    def put_nlp(self, record: ArticleNLP, version: str) -> None:
+        self._nlp[(record.article, version)] = record
+
+    def get_nlp(self, article_id: str, version: str) -> ArticleNLP | None:
+        return self._nlp.get((article_id, version))
+
+    def save_stories(self, stories: Iterable[Story]) -> None:
+        for s in stories:
+            self._stories[s.id] = s
+
+    def stories(self) -> list[Story]:
+        return list(self._stories.values())
+
+    def save_dossier(self, story_id: str, dossier_json: str) -> None:
+        self._dossiers[story_id] = dossier_json
+
+    def get_dossier(self, story_id: str) -> str | None:
+        return self._dossiers.get(story_id)
+
+    def close(self) -> None:
+        pass

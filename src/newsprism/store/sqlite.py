@@ -1,0 +1,198 @@
+"""The default embedded store: one SQLite file, WAL mode, versioned migrations."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ..errors import StoreError
+from ..model import Article, ArticleNLP, Story, from_dict, to_dict
+from ._base import Added
+from ._keys import content_hash, unique_id
+
+#: Each entry moves the schema one version up; never edit a released entry.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL UNIQUE,
+        url TEXT UNIQUE,
+        outlet TEXT, title TEXT, published TEXT, author TEXT,
+        text TEXT NOT NULL,
+        record TEXT NOT NULL,
+        source TEXT,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE TABLE article_nlp (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        version TEXT NOT NULL,
+        record TEXT NOT NULL,
+        PRIMARY KEY (article_id, version)
+    );
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        record TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE story_articles (
+        story_id TEXT NOT NULL REFERENCES stories(id),
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        PRIMARY KEY (story_id, article_id)
+    );
+    CREATE TABLE dossiers (
+        story_id TEXT PRIMARY KEY,
+        record TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    """,
+)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class SQLiteStore:
+    """SQLite store.  Every write commits at once, so a crash loses nothing stored."""
+
+    def __init__(self, path: str | Path = "newsprism.db") -> None:
+        self.path = str(path)
+        try:
+            self._db = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open store {self.path}: {exc}; check --db") from exc
+        self._lock = threading.Lock()
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._migrate()
+
+    @property
+    def version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        current = self.version
+        if current > len(MIGRATIONS):
+            raise StoreError(
+                f"store {self.path} has schema version {current}, newer than this newsprism "
+                f"({len(MIGRATIONS)}); upgrade newsprism"
+            )
+        for number, script in enumerate(MIGRATIONS[current:], start=current + 1):
+            with self._db:
+                self._db.executescript(f"BEGIN; {script}; PRAGMA user_version = {number}; COMMIT;")
+
+    # --- articles ---------------------------------------------------------------
+    def add_article(self, article: Article) -> Added:
+        digest = content_hash(article)
+        with self._lock:
+            row = self._db.execute(
+                "SELECT id FROM articles WHERE content_hash = ? OR (url IS NOT NULL AND url = ?)",
+                (digest, article.url),
+            ).fetchone()
+            if row:
+                return Added(row[0], inserted=False, duplicate_of=row[0])
+            new_id = unique_id(article.id, digest, self._has_id)
+            if new_id != article.id:
+                article = dataclasses.replace(article, id=new_id)
+            source = article.provenance.source if article.provenance else None
+            with self._db:
+                self._db.execute(
+                    "INSERT INTO articles (id, content_hash, url, outlet, title, published,"
+                    " author, text, record, source, ingested_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        new_id,
+                        digest,
+                        article.url,
+                        article.outlet,
+                        article.title,
+                        article.published,
+                        article.author,
+                        article.text,
+                        json.dumps(to_dict(article), ensure_ascii=False),
+                        source,
+                        _now(),
+                    ),
+                )
+            return Added(new_id, inserted=True)
+
+    def _has_id(self, article_id: str) -> bool:
+        return (
+            self._db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+            is not None
+        )
+
+    def get_article(self, article_id: str) -> Article | None:
+        row = self._db.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return from_dict(Article, json.loads(row[0])) if row else None
+
+    def articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
+        if ids is None:
+            cur = self._db.execute("SELECT record FROM articles ORDER BY rowid")
+            for (record,) in cur:
+                yield from_dict(Article, json.loads(record))
+            return
+        for article_id in ids:
+            art = self.get_article(article_id)
+            if art is not None:
+                yield art
+
+    def count_articles(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    # --- per-article analyses ----------------------------------------------------
+    def put_nlp(self, record: ArticleNLP, version: str) -> None:
+        with self._lock, self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO article_nlp (article_id, version, record) VALUES (?, ?, ?)",
+                (record.article, version, json.dumps(to_dict(record))),
+            )
+
+    def get_nlp(self, article_id: str, version: str) -> ArticleNLP | None:
+        row = self._db.execute(
+            "SELECT record FROM article_nlp WHERE article_id = ? AND version = ?",
+            (article_id, version),
+        ).fetchone()
+        return from_dict(ArticleNLP, json.loads(row[0])) if row else None
+
+    # --- stories and dossiers ----------------------------------------------------
+    def save_stories(self, stories: Iterable[Story]) -> None:
+        with self._lock, self._db:
+            for story in stories:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO stories (id, title, record, updated_at)"
+                    " VALUES (?, ?, ?, ?)",
+                    (story.id, story.title, json.dumps(to_dict(story), ensure_ascii=False), _now()),
+                )
+                self._db.execute("DELETE FROM story_articles WHERE story_id = ?", (story.id,))
+                self._db.executemany(
+                    "INSERT OR IGNORE INTO story_articles (story_id, article_id) VALUES (?, ?)",
+                    [(story.id, a) for a in story.articles if self._has_id(a)],
+                )
+
+    def stories(self) -> list[Story]:
+        rows = self._db.execute("SELECT record FROM stories ORDER BY updated_at, id").fetchall()
+        return [from_dict(Story, json.loads(r[0])) for r in rows]
+
+    def save_dossier(self, story_id: str, dossier_json: str) -> None:
+        with self._lock, self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO dossiers (story_id, record, created_at) VALUES (?, ?, ?)",
+                (story_id, dossier_json, _now()),
+            )
+
+    def get_dossier(self, story_id: str) -> str | None:
+        row = self._db.execute(
+            "SELECT record FROM dossiers WHERE story_id = ?", (story_id,)
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def close(self) -> None:
+        self._db.close()

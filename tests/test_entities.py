@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from newsprism.entities import merge_entities, normalise
+from newsprism.model import ArticleNLP, Mention
+
+
+def rec(article: str, *mentions: tuple[str, str]) -> ArticleNLP:
+    return ArticleNLP(article, (), tuple(Mention(0, len(t), t, label) for t, label in mentions))
+
+
+def test_normalise_strips_possessives_and_articles() -> None:
+    assert normalise("Musk’s") == "Musk"
+    assert normalise("the Kremlin") == "Kremlin"
+    assert normalise("  Adam   Smith ") == "Adam Smith"
+
+
+def test_surname_joins_the_unique_full_name_across_articles() -> None:
+    ents = merge_entities(
+        [
+            rec("a", ("Adam Smith", "PERSON"), ("Smith", "PERSON")),
+            rec("b", ("Smith's", "PERSON"), ("Elon Musk", "PERSON"), ("Musk", "PERSON")),
+        ]
+    )
+    smith = next(e for e in ents if e.name == "Adam Smith")
+    assert smith.aliases == ("Smith",)
+    assert smith.articles == ("a", "b")
+    assert {e.name for e in ents if e.kind == "person"} == {"Adam Smith", "Elon Musk"}
+
+
+def test_ambiguous_surname_is_not_merged() -> None:
+    ents = merge_entities(
+        [rec("a", ("Adam Smith", "PERSON"), ("Jane Smith", "PERSON"), ("Smith", "PERSON"))]
+    )
+    assert {e.name for e in ents} == {"Adam Smith", "Jane Smith", "Smith"}
+
+
+def test_place_is_not_swallowed_by_an_organisation() -> None:
+    ents = merge_entities([rec("a", ("Washington", "GPE"), ("Washington Post", "ORG"))])
+    assert {(e.name, e.kind) for e in ents} == {("Washington", "place"), ("Washington Post", "org")}
+
+
+def test_non_entity_labels_are_ignored() -> None:
+    assert merge_entities([rec("a", ("Friday", "DATE"), ("$120 million", "MONEY"))]) == ()
