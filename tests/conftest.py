@@ -10,9 +10,14 @@ GOLD = ROOT / "examples" / "gold.json"
 DATA = Path(__file__).resolve().parent / "data"
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return SEEDS
+
+
+@pytest.fixture(scope="session")
+def gold_path() -> Path:
+    return GOLD
 
 
 # CI and developer machines have 2 cores, often busy: time-based health checks

@@ -75,7 +75,7 @@ def ingest(
             inserted += added.inserted
             duplicates += not added.inserted
         if progress:
-            progress("ingest", len(ids) + len(failures), None)
+            progress("read sources", len(ids) + len(failures), None)
     return IngestReport(tuple(dict.fromkeys(ids)), inserted, duplicates, tuple(failures))
 
 
@@ -120,9 +120,7 @@ def analyze_articles(
     articles: Sequence[Article], *, store: Store | None = None, progress: Progress | None = None
 ) -> Dossier:
     """Run the analysis pipeline over already-clean articles."""
-    pipeline = default_pipeline(store)
-    if progress:
-        progress("analyze", 0, len(pipeline.stages))
+    pipeline = default_pipeline(store, progress)
     # 3. per-article then per-story stages, as the pipeline declares them
     state = pipeline(State(articles=tuple(articles)))
     # 4. the dossier: every section a stage filled, the rest marked as not analysed
@@ -131,8 +129,6 @@ def analyze_articles(
         store.save_stories(dossier.stories)
         for story in dossier.stories:
             store.save_dossier(story.id, dossier.to_json(indent=None))
-    if progress:
-        progress("analyze", len(pipeline.stages), len(pipeline.stages))
     return dossier
 
 

@@ -84,13 +84,6 @@ class Mention:
     label: str  # spaCy label: PERSON, ORG, GPE, DATE, MONEY, ...
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleNLP:
-    """Per-article analysis: a pure function of one article (engine-friendly)."""
-
-    article: str
-    sentences: tuple[Span, ...] = ()
-    mentions: tuple[Mention, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +177,22 @@ class Claim:
     end: int
     values: tuple[Value, ...] = ()
     group: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleNLP:
+    """Everything computed from one article alone: a pure function of it.
+
+    Kept together so a batch engine can compute it per partition and a store
+    can cache it per article: sentences and entity mentions, and the outputs of
+    per-article extractors (quotations, claims) that share the same parse.
+    """
+
+    article: str
+    sentences: tuple[Span, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

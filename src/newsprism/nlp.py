@@ -83,17 +83,22 @@ def load(capabilities: frozenset[str] = frozenset({"sentences", "entities"})) ->
 
 
 def parse(
-    texts: Iterable[str], capabilities: frozenset[str], batch_size: int = 32
+    texts: Iterable[str], capabilities: frozenset[str], batch_size: int = 32, n_process: int = 1
 ) -> Iterator[Doc]:
     nlp = load(capabilities)
-    yield from nlp.pipe((t[:MAX_CHARS] for t in texts), batch_size=batch_size)
+    yield from nlp.pipe((t[:MAX_CHARS] for t in texts), batch_size=batch_size, n_process=n_process)
 
 
-def annotate(articles: Iterable[Article], batch_size: int = 32) -> Iterator[ArticleNLP]:
+ANNOTATE_CAPS = frozenset({"sentences", "entities"})
+
+
+def annotate(
+    articles: Iterable[Article], batch_size: int = 32, n_process: int = 1
+) -> Iterator[ArticleNLP]:
     """Sentences and entity mentions of each article (a pure per-article stage)."""
-    caps = frozenset({"sentences", "entities"})
     arts = list(articles)
-    for art, doc in zip(arts, parse((a.text for a in arts), caps, batch_size), strict=True):
+    docs = parse((a.text for a in arts), ANNOTATE_CAPS, batch_size, n_process)
+    for art, doc in zip(arts, docs, strict=True):
         yield to_record(art.id, doc)
 
 

@@ -1,35 +1,86 @@
-"""The analysis stages, in the order the default pipeline runs them."""
+"""The analysis stages, in the order the default pipeline runs them.
+
+Per-article work is one stage, :func:`annotate_stage`: each article is parsed
+once with the union of the NLP capabilities its extractors declare, and every
+:class:`ArticleStep` runs on that parse.  The result is a pure function of one
+article, cached in the store and computable by a batch engine per partition.
+Corpus stages then run over the story.
+"""
 
 from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from . import entities as _entities
 from . import nlp as _nlp
 from . import stories as _stories
-from .model import ArticleNLP
+from .model import Article, ArticleNLP
 from .pipeline import Pipeline, Stage, State, stage
 from .store import Store
 
-#: Bumped whenever the per-article NLP output changes, so cached records are redone.
-NLP_VERSION = "spacy-sm-3.8/sents+ents/1"
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
-def annotate_stage(store: Store | None = None, batch_size: int = 32) -> Stage:
-    """Per-article NLP, cached in the store by article id and :data:`NLP_VERSION`."""
+@dataclass(frozen=True, slots=True)
+class ArticleStep:
+    """A per-article extractor: needs NLP capabilities, fills one ArticleNLP field."""
 
-    @stage("annotate", needs=["articles"], provides=["nlp"])
+    name: str
+    capabilities: frozenset[str]
+    field: str  # a field of ArticleNLP
+    run: Callable[[Article, Doc], tuple[object, ...]]
+
+
+#: The per-article extractors, in order.  Later capabilities register here.
+ARTICLE_STEPS: tuple[ArticleStep, ...] = ()
+
+
+def _version(steps: Sequence[ArticleStep]) -> str:
+    # Bumped (by name) whenever the per-article output changes, so caches are redone.
+    return "+".join(["spacy-sm-3.8/sents+ents/2", *(s.name for s in steps)])
+
+
+#: ``progress(what, done, total)``, as the CLI's progress bars take it.
+Progress = Callable[[str, int, int | None], None]
+
+
+def annotate_stage(
+    store: Store | None = None,
+    steps: Sequence[ArticleStep] = ARTICLE_STEPS,
+    batch_size: int = 32,
+    progress: Progress | None = None,
+) -> Stage:
+    """Per-article NLP and extractors, cached in the store by article id and version."""
+    caps = frozenset(_nlp.ANNOTATE_CAPS.union(*(s.capabilities for s in steps)))
+    version = _version(steps)
+    fields = {s.field for s in steps}
+
+    @stage("annotate", needs=["articles"], provides=["nlp", *sorted(fields)])
     def annotate(state: State) -> State:
-        cached: dict[str, ArticleNLP] = {}
+        done: dict[str, ArticleNLP] = {}
         if store is not None:
             for art in state.articles:
-                rec = store.get_nlp(art.id, NLP_VERSION)
+                rec = store.get_nlp(art.id, version)
                 if rec is not None:
-                    cached[art.id] = rec
-        todo = [a for a in state.articles if a.id not in cached]
-        for rec in _nlp.annotate(todo, batch_size=batch_size):
-            cached[rec.article] = rec
+                    done[art.id] = rec
+        todo = [a for a in state.articles if a.id not in done]
+        docs = _nlp.parse((a.text for a in todo), caps, batch_size)
+        for n, (art, doc) in enumerate(zip(todo, docs, strict=True), start=1):
+            if progress:
+                progress("analyse articles", n, len(todo))
+            rec = _nlp.to_record(art.id, doc)
+            extra = {s.field: s.run(art, doc) for s in steps}
+            rec = dataclasses.replace(rec, **extra)  # type: ignore[arg-type]
+            done[art.id] = rec
             if store is not None:
-                store.put_nlp(rec, NLP_VERSION)
-        return state.fill(nlp=tuple(cached[a.id] for a in state.articles))
+                store.put_nlp(rec, version)
+        records = tuple(done[a.id] for a in state.articles)
+        gathered = {f: tuple(x for r in records for x in getattr(r, f)) for f in fields}
+        return state.fill(nlp=records, **gathered)
 
     return annotate
 
@@ -44,5 +95,5 @@ def entities(state: State) -> State:
     return state.fill(entities=_entities.merge_entities(state.nlp))
 
 
-def default_pipeline(store: Store | None = None) -> Pipeline:
-    return Pipeline([annotate_stage(store), stories, entities])
+def default_pipeline(store: Store | None = None, progress: Progress | None = None) -> Pipeline:
+    return Pipeline([annotate_stage(store, progress=progress), stories, entities])

@@ -1,0 +1,56 @@
+"""Per-article NLP throughput: newsprism's annotate stage vs spaCy's own nlp.pipe.
+
+    python benchmarks/bench_nlp.py [DATA_DIR/polnear/train] [--limit N] [--processes P]
+
+Both sides run the same components (those newsprism's annotate stage asks for),
+on the same texts, so the difference is newsprism's own overhead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from _data import DEFAULT_DATA, peak_rss_mib, polnear_texts
+
+from newsprism import nlp
+from newsprism.model import Article
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA / "polnear" / "train")
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--processes", type=int, default=1)
+    args = ap.parse_args()
+    docs = polnear_texts(args.data, args.limit)
+    texts = [t for _, t in docs]
+    words = sum(len(t.split()) for t in texts)
+    model = nlp.load(nlp.ANNOTATE_CAPS)
+    print(f"{len(texts)} articles, {words} words; components {model.pipe_names}")
+    list(model.pipe(texts[:5]))  # warm up
+
+    t0 = time.perf_counter()
+    for doc in model.pipe(texts, batch_size=32, n_process=args.processes):
+        _ = (list(doc.sents), doc.ents)
+    spacy_s = time.perf_counter() - t0
+
+    arts = [Article(id=i, text=t) for i, t in docs]
+    t0 = time.perf_counter()
+    n = sum(1 for _ in nlp.annotate(arts, batch_size=32, n_process=args.processes))
+    ours_s = time.perf_counter() - t0
+    assert n == len(arts)
+
+    print(
+        f"spaCy nlp.pipe : {words / spacy_s:8.0f} words/s  {len(texts) / spacy_s:6.1f} articles/s"
+    )
+    print(f"newsprism      : {words / ours_s:8.0f} words/s  {len(texts) / ours_s:6.1f} articles/s")
+    print(
+        f"overhead       : {100 * (ours_s - spacy_s) / spacy_s:+.1f}%  (processes={args.processes})"
+    )
+    print(f"peak RSS       : {peak_rss_mib():.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,125 @@
+"""End to end: `newsprism analyze` on the bundled seed story, scored against gold."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsprism.model import Dossier
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.replace("’", "'").split()).lower()
+
+
+@pytest.fixture(scope="module")
+def seeds_run(
+    tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path
+) -> tuple[subprocess.CompletedProcess[str], Path]:
+    out = tmp_path_factory.mktemp("seeds")
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newsprism",
+            "analyze",
+            str(seeds_dir),
+            "--json",
+            str(out / "dossier.json"),
+            "--report",
+            str(out / "report.html"),
+            "--markdown",
+            str(out / "report.md"),
+            "--db",
+            str(out / "n.db"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    return proc, out
+
+
+@pytest.fixture(scope="module")
+def gold(gold_path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(gold_path.read_text(encoding="utf-8"))
+    return data
+
+
+def test_command_succeeds_and_writes_outputs(
+    seeds_run: tuple[subprocess.CompletedProcess[str], Path],
+) -> None:
+    proc, out = seeds_run
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert "4 articles" in proc.stdout
+    for name in ("dossier.json", "report.html", "report.md"):
+        assert (out / name).stat().st_size > 1000
+
+
+def test_dossier_matches_gold_outlets_titles_and_boilerplate(
+    seeds_run: tuple[subprocess.CompletedProcess[str], Path], gold: dict[str, Any]
+) -> None:
+    _, out = seeds_run
+    raw = json.loads((out / "dossier.json").read_text(encoding="utf-8"))
+    assert raw["schema"] == "newsprism.dossier/1"
+    dossier = Dossier.from_json((out / "dossier.json").read_text(encoding="utf-8"))
+    arts = {a.id: a for a in dossier.articles}
+    assert set(arts) == set(gold["articles"])
+    for aid, g in gold["articles"].items():
+        art = arts[aid]
+        assert art.outlet == g["outlet"], aid
+        if g.get("title"):
+            assert art.title is not None and _norm(art.title) == _norm(g["title"]), aid
+        removed = [_norm(r.text) for r in art.removed]
+        for line in g.get("boilerplate", []):
+            assert _norm(line) in removed, (aid, line)
+            assert _norm(line) not in _norm(art.text), (aid, line)
+    assert len(dossier.stories) == 1
+    assert set(dossier.stories[0].articles) == set(gold["articles"])
+
+
+def test_people_found_as_entities(seeds_run: tuple[subprocess.CompletedProcess[str], Path]) -> None:
+    _, out = seeds_run
+    dossier = Dossier.from_json((out / "dossier.json").read_text(encoding="utf-8"))
+    people = {e.name for e in dossier.entities if e.kind == "person"}
+    assert {"Elon Musk", "Vladimir Putin", "Adam Smith", "Jeanne Shaheen", "Bill Nelson"} <= people
+
+
+def test_stored_story_can_be_listed_and_exported(
+    seeds_run: tuple[subprocess.CompletedProcess[str], Path],
+) -> None:
+    _, out = seeds_run
+    db = str(out / "n.db")
+    listed = subprocess.run(
+        [sys.executable, "-m", "newsprism", "stories", "--db", db],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert listed.returncode == 0, listed.stderr
+    story = json.loads((out / "dossier.json").read_text(encoding="utf-8"))["stories"][0]["id"]
+    assert story in listed.stdout
+    exported = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newsprism",
+            "export",
+            story,
+            "--db",
+            db,
+            "--json",
+            str(out / "e.json"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert exported.returncode == 0, exported.stderr
+    assert json.loads((out / "e.json").read_text())["stories"][0]["id"] == story
