@@ -81,7 +81,7 @@ def make_corpus(folder: Path, fmt: str, n: int, texts: list[tuple[str, str]]) ->
 
 
 def run_one(fmt: str, n: int, data: Path, queue: mp.Queue) -> None:  # type: ignore[type-arg]
-    from newsprism import ingest
+    from newsprism import ingest_sources
     from newsprism.store import SQLiteStore
 
     texts = polnear_texts(data)
@@ -90,7 +90,7 @@ def run_one(fmt: str, n: int, data: Path, queue: mp.Queue) -> None:  # type: ign
         sources = make_corpus(folder, fmt, n, texts)
         store = SQLiteStore(folder / "bench.db")
         t0 = time.perf_counter()
-        report = ingest(sources, store=store)
+        report = ingest_sources(sources, store=store)
         secs = time.perf_counter() - t0
         queue.put(
             {
@@ -117,8 +117,10 @@ def main() -> None:
         queue: mp.Queue = ctx.Queue()  # type: ignore[type-arg]
         proc = ctx.Process(target=run_one, args=(fmt, args.articles, args.data, queue))
         proc.start()
-        result = queue.get()
         proc.join()
+        if proc.exitcode != 0:
+            raise SystemExit(f"{fmt}: benchmark process failed with exit code {proc.exitcode}")
+        result = queue.get(timeout=10)
         print(json.dumps(result))
 
 

@@ -30,7 +30,7 @@ from .model import (
 from .store import MemoryStore, SQLiteStore, Store, open_store
 
 if TYPE_CHECKING:
-    from ._api import IngestReport, analyze, analyze_articles, ingest
+    from ._api import IngestReport, analyze, analyze_articles, ingest_sources
 
 # Entry points that pull in the readers and NLP load on first use (PEP 562), so
 # that `import newsprism` for the data model stays cheap.
@@ -38,7 +38,7 @@ _LAZY = {
     "IngestReport": "._api",
     "analyze": "._api",
     "analyze_articles": "._api",
-    "ingest": "._api",
+    "ingest_sources": "._api",
 }
 
 
@@ -72,7 +72,7 @@ __all__ = [
     "Story",
     "analyze",
     "analyze_articles",
-    "ingest",
+    "ingest_sources",
     "open_store",
 ]
 __version__ = "0.1.0"

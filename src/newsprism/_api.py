@@ -41,7 +41,7 @@ class IngestReport:
     failures: tuple[IngestFailure, ...]
 
 
-def ingest(
+def ingest_sources(
     sources: str | Iterable[str],
     *,
     store: Store,
@@ -100,7 +100,7 @@ def analyze(
     """
     store = store if store is not None else MemoryStore()
     # 1. ingest: sources -> cleaned, stored articles
-    report = ingest(
+    report = ingest_sources(
         sources,
         store=store,
         fetcher=fetcher,
@@ -148,3 +148,7 @@ def to_dossier(state: State) -> Dossier:
         coverage=state.coverage,
         filled=filled,
     )
+
+
+# Kept while in-flight callers move to the new name (newsprism.ingest is the package).
+ingest = ingest_sources

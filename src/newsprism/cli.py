@@ -113,7 +113,7 @@ def ingest(
 ) -> None:
     """Read, clean and store articles (idempotent: re-running adds nothing twice)."""
     with _store(db) as store, _progress() as progress:
-        report = _api.ingest(
+        report = _api.ingest_sources(
             sources, store=store, allow_private=allow_private, manifest=manifest, progress=progress
         )
     for failure in report.failures:
