@@ -37,7 +37,7 @@ def make_corpus(folder: Path, fmt: str, n: int, texts: list[tuple[str, str]]) ->
         _, text = texts[i % len(texts)]
         paras = [p.strip() for p in text.split("\n") if p.strip()]
         title = paras[0][:90]
-        body = paras[1:] + [f"Edition {i}."]
+        body = [*paras[1:], f"Edition {i}."]
         docs.append((i, title, body))
     if fmt == "text":
         for i, title, body in docs:

@@ -13,7 +13,6 @@ import time
 from pathlib import Path
 
 from _data import DEFAULT_DATA, peak_rss_mib, polnear_texts
-
 from newsprism import nlp
 from newsprism.model import Article
 
