@@ -27,6 +27,10 @@ from .model import (
     Statement,
     Story,
 )
+
+# `newsprism.quotes(text)` is the contract's function; binding it here, after the
+# subpackage of the same name was imported, makes the attribute the function.
+from .quotes import quotes
 from .store import MemoryStore, SQLiteStore, Store, open_store
 
 if TYPE_CHECKING:
@@ -74,6 +78,7 @@ __all__ = [
     "analyze_articles",
     "ingest_sources",
     "open_store",
+    "quotes",
 ]
 __version__ = "0.1.0"
 

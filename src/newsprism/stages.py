@@ -17,8 +17,11 @@ from typing import TYPE_CHECKING
 from . import entities as _entities
 from . import nlp as _nlp
 from . import stories as _stories
-from .model import Article, ArticleNLP
+from .model import Article, ArticleNLP, Quote, Statement
 from .pipeline import Pipeline, Stage, State, stage
+from .quotes import CAPABILITIES as QUOTE_CAPABILITIES
+from .quotes import extract as extract_quotes
+from .quotes import group_statements
 from .store import Store
 
 if TYPE_CHECKING:
@@ -35,8 +38,14 @@ class ArticleStep:
     run: Callable[[Article, Doc], tuple[object, ...]]
 
 
-#: The per-article extractors, in order.  Later capabilities register here.
-ARTICLE_STEPS: tuple[ArticleStep, ...] = ()
+def _extract_quotes(article: Article, doc: Doc) -> tuple[object, ...]:
+    return extract_quotes(article, doc)
+
+
+#: The per-article extractors, in order; each shares the one parse per article.
+ARTICLE_STEPS: tuple[ArticleStep, ...] = (
+    ArticleStep("quotes/1", QUOTE_CAPABILITIES, "quotes", _extract_quotes),
+)
 
 
 def _version(steps: Sequence[ArticleStep]) -> str:
@@ -95,5 +104,24 @@ def entities(state: State) -> State:
     return state.fill(entities=_entities.merge_entities(state.nlp))
 
 
+@stage("statements", needs=["quotes", "stories"], provides=["quotes", "statements"])
+def statements(state: State) -> State:
+    """Same statement across outlets, per story, counting derivation families once."""
+    families = state.reuse.families if "reuse" in state.provided else ()
+    by_article: dict[str, list[Quote]] = {}
+    for q in state.quotes:
+        by_article.setdefault(q.article, []).append(q)
+    quotes: list[Quote] = []
+    groups: list[Statement] = []
+    for story in state.stories:
+        story_quotes = [q for a in story.articles for q in by_article.get(a, ())]
+        members = set(story.articles)
+        fams = [f for f in families if members.intersection(f)]
+        qs, sts = group_statements(story_quotes, fams)
+        quotes.extend(qs)
+        groups.extend(sts)
+    return state.fill(quotes=tuple(quotes), statements=tuple(groups))
+
+
 def default_pipeline(store: Store | None = None, progress: Progress | None = None) -> Pipeline:
-    return Pipeline([annotate_stage(store, progress=progress), stories, entities])
+    return Pipeline([annotate_stage(store, progress=progress), stories, entities, statements])

@@ -123,3 +123,36 @@ def test_stored_story_can_be_listed_and_exported(
     )
     assert exported.returncode == 0, exported.stderr
     assert json.loads((out / "e.json").read_text())["stories"][0]["id"] == story
+
+
+#: Quality gate floors for the seed story through the whole command; they only rise.
+QUOTES_FOUND_FLOOR = 39
+QUOTES_SPEAKER_FLOOR = 39
+
+
+def _qnorm(s: str) -> str:
+    for a, b in (("‘", "'"), ("’", "'"), ("“", '"'), ("”", '"'), ("—", "-"), ("–", "-")):
+        s = s.replace(a, b)
+    return " ".join(s.split()).lower()
+
+
+def test_seed_quotes_and_speakers_meet_the_floors(
+    seeds_run: tuple[subprocess.CompletedProcess[str], Path], gold: dict[str, Any]
+) -> None:
+    _, out = seeds_run
+    dossier = Dossier.from_json((out / "dossier.json").read_text(encoding="utf-8"))
+    found = right = 0
+    for gq in gold["quotes"]:
+        for aid in gq["articles"]:
+            hits = [
+                q
+                for q in dossier.quotes
+                if q.article == aid and _qnorm(gq["text"]) in _qnorm(q.text)
+            ]
+            found += bool(hits)
+            right += any(q.speaker and q.speaker.name == gq["speaker"] for q in hits)
+    assert found >= QUOTES_FOUND_FLOOR
+    assert right >= QUOTES_SPEAKER_FLOOR
+    by_id = {q.id: q for q in dossier.quotes}
+    for st in dossier.statements:
+        assert st.quotes and all(by_id[q].statement == st.id for q in st.quotes)

@@ -1,0 +1,230 @@
+"""Find attributions in a parsed article: a cue, its source and its content.
+
+Two passes meet in the middle.  The *cue-first* pass walks spaCy's dependency
+parse from every reporting verb (``said``, ``told``, ``according to``, ``as X
+put it``) to its subject and its clausal complement; that finds reported speech
+and the quotations the parser hangs under the verb.  The *quote-first* pass
+starts from quotation marks that are still unattributed and looks for the
+nearest cue outside any quotation beside them, which catches the parses that
+go wrong around quote marks ("No other company," he told the paper, "been able
+..."). A last pass lets a full-sentence quotation that follows an attributed
+one in the same paragraph inherit its cue, as readers do.
+
+Everything here works on token indices of one ``Doc``; speakers are resolved
+afterwards (:mod:`.speakers`) because that needs the article's order.  The
+parser's sentences may run over a paragraph break (news text often separates
+paragraphs with one newline), so every rule also stays inside one paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .cues import MARKS, content_of, is_cue, lemma, reports_as, source_of
+from .layout import Layout
+from .lexicon import CUE_VERBS, OBJECT_CUE_VERBS
+from .marks import Quoted
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["Attribution", "Piece", "find_attributions"]
+
+#: Share of a content's words that must lie inside quotation marks for the
+#: content to be read as a direct quotation rather than reported speech.
+_DIRECT_SHARE = 0.75
+#: How far (tokens) after a quotation the quote-first pass looks for a cue.
+_WINDOW_AFTER = 15
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A quoted span inside an attribution and whether it stands as a sentence."""
+
+    start: int
+    end: int
+    full: bool
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One attribution under construction (mutable while passes add quotations)."""
+
+    cue: Token | None
+    source: Token | None
+    content: list[tuple[int, int]]
+    pieces: list[Piece] = field(default_factory=list)
+    direct: bool = False
+
+    @property
+    def position(self) -> int:
+        """Character offset the attribution sorts by: its cue, else its first quotation."""
+        if self.cue is not None:
+            return int(self.cue.idx)
+        return self.pieces[0].start if self.pieces else 0
+
+
+def _is_full(text: str, q: Quoted, unit_start: int) -> bool:
+    """Whether the quotation stands as a sentence or clause of its own.
+
+    A quotation opening its sentence or following a comma, colon, dash or a
+    finished sentence ("Now, 'X,' Meyer said") is a direct quote; one that
+    follows any other word ("called him a 'leader'") is the writer's sentence
+    carrying quoted words.
+    """
+    before = text[unit_start : q.start].rstrip().rstrip(MARKS + "‘'").rstrip()
+    return not before or before[-1] in ",:;—–-(.?!" or before.endswith("...")
+
+
+def _ends_sentence(text: str, q: Quoted) -> bool:
+    """A quotation closed after a full stop ends the writer's sentence too."""
+    inner = text[q.start : q.end].rstrip()
+    return inner.endswith(".") and not inner.endswith("...")
+
+
+def find_attributions(doc: Doc, *, broad: bool = False) -> list[Attribution]:
+    """All attributions of a parsed article, in text order.
+
+    By default only speech and writing are attributions; ``broad`` follows
+    PolNeAR's wider notion (stances and intentions: "Clinton praised the
+    deal"), with the object of the verb as content.
+    """
+    lay = Layout(doc)
+    quoted = lay.quoted
+    text = doc.text
+    full: list[bool] = []
+    for q in quoted:
+        first = doc.char_span(q.start, q.end, alignment_mode="expand")
+        start = lay.unit_bounds(first[0].i)[0] if first is not None and len(first) else 0
+        full.append(_is_full(text, q, doc[start].idx if len(doc) else 0))
+    by_cue: dict[int, Attribution] = {}
+    owner: dict[int, Attribution] = {}  # quotation index -> attribution
+
+    # Pass 1: from cues through the parse.
+    for tok in doc:
+        if lay.in_quote(tok.i) or not is_cue(tok, with_quote=True, layout=lay if broad else None):
+            continue
+        ranges = content_of(tok, lay)
+        if ranges is None:
+            continue
+        touched = sorted(
+            k
+            for k in lay.touched(ranges)
+            if k not in owner and not (quoted[k].end <= tok.idx and _ends_sentence(text, quoted[k]))
+        )
+        has_clause = any(c.dep_ == "ccomp" for c in tok.children) or tok.lower_ == "according"
+        has_clause = has_clause or reports_as(tok) or tok.dep_ == "parataxis"
+        has_clause = has_clause or (
+            lemma(tok) in OBJECT_CUE_VERBS
+            and any(c.dep_ in ("dobj", "xcomp") for c in tok.children)
+        )
+        reports = lemma(tok) in CUE_VERBS or tok.lower_ == "according" or lemma(tok) == "put"
+        if not touched and not (has_clause and reports) and not broad:
+            continue
+        source = source_of(tok)
+        if not touched and source is None:
+            continue
+        att = Attribution(cue=tok, source=source, content=ranges)
+        if touched and lay.share_inside(ranges) >= _DIRECT_SHARE:
+            att.direct = True
+        for k in touched:
+            att.pieces.append(Piece(quoted[k].start, quoted[k].end, full[k]))
+            owner[k] = att
+        by_cue[tok.i] = att
+
+    # Pass 2: from unattributed quotations to the nearest cue beside them.
+    for k, q in enumerate(quoted):
+        if k in owner:
+            continue
+        cue = _nearby_cue(doc, lay, k, full[k])
+        if cue is None:
+            continue
+        found = by_cue.get(cue.i)
+        if found is None:
+            found = Attribution(cue=cue, source=source_of(cue), content=[], direct=True)
+            by_cue[cue.i] = found
+        elif not found.pieces:
+            # The cue's object was a guess at its content ("told Vox"); the
+            # quotation beside it is what it reports.
+            found.direct = True
+            found.content = []
+        found.pieces.append(Piece(q.start, q.end, full[k]))
+        owner[k] = found
+
+    # Pass 3: a full quotation following an attributed one in its paragraph,
+    # with no other cue between them ('"X," Smith said. "Y."').
+    for k, q in enumerate(quoted):
+        if k in owner or k == 0 or not full[k]:
+            continue
+        prev = owner.get(k - 1)
+        if prev is None or prev.cue is None or not prev.direct:
+            continue
+        between = [t for t in doc if quoted[k - 1].end <= t.idx < q.start]
+        if any("\n" in t.text or "\n" in t.whitespace_ for t in between[:-1]):
+            continue
+        if any(is_cue(t) and t.i != prev.cue.i for t in between):
+            continue
+        if len(between) > 25:
+            continue
+        prev.pieces.append(Piece(q.start, q.end, True))
+        owner[k] = prev
+
+    atts = list(by_cue.values())
+    if broad:
+        # PolNeAR labels each token once: a cue inside another attribution's
+        # content ("X said that 38 percent said ...") is not an attribution there.
+        inside = {i for att in atts for a, b in att.content for i in range(a, b)}
+        nested = [att for att in atts if att.cue is not None and att.cue.i in inside]
+        atts = [att for att in atts if all(att is not n for n in nested)]
+        owner = {k: att for k, att in owner.items() if all(att is not n for n in nested)}
+    for att in atts:
+        att.pieces.sort(key=lambda p: p.start)
+    atts += [
+        Attribution(
+            cue=None, source=None, content=[], pieces=[Piece(q.start, q.end, full[k])], direct=True
+        )
+        for k, q in enumerate(quoted)
+        if k not in owner
+    ]
+    return sorted(atts, key=lambda a: a.position)
+
+
+def _nearby_cue(doc: Doc, lay: Layout, k: int, full: bool) -> Token | None:
+    """The closest cue outside quotations next to quotation ``k``.
+
+    After a full quotation first ("'...,' Meyer said"), up to the next
+    quotation or the paragraph's end, crossing at most the sentence break a
+    parser often puts right after a closing mark; then before it, in its
+    sentence ("Nelson said, '...'").  A quotation that is part of the writer's
+    sentence ("no definitive 'smoking gun,' Smith argues") only goes to a cue
+    whose phrase contains it.
+    """
+    toks = lay.tokens(k)
+    if not toks:
+        return None
+    first, last = toks[0], toks[-1]
+    q = lay.quoted[k]
+    if full and not _ends_sentence(doc.text, q):
+        i = last + 1
+        steps = 0
+        while i < len(doc) and steps < _WINDOW_AFTER:
+            tok = doc[i]
+            if lay.in_quote(i) or lay.para[i] != lay.para[last]:
+                break
+            if tok.is_sent_start and i > last + 2 and not tok.is_punct:
+                break
+            if is_cue(tok, with_quote=True) and (
+                source_of(tok) is not None or tok.lower_ == "according"
+            ):
+                return tok
+            steps += 1
+            i += 1
+    lo, _ = lay.unit_bounds(first)
+    for j in range(first - 1, lo - 1, -1):
+        tok = doc[j]
+        if lay.in_quote(j) or not is_cue(tok, with_quote=True) or source_of(tok) is None:
+            continue
+        if full or tok.left_edge.i <= first <= tok.right_edge.i:
+            return tok
+    return None

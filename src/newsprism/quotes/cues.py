@@ -1,0 +1,307 @@
+"""Reporting cues in a dependency parse: which words report, who speaks, what is reported.
+
+Written over spaCy's dependency labels (ClearNLP style, as in the English
+pipelines): a cue's source is its nominal subject, climbing out of adverbial and
+conjoined clauses ("..., adding that"); its content is its clausal complement.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from ._cue_model import BIAS, WEIGHTS
+from ._learned_cues import FRAME_PRIOR, LEARNED_CUES
+from .layout import Layout
+from .lexicon import CUE_VERBS, QUOTE_ONLY_CUE_VERBS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = [
+    "BROAD_THRESHOLD",
+    "FRAMES",
+    "MARKS",
+    "content_of",
+    "cue_features",
+    "cue_probability",
+    "cue_share",
+    "cue_span",
+    "frame",
+    "is_cue",
+    "lemma",
+    "reports_as",
+    "source_of",
+    "source_span",
+]
+
+_SUBJECTS = ("nsubj", "csubj")
+_STOP_CLIMB = ("ROOT", "ccomp", "relcl", "parataxis")
+#: Double quotation marks as spaCy tokens; kept at the edges of a content.
+MARKS = '"“”„«»'
+#: Classifier probability above which a verb is a cue in broad mode.
+BROAD_THRESHOLD = 0.5
+
+
+def lemma(tok: Token) -> str:
+    return str(tok.lemma_ or tok.lower_).lower()
+
+
+#: What a verb governs, the context the learned cue table is keyed on.
+FRAMES = ("ccomp", "xcomp", "dobj", "prep", "none")
+
+
+def frame(tok: Token) -> str:
+    """The verb's frame: a clause, an infinitive, an object, a preposition or nothing."""
+    deps = {c.dep_ for c in tok.children}
+    for f in FRAMES[:-1]:
+        if f in deps:
+            return f
+    return "none"
+
+
+def cue_share(tok: Token) -> float:
+    """How often annotators mark this verb in this frame as a cue (PolNeAR train)."""
+    f = frame(tok)
+    return LEARNED_CUES.get(lemma(tok), {}).get(f, FRAME_PRIOR.get(f, 0.0))
+
+
+def reports_as(tok: Token) -> bool:
+    """ "As X said, ..." / "as X put it": the cue hangs from the clause it reports."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+
+
+def is_cue(tok: Token, *, with_quote: bool = False, layout: Layout | None = None) -> bool:
+    """A reporting word.
+
+    ``with_quote`` admits verbs that report only beside a quotation; a
+    ``layout`` switches on broad mode, which admits every verb the learned
+    classifier expects PolNeAR's annotators to mark as an attribution cue
+    (stances such as "praised", "supports", "wants" as well as speech).
+    """
+    if tok.lower_ == "according":
+        return any(c.lower_ == "to" for c in tok.children)
+    if tok.pos_ not in ("VERB", "AUX") or (tok.pos_ == "AUX" and tok.dep_ == "aux"):
+        return False
+    lem = lemma(tok)
+    if lem == "put" and reports_as(tok) and any(c.lower_ == "it" for c in tok.children):
+        return True
+    if (
+        layout is not None
+        and tok.pos_ == "VERB"
+        and cue_probability(tok, layout) >= BROAD_THRESHOLD
+    ):
+        # A participle naming a thing ("a move called the boneless") reports nothing.
+        return not (tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"))
+    return lem in CUE_VERBS or (with_quote and lem in QUOTE_ONLY_CUE_VERBS)
+
+
+def source_of(cue: Token) -> Token | None:
+    """The head of the phrase that names who speaks.
+
+    "adding, '...'" and "stating that ..." have no subject of their own: the
+    speaker is the subject of the verb they hang from, so the search climbs
+    through adverbial, conjoined and participial attachments, but not out of a
+    reported clause (the subject of "said" is not the speaker of "that X warned").
+    """
+    if cue.lower_ == "according":
+        for to in cue.children:
+            if to.lower_ == "to":
+                for obj in to.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+        return None
+    for child in cue.children:
+        if child.dep_ == "agent" and cue.tag_ == "VBN":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    tok = cue
+    for _ in range(6):
+        for child in tok.children:
+            if child.dep_ in _SUBJECTS:
+                return child
+        if tok.dep_ in _STOP_CLIMB or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return _adjacent_subject(cue)
+
+
+def _adjacent_subject(cue: Token) -> Token | None:
+    """A name right beside a cue the parser left without a subject.
+
+    The small parser sometimes attaches "..., Smith asserted that" to the
+    previous phrase (Smith as a conjunct of an earlier name); a proper name or
+    pronoun directly before a finite cue, or directly after it ("said Smith"),
+    is its subject in news prose.
+    """
+    if cue.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    doc = cue.doc
+    j = cue.i - 1
+    while j >= 0 and doc[j].pos_ == "ADV":
+        j -= 1
+    cands = [j, cue.i + 1]
+    for k in cands:
+        if 0 <= k < len(doc) and doc[k].pos_ in ("PROPN", "PRON") and doc[k].lower_ != "it":
+            tok = doc[k]
+            while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+                tok = tok.head
+            if tok.pos_ in ("PROPN", "PRON") and not tok.is_punct:
+                return tok
+    return None
+
+
+def source_span(tok: Token, *, antecedent: bool = True) -> tuple[int, int]:
+    """Token range of the words naming the source whose head is ``tok``.
+
+    Relative clauses are left out ("Mr. Franklin, whose organization does not
+    endorse candidates,"): they describe the source, they do not name it.  With
+    ``antecedent`` a relative pronoun ("Sanders, who said ...") stands for the
+    phrase it modifies.
+    """
+    doc = tok.doc
+    if antecedent and tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    start, end = tok.left_edge.i, tok.right_edge.i + 1
+    for child in tok.children:
+        if child.dep_ == "relcl" and child.i > tok.i:
+            end = min(end, child.left_edge.i)
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start, end
+
+
+def _ranges(indices: set[int]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for i in sorted(indices):
+        if out and out[-1][1] == i:
+            out[-1] = (out[-1][0], i + 1)
+        else:
+            out.append((i, i + 1))
+    return out
+
+
+def _subtree(tok: Token) -> set[int]:
+    return {t.i for t in tok.subtree}
+
+
+def content_of(cue: Token, layout: Layout) -> list[tuple[int, int]] | None:
+    """Token ranges of what the cue reports, or None when it reports no clause.
+
+    Verbs with no clausal complement ("called him a 'leader'") get the words
+    after them in their phrase; the caller keeps that only when it holds a
+    quotation.
+    """
+    doc = cue.doc
+    a, b = layout.unit_bounds(cue.i)
+    sent = cue.sent
+    inside = set(range(max(a, sent.start), min(b, sent.end)))
+    if cue.lower_ == "according" or (cue.dep_ in ("advcl", "parataxis") and reports_as(cue)):
+        if cue.head.i == cue.i:
+            return None
+        toks = (_subtree(cue.head) - _subtree(cue)) & inside
+    elif cue.dep_ == "parataxis" and cue.head.i != cue.i:
+        toks = (_subtree(cue.head) - _subtree(cue)) & inside
+    else:
+        comps = [c for c in cue.children if c.dep_ == "ccomp"]
+        if comps:
+            toks = set().union(*(_subtree(c) for c in comps)) & inside
+        else:
+            drop = {cue.i}
+            for c in cue.children:
+                if c.dep_ in _SUBJECTS or c.i < cue.i or c.dep_ in ("advcl", "conj", "cc"):
+                    drop |= _subtree(c)
+                elif c.dep_ == "prt" or (c.dep_ == "prep" and c.i == cue.i + 1):
+                    drop.add(c.i)  # "called [for] X", "pointed [out] X": part of the cue
+            toks = {i for i in _subtree(cue) - drop if i > cue.i} & inside
+    if cue.lower_ != "according":
+        # "..., according to X" inside a clause is X's attribution, not content.
+        for tok in list(toks):
+            if doc[tok].lower_ == "according" and doc[tok].i != cue.i:
+                toks -= _subtree(doc[tok])
+    toks = {i for i in toks if not doc[i].is_space}
+    ranges = _strip(doc, _ranges(toks))
+    return ranges or None
+
+
+def _strip(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Drop punctuation at the edges of each range (quote marks are kept)."""
+    out = []
+    for a, b in ranges:
+        while a < b and ((doc[a].is_punct and doc[a].text not in MARKS) or doc[a].is_space):
+            a += 1
+        while b > a and (
+            (doc[b - 1].is_punct and doc[b - 1].text not in MARKS) or doc[b - 1].is_space
+        ):
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def cue_probability(tok: Token, layout: Layout) -> float:
+    """Probability that PolNeAR's annotators would mark this verb as a cue (broad mode)."""
+    z = BIAS + sum(WEIGHTS.get(f, 0.0) for f in cue_features(tok, layout))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+#: Prepositions that belong to a phrasal cue ("called for", "referred to",
+#: "talked about"), unlike those of a time or place ("said on Tuesday").
+_CUE_PREPOSITIONS = frozenset({"for", "to", "about", "of", "against", "with", "into", "over"})
+
+
+def cue_span(cue: Token) -> tuple[int, int]:
+    """Token range of the cue's words: "according to", "pointed out", "called for".
+
+    A preposition joins the cue only when the verb has no clause or object of
+    its own and the preposition is one phrasal verbs take, so "said in a
+    statement" and "said on Tuesday" stay "said".
+    """
+    doc = cue.doc
+    end = cue.i + 1
+    if cue.lower_ == "according":
+        return cue.i, min(end + 1, len(doc)) if end < len(doc) and doc[end].lower_ == "to" else end
+    deps = {c.dep_ for c in cue.children}
+    for c in cue.children:
+        if c.i != end:
+            continue
+        if c.dep_ == "prt" or (
+            c.dep_ == "prep"
+            and c.lower_ in _CUE_PREPOSITIONS
+            and not deps & {"ccomp", "dobj", "xcomp"}
+        ):
+            end += 1
+    return cue.i, end
+
+
+def cue_features(tok: Token, layout: Layout) -> list[str]:
+    """Sparse features of a verb for the broad-mode cue classifier.
+
+    What annotators call an attribution depends on the verb and on what it
+    governs: "Clinton wants to raise taxes" is one, "Clinton wants a drink"
+    hardly; a named or human subject makes an attribution likelier than an
+    abstract one.
+    """
+    lem = lemma(tok)
+    fr = frame(tok)
+    feats = [f"lem={lem}", f"frame={fr}", f"lf={lem}|{fr}", f"dep={tok.dep_}", f"tag={tok.tag_}"]
+    feats.append(f"share={round(cue_share(tok), 1)}")
+    src = source_of(tok)
+    if src is None:
+        feats.append("subj=none")
+    else:
+        feats += [f"subj={src.pos_}", f"subjent={src.ent_type_ or '-'}", f"subjlem={src.lower_}"]
+    content = content_of(tok, layout)
+    if content is not None and layout.touched(content):
+        feats.append("quote")
+    for child in tok.children:
+        if child.dep_ in ("neg", "aux", "prt", "mark"):
+            feats.append(f"{child.dep_}={child.lower_}")
+        if child.dep_ == "ccomp":
+            first = child.left_edge
+            word = first.lower_ if first.lower_ in ("that", "whether", "if") else first.pos_
+            feats.append(f"ccomp_first={word}")
+    return feats

@@ -1,0 +1,85 @@
+"""Per-article quote extraction: attributions to :class:`~newsprism.model.Quote` records."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from ..model import Article, Quote, QuoteKind
+from .attribute import Attribution, find_attributions
+from .cues import cue_span
+from .layout import Layout
+from .speakers import Resolved, SpeakerResolver
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["CAPABILITIES", "extract"]
+
+log = logging.getLogger(__name__)
+
+#: What :func:`extract` needs from :func:`newsprism.nlp.parse`: the dependency
+#: parse for cues and subjects, entities for names, lemmas for cue verbs.
+CAPABILITIES: frozenset[str] = frozenset({"syntax", "entities", "lemmas"})
+
+
+def _cue_span(att: Attribution) -> tuple[int, int] | None:
+    if att.cue is None:
+        return None
+    a, b = cue_span(att.cue)
+    doc = att.cue.doc
+    return doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+
+
+def _cue_text(article: Article, span: tuple[int, int] | None) -> str | None:
+    return article.text[span[0] : span[1]] if span else None
+
+
+def extract(article: Article, doc: Doc, *, broad: bool = False) -> tuple[Quote, ...]:
+    """The quotations and reported speech of one article, with their speakers.
+
+    ``doc`` must be the parse of ``article.text`` with :data:`CAPABILITIES`;
+    offsets are into that text.  Quote ids are ``"{article.id}:q{n}"`` in text
+    order, so re-running on the same article gives the same ids.  ``broad``
+    also reports stances PolNeAR counts as attributions ("Clinton praised the
+    deal"); the default keeps to what people said or wrote.
+    """
+    if doc.text != article.text:
+        log.warning("article %s: parse does not match its text; offsets may be off", article.id)
+    if len(doc) and not doc.has_annotation("DEP"):
+        log.warning(
+            "article %s: parsed without a dependency parser; only quotation marks are found, "
+            "without speakers (parse with newsprism.quotes.CAPABILITIES)",
+            article.id,
+        )
+    resolver = SpeakerResolver(doc, Layout(doc))
+    found: list[tuple[int, int, QuoteKind, Resolved, tuple[int, int] | None]] = []
+    for att in find_attributions(doc, broad=broad):
+        who = resolver.resolve(att.source) if att.cue is not None else Resolved(None, None)
+        cue_span = _cue_span(att)
+        if att.pieces:
+            for piece in att.pieces:
+                kind: QuoteKind = "direct" if piece.full and att.direct else "partial"
+                found.append((piece.start, piece.end, kind, who, cue_span))
+        elif att.content:
+            start = doc[att.content[0][0]].idx
+            last = doc[att.content[-1][1] - 1]
+            found.append((start, last.idx + len(last), "indirect", who, cue_span))
+    found.sort(key=lambda f: (f[0], f[1]))
+    out: list[Quote] = []
+    for n, (start, end, kind, who, cue_span) in enumerate(found, start=1):
+        out.append(
+            Quote(
+                id=f"{article.id}:q{n}",
+                article=article.id,
+                text=article.text[start:end],
+                start=start,
+                end=end,
+                kind=kind,
+                speaker=who.speaker,
+                speaker_span=who.span if who.speaker is not None else None,
+                cue=_cue_text(article, cue_span),
+                cue_span=cue_span,
+            )
+        )
+    return tuple(out)

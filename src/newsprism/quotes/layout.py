@@ -1,0 +1,72 @@
+"""Paragraphs, sentences and quotations of one parsed article, per token.
+
+The parser's sentences may run over a paragraph break (news text often
+separates paragraphs with one newline), so the rules use "units": the parser's
+sentences cut again at every line break.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .marks import Quoted, find_quoted
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["Layout"]
+
+
+class Layout:
+    """Paragraphs, sentences and quotations of one parsed article, per token."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.quoted: list[Quoted] = find_quoted(doc.text)
+        n = len(doc)
+        self.para: list[int] = [0] * n
+        self.quote: list[int] = [-1] * n
+        self.unit: list[int] = [0] * n  # sentence within paragraph
+        para = 0
+        unit = 0
+        k = 0
+        for tok in doc:
+            if tok.is_sent_start and tok.i > 0:
+                unit += 1
+            if "\n" in tok.text:
+                para += 1
+                unit += 1
+            self.para[tok.i] = para
+            self.unit[tok.i] = unit
+            while k < len(self.quoted) and self.quoted[k].end <= tok.idx:
+                k += 1
+            if k < len(self.quoted) and self.quoted[k].start <= tok.idx < self.quoted[k].end:
+                self.quote[tok.i] = k
+            if "\n" in tok.whitespace_:
+                para += 1
+                unit += 1
+
+    def in_quote(self, i: int) -> bool:
+        return self.quote[i] >= 0
+
+    def touched(self, ranges: list[tuple[int, int]]) -> set[int]:
+        return {self.quote[i] for a, b in ranges for i in range(a, b)} - {-1}
+
+    def share_inside(self, ranges: list[tuple[int, int]]) -> float:
+        words = [i for a, b in ranges for i in range(a, b) if not self.doc[i].is_punct]
+        if not words:
+            return 0.0
+        return sum(self.quote[i] >= 0 for i in words) / len(words)
+
+    def tokens(self, k: int) -> list[int]:
+        q = self.quoted[k]
+        return [t.i for t in self.doc if q.start <= t.idx < q.end]
+
+    def unit_bounds(self, i: int) -> tuple[int, int]:
+        a = i
+        while a > 0 and self.unit[a - 1] == self.unit[i]:
+            a -= 1
+        b = i
+        while b + 1 < len(self.doc) and self.unit[b + 1] == self.unit[i]:
+            b += 1
+        return a, b + 1

@@ -1,0 +1,93 @@
+"""Word lists the attribution rules rely on.
+
+Kept in one place so that a reader can see, and a contributor extend, what
+counts as a reporting verb or a title without reading the rules.  The lists
+are general English news usage, not taken from any one article.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+__all__ = [
+    "CUE_VERBS",
+    "GENERIC_PERSON_NOUNS",
+    "OBJECT_CUE_VERBS",
+    "ORG_PRONOUNS",
+    "PERSON_PRONOUNS",
+    "QUOTE_ONLY_CUE_VERBS",
+    "TITLE_WORDS",
+    "VOICE_NOUNS",
+]
+
+#: Verbs that report speech, writing or a stated position and take a clause
+#: or a quotation as content.
+CUE_VERBS: frozenset[str] = _words(
+    """
+    say tell state add warn remark write claim argue note explain insist ask announce
+    tweet post report suggest acknowledge admit deny respond reply declare assert emphasize
+    emphasise stress contend caution predict confirm urge describe characterize characterise
+    recall complain testify maintain concede observe allege accuse criticize criticise
+    praise reiterate repeat mention point disclose reveal indicate
+    vow promise pledge threaten boast joke quip muse answer counter retort agree
+    conclude estimate believe think hope fear worry doubt expect predict argue
+    question wonder caution advise recommend propose demand signal hint
+    acknowledge lament complain concede declare proclaim yell shout scream whisper
+    write blog email text inform notify brief assure reassure remind
+    """
+)
+
+#: Verbs that count as a cue only next to a quotation ("he described it as
+#: 'X'"), not with any clause: alone they rarely report speech.
+QUOTE_ONLY_CUE_VERBS: frozenset[str] = _words(
+    "describe characterize characterise call dub label brand term praise criticize "
+    "criticise highlight reference cite continue underscore"
+)
+
+#: Reporting verbs whose object is itself the message ("denied the report",
+#: "announced his candidacy", "urged voters to stay home"), unlike "told
+#: reporters" or "added his voice", whose object is an addressee or an idiom.
+OBJECT_CUE_VERBS: frozenset[str] = _words(
+    "announce deny confirm tweet write ask urge demand predict propose acknowledge admit "
+    "reveal disclose claim promise vow pledge threaten warn accuse criticize criticise "
+    "praise blame dismiss reject defend endorse recommend"
+)
+
+#: Nouns that stand for an organisation's voice: "SpaceX's media relations
+#: account said" is SpaceX speaking.
+VOICE_NOUNS: frozenset[str] = _words(
+    "account statement release website site feed tweet post email letter blog filing "
+    "announcement memo note page channel handle"
+)
+
+#: Titles written before a name ("Sen. Jeanne Shaheen"); lower-cased, no dot.
+TITLE_WORDS: frozenset[str] = _words(
+    """
+    mr mrs ms miss dr prof sir dame lord lady rev
+    sen senator rep representative congressman congresswoman del delegate
+    gov governor lt col gen adm maj capt sgt cmdr
+    president vice secretary minister premier chancellor mayor judge justice
+    administrator director chairman chairwoman chair ceo cfo coo founder spokesman
+    spokeswoman spokesperson ambassador attorney commissioner chief deputy assistant
+    former acting ranking top leader speaker majority minority whip sheriff officer
+    professor pastor bishop pope king queen prince princess
+    """
+)
+
+#: Nouns a definite description of a person can use ("the senator said").
+GENERIC_PERSON_NOUNS: frozenset[str] = _words(
+    """
+    senator congressman congresswoman lawmaker representative governor president
+    secretary minister mayor judge official spokesman spokeswoman spokesperson
+    chairman chairwoman ceo executive founder director administrator attorney
+    lawyer analyst expert professor candidate nominee leader official aide adviser
+    advisor diplomat ambassador commissioner chief economist researcher
+    businessman businesswoman billionaire entrepreneur man woman
+    """
+)
+
+PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
+ORG_PRONOUNS: frozenset[str] = frozenset({"it"})

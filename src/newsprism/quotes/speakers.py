@@ -1,0 +1,410 @@
+"""Turn the source phrase of an attribution into a :class:`~newsprism.model.Speaker`.
+
+Readers resolve "he added" to the person the article was just quoting, and
+"Meyer" to the "Dan Meyer" introduced earlier; the resolver does the same with
+the article's own order: speakers already attributed come first, then the
+subjects of the previous sentences, then other named people.  It never invents
+a name: an anonymous source stays what the text calls it, and a pronoun with
+no compatible antecedent leaves the quote without a speaker.
+
+spaCy's small English model has no coreference component and the maintained
+coreference models (coreferee, fastcoref) need large downloads or a GPU, so
+this is a deliberately small salience-based resolver.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from ..model import Speaker, entity_id
+from .cues import source_span
+from .layout import Layout
+from .lexicon import GENERIC_PERSON_NOUNS, ORG_PRONOUNS, PERSON_PRONOUNS, TITLE_WORDS, VOICE_NOUNS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["Resolved", "SpeakerResolver", "clean_name"]
+
+log = logging.getLogger(__name__)
+
+Kind = Literal["person", "org"]
+_ORG_LABELS = ("ORG", "GPE", "NORP", "FAC")
+_RELATIVE = ("who", "which", "that")
+#: How many sentences back a pronoun may find its antecedent.
+_LOOKBACK = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A speaker and the character span of the words that name it."""
+
+    speaker: Speaker | None
+    span: tuple[int, int] | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    """A named speaker or mention the resolver can point back to."""
+
+    pos: int
+    name: str
+    role: str | None
+    kind: Kind
+    subject: bool
+    speaker: bool
+
+
+def clean_name(text: str) -> str:
+    """A name without leading titles, possessive ending or stray punctuation."""
+    words = text.replace("\n", " ").split()
+    while words and words[-1] in ("'s", "’s", "'", "’"):
+        words.pop()
+    if words:
+        words[-1] = words[-1].removesuffix("'s").removesuffix("’s")
+    while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS:
+        words.pop(0)
+    return " ".join(words).strip(" ,;:.-—–()\"“”'‘’")
+
+
+def _span_text(doc: Doc, start: int, end: int) -> str:
+    return " ".join(doc[start:end].text.split()).strip(" ,;:—–")
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+class SpeakerResolver:
+    """Resolves the sources of one article, in text order."""
+
+    def __init__(self, doc: Doc, layout: Layout) -> None:
+        self.doc = doc
+        self.layout = layout
+        in_quote = layout.quote
+        # Sentences that never run over a paragraph break: (start char, end char).
+        self.sents: list[tuple[int, int]] = []
+        self._sent_of = [0] * len(doc)
+        for tok in doc:
+            if not self.sents or layout.unit[tok.i] != layout.unit[tok.i - 1]:
+                self.sents.append((tok.idx, tok.idx + len(tok)))
+            else:
+                self.sents[-1] = (self.sents[-1][0], tok.idx + len(tok))
+            self._sent_of[tok.i] = len(self.sents) - 1
+        self.known: list[_Known] = []
+        self._surnames: dict[str, list[tuple[int, str]]] = {}
+        self._roles: dict[str, str] = {}
+        self._labels: dict[str, Counter[str]] = {}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" or ent.label_ in _ORG_LABELS:
+                votes = self._labels.setdefault(clean_name(ent.text), Counter())
+                votes["person" if ent.label_ == "PERSON" else "org"] += 1
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" and ent.label_ not in _ORG_LABELS:
+                continue
+            if any(in_quote[i] >= 0 for i in range(ent.start, ent.end)):
+                continue
+            name = clean_name(ent.text)
+            if not name:
+                continue
+            kind: Kind = "person" if ent.label_ == "PERSON" else "org"
+            subject = ent.root.dep_ in ("nsubj", "nsubjpass")
+            role = _title_before(doc, ent.start)
+            if kind == "person":
+                described = self._named(ent.root)
+                role = described[1] if described else role
+            self.known.append(_Known(ent.start_char, name, role, kind, subject, False))
+            if role and kind == "person":
+                self._roles.setdefault(name, role)
+            if kind == "person":
+                self._add_surname(ent.start_char, name)
+
+    # -- names -------------------------------------------------------------------
+
+    def _add_surname(self, pos: int, name: str) -> None:
+        parts = name.split()
+        if len(parts) > 1:
+            self._surnames.setdefault(parts[-1].lower(), []).append((pos, name))
+
+    def fullest(self, name: str, pos: int) -> str:
+        """The full form of a surname-only name, from the article's other mentions."""
+        if " " in name:
+            return name
+        options = self._surnames.get(name.lower())
+        if not options:
+            return name
+        before = [n for p, n in options if p <= pos]
+        return before[-1] if before else options[0][1]
+
+    # -- resolution --------------------------------------------------------------
+
+    def resolve(self, tok: Token | None) -> Resolved:
+        if tok is None:
+            return Resolved(None, None)
+        start, end = source_span(tok)
+        span = (self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1]))
+        found = self._describe(tok, depth=0)
+        if found is None:
+            return Resolved(None, span)
+        name, role, kind = found
+        if kind == "person":
+            name = self.fullest(name, tok.idx)
+        if role is None and kind is not None:
+            role = self._roles.get(name)
+        elif role and kind is not None:
+            self._roles.setdefault(name, role)
+        entity = entity_id(kind, name) if kind is not None else None
+        if kind is not None:
+            self.known.append(_Known(tok.idx, name, role, kind, True, True))
+            if kind == "person":
+                self._add_surname(tok.idx, name)
+        return Resolved(Speaker(name=name, role=role or None, entity=entity), span)
+
+    def _describe(self, tok: Token, depth: int) -> tuple[str, str | None, Kind | None] | None:
+        """(name, role, kind) for a source head; kind None for unnamed sources."""
+        if depth > 3:
+            return None
+        low = tok.lower_
+        if tok.pos_ == "PRON" or low in _RELATIVE:
+            if low in _RELATIVE and tok.head.dep_ in ("relcl", "acl") and tok.head.head.i != tok.i:
+                return self._describe(_past_dates(tok.head.head), depth + 1)
+            if low in PERSON_PRONOUNS or low == "his" or low == "her":
+                return self._antecedent(tok, "person")
+            if low in ORG_PRONOUNS or low == "its":
+                return self._antecedent(tok, "org")
+            return None
+        if tok.pos_ in ("PROPN",) or tok.ent_type_ in ("PERSON", *_ORG_LABELS):
+            return self._named(tok)
+        # A common noun: an organisation's voice, an apposed name, or a description.
+        if lemma_of(tok) in VOICE_NOUNS:
+            for child in tok.children:
+                if child.dep_ == "poss":
+                    return self._describe(child, depth + 1)
+        for child in tok.children:
+            if child.dep_ == "appos" and (child.pos_ == "PROPN" or child.ent_type_ == "PERSON"):
+                named = self._named(child)
+                if named is not None:
+                    role = self._np_text(tok, exclude=child)
+                    return named[0], role or named[1], named[2]
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and (
+            lemma_of(tok) in GENERIC_PERSON_NOUNS
+        ):
+            back = self._antecedent(tok, "person", noun=lemma_of(tok))
+            if back is not None:
+                return back
+        text = self._np_text(tok)
+        return (text, None, None) if text else None
+
+    def _np_text(self, tok: Token, exclude: Token | None = None) -> str:
+        """The words of a noun phrase without relative clauses and appositions."""
+        drop: set[int] = set()
+        for child in tok.children:
+            if child.dep_ in ("relcl", "acl", "appos", "punct") or (
+                exclude is not None and child.i == exclude.i
+            ):
+                drop.update(t.i for t in child.subtree)
+        idx = [t.i for t in tok.subtree if t.i not in drop]
+        if not idx:
+            return ""
+        start, end = _trim(self.doc, min(idx), max(idx) + 1)
+        return _span_text(self.doc, start, end)
+
+    def _named(self, tok: Token) -> tuple[str, str | None, Kind | None] | None:
+        doc = self.doc
+        chain = [tok.i]
+        j = tok.i - 1
+        while (
+            j >= 0
+            and doc[j].head.i in chain
+            and doc[j].dep_ in ("compound", "flat")
+            and (doc[j].pos_ == "PROPN" or doc[j].text[:1].isupper())
+        ):
+            chain.insert(0, j)
+            j -= 1
+        first, last = chain[0], tok.i + 1
+        # The name starts after the last title in the chain ("NASA Administrator
+        # Bill Nelson"); a PERSON entity inside the chain marks it too.
+        name_start = first
+        for k in chain[:-1]:
+            if doc[k].lower_.rstrip(".") in TITLE_WORDS:
+                name_start = k + 1
+        person = [e for e in doc.ents if e.label_ == "PERSON" and e.start <= tok.i < e.end]
+        if person and person[0].start > name_start:
+            between = doc[name_start : person[0].start]
+            if any(t.ent_type_ in _ORG_LABELS for t in between):
+                name_start = person[0].start
+        name_end = last
+        label = "PERSON" if person else tok.ent_type_
+        if not person and tok.ent_type_ in _ORG_LABELS:
+            # An organisation's name runs on past its head: "Ministry [of Health]".
+            org = [e for e in doc.ents if e.start <= tok.i < e.end]
+            if org:
+                name_end = max(name_end, org[0].end)
+        name = clean_name(doc[name_start:name_end].text)
+        if not name:
+            return None
+        # Role: words before the name in its phrase ("NASA Administrator", "Sen.")
+        # and appositions ("a national security attorney", "(D-N.H.)").
+        parts: list[str] = []
+        left = tok.left_edge.i
+        if left < name_start:
+            s, e = _trim(doc, left, name_start)
+            if e > s and doc[s].lower_ in ("the", "a", "an"):
+                s += 1
+            if e > s:
+                parts.append(_span_text(doc, s, e))
+        for child in tok.children:
+            if (child.i > tok.i and child.dep_ in ("appos", "npadvmod", "prn")) or (
+                child.i > tok.i and child.dep_ == "punct" and child.text == "("
+            ):
+                s, e = _trim(doc, child.left_edge.i, child.right_edge.i + 1)
+                for sub in child.children:  # "..., who first reported ..." is not a title
+                    if sub.dep_ in ("relcl", "acl") and sub.i > child.i:
+                        e = min(e, _trim(doc, s, sub.left_edge.i)[1])
+                if e > s:
+                    parts.append(_span_text(doc, s, e))
+        paren = _parenthesis_after(doc, tok)
+        if paren and all(paren.strip("()") not in p for p in parts):
+            parts.append(paren)
+        role = ", ".join(p for p in parts if p) or None
+        kind: Kind
+        votes = self._labels.get(name)
+        if votes:
+            # NER labels one name differently from mention to mention; the
+            # article's majority decides ("SpaceX" is ORG more often than PERSON).
+            label = "PERSON" if votes["person"] > votes["org"] else "ORG"
+        if label == "PERSON":
+            kind = "person"
+        elif label in _ORG_LABELS:
+            kind = "person" if role and _personal(role) else "org"
+        else:
+            kind = self._kind_by_name(name)
+        if kind == "org" and name.split()[-1].lower() in self._surnames and not role:
+            kind = "person"  # NER often labels a bare surname ORG ("Grazier said")
+        return name, role, kind
+
+    def _kind_by_name(self, name: str) -> Kind:
+        """Kind of a name NER left unlabelled, from its other mentions (person by default)."""
+        for m in reversed(self.known):
+            if m.name == name or m.name.endswith(" " + name):
+                return m.kind
+        return "person"
+
+    def _antecedent(
+        self, tok: Token, kind: Kind, noun: str | None = None
+    ) -> tuple[str, str | None, Kind | None] | None:
+        """The most salient compatible named entity in the sentences before ``tok``.
+
+        Speakers already attributed rank first, then sentence subjects, then the
+        other mentions nearest to the pronoun.  The sentence of the pronoun
+        itself is skipped for subjects ("If Musk ..., he added" is not Musk).
+        """
+        k = self._sent_of[tok.i]
+        same = self._subject_above(tok, kind, noun)
+        if same is not None:
+            return same
+        for back in range(1, _LOOKBACK + 1):
+            if k - back < 0:
+                break
+            lo, hi = self.sents[k - back]
+            here = [m for m in self.known if lo <= m.pos < hi and m.kind == kind]
+            if noun is not None:
+                here = [m for m in here if m.role and _compatible(noun, m.role)]
+            if not here:
+                continue
+            ranked = sorted(here, key=lambda m: (not m.speaker, not m.subject, -m.pos))
+            best = ranked[0]
+            return best.name, best.role or self._roles.get(best.name), best.kind
+        return None
+
+    def _subject_above(
+        self, tok: Token, kind: Kind, noun: str | None
+    ) -> tuple[str, str | None, Kind | None] | None:
+        """A named subject of a clause governing ``tok``, written before it.
+
+        "Smith suggested ... which he says" and "SpaceX referred Axios to its
+        statement" point back inside their own sentence; a subject of a
+        subordinate clause ("If Musk ..., he added") does not govern the pronoun.
+        """
+        if noun is not None:
+            return None
+        lo = self.sents[self._sent_of[tok.i]][0]
+        for anc in tok.ancestors:
+            for child in anc.children:
+                if child.dep_ != "nsubj" or child.idx >= tok.idx or child.idx < lo:
+                    continue
+                if child.pos_ != "PROPN" or self.layout.quote[child.i] >= 0:
+                    continue
+                label = child.ent_type_
+                if kind == "person" and label not in ("PERSON", ""):
+                    continue
+                if kind == "org" and label not in (*_ORG_LABELS, ""):
+                    continue
+                found = self._named(child)
+                if found is not None and (found[2] == kind or not label):
+                    return found[0], found[1] or self._roles.get(found[0]), kind
+        return None
+
+
+def lemma_of(tok: Token) -> str:
+    return (tok.lemma_ or tok.lower_).lower()
+
+
+def _past_dates(tok: Token) -> Token:
+    """The noun a relative clause really modifies when the parser hung it on a date.
+
+    "its statement released on Friday, which called ..." attaches ``which`` to
+    Friday; a date does not speak, so climb to the noun the date phrase modifies.
+    """
+    for _ in range(4):
+        if tok.ent_type_ not in ("DATE", "TIME") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+        while tok.pos_ not in ("NOUN", "PROPN", "PRON") and tok.head.i != tok.i:
+            tok = tok.head
+    return tok
+
+
+def _title_before(doc: Doc, start: int) -> str | None:
+    """Title words written right before a name ("Sen." in "Sen. Jeanne Shaheen")."""
+    j = start
+    while j > 0 and doc[j - 1].lower_.rstrip(".") in TITLE_WORDS:
+        j -= 1
+    return doc[j:start].text if j < start else None
+
+
+def _parenthesis_after(doc: Doc, tok: Token) -> str | None:
+    """A short parenthesis right after a name: a party tag like "(D-N.H.)"."""
+    i = tok.i + 1
+    if i < len(doc) and doc[i].text == "(":
+        for j in range(i + 1, min(i + 8, len(doc))):
+            if doc[j].text == ")":
+                return doc[i : j + 1].text
+    return None
+
+
+def _personal(role: str) -> bool:
+    words = {w.lower().strip(".,()") for w in role.split()}
+    return bool(words & (TITLE_WORDS | GENERIC_PERSON_NOUNS))
+
+
+_ABBREVIATIONS = {
+    "senator": ("sen", "senator"),
+    "congressman": ("rep", "representative", "congressman"),
+    "congresswoman": ("rep", "representative", "congresswoman"),
+    "representative": ("rep", "representative"),
+    "lawmaker": ("sen", "senator", "rep", "representative", "congressman", "congresswoman"),
+    "governor": ("gov", "governor"),
+}
+
+
+def _compatible(noun: str, role: str) -> bool:
+    words = {w.lower().strip(".,()") for w in role.split()}
+    return bool(words & set(_ABBREVIATIONS.get(noun, (noun,))))

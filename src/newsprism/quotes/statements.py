@@ -1,0 +1,235 @@
+"""Corpus stage over one story: one speaker name per person, one statement per utterance.
+
+Outlets trim, split and re-punctuate the quotations they carry, so the same
+statement appears as "incredibly misleading story" in one article and as a
+longer sentence holding those words in another.  Quotes are linked when one's
+normalised words are contained in the other's (rapidfuzz's ``partial_ratio``
+tolerates a changed mark or a bracketed insertion), and only when they come
+from the same speaker, or when one has no speaker and the shared text is long
+enough that a coincidence is implausible.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from ..model import Quote, Speaker, Statement, entity_id
+
+__all__ = ["group_statements", "normalise_names", "normalise_text"]
+
+log = logging.getLogger(__name__)
+
+#: partial_ratio (0-100) above which two quotations hold the same words.
+_SAME_WORDS = 90.0
+#: Fewest words a quote needs before a fuzzy (not exact) containment counts.
+_MIN_FUZZY_WORDS = 4
+#: Fewest words shared before quotes with and without a speaker are linked.
+_MIN_UNATTRIBUTED_WORDS = 8
+
+_MARKS = str.maketrans(
+    {c: '"' for c in "“”„«»"} | {c: "'" for c in "‘’‚"} | {c: "-" for c in "—–‒−"}
+)
+
+
+#: Role words that say a speaker is an organisation, whatever NER said.
+_ORG_ROLE = re.compile(
+    r"\b(company|firm|corporation|agency|organi[sz]ation|newspaper|network|group|ministry|"
+    r"department|institute|university|party|committee|startup|subsidiary|manufacturer)$",
+    re.IGNORECASE,
+)
+
+
+def normalise_text(text: str) -> str:
+    """Lower-cased words without marks, dashes or brackets: what outlets keep of a quote."""
+    text = unicodedata.normalize("NFKC", text).translate(_MARKS).lower()
+    text = re.sub(r"\[[^\]]*\]", " ", text)  # editorial insertions: "[SpaceX]"
+    text = re.sub(r"[^\w\s']", " ", text)
+    return " ".join(text.split())
+
+
+def _kind(speaker: Speaker) -> str | None:
+    if speaker.entity and ":" in speaker.entity:
+        return speaker.entity.split(":", 1)[0]
+    return None
+
+
+def normalise_names(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
+    """Speaker names in their fullest form used in the story, with entity ids.
+
+    "Smith" becomes "Adam Smith" when the story names him so; a surname shared
+    by several full names is resolved within the quote's own article first and
+    left as written when still ambiguous.
+    """
+    names: dict[tuple[str, str], set[str]] = {}  # (kind, last word) -> full names
+    by_article: dict[tuple[str, str, str], set[str]] = {}
+    roles: dict[str, Counter[str]] = {}
+    for q in quotes:
+        sp = q.speaker
+        kind = _kind(sp) if sp else None
+        if sp is None or kind is None:
+            continue
+        key = (kind, sp.name.split()[-1].lower())
+        names.setdefault(key, set()).add(sp.name)
+        by_article.setdefault((q.article, *key), set()).add(sp.name)
+
+    def maximal(pool: set[str], words: list[str]) -> set[str]:
+        longer = {n for n in pool if _extends(n.lower().split(), words)}
+        return {
+            n
+            for n in longer
+            if not any(m != n and _extends(m.lower().split(), n.lower().split()) for m in longer)
+        }
+
+    def fullest(q: Quote, sp: Speaker, kind: str) -> str:
+        key = (kind, sp.name.split()[-1].lower())
+        words = sp.name.lower().split()
+        story = maximal(names.get(key, set()), words)
+        if len(story) == 1:
+            return story.pop()
+        local = maximal(by_article.get((q.article, *key), set()), words)
+        if len(local) == 1 and len(story) > 1:
+            return local.pop()  # ambiguous in the story, not in this article
+        return sp.name
+
+    full: dict[int, str] = {}
+    kinds: dict[str, Counter[str]] = {}
+    for n, q in enumerate(quotes):
+        sp = q.speaker
+        kind = _kind(sp) if sp else None
+        if sp is None or kind is None:
+            continue
+        full[n] = fullest(q, sp, kind)
+        # NER labels one name differently from article to article ("SpaceX"
+        # PERSON here, ORG there): the story's majority decides.
+        kinds.setdefault(full[n], Counter())[kind] += 1
+        if sp.role:
+            roles.setdefault(full[n], Counter())[sp.role] += 1
+            if _ORG_ROLE.search(sp.role):
+                kinds[full[n]]["org"] += 10  # "SpaceX, Musk's company": an apposition settles it
+    out: list[Quote] = []
+    for n, q in enumerate(quotes):
+        sp = q.speaker
+        if sp is None or n not in full:
+            out.append(q)
+            continue
+        name = full[n]
+        kind = max(sorted(kinds[name]), key=lambda k: kinds[name][k])
+        out.append(dataclasses.replace(q, speaker=Speaker(name, sp.role, entity_id(kind, name))))
+    final: list[Quote] = []
+    for q in out:
+        sp = q.speaker
+        if sp is not None and sp.role is None and sp.name in roles:
+            sp = dataclasses.replace(sp, role=roles[sp.name].most_common(1)[0][0])
+            q = dataclasses.replace(q, speaker=sp)
+        final.append(q)
+    return tuple(final)
+
+
+def _extends(long: list[str], short: list[str]) -> bool:
+    """Whether ``long`` is ``short`` with more given names: ["adam", "smith"] / ["smith"]."""
+    return len(long) >= len(short) and long[len(long) - len(short) :] == short
+
+
+class _Groups:
+    """Union-find over quote indices."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def _speaker_key(q: Quote) -> str | None:
+    if q.speaker is None:
+        return None
+    return q.speaker.entity or q.speaker.name.lower()
+
+
+def _same_words(a: str, b: str) -> bool:
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if not short:
+        return False
+    if f" {short} " in f" {long} ":
+        return True
+    return len(short.split()) >= _MIN_FUZZY_WORDS and fuzz.partial_ratio(short, long) >= _SAME_WORDS
+
+
+def _linked(a: Quote, b: Quote, ta: str, tb: str) -> bool:
+    ka, kb = _speaker_key(a), _speaker_key(b)
+    if a.article == b.article and a.cue_span is not None and a.cue_span == b.cue_span and ka == kb:
+        return True  # the two halves of a quote split around its attribution
+    if ka is not None and kb is not None and ka != kb:
+        return False
+    if ka is None or kb is None:
+        if min(len(ta.split()), len(tb.split())) < _MIN_UNATTRIBUTED_WORDS:
+            return False
+        if ka is None and kb is None and a.article == b.article:
+            return False
+    return _same_words(ta, tb)
+
+
+def group_statements(
+    quotes: Sequence[Quote], families: Sequence[Sequence[str]]
+) -> tuple[tuple[Quote, ...], tuple[Statement, ...]]:
+    """Normalise speakers and group the quotes of one story into statements.
+
+    ``families`` are the story's derivation families (article ids deriving
+    from one origin): a family counts as one independent source, an article in
+    no family as one of its own.  Every quote gets a statement, so a statement
+    carried by one article is a statement too.  Statement ids derive from the
+    first quote's id, unique across stories.
+    """
+    named = normalise_names(quotes)
+    texts = [normalise_text(q.text) for q in named]
+    groups = _Groups(len(named))
+    for i in range(len(named)):
+        for j in range(i + 1, len(named)):
+            if groups.find(i) != groups.find(j) and _linked(named[i], named[j], texts[i], texts[j]):
+                groups.union(i, j)
+    family_of: dict[str, int] = {}
+    for n, fam in enumerate(families):
+        for art in fam:
+            family_of.setdefault(art, n)
+    members: dict[int, list[int]] = {}
+    for i in range(len(named)):
+        members.setdefault(groups.find(i), []).append(i)
+    statement_of: dict[int, str] = {}
+    statements: list[Statement] = []
+    for root in sorted(members):
+        idx = members[root]
+        sid = f"{named[idx[0]].id}:s"
+        articles = tuple(dict.fromkeys(named[i].article for i in idx))
+        sources = {("family", family_of[a]) if a in family_of else ("article", a) for a in articles}
+        speakers = Counter(sp.name for i in idx if (sp := named[i].speaker) is not None)
+        longest = max(idx, key=lambda i: len(named[i].text))
+        statements.append(
+            Statement(
+                id=sid,
+                speaker=speakers.most_common(1)[0][0] if speakers else None,
+                text=" ".join(named[longest].text.split()),
+                quotes=tuple(named[i].id for i in idx),
+                articles=articles,
+                independent_sources=len(sources),
+            )
+        )
+        for i in idx:
+            statement_of[i] = sid
+    out = tuple(dataclasses.replace(q, statement=statement_of[i]) for i, q in enumerate(named))
+    log.debug("%d quotes -> %d statements", len(out), len(statements))
+    return out, tuple(statements)

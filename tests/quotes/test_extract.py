@@ -1,0 +1,208 @@
+"""Quote forms and speaker resolution on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsprism.model import Quote
+from newsprism.quotes import quotes
+
+
+def _one(text: str, fragment: str) -> Quote:
+    found = [q for q in quotes(text) if fragment in q.text]
+    assert found, f"no quote holding {fragment!r} in {[q.text for q in quotes(text)]}"
+    return found[0]
+
+
+def _speaker(q: Quote) -> str | None:
+    return q.speaker.name if q.speaker else None
+
+
+def test_direct_quote_speaker_after() -> None:
+    q = _one('"We will win this fight," Maria Gonzalez said on Tuesday.', "win this fight")
+    assert q.kind == "direct"
+    assert _speaker(q) == "Maria Gonzalez"
+    assert q.cue == "said"
+
+
+def test_direct_quote_speaker_before() -> None:
+    q = _one('Governor Tom Reyes said: "The budget is balanced."', "budget is balanced")
+    assert q.kind == "direct"
+    assert _speaker(q) == "Tom Reyes"
+    assert q.speaker is not None and q.speaker.role is not None
+    assert "Governor" in q.speaker.role
+
+
+def test_inverted_cue_and_apposition_role() -> None:
+    q = _one('"Prices will rise," said Laura Chen, an economist at the bank.', "Prices will rise")
+    assert _speaker(q) == "Laura Chen"
+    assert q.speaker is not None and q.speaker.role is not None
+    assert "economist" in q.speaker.role
+
+
+def test_split_quote_both_halves_attributed() -> None:
+    text = 'Laura Chen arrived at noon. "The plan," she told reporters, "is already late."'
+    first, second = _one(text, "The plan"), _one(text, "already late")
+    assert _speaker(first) == _speaker(second) == "Laura Chen"
+    assert first.statement == second.statement
+
+
+def test_multi_paragraph_quote() -> None:
+    text = (
+        "Omar Haddad spoke for an hour.\n\n"
+        "“The first years were hard for everyone in the valley.\n\n"
+        "“Then the water came back,” Haddad said.\n\nThe meeting ended."
+    )
+    q = _one(text, "first years were hard")
+    assert "water came back" in q.text
+    assert _speaker(q) == "Omar Haddad"
+
+
+def test_partial_quote_inside_sentence() -> None:
+    q = _one('Senator Ann Lee called the deal "a historic mistake" on Monday.', "historic mistake")
+    assert q.kind == "partial"
+    assert _speaker(q) == "Ann Lee"
+
+
+def test_indirect_speech() -> None:
+    q = _one("Dan Brooks told Reuters that the factory would close next year.", "factory")
+    assert q.kind == "indirect"
+    assert _speaker(q) == "Dan Brooks"
+    assert q.cue == "told"
+
+
+def test_according_to() -> None:
+    q = _one(
+        "According to the Ministry of Health, 40 people were injured in the fire.", "40 people"
+    )
+    assert q.kind == "indirect"
+    assert _speaker(q) == "Ministry of Health"
+    assert q.speaker is not None and q.speaker.entity == "org:ministry-of-health"
+
+
+def test_pronoun_resolves_to_last_named_speaker() -> None:
+    text = (
+        "Mark Ruiz, a lawyer for the union, spoke after the vote. "
+        'If the company appeals, "we will be in court for years," he added.'
+    )
+    q = _one(text, "in court for years")
+    assert _speaker(q) == "Mark Ruiz"
+    assert q.speaker is not None and q.speaker.role == "a lawyer for the union"
+
+
+def test_surname_normalised_to_full_name() -> None:
+    text = 'Paula Stone, the mayor, opened the meeting. "We need more buses," Stone said.'
+    q = _one(text, "more buses")
+    assert _speaker(q) == "Paula Stone"
+    assert q.speaker is not None and q.speaker.entity == "person:paula-stone"
+
+
+def test_definite_title_resolves_to_named_person() -> None:
+    text = 'Sen. Ruth Miller spoke on Monday. "This bill is dead," the senator said.'
+    assert _speaker(_one(text, "bill is dead")) == "Ruth Miller"
+
+
+def test_anonymous_source_kept_as_written() -> None:
+    q = _one('"The talks have stalled," a senior European diplomat said.', "talks have stalled")
+    assert _speaker(q) == "a senior European diplomat"
+    assert q.speaker is not None and q.speaker.entity is None
+
+
+def test_organisation_voice_is_the_organisation() -> None:
+    q = _one("Tesla's statement said the report was false and misleading.", "report was false")
+    assert _speaker(q) == "Tesla"
+
+
+def test_unattributed_scare_quote_gets_no_speaker() -> None:
+    q = _one('The so-called "peace plan" was published on Friday.', "peace plan")
+    assert q.speaker is None
+
+
+def test_follow_on_quote_inherits_speaker() -> None:
+    text = '"We won," Ana Silva said after the count. "Now the work starts."'
+    assert _speaker(_one(text, "work starts")) == "Ana Silva"
+
+
+def test_follow_on_quote_in_next_paragraph_is_not_attributed() -> None:
+    text = '"We won," Ana Silva said.\n\nThe count ended late. "Now the work starts."'
+    assert _speaker(_one(text, "work starts")) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"A," B said. "C."\n\n“D\n\n“E,” he said.',
+        "According to officials, it rained. She said that it did not.",
+        "",
+        '"unclosed quote at the end',
+    ],
+)
+def test_offsets_and_ids(text: str) -> None:
+    found = quotes(text)
+    assert [q.id for q in found] == [f"text:q{n}" for n in range(1, len(found) + 1)]
+    for q in found:
+        assert text[q.start : q.end] == q.text
+        if q.cue_span is not None:
+            assert text[q.cue_span[0] : q.cue_span[1]] == q.cue
+    assert quotes(text) == found
+
+
+def test_cue_in_previous_paragraph_does_not_take_the_quote() -> None:
+    text = 'Ana Silva said the vote was fair.\n"Nobody believes that."'
+    assert _speaker(_one(text, "Nobody believes")) is None
+
+
+def test_broad_mode_reports_stances() -> None:
+    from newsprism import nlp
+    from newsprism.model import Article
+    from newsprism.quotes import CAPABILITIES, extract
+
+    text = "Senator Ann Lee supported the new trade agreement on Monday."
+    doc = next(nlp.parse([text], CAPABILITIES))
+    art = Article(id="a", text=text)
+    assert extract(art, doc) == ()
+    broad = extract(art, doc, broad=True)
+    assert [q.kind for q in broad] == ["indirect"]
+    assert broad[0].speaker is not None and broad[0].speaker.name == "Ann Lee"
+    assert "trade agreement" in broad[0].text
+
+
+_FRAGMENTS = [
+    '"',
+    "“",
+    "”",
+    "''",
+    " ",
+    "\n",
+    "\n\n",
+    ", ",
+    ". ",
+    "Ann Lee",
+    "he",
+    "said",
+    "told reporters",
+    "according to the ministry",
+    "that",
+    "the plan will fail",
+    "We won",
+    "(D-N.Y.)",
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=30))
+def test_any_text_gives_consistent_quotes(parts: list[str]) -> None:
+    """Whatever the marks and cues, offsets, cue spans and ids stay consistent."""
+    text = " ".join(parts)
+    found = quotes(text)
+    assert [q.id for q in found] == [f"text:q{n}" for n in range(1, len(found) + 1)]
+    for q in found:
+        assert 0 <= q.start < q.end <= len(text)
+        assert text[q.start : q.end] == q.text
+        if q.cue_span is not None:
+            assert text[q.cue_span[0] : q.cue_span[1]] == q.cue
+        if q.speaker_span is not None:
+            assert 0 <= q.speaker_span[0] < q.speaker_span[1] <= len(text)
+        assert q.statement is not None

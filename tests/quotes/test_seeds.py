@@ -1,0 +1,71 @@
+"""Quality gate on the hand-annotated seed story (examples/gold.json).
+
+Floors are pinned a little under the measured figures (39 of 39 found, 39 with
+the right speaker, see benchmarks/results/quotes.md) so that a regression fails
+the suite while parser noise across spaCy patch versions does not.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsprism import nlp
+from newsprism.model import Article, Quote
+from newsprism.quotes import CAPABILITIES, extract, group_statements, normalise_text
+
+FOUND_FLOOR = 38
+SPEAKER_FLOOR = 37
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(seeds_dir: Path, gold_path: Path) -> tuple[dict[str, Any], tuple[Quote, ...]]:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    ids = sorted(gold["articles"])
+    texts = [(seeds_dir / f"{i}.txt").read_text(encoding="utf-8") for i in ids]
+    found: list[Quote] = []
+    for art_id, text, doc in zip(ids, texts, nlp.parse(texts, CAPABILITIES), strict=True):
+        found.extend(extract(Article(id=art_id, text=text), doc))
+    families = [(p["a"], p["b"]) for p in gold["reuse"]["pairs"] if p["relation"] == "derived"]
+    grouped, _ = group_statements(found, families)
+    return gold, grouped
+
+
+def test_seed_quotes_found_with_right_speaker(
+    seed_quotes: tuple[dict[str, Any], tuple[Quote, ...]],
+) -> None:
+    gold, grouped = seed_quotes
+    occurrences = found = right = 0
+    for g in gold["quotes"]:
+        frag = normalise_text(g["text"])
+        for art in g["articles"]:
+            occurrences += 1
+            hits = [q for q in grouped if q.article == art and frag in normalise_text(q.text)]
+            found += bool(hits)
+            right += any(q.speaker is not None and q.speaker.name == g["speaker"] for q in hits)
+    assert occurrences == 39
+    assert found >= FOUND_FLOOR
+    assert right >= SPEAKER_FLOOR
+
+
+def test_seed_shared_statement_counts_independent_sources(
+    seed_quotes: tuple[dict[str, Any], tuple[Quote, ...]],
+) -> None:
+    """SpaceX's statement is carried by two independent outlets; Meeks's by one family."""
+    gold, grouped = seed_quotes
+    families = [(p["a"], p["b"]) for p in gold["reuse"]["pairs"] if p["relation"] == "derived"]
+    _, statements = group_statements(grouped, families)
+    sources = {st.id: st.independent_sources for st in statements}
+    assert all(q.statement in sources for q in grouped)
+    for shared in gold["shared_quotes"]:
+        frag = normalise_text(shared["text"])
+        hits = [q for q in grouped if frag in normalise_text(q.text)]
+        carrying = {q.statement for q in hits if q.article in shared["articles"]}
+        assert len(carrying) == 1, (shared["text"], [(q.article, q.speaker) for q in hits])
+        arts = {q.article for q in grouped if q.statement in carrying}
+        assert set(shared["articles"]) <= arts
+        if shared["independent"]:
+            assert sources[str(carrying.pop())] >= 2
