@@ -6,7 +6,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 OUT    := out
 
-.PHONY: demo test lint typecheck bench clean
+.PHONY: demo test lint typecheck bench clean chromium
+
+# Browser tests drive Debian's Chromium (never a browser download of a test tool's own).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +30,11 @@ lint: $(VENV)/.installed
 typecheck: $(VENV)/.installed
 	$(BIN)/mypy
 
-test: $(VENV)/.installed lint typecheck
+chromium:
+	@command -v chromium >/dev/null 2>&1 || ($(SUDO) apt-get update -qq && \
+		$(SUDO) apt-get install -y -qq chromium >/dev/null)
+
+test: $(VENV)/.installed chromium lint typecheck
 	$(BIN)/python -m pytest -q
 
 clean:

@@ -148,7 +148,3 @@ def to_dossier(state: State) -> Dossier:
         coverage=state.coverage,
         filled=filled,
     )
-
-
-# Kept while in-flight callers move to the new name (newsprism.ingest is the package).
-ingest = ingest_sources

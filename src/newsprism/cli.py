@@ -14,7 +14,14 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TextColumn,
+)
 from rich.table import Table
 
 from . import _api
@@ -77,7 +84,7 @@ def _progress() -> Iterator[_api.Progress]:
         console=err,
         transient=True,
     )
-    tasks: dict[str, int] = {}
+    tasks: dict[str, TaskID] = {}
 
     def update(what: str, done: int, total: int | None) -> None:
         if what not in tasks:
@@ -241,6 +248,36 @@ def export(
         )
         raise typer.Exit(2)
     _write(Dossier.from_json(text), json_path, report, markdown)
+
+
+@app.command()
+def serve(
+    db: DbOpt = "newsprism.db",
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    worker: Annotated[
+        bool, typer.Option("--worker/--no-worker", help="Run an analysis worker beside the server.")
+    ] = True,
+    allow_private: PrivateOpt = False,
+) -> None:
+    """Serve the web app and JSON API; NEWSPRISM_TOKEN, when set, guards every write."""
+    try:
+        from .web import serve as run
+    except ImportError:
+        err.print("[red]error:[/] the web app needs its extra: pip install 'newsprism[web]'")
+        raise typer.Exit(2) from None
+    run(db, host=host, port=port, worker=worker, allow_private=allow_private)
+
+
+@app.command()
+def worker(db: DbOpt = "newsprism.db", allow_private: PrivateOpt = False) -> None:
+    """Run analysis jobs queued by the web app (several workers may share a store)."""
+    try:
+        from .web import work
+    except ImportError:
+        err.print("[red]error:[/] the worker needs the web extra: pip install 'newsprism[web]'")
+        raise typer.Exit(2) from None
+    work(db, allow_private=allow_private)
 
 
 def main() -> None:

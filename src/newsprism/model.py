@@ -84,8 +84,6 @@ class Mention:
     label: str  # spaCy label: PERSON, ORG, GPE, DATE, MONEY, ...
 
 
-
-
 @dataclass(frozen=True, slots=True)
 class Story:
     id: str

@@ -40,7 +40,9 @@ def test_fixture_articles(name: str) -> None:
 
 # --- the seeds --------------------------------------------------------------------
 
-GOLD: dict[str, Any] = json.loads((SEEDS / "gold.json").read_text(encoding="utf-8"))["articles"]
+GOLD: dict[str, Any] = json.loads((SEEDS.parent / "gold.json").read_text(encoding="utf-8"))[
+    "articles"
+]
 
 
 @pytest.mark.parametrize("article_id", sorted(GOLD))

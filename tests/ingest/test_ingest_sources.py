@@ -115,7 +115,7 @@ def test_folder_recursive_sorted_skipping_hidden_and_unknown(tmp_path: Path) -> 
     assert [i.id for i in items if isinstance(i, Article)] == ["b", "z", "b"]
 
 
-def test_seeds_folder_reads_the_four_articles(seeds_dir: Path) -> None:
+def test_seeds_folder_reads_the_four_articles(seeds_dir: Path, gold_path: Path) -> None:
     items = list(read_sources([str(seeds_dir)]))
     articles = [i for i in items if isinstance(i, Article)]
     assert [a.id for a in articles] == [
@@ -124,10 +124,10 @@ def test_seeds_folder_reads_the_four_articles(seeds_dir: Path) -> None:
         "002_5f9e32d0296bbd23",
         "003_b37cc764ab2d9a6a",
     ]
-    # gold.json (annotations) is not read from a folder; named, it is one clear failure
     assert not any(isinstance(i, IngestFailure) for i in items)
-    [failure] = read_sources([str(seeds_dir / "gold.json")])
-    assert str(failure) == f"{seeds_dir / 'gold.json'}: not an article: no text or html field"
+    # a JSON file that holds no article (the gold annotation) is one clear failure
+    [failure] = read_sources([str(gold_path)])
+    assert str(failure) == f"{gold_path}: not an article: no text or html field"
 
 
 def test_a_single_string_is_one_source(seeds_dir: Path) -> None:

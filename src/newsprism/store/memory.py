@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from ..model import Article, ArticleNLP, Story
+from ..stories._records import StoryEvent, StoryState
 from ._base import Added
 from ._keys import content_hash, unique_id
 
@@ -18,6 +19,11 @@ class MemoryStore:
         self._nlp: dict[tuple[str, str], ArticleNLP] = {}
         self._stories: dict[str, Story] = {}
         self._dossiers: dict[str, str] = {}
+        self._story_states: dict[str, StoryState] = {}
+        self._story_events: list[StoryEvent] = []
+        self._story_df: dict[str, int] = {}
+        self._story_docs = 0
+        self._meta: dict[str, str] = {}
 
     def add_article(self, article: Article) -> Added:
         digest = content_hash(article)
@@ -65,6 +71,32 @@ class MemoryStore:
 
     def get_dossier(self, story_id: str) -> str | None:
         return self._dossiers.get(story_id)
+
+    def save_story_states(self, states: Iterable[StoryState]) -> None:
+        for st in states:
+            self._story_states[st.id] = st
+
+    def story_states(self) -> Iterator[StoryState]:
+        yield from sorted(self._story_states.values(), key=lambda st: st.seq)
+
+    def add_story_events(self, events: Iterable[StoryEvent]) -> None:
+        self._story_events.extend(events)
+
+    def story_events(self, story_id: str | None = None) -> list[StoryEvent]:
+        return [e for e in self._story_events if story_id is None or story_id in (e.story, e.other)]
+
+    def save_story_df(self, df: Mapping[str, int], docs: int) -> None:
+        self._story_df.update(df)
+        self._story_docs = docs
+
+    def story_df(self) -> tuple[dict[str, int], int]:
+        return dict(self._story_df), self._story_docs
+
+    def get_meta(self, key: str) -> str | None:
+        return self._meta.get(key)
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._meta[key] = value
 
     def close(self) -> None:
         pass

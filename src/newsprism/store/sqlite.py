@@ -6,12 +6,13 @@ import dataclasses
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import StoreError
 from ..model import Article, ArticleNLP, Story, from_dict, to_dict
+from ..stories._records import StoryEvent, StoryState
 from ._base import Added
 from ._keys import content_hash, unique_id
 
@@ -50,6 +51,71 @@ MIGRATIONS: tuple[str, ...] = (
         record TEXT NOT NULL,
         created_at TEXT NOT NULL
     );
+    """,
+    # 2: story clustering state (newsprism.stories.persist) and small named values
+    """
+    CREATE TABLE story_state (
+        id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL,
+        merged_into TEXT,
+        record TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE story_events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        story_id TEXT NOT NULL,
+        other_id TEXT,
+        record TEXT NOT NULL
+    );
+    CREATE INDEX story_events_story ON story_events(story_id);
+    CREATE INDEX story_events_other ON story_events(other_id);
+    CREATE TABLE story_df (
+        term TEXT PRIMARY KEY,
+        df INTEGER NOT NULL
+    );
+    CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
+    # 3: the web app (newsprism.web): full-text search over articles, kept in step
+    # by triggers, and the persistent queue of analysis jobs
+    """
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        article_id UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (article_id, title, text)
+        VALUES (new.id, coalesce(new.title, ''), new.text);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        DELETE FROM articles_fts WHERE article_id = old.id;
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+        DELETE FROM articles_fts WHERE article_id = old.id;
+        INSERT INTO articles_fts (article_id, title, text)
+        VALUES (new.id, coalesce(new.title, ''), new.text);
+    END;
+    INSERT INTO articles_fts (article_id, title, text)
+        SELECT id, coalesce(title, ''), text FROM articles;
+    CREATE TABLE jobs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        state TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        result TEXT,
+        error TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        worker TEXT,
+        heartbeat TEXT,
+        created_at TEXT NOT NULL,
+        started_at TEXT,
+        finished_at TEXT
+    );
+    CREATE INDEX jobs_state ON jobs(state, id);
+    CREATE INDEX story_articles_article ON story_articles(article_id);
+    CREATE INDEX stories_updated ON stories(updated_at DESC, id);
     """,
 )
 
@@ -193,6 +259,67 @@ class SQLiteStore:
             "SELECT record FROM dossiers WHERE story_id = ?", (story_id,)
         ).fetchone()
         return str(row[0]) if row else None
+
+    # --- story clustering state ---------------------------------------------------
+    def save_story_states(self, states: Iterable[StoryState]) -> None:
+        now = _now()
+        rows = [
+            (st.id, st.seq, st.merged_into, json.dumps(to_dict(st), ensure_ascii=False), now)
+            for st in states
+        ]
+        with self._lock, self._db:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO story_state (id, seq, merged_into, record, updated_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                rows,
+            )
+
+    def story_states(self) -> Iterator[StoryState]:
+        cur = self._db.execute("SELECT record FROM story_state ORDER BY seq")
+        for (record,) in cur:
+            yield from_dict(StoryState, json.loads(record))
+
+    def add_story_events(self, events: Iterable[StoryEvent]) -> None:
+        rows = [
+            (e.kind, e.story, e.other, json.dumps(to_dict(e), ensure_ascii=False)) for e in events
+        ]
+        with self._lock, self._db:
+            self._db.executemany(
+                "INSERT INTO story_events (kind, story_id, other_id, record) VALUES (?, ?, ?, ?)",
+                rows,
+            )
+
+    def story_events(self, story_id: str | None = None) -> list[StoryEvent]:
+        if story_id is None:
+            cur = self._db.execute("SELECT record FROM story_events ORDER BY seq")
+        else:
+            cur = self._db.execute(
+                "SELECT record FROM story_events WHERE story_id = ? OR other_id = ? ORDER BY seq",
+                (story_id, story_id),
+            )
+        return [from_dict(StoryEvent, json.loads(r[0])) for r in cur]
+
+    def save_story_df(self, df: Mapping[str, int], docs: int) -> None:
+        with self._lock, self._db:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO story_df (term, df) VALUES (?, ?)", list(df.items())
+            )
+            self._db.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('story_docs', ?)", (str(docs),)
+            )
+
+    def story_df(self) -> tuple[dict[str, int], int]:
+        df = {t: int(n) for t, n in self._db.execute("SELECT term, df FROM story_df")}
+        docs = self.get_meta("story_docs")
+        return df, int(docs) if docs else 0
+
+    def get_meta(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._lock, self._db:
+            self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 
     def close(self) -> None:
         self._db.close()

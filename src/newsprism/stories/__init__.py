@@ -1,0 +1,55 @@
+"""Grouping articles into stories: one real-world event or development each.
+
+:class:`StoryClusterer` places articles one at a time (online, as they arrive
+from feeds); :func:`group` runs it over a finite corpus for ``analyze``;
+:mod:`.persist` keeps its state in a store so ids survive re-runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import Article, ArticleNLP, Story
+from ._records import Assignment, StoryEvent, StoryState
+from .cluster import Candidate, ClusterConfig, StoryClusterer, story_id, stream_order
+from .metrics import Scores, score
+from .persist import StorySummary, list_stories, load, save, update
+
+__all__ = [
+    "Assignment",
+    "Candidate",
+    "ClusterConfig",
+    "Scores",
+    "StoryClusterer",
+    "StoryEvent",
+    "StoryState",
+    "StorySummary",
+    "group",
+    "list_stories",
+    "load",
+    "save",
+    "score",
+    "story_id",
+    "stream_order",
+    "update",
+]
+
+
+def group(
+    articles: Sequence[Article],
+    nlp: Sequence[ArticleNLP] | None = None,
+    *,
+    config: ClusterConfig | None = None,
+) -> tuple[Story, ...]:
+    """Cluster a finite corpus into stories, in a single online pass.
+
+    The corpus is known whole, so its document frequencies are counted first
+    (:meth:`StoryClusterer.prime`); articles are then taken in
+    :func:`stream_order`, so input order does not change the stories or their ids.
+    """
+    clusterer = StoryClusterer(config)
+    clusterer.prime(articles, nlp)
+    clusterer.add_all(stream_order(articles), nlp)
+    return tuple(
+        Story(id=sid, title=title, articles=members) for sid, members, title in clusterer.members()
+    )

@@ -1,0 +1,163 @@
+"""Turning an article into the sparse bags the clusterer compares.
+
+Two bags per article, as in Miranda et al. (2018): the words of title and body,
+and the named entities.  Entities come from :class:`~newsprism.model.ArticleNLP`
+when the pipeline has run spaCy; otherwise from capitalised word runs, a cheap
+stand-in that keeps the assignment step free of any model so it can run at
+stream speed.  Tokenising is a single regular expression on purpose: a real
+tokenizer would cost more than everything else in the assignment step, and the
+bags only need word identity, not linguistic tokens.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from functools import cache
+
+from ..model import Article, ArticleNLP
+
+__all__ = ["ENTITY_LABELS", "Bags", "bags", "entity_keys", "fallback_entities", "words"]
+
+#: spaCy labels that name who or what a story is about (dates and numbers are
+#: left to the word bag, where a year or a death toll still counts).
+ENTITY_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+)
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# A run of capitalised words, allowing "of"/"de"-style joiners inside it.
+# A dot belongs to a word only inside it ("U.S."), so runs stop at sentence ends.
+_CAPWORD = r"[A-Z](?:[\w'’-]|\.(?=\w))*"
+_CAPRUN = re.compile(
+    rf"\b{_CAPWORD}(?:[ \t]+(?:(?:of|de|la|van|von|der|du|al|bin|the)[ \t]+)?{_CAPWORD})*"
+)
+_LOWER = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    # spaCy's English list: a maintained list beats a hand-written one, and spaCy
+    # is a core dependency anyway; only this tiny module of it is imported.
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    # one-letter tokens carry nothing; listing them is cheaper than a length test per token
+    letters = set("abcdefghijklmnopqrstuvwxyz0123456789")
+    return frozenset(STOP_WORDS) | letters | {"http", "https", "www", "com"}
+
+
+class Bags:
+    """The word and entity counts of one article (sublinear weights, before IDF)."""
+
+    __slots__ = ("entities", "words")
+
+    def __init__(self, words: dict[str, float], entities: dict[str, float]) -> None:
+        self.words = words
+        self.entities = entities
+
+
+#: Capitalised but naming no one: calendar words head many sentences and datelines.
+_CALENDAR = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "today",
+        "yesterday",
+    ]
+)
+
+
+def words(text: str) -> Counter[str]:
+    """Lower-cased content words: stop words and one-letter tokens dropped."""
+    return _words(text)[0]
+
+
+def _words(text: str) -> tuple[Counter[str], set[str]]:
+    """Content words, and the words the text also writes in lower case (common nouns).
+
+    Both are whole-text regular-expression passes, so the per-token work runs in C.
+    """
+    counts = Counter(_WORD.findall(text.lower()))
+    for w in counts.keys() & _stopwords():  # the intersection runs in C
+        del counts[w]
+    return counts, set(_LOWER.findall(text))
+
+
+def _norm_entity(text: str) -> str:
+    return _POSSESSIVE.sub("", " ".join(text.lower().split())).strip(" .'’-")
+
+
+def entity_keys(names: list[str], common: set[str] | frozenset[str] = frozenset()) -> Counter[str]:
+    """Keys for entity names: the whole name, plus its last word for multi-word names.
+
+    The last word lets "Lohan" in one article meet "Lindsay Lohan" in another,
+    which is how news refers to people and firms after the first mention.  Words
+    in ``common`` (ones the article also writes in lower case, such as "city"
+    in "Kansas City") are not keys on their own: they name nothing in particular.
+    """
+    keys: Counter[str] = Counter()
+    skip = _stopwords() | _CALENDAR | common
+    for name in names:
+        norm = _norm_entity(name)
+        if not norm or norm in skip:
+            continue
+        keys[norm] += 1
+        parts = norm.split()
+        if len(parts) > 1 and parts[-1] not in skip and len(parts[-1]) > 1:
+            keys[parts[-1]] += 1
+    return keys
+
+
+def fallback_entities(text: str) -> list[str]:
+    """Capitalised word runs, without leading stop words ("The", "He", "But")."""
+    stop = _stopwords()
+    out: list[str] = []
+    for match in _CAPRUN.finditer(text):
+        parts = match.group(0).split()
+        while parts and parts[0].lower() in stop:
+            parts.pop(0)
+        if parts:
+            out.append(" ".join(parts))
+    return out
+
+
+_SUBLINEAR = [0.0] + [1.0 + math.log(n) for n in range(1, 256)]
+
+
+def _sublinear(counts: Counter[str]) -> dict[str, float]:
+    """1 + ln(tf), from a table for the counts met in practice."""
+    table = _SUBLINEAR
+    return {k: table[v] if v < 256 else 1.0 + math.log(v) for k, v in counts.items()}
+
+
+def bags(article: Article, nlp: ArticleNLP | None = None) -> Bags:
+    """The article's bags; the title counts twice because it states the event."""
+    title = article.title or ""
+    counts, common = _words(article.text)
+    if title:
+        for w, n in words(title).items():
+            counts[w] += 2 * n
+    if nlp is not None and nlp.mentions:
+        names = [m.text for m in nlp.mentions if m.label in ENTITY_LABELS]
+    else:
+        names = fallback_entities(f"{title}\n{article.text}" if title else article.text)
+    return Bags(_sublinear(counts), _sublinear(entity_keys(names, common)))

@@ -1,0 +1,711 @@
+"""Online story clustering, in the spirit of Miranda et al. (EMNLP 2018).
+
+Each arriving article is compared with a handful of candidate stories on two
+TF-IDF representations (words of title and body; named entities) and on time
+(a Gaussian decay of the gap between its date and the story's first..last
+span).  A small logistic model, fitted offline (see :mod:`._calibration`),
+turns the similarities into the probability that the article reports the same
+event; the article joins the most probable story when that probability clears
+the calibrated threshold and starts a new story otherwise.
+
+Candidates come from an inverted index from terms to the stories whose
+centroids they weigh most in; each posting list keeps only its most recently
+updated stories, so a query touches a bounded number of postings however many
+stories exist, and the per-article cost stays flat as the corpus grows.
+
+Document frequencies are counted online (no corpus is known in advance), as in
+Miranda et al.; a story's centroid is the sum of its members' unit vectors
+weighted with the IDF of the moment they arrived.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import logging
+import math
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from operator import itemgetter
+from sys import intern
+
+from ..model import Article, ArticleNLP
+from . import _calibration as cal
+from ._features import Bags, bags
+from ._records import Assignment, StoryEvent, StoryState
+
+__all__ = [
+    "Candidate",
+    "Chooser",
+    "ClusterConfig",
+    "StoryClusterer",
+    "features",
+    "probability",
+    "story_id",
+    "stream_order",
+]
+
+log = logging.getLogger(__name__)
+_ENT = "\x01"  # index-key prefix that keeps entity keys apart from words
+
+
+def story_id(first_article: str) -> str:
+    """A story's id comes from the article that started it, so a re-run over the
+    same stream gives the same ids, and ids never depend on a counter."""
+    return "story-" + hashlib.sha1(first_article.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterConfig:
+    """Knobs of the clusterer.  Decision parameters default to the calibrated
+    values of :mod:`._calibration`; the size limits trade memory and speed for
+    recall of candidates and are measured in ``benchmarks/results/stories.md``."""
+
+    weights: tuple[float, ...] = cal.WEIGHTS
+    threshold: float = cal.THRESHOLD
+    merge_threshold: float = cal.MERGE_THRESHOLD
+    time_sigma_days: float = cal.TIME_SIGMA_DAYS
+    article_terms: int = 80  # strongest terms kept per article vector
+    article_entities: int = 30
+    centroid_terms: int = 200  # strongest terms kept per story centroid
+    index_terms: int = 20  # a story's top terms that point to it in the index
+    query_terms: int = 8  # an article's top terms (and entities) it looks candidates up by
+    posting_cap: int = 64  # most recently updated stories kept per posting list
+    candidates: int = 8  # stories scored exactly per article
+    sweep_every: int = 4096  # articles between evictions of stories left behind in time
+
+
+def _days(published: str | None) -> float | None:
+    if not published:
+        return None
+    try:
+        moment = datetime.fromisoformat(published.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.timestamp() / 86400.0
+
+
+def stream_order(articles: Iterable[Article]) -> list[Article]:
+    """The order a stream would have delivered ``articles`` in: oldest first, undated
+    last; ties go by id, so one corpus handed over in any order gives the same
+    stories and the same story ids."""
+    keyed = [(_days(a.published), a.id, a) for a in articles]
+    keyed.sort(key=lambda t: (t[0] is None, t[0] or 0.0, t[1]))
+    return [a for _, _, a in keyed]
+
+
+def _iso_day(days: float | None) -> str | None:
+    if days is None:
+        return None
+    return datetime.fromtimestamp(days * 86400.0, UTC).isoformat(timespec="seconds")
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+_VALUE = itemgetter(1)
+_LOG1 = [math.log(n + 1.0) for n in range(1 << 16)]
+
+
+def _log1(n: int) -> float:
+    """ln(n + 1), from a table for the small counts that dominate."""
+    return _LOG1[n] if n < 65536 else math.log(n + 1.0)
+
+
+def _top(weights: dict[str, float], k: int) -> dict[str, float]:
+    if len(weights) <= k:
+        return weights
+    # a C-level sort beats heapq.nlargest for the few hundred items met here
+    return dict(sorted(weights.items(), key=_VALUE, reverse=True)[:k])
+
+
+def _unit(weights: dict[str, float]) -> dict[str, float]:
+    norm = math.hypot(*weights.values())
+    return {k: v / norm for k, v in weights.items()} if norm else weights
+
+
+def _cos(unit_vec: dict[str, float], centroid: dict[str, float], norm: float) -> float:
+    if not norm:
+        return 0.0
+    # the key intersection runs in C; the Python loop only sees shared terms
+    return sum([unit_vec[k] * centroid[k] for k in unit_vec.keys() & centroid.keys()]) / norm
+
+
+def features(cos_words: float, cos_entities: float, size: int) -> tuple[float, ...]:
+    """The model's inputs for one article-story pair (the first is the bias).
+
+    Size enters because a large story's centroid is smoother, so an article of
+    the same event meets it with a lower cosine than it would meet a single
+    article."""
+    ls = math.log1p(size)
+    return (
+        1.0,
+        cos_words,
+        cos_entities,
+        cos_words * cos_entities,
+        ls,
+        cos_words * ls,
+        cos_entities * ls,
+    )
+
+
+def probability(x: tuple[float, ...], weights: tuple[float, ...]) -> float:
+    z = sum(a * b for a, b in zip(x, weights, strict=True))
+    return 1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0
+
+
+@dataclass(slots=True)
+class _Story:
+    id: str
+    seq: int
+    title: str
+    title_date: float | None
+    words: dict[str, float]
+    entities: dict[str, float]
+    articles: list[str]
+    outlets: set[str] = field(default_factory=set)
+    first: float | None = None
+    last: float | None = None
+    wnorm: float = -1.0  # -1: stale, recompute
+    enorm: float = -1.0
+    merged_into: str | None = None
+    dirty: bool = True
+    evicted: bool = False
+
+    def word_norm(self) -> float:
+        if self.wnorm < 0:
+            self.wnorm = math.sqrt(sum(v * v for v in self.words.values()))
+        return self.wnorm
+
+    def entity_norm(self) -> float:
+        if self.enorm < 0:
+            self.enorm = math.sqrt(sum(v * v for v in self.entities.values()))
+        return self.enorm
+
+    def gap(self, day: float | None) -> float:
+        """Days between ``day`` and the story's span (0 inside it or when undated)."""
+        if day is None or self.first is None or self.last is None:
+            return 0.0
+        return max(0.0, self.first - day, day - self.last)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A story an article was compared with: model inputs, time decay, probability."""
+
+    story: str
+    features: tuple[float, ...]
+    decay: float
+    probability: float
+
+
+Chooser = Callable[[Article, list[Candidate]], str | None]
+
+
+class _Posting(dict[int, None]):
+    """Story numbers in update order (a dict is an ordered set with O(1) moves)."""
+
+    __slots__ = ()
+
+
+def _title_of(article: Article) -> str:
+    if article.title:
+        return article.title.strip()
+    first = article.text.strip().split("\n", 1)[0]
+    cut = first.find(". ")
+    if 0 < cut < 90:
+        return first[: cut + 1]
+    return first if len(first) <= 90 else first[:90].rsplit(" ", 1)[0] + "…"
+
+
+class StoryClusterer:
+    """Assigns articles to stories one at a time; see the module docstring.
+
+    ``add`` is idempotent: an article seen before (by id) returns the story it
+    is in now.  ``events`` is the log of creations and merges since the last
+    :meth:`drain_events`; :func:`~newsprism.stories.persist.save` writes both the
+    states and the log to a store.
+    """
+
+    def __init__(self, config: ClusterConfig | None = None) -> None:
+        self.config = config or ClusterConfig()
+        self._stories: list[_Story] = []
+        self._by_id: dict[str, int] = {}
+        self._article_story: dict[str, int] = {}
+        self._postings: dict[str, _Posting] = {}
+        self._df: Counter[str] = Counter()
+        self._df_dirty: set[str] = set()
+        self._docs = 0
+        self._events: list[StoryEvent] = []
+        self._primed: dict[str, Bags] = {}
+        self._sigma2 = 2.0 * self.config.time_sigma_days**2
+        # the gap at which the time decay falls below 1/1000: beyond it no
+        # probability can clear any threshold worth having
+        self._horizon = self.config.time_sigma_days * math.sqrt(2.0 * math.log(1000.0))
+        self._live: set[int] = set()
+        self._newest: float | None = None
+        self._since_sweep = 0
+
+    # --- public ------------------------------------------------------------------
+    def __len__(self) -> int:
+        """Stories that stand on their own (merged ones excluded)."""
+        return sum(1 for s in self._stories if s.merged_into is None)
+
+    @property
+    def documents(self) -> int:
+        return self._docs
+
+    def story_of(self, article_id: str) -> str | None:
+        """The story an article is in now (following merges)."""
+        idx = self._article_story.get(article_id)
+        return None if idx is None else self._resolve(idx).id
+
+    def resolve(self, story: str) -> str:
+        """The id a story goes by now: itself, or the story it was merged into."""
+        idx = self._by_id.get(story)
+        return story if idx is None else self._resolve(idx).id
+
+    def add(self, article: Article, nlp: ArticleNLP | None = None) -> Assignment:
+        """Place one article: join the most probable story or start a new one."""
+        return self.place(article, nlp)
+
+    def place(
+        self, article: Article, nlp: ArticleNLP | None = None, *, choose: Chooser | None = None
+    ) -> Assignment:
+        """Like :meth:`add`, with the decision handed to ``choose``.
+
+        ``choose`` sees every candidate (best first) and returns the id of the
+        story to join, any story, or ``None`` for a new one.  Calibration uses it
+        to replay a labelled stream with the gold decisions while it records the
+        features the model is fitted on.
+        """
+        known = self._article_story.get(article.id)
+        if known is not None:
+            return Assignment(article.id, self._resolve(known).id, created=False, score=1.0)
+        primed = self._primed.pop(article.id, None)
+        if primed is not None:
+            wvec, evec = self._weigh(primed, count=False)
+        else:
+            wvec, evec = self._weigh(bags(article, nlp))
+        day = _days(article.published)
+        query = self._query(wvec, evec)
+        scored = self._score(query, wvec, evec, day)
+        if choose is not None:
+            wanted = choose(article, [c for _, _, c in scored])
+            if wanted is None:
+                return self._new(article, wvec, evec, day, query)
+            story = self._resolve(self._by_id[wanted])
+            self._join(story, article, wvec, evec, day, query)
+            return Assignment(article.id, story.id, created=False, score=1.0)
+        if not scored or scored[0][0] < self.config.threshold:
+            return self._new(article, wvec, evec, day, query)
+        prob, best, _ = scored[0]
+        others = [(p, i) for p, i, _ in scored[1:] if p >= self.config.merge_threshold]
+        story, merged = self._merge(best, others)
+        self._join(story, article, wvec, evec, day, query)
+        return Assignment(article.id, story.id, created=False, score=prob, merged=merged)
+
+    def _new(
+        self,
+        article: Article,
+        wvec: dict[str, float],
+        evec: dict[str, float],
+        day: float | None,
+        query: dict[str, float],
+    ) -> Assignment:
+        story = self._create(article, wvec, evec, day, query)
+        return Assignment(article.id, story.id, created=True, score=0.0)
+
+    def prime(self, articles: Iterable[Article], nlp: Sequence[ArticleNLP] | None = None) -> None:
+        """Count a whole corpus into the document frequencies before placing it.
+
+        A stream knows only its past, but a finite corpus (``analyze`` on a
+        folder) is known whole: its IDF then weighs the first articles as well as
+        the last, which matters most for small corpora, where online counts are
+        still mostly noise.  Primed articles are not counted again when added.
+        """
+        by_id = {r.article: r for r in nlp or ()}
+        for article in articles:
+            if article.id in self._article_story or article.id in self._primed:
+                continue
+            raw = bags(article, by_id.get(article.id))
+            self._count(raw)
+            self._primed[article.id] = raw
+
+    def add_all(
+        self, articles: Iterable[Article], nlp: Sequence[ArticleNLP] | None = None
+    ) -> list[Assignment]:
+        by_id = {r.article: r for r in nlp or ()}
+        return [self.add(a, by_id.get(a.id)) for a in articles]
+
+    def states(self, *, dirty_only: bool = False) -> Iterator[StoryState]:
+        """Story states (all, or only those changed since :meth:`mark_clean`)."""
+        for s in self._stories:
+            if dirty_only and not s.dirty:
+                continue
+            yield StoryState(
+                id=s.id,
+                title=s.title,
+                size=len(s.articles),
+                articles=tuple(s.articles),
+                first=_iso_day(s.first),
+                last=_iso_day(s.last),
+                title_date=_iso_day(s.title_date),
+                outlets=tuple(sorted(s.outlets)),
+                words=tuple(_top(s.words, self.config.centroid_terms).items()),
+                entities=tuple(_top(s.entities, self.config.centroid_terms).items()),
+                merged_into=s.merged_into,
+                seq=s.seq,
+            )
+
+    def members(self) -> Iterator[tuple[str, tuple[str, ...], str]]:
+        """(story id, article ids, title) of each standing story, oldest first."""
+        for s in self._stories:
+            if s.merged_into is None:
+                yield s.id, tuple(s.articles), s.title
+
+    def df_changes(self) -> tuple[dict[str, int], int]:
+        """Document frequencies changed since :meth:`mark_clean`, and the document count."""
+        return {t: self._df[t] for t in self._df_dirty}, self._docs
+
+    def drain_events(self) -> list[StoryEvent]:
+        out, self._events = self._events, []
+        return out
+
+    def mark_clean(self) -> None:
+        for s in self._stories:
+            s.dirty = False
+        self._df_dirty.clear()
+
+    def restore(self, states: Iterable[StoryState], df: dict[str, int], docs: int) -> None:
+        """Load a saved state (see :mod:`.persist`); the index is rebuilt from it."""
+        self._df = Counter(df)
+        self._docs = docs
+        ordered = sorted(states, key=lambda st: st.seq)
+        for st in ordered:
+            story = _Story(
+                id=st.id,
+                seq=st.seq,
+                title=st.title,
+                title_date=_days(st.title_date),
+                words=dict(st.words),
+                entities=dict(st.entities),
+                articles=list(st.articles),
+                outlets=set(st.outlets),
+                first=_days(st.first),
+                last=_days(st.last),
+                merged_into=st.merged_into,
+                dirty=False,
+            )
+            idx = len(self._stories)
+            self._stories.append(story)
+            self._by_id[story.id] = idx
+        for idx, story in enumerate(self._stories):
+            if story.merged_into is None:
+                for a in story.articles:
+                    self._article_story[a] = idx
+                self._index(idx, self._story_terms(story))
+                self._live.add(idx)
+            else:
+                target = self._by_id.get(story.merged_into)
+                for a in story.articles:
+                    self._article_story[a] = idx if target is None else target
+
+    # --- internals -----------------------------------------------------------------
+    def _resolve(self, idx: int) -> _Story:
+        story = self._stories[idx]
+        while story.merged_into is not None:
+            story = self._stories[self._by_id[story.merged_into]]
+        return story
+
+    def _count(self, raw: Bags) -> list[str]:
+        """Count one document into the document frequencies; return its entity keys."""
+        self._docs += 1
+        ents = [_ENT + k for k in raw.entities]
+        # Counter.update and set.update count in C
+        self._df.update(raw.words.keys())
+        self._df.update(ents)
+        self._df_dirty.update(raw.words.keys())
+        self._df_dirty.update(ents)
+        return ents
+
+    def _weigh(self, raw: Bags, *, count: bool = True) -> tuple[dict[str, float], dict[str, float]]:
+        """Unit TF-IDF vectors; the DF counts take this article in first (like a
+        batch vectorizer would), so a word first seen here is rare, not unknown."""
+        df = self._df
+        ents = self._count(raw) if count else [_ENT + k for k in raw.entities]
+        # idf = ln((N + 1) / (df + 1)) + 1, as scikit-learn's smoothed IDF; interned
+        # keys, so every centroid holding a word shares one string object
+        base = math.log(self._docs + 1.0) + 1.0
+        lg = _log1
+        w = {intern(k): v * (base - lg(df[k])) for k, v in raw.words.items()}
+        e = {
+            intern(k): v * (base - lg(df[ek]))
+            for (k, v), ek in zip(raw.entities.items(), ents, strict=True)
+        }
+        return _unit(_top(w, self.config.article_terms)), _unit(
+            _top(e, self.config.article_entities)
+        )
+
+    def _query(self, wvec: dict[str, float], evec: dict[str, float]) -> dict[str, float]:
+        """An article's strongest terms, as index keys: what it looks candidates up by,
+        and what the story it lands in is indexed under."""
+        k = self.config.query_terms
+        q = dict(_top(wvec, k))
+        q.update((_ENT + e, v) for e, v in _top(evec, k).items())
+        return q
+
+    def _story_terms(self, story: _Story) -> list[str]:
+        k = self.config.index_terms
+        return [*_top(story.words, k), *(_ENT + e for e in _top(story.entities, k))]
+
+    def _candidates(self, q: dict[str, float]) -> list[int]:
+        cfg = self.config
+        acc: dict[int, float] = {}
+        postings = self._postings
+        for term, weight in q.items():
+            plist = postings.get(term)
+            if plist:
+                for idx in plist:
+                    acc[idx] = acc.get(idx, 0.0) + weight
+        if len(acc) <= cfg.candidates:
+            return list(acc)
+        return heapq.nlargest(cfg.candidates, acc, key=acc.__getitem__)
+
+    def _score(
+        self,
+        query: dict[str, float],
+        wvec: dict[str, float],
+        evec: dict[str, float],
+        day: float | None,
+    ) -> list[tuple[float, int, Candidate]]:
+        weights = self.config.weights
+        out: list[tuple[float, int, Candidate]] = []
+        for idx in self._candidates(query):
+            story = self._stories[idx]
+            if story.merged_into is not None or story.evicted:
+                continue
+            decay = 1.0
+            gap = story.gap(day)
+            if gap:
+                decay = math.exp(-(gap * gap) / self._sigma2)
+                if gap > self._horizon:
+                    continue
+            cw = _cos(wvec, story.words, story.word_norm())
+            ce = _cos(evec, story.entities, story.entity_norm()) if evec else 0.0
+            x = features(cw, ce, len(story.articles))
+            prob = probability(x, weights) * decay
+            out.append((prob, idx, Candidate(story.id, x, decay, prob)))
+        out.sort(key=lambda t: (-t[0], t[1]))
+        return out
+
+    def _create(
+        self,
+        article: Article,
+        wvec: dict[str, float],
+        evec: dict[str, float],
+        day: float | None,
+        query: dict[str, float],
+    ) -> _Story:
+        idx = len(self._stories)
+        sid = story_id(article.id)
+        if sid in self._by_id:  # the same first id from another source: keep ids unique
+            sid = story_id(f"{article.id}#{idx}")
+        story = _Story(
+            id=sid,
+            seq=idx,
+            title=_title_of(article),
+            title_date=day,
+            words=dict(wvec),
+            entities=dict(evec),
+            articles=[article.id],
+            outlets={article.outlet} if article.outlet else set(),
+            first=day,
+            last=day,
+        )
+        self._stories.append(story)
+        self._by_id[sid] = idx
+        self._article_story[article.id] = idx
+        self._index(idx, query)
+        self._live.add(idx)
+        self._saw(day)
+        self._events.append(StoryEvent("created", sid, _now(), articles=(article.id,)))
+        return story
+
+    def _join(
+        self,
+        story: _Story,
+        article: Article,
+        wvec: dict[str, float],
+        evec: dict[str, float],
+        day: float | None,
+        query: dict[str, float],
+    ) -> None:
+        idx = self._by_id[story.id]
+        # |c + v|^2 = |c|^2 + 2 c.v + |v|^2 with |v| = 1: norms stay exact without a pass
+        dot = _add_into(story.words, wvec)
+        if story.wnorm >= 0:
+            story.wnorm = math.sqrt(story.wnorm**2 + 2 * dot + (1.0 if wvec else 0.0))
+        dot = _add_into(story.entities, evec)
+        if story.enorm >= 0:
+            story.enorm = math.sqrt(story.enorm**2 + 2 * dot + (1.0 if evec else 0.0))
+        limit = self.config.centroid_terms
+        if len(story.words) > 2 * limit:
+            story.words, story.wnorm = _top(story.words, limit), -1.0
+        if len(story.entities) > 2 * limit:
+            story.entities, story.enorm = _top(story.entities, limit), -1.0
+        story.articles.append(article.id)
+        if article.outlet:
+            story.outlets.add(article.outlet)
+        if day is not None:
+            story.first = day if story.first is None else min(story.first, day)
+            story.last = day if story.last is None else max(story.last, day)
+            if article.title and (story.title_date is None or day < story.title_date):
+                story.title, story.title_date = article.title.strip(), day
+        story.dirty = True
+        self._article_story[article.id] = idx
+        self._index(idx, query)
+        self._saw(day)
+
+    def split(
+        self,
+        story: str,
+        articles: Sequence[Article],
+        nlp: Sequence[ArticleNLP] | None = None,
+    ) -> str:
+        """Move ``articles`` out of ``story`` into a new story; return the new id.
+
+        For corrections (by a person or a later pass): clustering itself only
+        ever joins and merges.  The moved articles' vectors are taken off the old
+        centroid (weighted with today's IDF, which approximates what was added)
+        and form the new one; the split is logged, and the old story keeps its id
+        (and its date span and outlets, which its members no longer tell apart).
+        """
+        idx = self._by_id[self.resolve(story)]
+        old = self._stories[idx]
+        moving = [a for a in articles if a.id in set(old.articles)]
+        if not moving or len(moving) == len(old.articles):
+            raise ValueError("a split must move some, not all, of the story's articles")
+        by_id = {r.article: r for r in nlp or ()}
+        first, *rest = stream_order(moving)
+        vecs = {a.id: self._weigh(bags(a, by_id.get(a.id)), count=False) for a in moving}
+        new = self._create(first, *vecs[first.id], _days(first.published), {})
+        self._events.pop()  # the split event below says where the new story came from
+        for a in rest:
+            self._join(new, a, *vecs[a.id], _days(a.published), {})
+        gone = {a.id for a in moving}
+        for wvec, evec in vecs.values():
+            _subtract(old.words, wvec)
+            _subtract(old.entities, evec)
+        old.articles = [a for a in old.articles if a not in gone]
+        old.wnorm = old.enorm = -1.0
+        old.dirty = True
+        new_idx = self._by_id[new.id]
+        self._index(new_idx, self._story_terms(new))
+        self._events.append(
+            StoryEvent("split", old.id, _now(), other=new.id, articles=tuple(sorted(gone)))
+        )
+        return new.id
+
+    def _merge(self, best: int, others: list[tuple[float, int]]) -> tuple[_Story, tuple[str, ...]]:
+        """Fold together the stories this article matches strongly; return the survivor.
+
+        Two stories that one report fits equally well were one event split early
+        (before enough reports arrived to show it).  The oldest story keeps its
+        id, so ids already shown to users stay valid; the others are logged as
+        merged into it and resolve to it from then on.
+        """
+        if not others:
+            return self._stories[best], ()
+        group = sorted({best, *(i for _, i in others)}, key=lambda i: self._stories[i].seq)
+        survivor = self._stories[group[0]]
+        probs = {best: 1.0, **{i: p for p, i in others}}
+        merged: list[str] = []
+        for idx in group[1:]:
+            gone = self._stories[idx]
+            _add_into(survivor.words, gone.words)
+            _add_into(survivor.entities, gone.entities)
+            survivor.articles.extend(gone.articles)
+            survivor.outlets |= gone.outlets
+            for a in gone.articles:
+                self._article_story[a] = group[0]
+            for day in (gone.first, gone.last):
+                if day is not None:
+                    survivor.first = day if survivor.first is None else min(survivor.first, day)
+                    survivor.last = day if survivor.last is None else max(survivor.last, day)
+            if gone.title_date is not None and (
+                survivor.title_date is None or gone.title_date < survivor.title_date
+            ):
+                survivor.title, survivor.title_date = gone.title, gone.title_date
+            gone.merged_into = survivor.id
+            gone.dirty = True
+            self._live.discard(idx)
+            self._events.append(
+                StoryEvent("merged", survivor.id, _now(), other=gone.id, score=probs[idx])
+            )
+            merged.append(gone.id)
+        survivor.wnorm = survivor.enorm = -1.0
+        survivor.dirty = True
+        self._index(group[0], self._story_terms(survivor))
+        return survivor, tuple(merged)
+
+    def _saw(self, day: float | None) -> None:
+        """Track the stream's newest date; now and then, evict stories left behind it.
+
+        A story whose last report is further than the horizon behind the newest
+        article cannot be joined by any article of that date or later (its time
+        decay is below the smallest probability that matters), so its centroid is
+        dropped from memory.  Memory thus follows the stories of the last few
+        weeks, not the whole archive; a late article dated inside an evicted
+        story's span starts a new story instead (the one case this trades away).
+        """
+        if day is not None and (self._newest is None or day > self._newest):
+            self._newest = day
+        self._since_sweep += 1
+        if self._since_sweep < self.config.sweep_every or self._newest is None:
+            return
+        self._since_sweep = 0
+        cutoff = self._newest - self._horizon
+        for idx in [i for i in self._live if (self._stories[i].last or cutoff) < cutoff]:
+            story = self._stories[idx]
+            story.words, story.entities, story.evicted = {}, {}, True
+            self._live.discard(idx)
+
+    def _index(self, idx: int, terms: Iterable[str]) -> None:
+        """Point ``terms`` at the story, most recent last; trim each list to its cap."""
+        postings = self._postings
+        cap = self.config.posting_cap
+        for term in terms:
+            plist = postings.get(term)
+            if plist is None:
+                plist = postings[term] = _Posting()
+            elif idx in plist:
+                del plist[idx]  # re-insert at the end: recently updated stories stay findable
+            plist[idx] = None
+            if len(plist) > cap:
+                del plist[next(iter(plist))]
+
+
+def _subtract(target: dict[str, float], vec: dict[str, float]) -> None:
+    for k, v in vec.items():
+        left = target.get(k, 0.0) - v
+        if left > 1e-9:
+            target[k] = left
+        else:
+            target.pop(k, None)
+
+
+def _add_into(target: dict[str, float], vec: dict[str, float]) -> float:
+    """Add ``vec`` into ``target``; return their dot product before the addition."""
+    get = target.get
+    dot = 0.0
+    for k, v in vec.items():
+        old = get(k, 0.0)
+        dot += old * v
+        target[k] = old + v
+    return dot

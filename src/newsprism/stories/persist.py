@@ -1,0 +1,108 @@
+"""Keeping the clusterer's state in a store, so story ids survive re-runs.
+
+A run loads the saved stories (centroids, spans, members) and document
+frequencies, places new articles, and saves back only what changed, with the
+log of creations and merges.  An article already placed is never placed again,
+so re-running over the same input is a no-op and new articles join old stories.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model import Article, ArticleNLP, Story
+from ._records import Assignment, StoryEvent
+from .cluster import ClusterConfig, StoryClusterer, stream_order
+
+if TYPE_CHECKING:  # the store imports this package's records: no import cycle at run time
+    from ..store import Store
+
+__all__ = ["StorySummary", "list_stories", "load", "save", "update"]
+
+log = logging.getLogger(__name__)
+
+
+def load(store: Store, config: ClusterConfig | None = None) -> StoryClusterer:
+    """A clusterer resumed from ``store`` (empty if nothing was saved)."""
+    clusterer = StoryClusterer(config)
+    df, docs = store.story_df()
+    clusterer.restore(store.story_states(), df, docs)
+    return clusterer
+
+
+def save(clusterer: StoryClusterer, store: Store) -> list[StoryEvent]:
+    """Write what changed since the last save; return the events written."""
+    states = list(clusterer.states(dirty_only=True))
+    df, docs = clusterer.df_changes()
+    events = clusterer.drain_events()
+    store.save_story_states(states)
+    store.save_story_df(df, docs)
+    store.add_story_events(events)
+    # the plain story records ``analyze``/``show`` read; a merged story keeps its
+    # row, emptied, so no article is claimed by two stories
+    store.save_stories(
+        Story(st.id, st.title, () if st.merged_into else st.articles) for st in states
+    )
+    clusterer.mark_clean()
+    return events
+
+
+def update(
+    store: Store,
+    articles: Iterable[Article] | None = None,
+    nlp: Sequence[ArticleNLP] | None = None,
+    *,
+    config: ClusterConfig | None = None,
+    clusterer: StoryClusterer | None = None,
+) -> list[Assignment]:
+    """Place ``articles`` (default: every stored article not yet in a story) and save.
+
+    Articles are placed in :func:`~.cluster.stream_order`.
+    """
+    cl = clusterer if clusterer is not None else load(store, config)
+    todo = list(store.articles() if articles is None else articles)
+    todo = [a for a in todo if cl.story_of(a.id) is None]
+    by_id = {r.article: r for r in nlp or ()}
+    out = [cl.add(a, by_id.get(a.id)) for a in stream_order(todo)]
+    events = save(cl, store)
+    log.info("placed %d articles; %d story events", len(out), len(events))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class StorySummary:
+    """One line of ``newsprism stories``."""
+
+    id: str
+    title: str
+    size: int
+    outlets: tuple[str, ...]
+    first: str | None
+    last: str | None
+    merged: tuple[str, ...] = ()  # ids folded into this story, which now resolve to it
+
+
+def list_stories(store: Store, *, min_size: int = 1) -> list[StorySummary]:
+    """Standing stories, most recently active first, then largest."""
+    merged: dict[str, list[str]] = {}
+    for event in store.story_events():
+        if event.kind == "merged" and event.other:
+            merged.setdefault(event.story, []).append(event.other)
+    out = [
+        StorySummary(
+            st.id,
+            st.title,
+            st.size,
+            st.outlets,
+            st.first,
+            st.last,
+            tuple(merged.get(st.id, ())),
+        )
+        for st in store.story_states()
+        if st.merged_into is None and st.size >= min_size
+    ]
+    out.sort(key=lambda s: (s.last or "", s.size), reverse=True)
+    return out

@@ -1,0 +1,66 @@
+"""``newsprism serve``: the web app, its JSON API and its job worker.
+
+Needs the ``web`` extra (FastAPI, uvicorn, python-multipart).  :func:`serve`
+runs the app with uvicorn and, unless told otherwise, one worker process that
+analyses queued input; :func:`work` runs a worker alone (more workers may run
+against the same store, each claims its own jobs).
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+from pathlib import Path
+
+from .app import Settings, create_app, token_from_env
+from .jobs import IngestRequest, Job, JobQueue, JobResult, PastedText, UploadedFile, Worker
+
+__all__ = [
+    "IngestRequest",
+    "Job",
+    "JobQueue",
+    "JobResult",
+    "PastedText",
+    "Settings",
+    "UploadedFile",
+    "Worker",
+    "create_app",
+    "serve",
+    "work",
+]
+
+log = logging.getLogger(__name__)
+
+
+def serve(
+    db: str | Path = "newsprism.db",
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    token: str | None = None,
+    worker: bool = True,
+    allow_private: bool = False,
+    max_body: int | None = None,
+) -> None:
+    """Run the web app until interrupted.  ``token`` defaults to ``$NEWSPRISM_TOKEN``."""
+    import uvicorn
+
+    settings = Settings(
+        db=str(db),
+        token=token or token_from_env(),
+        worker=worker,
+        allow_private=allow_private,
+        **({"max_body": max_body} if max_body else {}),
+    )
+    if settings.token is None and host not in ("127.0.0.1", "localhost", "::1"):
+        log.warning("serving on %s without NEWSPRISM_TOKEN: anyone can queue jobs", host)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+
+
+def work(db: str | Path = "newsprism.db", *, allow_private: bool = False) -> None:
+    """Run one job worker until SIGINT/SIGTERM; a job cut short is retried later."""
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    Worker(db, allow_private=allow_private).run(stop)

@@ -1,0 +1,161 @@
+from __future__ import annotations
+
+import dataclasses
+
+from newsprism.model import Article, ArticleNLP, Mention
+from newsprism.stories import ClusterConfig, StoryClusterer, group, score
+from newsprism.stories._features import bags, fallback_entities
+
+
+def gold_of(article_id: str) -> str:
+    return article_id.rsplit("-", 1)[0]
+
+
+def test_fixture_stories_are_found(fixture_articles: list[Article]) -> None:
+    stories = group(fixture_articles)
+    pred = {a: s.id for s in stories for a in s.articles}
+    gold = {a.id: gold_of(a.id) for a in fixture_articles}
+    result = score(pred, gold)
+    assert result.bcubed_f1 >= 0.9, result
+
+
+def test_same_kind_events_stay_apart(fixture_articles: list[Article]) -> None:
+    stories = group(fixture_articles)
+    for s in stories:
+        assert len({gold_of(a) for a in s.articles}) == 1, s
+
+
+def test_joining_and_new_story(fixture_articles: list[Article]) -> None:
+    by_id = {a.id: a for a in fixture_articles}
+    cl = StoryClusterer()
+    first = cl.add(by_id["transfer-1"])
+    assert first.created and first.score == 0.0
+    second = cl.add(by_id["transfer-2"])
+    assert not second.created and second.story == first.story
+    assert 0.0 < second.score <= 1.0
+    other = cl.add(by_id["budget-1"])
+    assert other.created and other.story != first.story
+    assert len(cl) == 2
+
+
+def test_add_is_idempotent(fixture_articles: list[Article]) -> None:
+    cl = StoryClusterer()
+    first = [cl.add(a) for a in fixture_articles]
+    again = [cl.add(a) for a in fixture_articles]
+    assert [a.story for a in again] == [cl.story_of(a.article) for a in first]
+    assert not any(a.created for a in again)
+    assert cl.documents == len(fixture_articles)
+
+
+def test_ids_are_stable_across_runs(fixture_articles: list[Article]) -> None:
+    assert group(fixture_articles) == group(fixture_articles)
+    # input order does not matter to group(): it replays the stream by date
+    assert {s.id for s in group(fixture_articles[::-1])} == {s.id for s in group(fixture_articles)}
+
+
+def test_time_decay_separates_distant_reports(fixture_articles: list[Article]) -> None:
+    a = fixture_articles[6]  # transfer-1
+    late = dataclasses.replace(a, id="late", published="2025-03-05")
+    cl = StoryClusterer()
+    cl.add(a)
+    assert cl.add(late).created
+    undated = dataclasses.replace(a, id="undated", published=None)
+    assert not cl.add(undated).created  # no date: text alone decides
+
+
+def test_entities_from_nlp_are_used(fixture_articles: list[Article]) -> None:
+    art = fixture_articles[0]
+    start = art.text.index("Carolina Toha")
+    nlp = ArticleNLP(art.id, mentions=(Mention(start, start + 13, "Carolina Toha", "PERSON"),))
+    assert set(bags(art, nlp).entities) == {"carolina toha", "toha"}
+    assert "antofagasta" in bags(art).entities  # fallback: capitalised runs
+
+
+def test_fallback_entities_stop_at_sentence_ends() -> None:
+    found = fallback_entities(
+        "Damage in Chile. Interior Minister Carolina Toha spoke. The Bank of England"
+    )
+    assert found == ["Damage", "Chile", "Interior Minister Carolina Toha", "Bank of England"]
+
+
+def test_candidates_come_from_a_bounded_index() -> None:
+    cfg = ClusterConfig(posting_cap=4, candidates=3)
+    cl = StoryClusterer(cfg)
+    for i in range(30):
+        cl.add(Article(id=f"a{i}", text=f"common words shared everywhere unique{i} token{i}"))
+    assert all(len(p) <= 4 for p in cl._postings.values())
+    assert len(cl._candidates({"common": 1.0, "shared": 1.0})) <= 3
+
+
+def test_merge_is_logged_and_resolves() -> None:
+    # two stories that one article matches equally well are folded together
+    cfg = ClusterConfig(threshold=0.99, merge_threshold=0.99)
+    cl = StoryClusterer(cfg)
+    a = cl.add(Article(id="a", text="Alpha Beta Gamma river flood town"))
+    b = cl.add(Article(id="b", text="Delta Epsilon Zeta mountain fire village"))
+    assert a.created and b.created
+    cl.config = dataclasses.replace(cfg, threshold=0.0, merge_threshold=0.0)
+    both = cl.add(
+        Article(id="c", text="Alpha Beta Gamma river flood town Delta Epsilon Zeta mountain fire")
+    )
+    assert both.story == a.story  # the older story keeps its id
+    assert both.merged == (b.story,)
+    assert cl.resolve(b.story) == a.story and cl.story_of("b") == a.story
+    kinds = [(e.kind, e.story, e.other) for e in cl.drain_events()]
+    assert ("merged", a.story, b.story) in kinds
+    assert len(cl) == 1
+
+
+def test_stories_left_behind_in_time_are_evicted() -> None:
+    cfg = ClusterConfig(sweep_every=1)
+    cl = StoryClusterer(cfg)
+    old = cl.add(
+        Article(id="old", text="Harbour bridge closed Zorbania ferry", published="2024-01-01")
+    )
+    for day in range(10, 40):
+        cl.add(
+            Article(
+                id=f"n{day}", text=f"item{day} filler{day}", published=f"2024-02-{day % 28 + 1:02d}"
+            )
+        )
+    idx = cl._by_id[old.story]
+    assert cl._stories[idx].evicted and idx not in cl._live
+    # the story and its members are still known, it just takes no new articles
+    assert cl.story_of("old") == old.story
+    again = cl.add(
+        Article(id="late", text="Harbour bridge closed Zorbania ferry", published="2024-03-01")
+    )
+    assert again.created
+
+
+def test_group_on_a_small_corpus_counts_frequencies_first(fixture_articles: list[Article]) -> None:
+    # priming the whole corpus is what lets four articles be clustered sensibly
+    cl = StoryClusterer()
+    cl.prime(fixture_articles)
+    assert cl.documents == len(fixture_articles)
+    cl.add_all(fixture_articles)
+    assert cl.documents == len(fixture_articles)  # primed articles are not counted twice
+
+
+def test_split_moves_articles_and_is_logged(fixture_articles: list[Article]) -> None:
+    by_id = {a.id: a for a in fixture_articles}
+    cl = StoryClusterer()
+    only = cl.add(fixture_articles[0]).story
+    for a in fixture_articles[1:]:  # a wrong decision to correct: everything in one story
+        cl.place(a, choose=lambda article, candidates: only)
+    assert [sid for sid, _, _ in cl.members()] == [only]
+    cl.drain_events()
+    japan = [by_id[f"quake-japan-{n}"] for n in (1, 2, 3)]
+    new = cl.split(only, japan)
+    assert new != only
+    assert {cl.story_of(a.id) for a in japan} == {new}
+    assert cl.story_of("quake-chile-1") == only
+    members = dict((sid, set(m)) for sid, m, _ in cl.members())
+    assert members[new] == {a.id for a in japan}
+    assert len(members[only]) == len(fixture_articles) - 3
+    (event,) = cl.drain_events()
+    assert (event.kind, event.story, event.other) == ("split", only, new)
+    assert set(event.articles) == {a.id for a in japan}
+    # the new story now attracts its own kind
+    later = dataclasses.replace(by_id["quake-japan-2"], id="quake-japan-4")
+    assert cl.add(later).story == new

@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from newsprism.model import Article
+from newsprism.store import MemoryStore, SQLiteStore, Store
+from newsprism.stories import StoryEvent, StoryState, list_stories, load, save, update
+
+
+@pytest.fixture(params=["memory", "sqlite"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    s: Store = MemoryStore() if request.param == "memory" else SQLiteStore(tmp_path / "s.db")
+    yield s
+    s.close()
+
+
+def test_state_records_round_trip(store: Store) -> None:
+    st = StoryState(
+        "story-1",
+        "T",
+        2,
+        ("a", "b"),
+        "2024-01-01T00:00:00+00:00",
+        None,
+        None,
+        ("X",),
+        (("w", 0.5),),
+        (("e", 1.0),),
+        None,
+        3,
+    )
+    store.save_story_states([st])
+    assert list(store.story_states()) == [st]
+    ev = StoryEvent("merged", "story-1", "2024-01-02T00:00:00+00:00", other="story-2", score=0.9)
+    store.add_story_events([ev, StoryEvent("created", "story-3", "t")])
+    assert store.story_events("story-2") == [ev]
+    assert len(store.story_events()) == 2
+    store.save_story_df({"w": 3, "\x01e": 1}, 7)
+    store.save_story_df({"w": 4}, 8)
+    assert store.story_df() == ({"w": 4, "\x01e": 1}, 8)
+    assert store.get_meta("nope") is None
+    store.set_meta("k", "v")
+    assert store.get_meta("k") == "v"
+
+
+def test_ids_survive_reruns_and_new_articles_join(
+    store: Store, fixture_articles: list[Article]
+) -> None:
+    early = [a for a in fixture_articles if a.id.endswith(("-1", "-2"))]
+    late = [a for a in fixture_articles if a not in early]
+    for a in early:
+        store.add_article(a)
+    first = update(store)
+    assert len(first) == len(early)
+    ids_before = {s.id for s in list_stories(store)}
+    # a re-run over the same store places nothing and changes nothing
+    assert update(store) == []
+    assert {s.id for s in list_stories(store)} == ids_before
+    # a later run: new articles join the stories of the earlier run
+    for a in late:
+        store.add_article(a)
+    second = update(store)
+    assert {a.article for a in second} == {a.id for a in late}
+    clusterer = load(store)
+    for a in late:
+        kin = next(e.id for e in early if e.id.rsplit("-", 1)[0] == a.id.rsplit("-", 1)[0])
+        assert clusterer.story_of(a.id) == clusterer.story_of(kin), a.id
+    assert {s.id for s in list_stories(store)} == ids_before
+    assert sum(s.size for s in list_stories(store)) == len(fixture_articles)
+    # the plain story records agree with the clustering state
+    assert {s.id for s in store.stories() if s.articles} == ids_before
+
+
+def test_listing_says_size_outlets_dates_title(
+    store: Store, fixture_articles: list[Article]
+) -> None:
+    for a in fixture_articles:
+        store.add_article(a)
+    update(store)
+    rows = {r.title: r for r in list_stories(store)}
+    hokkaido = rows["Strong earthquake shakes Hokkaido, Japan"]
+    assert hokkaido.size == 3
+    assert hokkaido.outlets == ("Paper B", "Site C", "Wire A")
+    assert hokkaido.first is not None and hokkaido.first.startswith("2024-03-06")
+    assert hokkaido.last is not None and hokkaido.last.startswith("2024-03-07")
+
+
+def test_merges_are_saved_and_listed(store: Store) -> None:
+    cl = load(store)
+    cfg = cl.config
+    cl.config = dataclasses.replace(cfg, threshold=0.99, merge_threshold=0.99)
+    cl.add(Article(id="a", text="Alpha Beta Gamma river flood town"))
+    cl.add(Article(id="b", text="Delta Epsilon Zeta mountain fire village"))
+    save(cl, store)
+    cl.config = dataclasses.replace(cfg, threshold=0.0, merge_threshold=0.0)
+    placed = cl.add(Article(id="c", text="Alpha Beta Gamma Delta Epsilon Zeta river fire"))
+    save(cl, store)
+    (gone,) = placed.merged
+    rows = list_stories(store)
+    assert [r.id for r in rows] == [placed.story]
+    assert rows[0].merged == (gone,) and rows[0].size == 3
+    again = load(store)
+    assert again.resolve(gone) == placed.story
+    assert again.story_of("b") == placed.story
+    assert [e.kind for e in store.story_events(gone)] == ["created", "merged"]
