@@ -30,11 +30,12 @@ from .model import (
 
 # `newsprism.quotes(text)` is the contract's function; binding it here, after the
 # subpackage of the same name was imported, makes the attribute the function.
-from .quotes import quotes
+from .quotes import quotes  # the function: `newsprism.quotes(text)` (CONTRACT.md)
 from .store import MemoryStore, SQLiteStore, Store, open_store
 
 if TYPE_CHECKING:
     from ._api import IngestReport, analyze, analyze_articles, ingest_sources
+    from .reuse import compare
 
 # Entry points that pull in the readers and NLP load on first use (PEP 562), so
 # that `import newsprism` for the data model stays cheap.
@@ -42,6 +43,7 @@ _LAZY = {
     "IngestReport": "._api",
     "analyze": "._api",
     "analyze_articles": "._api",
+    "compare": ".reuse",
     "ingest_sources": "._api",
 }
 
@@ -76,6 +78,7 @@ __all__ = [
     "Story",
     "analyze",
     "analyze_articles",
+    "compare",
     "ingest_sources",
     "open_store",
     "quotes",

@@ -191,6 +191,46 @@ def _summary(dossier: Dossier, failures: list[IngestFailure]) -> None:
 
 
 @app.command()
+def reuse(
+    sources: SourcesArg,
+    db: DbOpt = ":memory:",
+    allow_private: PrivateOpt = False,
+    manifest: ManifestOpt = None,
+) -> None:
+    """Who copied whom: the pair table and derivation families of SOURCES."""
+    failures: list[IngestFailure] = []
+    with _store(db) as store, _progress() as progress:
+        dossier = _api.analyze(
+            sources,
+            store=store,
+            allow_private=allow_private,
+            manifest=manifest,
+            progress=progress,
+            on_failure=failures.append,
+        )
+    for failure in failures:
+        _report_failure(failure)
+    outlet = {a.id: a.outlet or "?" for a in dossier.articles}
+    table = Table("a", "b", "relation", "score", "direction", "passages")
+    for p in sorted(dossier.reuse.pairs, key=lambda p: -p.score):
+        table.add_row(
+            f"{p.a} ({outlet.get(p.a, '?')})",
+            f"{p.b} ({outlet.get(p.b, '?')})",
+            p.relation,
+            f"{p.score:.2f}",
+            p.direction or "",
+            str(len(p.passages)),
+        )
+    out.print(table)
+    for n, family in enumerate(dossier.reuse.families, start=1):
+        out.print(f"family {n}: " + ", ".join(f"{a} ({outlet.get(a, '?')})" for a in family))
+    for story in dossier.stories:
+        count = dossier.reuse.independent_sources.get(story.id)
+        out.print(f"{story.id}: {len(story.articles)} articles, {count} independent sources")
+    raise typer.Exit(1 if failures else 0)
+
+
+@app.command()
 def stories(db: DbOpt = "newsprism.db") -> None:
     """List the stories in the store."""
     with _store(db) as store:

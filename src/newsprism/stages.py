@@ -22,6 +22,7 @@ from .pipeline import Pipeline, Stage, State, stage
 from .quotes import CAPABILITIES as QUOTE_CAPABILITIES
 from .quotes import extract as extract_quotes
 from .quotes import group_statements
+from .reuse import analyze_reuse
 from .store import Store
 
 if TYPE_CHECKING:
@@ -104,10 +105,16 @@ def entities(state: State) -> State:
     return state.fill(entities=_entities.merge_entities(state.nlp))
 
 
-@stage("statements", needs=["quotes", "stories"], provides=["quotes", "statements"])
+@stage("reuse", needs=["articles", "stories"], provides=["reuse"])
+def reuse(state: State) -> State:
+    """Who copied whom: pairs, derivation families and independent sources per story."""
+    return state.fill(reuse=analyze_reuse(state.articles, state.stories))
+
+
+@stage("statements", needs=["quotes", "stories", "reuse"], provides=["quotes", "statements"])
 def statements(state: State) -> State:
     """Same statement across outlets, per story, counting derivation families once."""
-    families = state.reuse.families if "reuse" in state.provided else ()
+    families = state.reuse.families
     by_article: dict[str, list[Quote]] = {}
     for q in state.quotes:
         by_article.setdefault(q.article, []).append(q)
@@ -124,4 +131,6 @@ def statements(state: State) -> State:
 
 
 def default_pipeline(store: Store | None = None, progress: Progress | None = None) -> Pipeline:
-    return Pipeline([annotate_stage(store, progress=progress), stories, entities, statements])
+    return Pipeline(
+        [annotate_stage(store, progress=progress), stories, entities, reuse, statements]
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -156,3 +157,38 @@ def test_seed_quotes_and_speakers_meet_the_floors(
     by_id = {q.id: q for q in dossier.quotes}
     for st in dossier.statements:
         assert st.quotes and all(by_id[q].statement == st.id for q in st.quotes)
+
+
+def test_seed_reuse_finds_one_family_and_three_independent_sources(
+    seeds_run: tuple[subprocess.CompletedProcess[str], Path], gold: dict[str, Any]
+) -> None:
+    _, out = seeds_run
+    dossier = Dossier.from_json((out / "dossier.json").read_text(encoding="utf-8"))
+    derived = {"copy", "edited", "rewrite"}
+    for pair in gold["reuse"]["pairs"]:
+        link = next(p for p in dossier.reuse.pairs if {p.a, p.b} == {pair["a"], pair["b"]})
+        assert link.relation in derived and link.passages
+    for a, b in gold["reuse"]["unrelated_pairs"]:
+        link = next(p for p in dossier.reuse.pairs if {p.a, p.b} == {a, b})
+        assert link.relation not in derived | {"partial"}
+    assert [sorted(f) for f in dossier.reuse.families] == [
+        sorted([gold["reuse"]["pairs"][0]["a"], gold["reuse"]["pairs"][0]["b"]])
+    ]
+    story = dossier.stories[0].id
+    assert dossier.reuse.independent_sources[story] == gold["reuse"]["independent_sources"]
+
+
+def test_reuse_command_prints_pairs_and_families(seeds_dir: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsprism", "reuse", str(seeds_dir)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "COLUMNS": "200"},
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "rewrite" in proc.stdout
+    assert (
+        "family 1: 000_d82b719c91dbffc4 (BLiTZ), 001_0cc158f5c070f046 (TROIB News)" in proc.stdout
+    )
+    assert "3 independent sources" in proc.stdout

@@ -1,0 +1,72 @@
+"""Reuse within stories: every pair's verdict, derivation families, independent sources.
+
+A story of up to :data:`ALL_PAIRS_LIMIT` articles has every pair aligned and listed.  In
+a bigger story only the pairs proposed by :func:`~newsprism.reuse.candidates.candidates`
+are aligned and listed; an unlisted pair shares too little text to be derived and is to
+be read as not derived ("unrelated" or "independent").
+
+Families are the connected components of the derived pairs (copy, edited, rewrite):
+a partial reuse (a paragraph lifted) does not make two reports one source.  A story's
+independent sources are its families plus its articles outside any family.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Sequence
+
+import networkx as nx
+
+from ..model import Article, Reuse, ReuseLink, Story
+from .candidates import candidates, signature
+from .compare import compare_prepared
+from .prepare import Prepared, prepare
+from .verdict import DERIVED
+
+__all__ = ["ALL_PAIRS_LIMIT", "analyze_reuse"]
+
+log = logging.getLogger(__name__)
+
+ALL_PAIRS_LIMIT = 60  # 1,770 pairs, a few seconds
+
+
+def _pairs(ids: Sequence[str], by_id: dict[str, Article]) -> list[tuple[str, str]]:
+    if len(ids) <= ALL_PAIRS_LIMIT:
+        return list(itertools.combinations(ids, 2))
+    sigs = [signature(i, by_id[i].text) for i in ids]
+    return candidates(sigs)
+
+
+def analyze_reuse(articles: Sequence[Article], stories: Sequence[Story]) -> Reuse:
+    by_id = {a.id: a for a in articles}
+    prepared: dict[str, Prepared] = {}
+
+    def prep(article_id: str) -> Prepared:
+        if article_id not in prepared:
+            prepared[article_id] = prepare(by_id[article_id].text)
+        return prepared[article_id]
+
+    links: list[ReuseLink] = []
+    graph: nx.Graph = nx.Graph()
+    independent: dict[str, int] = {}
+    for story in stories:
+        ids = [i for i in dict.fromkeys(story.articles) if i in by_id]
+        graph.add_nodes_from(ids)
+        story_graph: nx.Graph = nx.Graph()
+        story_graph.add_nodes_from(ids)
+        for x, y in _pairs(ids, by_id):
+            result = compare_prepared(prep(x), prep(y), by_id[x], by_id[y])
+            links.append(
+                ReuseLink(x, y, result.relation, result.score, result.direction, result.passages)
+            )
+            if result.relation in DERIVED:
+                graph.add_edge(x, y)
+                story_graph.add_edge(x, y)
+        independent[story.id] = nx.number_connected_components(story_graph)
+        log.debug("story %s: %d articles, %d sources", story.id, len(ids), independent[story.id])
+    families = sorted(
+        (tuple(sorted(c)) for c in nx.connected_components(graph) if len(c) > 1),
+        key=lambda fam: fam[0],
+    )
+    return Reuse(tuple(links), tuple(families), independent)

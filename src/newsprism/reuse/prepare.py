@@ -1,0 +1,135 @@
+"""Per-text material for alignment, computed once per article and reused for every pair.
+
+A story of n articles has n(n-1)/2 pairs; preparing words, sentence vectors and name sets
+once per article keeps the pairwise work to comparisons only.  Everything here is a pure
+function of one text, so an engine can compute it where the article lives.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import embed
+from .text import STOP, Doc, analyse
+
+__all__ = ["Prepared", "SentenceInfo", "prepare", "stem"]
+
+_DIGIT = re.compile(r"\d")
+
+
+def stem(word: str) -> str:
+    """A crude prefix stem, so "investigate" meets "investigation" across a rewrite.
+
+    Rewriters change inflection and derivation more than roots; a six-letter prefix
+    catches most of that for English without a lemmatizer on the hot path.
+    """
+    return word[:6]
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceInfo:
+    """What a reworded sentence keeps: stems, names, numbers; quoted words left out."""
+
+    content: frozenset[str]  # stems of unquoted content words
+    names: frozenset[str]  # unquoted capitalised words and numbers
+    size: int  # unquoted words
+    words: frozenset[str] = frozenset()  # unquoted words
+    bigrams: frozenset[str] = frozenset()  # unquoted consecutive word pairs
+    numbers: frozenset[str] = frozenset()  # unquoted tokens with digits
+    sequence: tuple[str, ...] = ()  # unquoted words in order
+    text: str = ""  # unquoted words, lower case, joined by spaces
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    doc: Doc
+    sentences: tuple[SentenceInfo, ...]
+    vectors: np.ndarray | None  # one unit row per sentence (unquoted words), or None
+    names: frozenset[str]  # all names and numbers, quoted or not: the topic of the text
+    content: frozenset[str]  # all content stems
+    whole: SentenceInfo = SentenceInfo(frozenset(), frozenset(), 0)  # all words as one unit
+    whole_vector: np.ndarray | None = None
+
+
+def _is_name(raw: str, sentence_initial: bool) -> bool:
+    if _DIGIT.search(raw):
+        return True
+    return raw[:1].isupper() and not sentence_initial and raw.lower() not in STOP
+
+
+def _unit(
+    doc: Doc, spans: list[tuple[int, int]], keep_quoted: bool = False
+) -> tuple[SentenceInfo, list[str]]:
+    content: set[str] = set()
+    names: set[str] = set()
+    numbers: set[str] = set()
+    bigrams: set[str] = set()
+    kept: list[str] = []
+    words: list[str] = []
+    for first, last in spans:
+        prev = ""
+        for k in range(first, last):
+            if doc.quoted[k] and not keep_quoted:
+                prev = ""
+                continue
+            word = doc.words[k]
+            raw = doc.text[doc.starts[k] : doc.ends[k]]
+            kept.append(raw)
+            words.append(word)
+            if _is_name(raw, k == first):
+                names.add(word)
+            if _DIGIT.search(word):
+                numbers.add(word)
+            if word not in STOP:
+                content.add(stem(word))
+            if prev:
+                bigrams.add(prev + " " + word)
+            prev = word
+    info = SentenceInfo(
+        frozenset(content),
+        frozenset(names),
+        len(kept),
+        frozenset(words),
+        frozenset(bigrams),
+        frozenset(numbers),
+        tuple(words),
+        " ".join(words),
+    )
+    return info, kept
+
+
+def prepare(text: str, *, semantic: bool = True) -> Prepared:
+    doc = analyse(text)
+    infos: list[SentenceInfo] = []
+    bare: list[list[str]] = []
+    for sent in doc.sentences:
+        info, kept = _unit(doc, [(sent.first, sent.last)])
+        infos.append(info)
+        bare.append(kept)
+    # the whole text as one unit, quotations included: it feeds the sentence paraphrase
+    # model for texts of a sentence or two, where a quote is most of what there is
+    whole, whole_text = _unit(doc, [(s.first, s.last) for s in doc.sentences], keep_quoted=True)
+    all_names = {
+        doc.words[k]
+        for sent in doc.sentences
+        for k in range(sent.first, sent.last)
+        if _is_name(text[doc.starts[k] : doc.ends[k]], k == sent.first)
+    }
+    all_content = {stem(w) for w in doc.words if w not in STOP}
+    vectors = whole_vector = None
+    if semantic and embed.available():
+        # sentence vectors leave quotations out; the whole-text vector keeps them
+        vectors, _ = embed.embed_words(bare)
+        whole_vector = embed.embed_words([whole_text])[1][0]
+    return Prepared(
+        doc,
+        tuple(infos),
+        vectors,
+        frozenset(all_names),
+        frozenset(all_content),
+        whole,
+        whole_vector,
+    )

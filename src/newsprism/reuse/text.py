@@ -1,0 +1,274 @@
+"""Cheap text units for reuse detection: words, sentences and quoted spans, all with offsets.
+
+Reuse detection runs on every candidate pair of a large corpus, so it cannot afford a
+spaCy parse per article; regular expressions give words and sentence boundaries that are
+good enough for alignment (a missed sentence boundary only merges two alignment units),
+and every unit keeps character offsets into the original text so passages can be shown.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+__all__ = ["Doc", "Sentence", "analyse", "quoted_spans"]
+
+_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+# A sentence ends at . ! ? (optionally followed by a closing quote or bracket) before
+# white space and an upper-case letter, digit or opening quote; paragraph breaks always end one.
+_SENT_END = re.compile(r"(?<=[.!?])[\"”’)\]]?\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*")
+_OPEN = '“"«'
+_CLOSE = {"“": "”", '"': '"', "«": "»"}
+# Stock words that carry no evidence of reuse on their own.
+STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "he",
+        "she",
+        "they",
+        "we",
+        "you",
+        "i",
+        "his",
+        "her",
+        "their",
+        "our",
+        "your",
+        "him",
+        "them",
+        "us",
+        "me",
+        "my",
+        "not",
+        "no",
+        "so",
+        "than",
+        "then",
+        "there",
+        "here",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "also",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "all",
+        "any",
+        "some",
+        "more",
+        "most",
+        "such",
+        "into",
+        "about",
+        "over",
+        "after",
+        "before",
+        "under",
+        "up",
+        "down",
+        "out",
+        "said",
+        "says",
+        "say",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    first: int  # index of the first word
+    last: int  # index one past the last word
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    """A text cut into normalised words and sentences, with quoted words marked."""
+
+    text: str
+    words: tuple[str, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    quoted: tuple[bool, ...]
+    sentences: tuple[Sentence, ...]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def unquoted_count(self) -> int:
+        return sum(1 for q in self.quoted if not q)
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+#: characters an unclosed quotation may run before the paragraph ends
+MAX_OPEN_QUOTE = 600
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of quoted material.
+
+    News convention leaves a quotation open at a paragraph end when the next paragraph
+    continues it, so an unclosed quote ends at the paragraph break rather than running on.
+    """
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in _OPEN and not (
+            ch == '"' and i > 0 and not text[i - 1].isspace() and text[i - 1] not in "([{—–-"
+        ):
+            # (a straight quote right after a word or punctuation closes a quotation, it
+            # cannot open one)
+            close = _CLOSE[ch]
+            para = text.find("\n\n", i + 1)
+            para = n if para < 0 else para
+            j = text.find(close, i + 1, para)
+            if ch == '"':
+                k = text.find("”", i + 1, para)  # mixed straight-open, curly-close
+                if k >= 0 and (j < 0 or k < j):
+                    j = k
+            if j < 0 and para - i > MAX_OPEN_QUOTE:
+                i += 1  # a stray mark in a text without paragraph breaks quotes nothing
+                continue
+            end = para if j < 0 else j + 1
+            if end - i > 2:
+                spans.append((i, end))
+            i = end
+            continue
+        i += 1
+    return spans
+
+
+_ABBREV = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "rep",
+        "sen",
+        "gov",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "st",
+        "jr",
+        "sr",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "no",
+        "vs",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "d.c",
+    ]
+)
+
+
+def _abbreviation(text: str, cut: int) -> bool:
+    """Whether the full stop before ``cut`` ends a title or initial rather than a sentence."""
+    if cut == 0 or text[cut - 1] != ".":
+        return False
+    k = cut - 1
+    while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "."):
+        k -= 1
+    token = text[k : cut - 1].lower()
+    return token in _ABBREV or len(token) == 1
+
+
+def analyse(text: str) -> Doc:
+    """Words, sentences and quote marks of one text (a pure function of the text)."""
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in _WORD.finditer(text):
+        words.append(_norm(m.group()))
+        starts.append(m.start())
+        ends.append(m.end())
+    spans = quoted_spans(text)
+    quoted = [False] * len(words)
+    if spans:
+        span_starts = [s for s, _ in spans]
+        for k, pos in enumerate(starts):
+            j = bisect_right(span_starts, pos) - 1
+            if j >= 0 and pos < spans[j][1]:
+                quoted[k] = True
+    sentences: list[Sentence] = []
+    begin = 0
+    bounds = [m.start() for m in _SENT_END.finditer(text) if not _abbreviation(text, m.start())]
+    bounds.append(len(text))
+    for cut in bounds:
+        first = bisect_right(starts, begin - 1)
+        last = bisect_right(starts, cut - 1)
+        if last > first:
+            sentences.append(Sentence(starts[first], ends[last - 1], first, last))
+        begin = cut
+    return Doc(text, tuple(words), tuple(starts), tuple(ends), tuple(quoted), tuple(sentences))

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+import random
+
+from reuse_helpers import article
+
+from newsprism.model import Article, RemovedLine, Story
+from newsprism.reuse import analyze_reuse, compare
+from newsprism.reuse.align import Features
+from newsprism.reuse.direction import direction
+
+
+def _seed_articles(seeds: dict[str, str]) -> list[Article]:
+    return [Article(id=k, text=v) for k, v in sorted(seeds.items())]
+
+
+def test_seeds_are_three_independent_sources(seeds: dict[str, str]) -> None:
+    arts = _seed_articles(seeds)
+    reuse = analyze_reuse(arts, [Story("s", "Musk and Putin", tuple(a.id for a in arts))])
+    assert len(reuse.pairs) == 6
+    derived = {(p.a, p.b) for p in reuse.pairs if p.relation in ("copy", "edited", "rewrite")}
+    assert derived == {("000", "001")}
+    assert reuse.families == (("000", "001"),)
+    assert reuse.independent_sources == {"s": 3}
+
+
+def test_earlier_article_is_the_source() -> None:
+    rng = random.Random(2)
+    text = article(rng, 10)
+    a = Article(id="late", text=text, published="2024-10-26T09:00:00")
+    b = Article(id="early", text=text, published="2024-10-25")
+    reuse = analyze_reuse([a, b], [Story("s", "t", ("late", "early"))])
+    (pair,) = reuse.pairs
+    assert pair.relation == "copy"
+    assert pair.direction == "b->a"
+
+
+def test_credit_naming_the_other_outlet_gives_direction() -> None:
+    rng = random.Random(4)
+    text = article(rng, 10)
+    wire = Article(id="w", text=text, outlet="Associated Press")
+    local = Article(
+        id="l",
+        text=text,
+        outlet="Daily Bugle",
+        removed=(
+            RemovedLine("The Associated Press contributed.", "credit", ("Associated Press",)),
+        ),
+    )
+    reuse = analyze_reuse([local, wire], [Story("s", "t", ("l", "w"))])
+    assert reuse.pairs[0].direction == "b->a"
+
+
+def test_both_crediting_a_third_newsroom_are_siblings() -> None:
+    rng = random.Random(6)
+    text = article(rng, 10)
+    cue = (RemovedLine("Reuters contributed to this report.", "credit", ("Reuters",)),)
+    a = Article(id="a", text=text, outlet="One", removed=cue)
+    b = Article(id="b", text=text, outlet="Two", removed=cue)
+    reuse = analyze_reuse([a, b], [Story("s", "t", ("a", "b"))])
+    assert reuse.pairs[0].direction == "common-source"
+
+
+def test_independent_pairs_have_no_direction() -> None:
+    rng = random.Random(8)
+    result = compare(article(rng), article(rng))
+    assert result.relation in ("independent", "unrelated")
+    assert result.direction is None
+    unrelated = Features(100, 100, 0, 0, 0, 0, 0, 0, 0, 0.1)
+    assert direction("independent", unrelated) is None
+
+
+def test_families_span_stories_and_counts_are_per_story() -> None:
+    rng = random.Random(9)
+    base = article(rng, 10)
+    arts = [
+        Article(id="x1", text=base),
+        Article(id="x2", text=base),
+        Article(id="y", text=article(rng, 10)),
+    ]
+    reuse = analyze_reuse(arts, [Story("s1", "t", ("x1", "x2", "y")), Story("s2", "t", ("y",))])
+    assert reuse.families == (("x1", "x2"),)
+    assert reuse.independent_sources == {"s1": 2, "s2": 1}

@@ -1,0 +1,154 @@
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from reuse_helpers import VOCAB, article, sentence
+
+from newsprism.reuse import compare
+from newsprism.reuse.verdict import DERIVED
+
+FLIP = {"a->b": "b->a", "b->a": "a->b"}
+
+
+def _edit(text: str, rng: random.Random, share: float) -> str:
+    words = text.split()
+    for k in range(len(words)):
+        if rng.random() < share:
+            words[k] = rng.choice(VOCAB)
+    return " ".join(words)
+
+
+@settings(max_examples=25)
+@given(st.integers(0, 10_000))
+def test_an_article_compared_with_itself_is_a_copy(seed: int) -> None:
+    text = article(random.Random(seed))
+    result = compare(text, text)
+    assert result.relation == "copy"
+    assert result.score > 0.95
+    assert result.passages
+
+
+@settings(max_examples=25)
+@given(st.integers(0, 10_000))
+def test_an_unrelated_article_is_not_derived(seed: int) -> None:
+    rng = random.Random(seed)
+    result = compare(article(rng), article(rng))
+    assert result.relation not in DERIVED | {"partial"}
+
+
+@settings(max_examples=25)
+@given(st.integers(0, 10_000), st.floats(0.0, 0.5))
+def test_verdicts_are_symmetric_up_to_direction(seed: int, share: float) -> None:
+    rng = random.Random(seed)
+    a = article(rng)
+    b = _edit(a, rng, share) + " " + article(rng, 4)
+    ab, ba = compare(a, b), compare(b, a)
+    assert ab.relation == ba.relation
+    assert ab.score == ba.score
+    assert ab.direction == FLIP.get(ba.direction or "", ba.direction)
+    mirrored = sorted((p.b_start, p.b_end, p.a_start, p.a_end, p.kind) for p in ba.passages)
+    assert sorted((p.a_start, p.a_end, p.b_start, p.b_end, p.kind) for p in ab.passages) == (
+        mirrored
+    )
+
+
+def test_light_edits_are_edited_copies() -> None:
+    rng = random.Random(3)
+    a = article(rng, 15)
+    b = _edit(a, rng, 0.1)
+    result = compare(a, b)
+    assert result.relation in ("edited", "copy")
+    assert any(p.kind == "edited" for p in result.passages)
+
+
+def test_verbatim_passages_have_equal_text() -> None:
+    rng = random.Random(5)
+    shared = article(rng, 4)
+    a = article(rng, 6) + " " + shared
+    b = shared + " " + article(rng, 8)
+    result = compare(a, b)
+    verbatim = [p for p in result.passages if p.kind == "verbatim"]
+    assert verbatim
+    for p in verbatim:
+        assert a[p.a_start : p.a_end] == b[p.b_start : p.b_end]
+
+
+def test_a_lifted_passage_is_partial_reuse() -> None:
+    rng = random.Random(11)
+    shared = article(rng, 2)
+    a = article(rng, 20) + " " + shared
+    b = shared + " " + article(rng, 20)
+    assert compare(a, b).relation == "partial"
+
+
+def test_shared_quotation_is_not_copying() -> None:
+    statement = (
+        "“The company has never spoken with the president about these matters and the report "
+        "is false in every detail that matters to our customers and employees,” "
+    )
+    a = (
+        "The reports drew a sharp reply on Tuesday. "
+        + statement
+        + "a spokesperson wrote. Lawmakers in Washington asked for hearings next month."
+    )
+    b = (
+        "Officials at the agency declined to comment on the allegations. In an email, "
+        + statement
+        + "the firm said. Shares fell two percent in early trading in New York."
+    )
+    result = compare(a, b)
+    assert result.relation not in DERIVED | {"partial"}
+    assert not any(p.kind == "verbatim" for p in result.passages)
+
+
+def test_seed_rewrites_are_siblings(seeds: dict[str, str]) -> None:
+    result = compare(seeds["000"], seeds["001"])
+    assert result.relation in ("rewrite", "edited")
+    assert result.direction == "common-source"
+    assert any(p.kind == "reworded" for p in result.passages)
+
+
+def test_seed_independent_reports_are_not_derived(seeds: dict[str, str]) -> None:
+    for a, b in [("000", "002"), ("000", "003"), ("001", "002"), ("001", "003"), ("002", "003")]:
+        assert compare(seeds[a], seeds[b]).relation == "independent", (a, b)
+
+
+def test_offsets_are_within_texts(seeds: dict[str, str]) -> None:
+    a, b = seeds["000"], seeds["001"]
+    for p in compare(a, b).passages:
+        assert 0 <= p.a_start < p.a_end <= len(a)
+        assert 0 <= p.b_start < p.b_end <= len(b)
+
+
+@settings(max_examples=40)
+@given(st.integers(0, 10_000), st.floats(0.0, 0.6))
+def test_short_texts_are_symmetric(seed: int, share: float) -> None:
+    rng = random.Random(seed)
+    a = sentence(rng, 14)
+    b = _edit(a, rng, share)
+    ab, ba = compare(a, b), compare(b, a)
+    assert (ab.relation, ab.score) == (ba.relation, ba.score)
+
+
+def test_sentence_paraphrase_and_non_paraphrase() -> None:
+    a = "Stocks have rallied sharply for more than three months in anticipation of a rebound."
+    b = "Stocks rallied strongly for over three months in anticipation of a rebound."
+    c = "The city council approved a new budget for the public libraries on Tuesday."
+    assert compare(a, b).relation in DERIVED
+    assert compare(a, c).relation not in DERIVED
+    assert compare(a, b).passages
+
+
+def test_works_without_wordllama(monkeypatch: pytest.MonkeyPatch, seeds: dict[str, str]) -> None:
+    from newsprism.reuse import embed
+
+    monkeypatch.setattr(embed, "_model", lambda: None)
+    assert not embed.available()
+    assert compare(seeds["000"], seeds["000"]).relation == "copy"
+    assert compare(seeds["002"], seeds["003"]).relation == "independent"
+    a = "Stocks have rallied sharply for more than three months in anticipation of a rebound."
+    b = "Stocks rallied strongly for over three months in anticipation of a rebound."
+    assert compare(a, b).relation in DERIVED
