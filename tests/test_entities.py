@@ -41,3 +41,26 @@ def test_place_is_not_swallowed_by_an_organisation() -> None:
 
 def test_non_entity_labels_are_ignored() -> None:
     assert merge_entities([rec("a", ("Friday", "DATE"), ("$120 million", "MONEY"))]) == ()
+
+
+def test_possessive_inside_a_person_span_is_cut() -> None:
+    assert normalise("Musk’s Kremlin", "person") == "Musk"
+    assert normalise("Musk’s Kremlin", "org") == "Musk’s Kremlin"
+
+
+def test_one_off_ner_error_does_not_block_a_dominant_full_name() -> None:
+    ents = merge_entities(
+        [
+            rec("a", ("Elon Musk", "PERSON"), ("Musk", "PERSON"), ("Elon Musk", "PERSON")),
+            rec("b", ("Elon Musk", "PERSON"), ("Little Musk", "PERSON"), ("Musk", "PERSON")),
+        ]
+    )
+    musk = next(e for e in ents if e.name == "Elon Musk")
+    assert "Musk" in musk.aliases
+
+
+def test_majority_label_decides_the_kind() -> None:
+    ents = merge_entities(
+        [rec("a", ("SpaceX", "ORG"), ("SpaceX", "ORG")), rec("b", ("SpaceX", "PERSON"))]
+    )
+    assert [(e.name, e.kind, e.articles) for e in ents] == [("SpaceX", "org", ("a", "b"))]

@@ -11,6 +11,7 @@ from .ingest import IngestFailure, read_sources
 from .ingest.fetch import Fetcher
 from .model import Article, Dossier
 from .pipeline import State
+from .report import story_dossier
 from .stages import default_pipeline
 from .store import MemoryStore, Store
 
@@ -128,7 +129,7 @@ def analyze_articles(
     if store is not None:
         store.save_stories(dossier.stories)
         for story in dossier.stories:
-            store.save_dossier(story.id, dossier.to_json(indent=None))
+            store.save_dossier(story.id, story_dossier(dossier, story.id).to_json(indent=None))
     return dossier
 
 

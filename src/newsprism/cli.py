@@ -7,6 +7,7 @@ and written); 2 nothing could be done (bad arguments, unusable store).
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -172,19 +173,37 @@ def analyze(
 
 
 def _summary(dossier: Dossier, failures: list[IngestFailure]) -> None:
+    n_stories = len(dossier.stories)
     out.print(
-        f"[bold]{len(dossier.articles)} articles[/], {len(dossier.stories)} "
-        f"{'story' if len(dossier.stories) == 1 else 'stories'}, {len(failures)} inputs failed"
+        f"[bold]{len(dossier.articles)} articles[/], {n_stories} "
+        f"{'story' if n_stories == 1 else 'stories'}, {len(failures)} inputs failed"
     )
-    table = Table("article", "outlet", "title", "removed", box=None, pad_edge=False)
-    for art in dossier.articles:
-        table.add_row(
-            art.id, art.outlet or "?", (art.title or "(untitled)")[:70], str(len(art.removed))
+    arts = {a.id: a for a in dossier.articles}
+    family = {a: n for n, fam in enumerate(dossier.reuse.families, 1) for a in fam}
+    for story in dossier.stories:
+        independent = dossier.reuse.independent_sources.get(story.id)
+        out.print(
+            f"\n[bold]{story.title}[/]  ({story.id}: {len(story.articles)} articles"
+            + (f", {independent} independent sources)" if independent is not None else ")")
         )
-    out.print(table)
-    people = [e.name for e in dossier.entities if e.kind == "person"][:8]
-    if people:
-        out.print("people: " + ", ".join(people))
+        table = Table("outlet", "published", "title", "family", "removed", box=None)
+        for aid in story.articles:
+            art = arts[aid]
+            table.add_row(
+                art.outlet or "?",
+                (art.published or "")[:10],
+                art.title or f"({aid})",
+                str(family.get(aid, "")),
+                str(len(art.removed)),
+            )
+        out.print(table)
+        members = set(story.articles)
+        speakers = Counter(
+            st.speaker for st in dossier.statements if st.speaker and members & set(st.articles)
+        )
+        if speakers:
+            top = ", ".join(f"{name} ({n})" for name, n in speakers.most_common(6))
+            out.print(f"who said what: {sum(speakers.values())} statements; most quoted: {top}")
     pending = [s for s in _api.SECTIONS if s not in dossier.filled]
     if pending:
         out.print(f"[dim]not analysed in this version: {', '.join(pending)}[/]")

@@ -4,12 +4,16 @@ Mentions come from spaCy's NER per article; this corpus stage merges aliases
 ("Smith" -> "Adam Smith", "Musk's" -> "Musk" -> "Elon Musk") and keeps the
 fullest form as the name, because readers and later stages (quotes' speakers,
 claims) refer to people by whichever form the article used.
+
+The small English model makes span and label errors ("Musk's Kremlin" as a
+person, SpaceX as a person once and an organisation five times), so decisions
+are taken by counting mentions across the story rather than trusting one.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from .model import ArticleNLP, Entity, entity_id
@@ -27,36 +31,56 @@ _KINDS = {
     "WORK_OF_ART": "work",
 }
 _POSSESSIVE = re.compile(r"['’]s?$")
+_INNER_POSSESSIVE = re.compile(r"['’]s\s+\S")
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+#: A merge needs the chosen full name to outnumber any rival this many times.
+DOMINANCE = 2
 
 
-def normalise(text: str) -> str:
-    """Surface form without possessive, leading article or stray spacing."""
+def normalise(text: str, kind: str = "") -> str:
+    """Surface form without possessive, leading article or stray spacing.
+
+    A person name with a possessive inside ("Musk's Kremlin") is an NER span
+    error: the name is the part before the possessive.
+    """
     name = " ".join(text.split())
     name = _LEADING.sub("", name)
+    if kind == "person":
+        inner = _INNER_POSSESSIVE.search(name)
+        if inner:
+            name = name[: inner.start()]
     return _POSSESSIVE.sub("", name).strip(" .,;:-")
 
 
 def merge_entities(records: Sequence[ArticleNLP]) -> tuple[Entity, ...]:
-    # name -> kind -> articles, counted per surface form
-    forms: dict[tuple[str, str], set[str]] = defaultdict(set)
+    label_votes: dict[str, Counter[str]] = defaultdict(Counter)
+    mentions: list[tuple[str, str, str]] = []  # (article, raw text, kind)
     for rec in records:
         for m in rec.mentions:
             kind = _KINDS.get(m.label)
             if kind is None:
                 continue
-            name = normalise(m.text)
-            if len(name) < 2 or not any(c.isalpha() for c in name):
-                continue
-            forms[(kind, name)].add(rec.article)
+            mentions.append((rec.article, m.text, kind))
+    for _, text, kind in mentions:
+        label_votes[normalise(text, kind).lower()][kind] += 1
 
-    canonical: dict[tuple[str, str], str] = {}
+    counts: Counter[tuple[str, str]] = Counter()
+    forms: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for article, text, raw_kind in mentions:
+        name = normalise(text, raw_kind)
+        if len(name) < 2 or not any(c.isalpha() for c in name):
+            continue
+        kind = label_votes[name.lower()].most_common(1)[0][0]  # majority label wins
+        counts[(kind, name)] += 1
+        forms[(kind, name)].add(article)
+
+    by_kind: dict[str, list[str]] = defaultdict(list)
     for kind, name in forms:
-        canonical[(kind, name)] = _fullest(kind, name, [n for k, n in forms if k == kind])
-
+        by_kind[kind].append(name)
     grouped: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for (kind, name), arts in forms.items():
-        grouped[(kind, canonical[(kind, name)])][name] |= arts
+        full = _fullest(kind, name, by_kind[kind], counts)
+        grouped[(kind, full)][name] |= arts
 
     out = []
     for (kind, name), aliases in grouped.items():
@@ -74,26 +98,29 @@ def merge_entities(records: Sequence[ArticleNLP]) -> tuple[Entity, ...]:
     return tuple(out)
 
 
-def _fullest(kind: str, name: str, names: Sequence[str]) -> str:
-    """The unique longer name this one abbreviates, else itself.
+def _fullest(kind: str, name: str, names: Sequence[str], counts: Counter[tuple[str, str]]) -> str:
+    """The dominant longer name this one abbreviates, else itself.
 
-    Only unambiguous merges: "Smith" joins "Adam Smith" when no other longer
-    person name contains the token "Smith"; otherwise it stays on its own.
+    "Smith" joins "Adam Smith" only when no rival longer name containing
+    "Smith" is nearly as frequent ("Jane Smith" keeps them apart; a one-off NER
+    error such as "Little Musk" does not stop "Musk" joining "Elon Musk").
     """
     tokens = name.split()
+    if kind != "person" and len(tokens) == 1:
+        return name  # "Washington" must not become "Washington Post"
     longer = [
         n
         for n in names
         if n != name and len(n.split()) > len(tokens) and _contains_tokens(n.split(), tokens)
     ]
-    if kind != "person" and len(tokens) == 1:
-        longer = []  # "Washington" must not become "Washington Post"
     if not longer:
         return name
-    longest = max(longer, key=lambda n: len(n.split()))
-    if all(_contains_tokens(longest.split(), n.split()) for n in longer):
-        return longest
-    return name
+    ranked = sorted(longer, key=lambda n: (-counts[(kind, n)], -len(n.split()), n))
+    best = ranked[0]
+    rivals = [n for n in ranked[1:] if not _contains_tokens(best.split(), n.split())]
+    if rivals and counts[(kind, best)] < DOMINANCE * counts[(kind, rivals[0])]:
+        return name
+    return best
 
 
 def _contains_tokens(big: Sequence[str], small: Sequence[str]) -> bool:
