@@ -33,6 +33,7 @@ from newsprism import nlp
 from newsprism.quotes import CAPABILITIES
 from newsprism.quotes.attribute import find_attributions
 from newsprism.quotes.cues import cue_span
+from newsprism.quotes.spans import source_phrase
 
 Spans = tuple[tuple[int, int], ...]
 
@@ -131,9 +132,10 @@ def predict(doc: object, broad: bool = False) -> list[Attr]:
         cue_chars = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))]
         source: list[tuple[int, int]] = []
         if att.source is not None:
-            # PolNeAR's source is the whole noun phrase, relative clause and
-            # all, and a relative pronoun itself ("who said").
-            a, b = att.source.left_edge.i, att.source.right_edge.i + 1
+            # PolNeAR's convention: the phrase naming the source as written,
+            # relative clauses included (Quote.speaker_span leaves them out and
+            # gives a relative pronoun's antecedent, which reads better in a report).
+            a, b = source_phrase(att.source, att.cue)
             source = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))]
         if att.direct or not att.content:
             content = [_with_marks(text, p.start, p.end) for p in att.pieces]

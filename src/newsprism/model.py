@@ -191,6 +191,8 @@ class ArticleNLP:
     mentions: tuple[Mention, ...] = ()
     quotes: tuple[Quote, ...] = ()
     claims: tuple[Claim, ...] = ()
+    relations: tuple[EntityRelation, ...] = ()  # provisional entity ids, merged per story
+    roles: tuple[tuple[str, str], ...] = ()  # (provisional entity id, role)
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +209,7 @@ class ClaimGroup:
     claims: tuple[str, ...]
     independent_sources: int
     sides: tuple[Side, ...] = ()
+    story: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +235,7 @@ class TimelineEvent:
     date: str
     text: str
     evidence: tuple[str, ...] = ()
+    story: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

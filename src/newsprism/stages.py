@@ -12,13 +12,23 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from . import claims as _claims
 from . import entities as _entities
 from . import nlp as _nlp
 from . import stories as _stories
-from .model import Article, ArticleNLP, Quote, Statement
-from .pipeline import Pipeline, Stage, State, stage
+from .model import (
+    Article,
+    ArticleNLP,
+    Claim,
+    ClaimGroup,
+    Coverage,
+    Quote,
+    Statement,
+    TimelineEvent,
+)
+from .pipeline import STATE_FIELDS, Pipeline, Stage, State, stage
 from .quotes import CAPABILITIES as QUOTE_CAPABILITIES
 from .quotes import extract as extract_quotes
 from .quotes import group_statements
@@ -31,21 +41,40 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class ArticleStep:
-    """A per-article extractor: needs NLP capabilities, fills one ArticleNLP field."""
+    """A per-article extractor: needs NLP capabilities, fills one ArticleNLP field.
+
+    ``run`` sees the record built so far, so a later step can use an earlier
+    one's output (relations use the article's quotes).
+    """
 
     name: str
     capabilities: frozenset[str]
     field: str  # a field of ArticleNLP
-    run: Callable[[Article, Doc], tuple[object, ...]]
+    run: Callable[[Article, Doc, ArticleNLP], tuple[object, ...]]
 
 
-def _extract_quotes(article: Article, doc: Doc) -> tuple[object, ...]:
+def _extract_quotes(article: Article, doc: Doc, rec: ArticleNLP) -> tuple[object, ...]:
     return extract_quotes(article, doc)
+
+
+def _extract_claims(article: Article, doc: Doc, rec: ArticleNLP) -> tuple[object, ...]:
+    return _claims.extract_claims(article, doc)
+
+
+def _extract_relations(article: Article, doc: Doc, rec: ArticleNLP) -> tuple[object, ...]:
+    return _claims.article_relations(article, doc, rec.quotes)
+
+
+def _extract_roles(article: Article, doc: Doc, rec: ArticleNLP) -> tuple[object, ...]:
+    return _claims.article_roles(article, doc)
 
 
 #: The per-article extractors, in order; each shares the one parse per article.
 ARTICLE_STEPS: tuple[ArticleStep, ...] = (
     ArticleStep("quotes/1", QUOTE_CAPABILITIES, "quotes", _extract_quotes),
+    ArticleStep("claims/1", _claims.CAPABILITIES, "claims", _extract_claims),
+    ArticleStep("relations/1", _claims.CAPABILITIES, "relations", _extract_relations),
+    ArticleStep("roles/1", _claims.CAPABILITIES, "roles", _extract_roles),
 )
 
 
@@ -67,7 +96,8 @@ def annotate_stage(
     """Per-article NLP and extractors, cached in the store by article id and version."""
     caps = frozenset(_nlp.ANNOTATE_CAPS.union(*(s.capabilities for s in steps)))
     version = _version(steps)
-    fields = {s.field for s in steps}
+    # step outputs that are State fields are gathered there; others stay per record
+    fields = {s.field for s in steps} & STATE_FIELDS
 
     @stage("annotate", needs=["articles"], provides=["nlp", *sorted(fields)])
     def annotate(state: State) -> State:
@@ -83,8 +113,9 @@ def annotate_stage(
             if progress:
                 progress("analyse articles", n, len(todo))
             rec = _nlp.to_record(art.id, doc)
-            extra = {s.field: s.run(art, doc) for s in steps}
-            rec = dataclasses.replace(rec, **extra)  # type: ignore[arg-type]
+            for step in steps:
+                output: Any = step.run(art, doc, rec)  # the field named by the step
+                rec = dataclasses.replace(rec, **{step.field: output})
             done[art.id] = rec
             if store is not None:
                 store.put_nlp(rec, version)
@@ -130,7 +161,63 @@ def statements(state: State) -> State:
     return state.fill(quotes=tuple(quotes), statements=tuple(groups))
 
 
+@stage("relations", needs=["nlp", "entities", "quotes"], provides=["relations", "entities"])
+def relations(state: State) -> State:
+    """Who criticised, supports, contracts with or spoke to whom; roles onto entities."""
+    merged = _claims.merge_relations(
+        (r for rec in state.nlp for r in rec.relations), state.entities
+    )
+    roles = (x for rec in state.nlp for x in rec.roles)
+    return state.fill(
+        relations=merged, entities=_claims.add_roles(state.entities, roles, state.quotes)
+    )
+
+
+@stage(
+    "claim_groups",
+    needs=["claims", "stories", "entities", "reuse", "statements"],
+    provides=["claims", "claim_groups", "timeline", "coverage"],
+)
+def claim_groups(state: State) -> State:
+    """Claims lined up across a story's articles: corroborated, single-source, conflicting."""
+    by_article: dict[str, list[Claim]] = {}
+    for c in state.claims:
+        by_article.setdefault(c.article, []).append(c)
+    arts = {a.id: a for a in state.articles}
+    out_claims: list[Claim] = []
+    out_groups: list[ClaimGroup] = []
+    timeline: list[TimelineEvent] = []
+    coverage: list[Coverage] = []
+    for story in state.stories:
+        story_arts = [arts[i] for i in story.articles if i in arts]
+        members = set(story.articles)
+        fams = [f for f in state.reuse.families if members.intersection(f)]
+        cl = [c for a in story.articles for c in by_article.get(a, ())]
+        cl2, groups = _claims.group_claims(cl, story_arts, fams, state.entities)
+        out_claims += cl2
+        out_groups += [dataclasses.replace(g, story=story.id) for g in groups]
+        timeline += [
+            dataclasses.replace(t, story=story.id) for t in _claims.build_timeline(cl2, story_arts)
+        ]
+        sts = [s for s in state.statements if members.intersection(s.articles)]
+        coverage += _claims.build_coverage(cl2, groups, sts, story_arts, fams)
+    return state.fill(
+        claims=tuple(out_claims),
+        claim_groups=tuple(out_groups),
+        timeline=tuple(timeline),
+        coverage=tuple(coverage),
+    )
+
+
 def default_pipeline(store: Store | None = None, progress: Progress | None = None) -> Pipeline:
     return Pipeline(
-        [annotate_stage(store, progress=progress), stories, entities, reuse, statements]
+        [
+            annotate_stage(store, progress=progress),
+            stories,
+            entities,
+            reuse,
+            statements,
+            relations,
+            claim_groups,
+        ]
     )

@@ -192,3 +192,39 @@ def test_reuse_command_prints_pairs_and_families(seeds_dir: Path) -> None:
         "family 1: 000_d82b719c91dbffc4 (BLiTZ), 001_0cc158f5c070f046 (TROIB News)" in proc.stdout
     )
     assert "3 independent sources" in proc.stdout
+
+
+def test_seed_conflicts_are_found_with_their_sides_and_no_false_ones(
+    seeds_run: tuple[subprocess.CompletedProcess[str], Path], gold: dict[str, Any]
+) -> None:
+    _, out = seeds_run
+    dossier = Dossier.from_json((out / "dossier.json").read_text(encoding="utf-8"))
+    claims = {c.id: c for c in dossier.claims}
+
+    def sides(verdict: str) -> list[list[set[str]]]:
+        return [
+            [{claims[c].article for c in side.claims} for side in g.sides]
+            for g in dossier.claim_groups
+            if g.verdict == verdict
+        ]
+
+    def matched(gold_conflict: dict[str, Any], verdict: str) -> bool:
+        wanted = [set(s["articles"]) for s in gold_conflict["sides"]]
+        # each gold side's outlets are carried by a distinct found side
+        return any(
+            len(found) >= 2
+            and all(any(w & f for f in found) for w in wanted)
+            and any(wanted[0] & f and not (wanted[1] - wanted[0]) & f for f in found)
+            for found in sides(verdict)
+        )
+
+    *hard, vague = gold["conflicts"]  # the third is a vaguer figure, not a contradiction
+    for conflict in hard:
+        assert matched(conflict, "conflicting"), conflict["topic"]
+    assert matched(vague, "imprecise"), vague["topic"]
+    assert len(sides("conflicting")) == len(hard), "no false conflicts"
+    for group in dossier.claim_groups:
+        assert group.claims and all(c in claims for c in group.claims), (
+            "no verdict without evidence"
+        )
+    assert dossier.timeline and dossier.coverage and dossier.relations

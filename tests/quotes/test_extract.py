@@ -206,3 +206,13 @@ def test_any_text_gives_consistent_quotes(parts: list[str]) -> None:
         if q.speaker_span is not None:
             assert 0 <= q.speaker_span[0] < q.speaker_span[1] <= len(text)
         assert q.statement is not None
+
+
+def test_they_continues_a_group_just_quoted() -> None:
+    text = "Teachers' unions said the plan would cut pay. They added that a strike was possible."
+    assert _speaker(_one(text, "strike was possible")) == "Teachers' unions"
+
+
+def test_they_without_a_group_just_quoted_stays_unresolved() -> None:
+    text = "Maria Gonzalez said the plan would cut pay. They added that a strike was possible."
+    assert _speaker(_one(text, "strike was possible")) is None

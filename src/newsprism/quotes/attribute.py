@@ -21,10 +21,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .cues import MARKS, content_of, is_cue, lemma, reports_as, source_of
+from .cues import MARKS, content_of, cue_probability, is_cue, lemma, reports_as, source_of
 from .layout import Layout
 from .lexicon import CUE_VERBS, OBJECT_CUE_VERBS
 from .marks import Quoted
+from .spans import source_phrase
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -34,6 +35,9 @@ __all__ = ["Attribution", "Piece", "find_attributions"]
 #: Share of a content's words that must lie inside quotation marks for the
 #: content to be read as a direct quotation rather than reported speech.
 _DIRECT_SHARE = 0.75
+#: Classifier probability above which a verb outside the lexicon that
+#: governs a clause is read as reported speech or thought in the default mode.
+SPEECH_THRESHOLD = 0.5
 #: How far (tokens) after a quotation the quote-first pass looks for a cue.
 _WINDOW_AFTER = 15
 
@@ -86,9 +90,11 @@ def _ends_sentence(text: str, q: Quoted) -> bool:
 def find_attributions(doc: Doc, *, broad: bool = False) -> list[Attribution]:
     """All attributions of a parsed article, in text order.
 
-    By default only speech and writing are attributions; ``broad`` follows
-    PolNeAR's wider notion (stances and intentions: "Clinton praised the
-    deal"), with the object of the verb as content.
+    By default only speech, writing and stated thought are attributions (a
+    reporting verb of the lexicon, or a verb the learned classifier reads as
+    reporting, with a finite clause: "officials have assessed that ...");
+    ``broad`` follows PolNeAR's wider notion (stances and intentions: "Clinton
+    praised the deal"), with the object of the verb as content.
     """
     lay = Layout(doc)
     quoted = lay.quoted
@@ -103,7 +109,10 @@ def find_attributions(doc: Doc, *, broad: bool = False) -> list[Attribution]:
 
     # Pass 1: from cues through the parse.
     for tok in doc:
-        if lay.in_quote(tok.i) or not is_cue(tok, with_quote=True, layout=lay if broad else None):
+        if lay.in_quote(tok.i):
+            continue
+        thinks = not broad and _reports_clause(tok, lay)
+        if not thinks and not is_cue(tok, with_quote=True, layout=lay if broad else None):
             continue
         ranges = content_of(tok, lay)
         if ranges is None:
@@ -120,6 +129,7 @@ def find_attributions(doc: Doc, *, broad: bool = False) -> list[Attribution]:
             and any(c.dep_ in ("dobj", "xcomp") for c in tok.children)
         )
         reports = lemma(tok) in CUE_VERBS or tok.lower_ == "according" or lemma(tok) == "put"
+        reports = reports or thinks
         if not touched and not (has_clause and reports) and not broad:
             continue
         source = source_of(tok)
@@ -173,8 +183,13 @@ def find_attributions(doc: Doc, *, broad: bool = False) -> list[Attribution]:
     atts = list(by_cue.values())
     if broad:
         # PolNeAR labels each token once: a cue inside another attribution's
-        # content ("X said that 38 percent said ...") is not an attribution there.
+        # content ("X said that 38 percent said ...") is not an attribution there,
         inside = {i for att in atts for a, b in att.content for i in range(a, b)}
+        for att in atts:
+            # nor is one inside its source ("Cruz, who has proposed repeal, said").
+            if att.source is not None:
+                a, b = source_phrase(att.source, att.cue)
+                inside.update(i for i in range(a, b) if att.cue is None or i != att.cue.i)
         nested = [att for att in atts if att.cue is not None and att.cue.i in inside]
         atts = [att for att in atts if all(att is not n for n in nested)]
         owner = {k: att for k, att in owner.items() if all(att is not n for n in nested)}
@@ -188,6 +203,43 @@ def find_attributions(doc: Doc, *, broad: bool = False) -> list[Attribution]:
         if k not in owner
     ]
     return sorted(atts, key=lambda a: a.position)
+
+
+def _reports_clause(tok: Token, lay: Layout) -> bool:
+    """A verb outside the lexicon that reports a clause ("Clinton believes that ...").
+
+    What people think, hope or fear, stated as a finite clause, is reported
+    speech for a reader; the learned classifier decides which verbs annotators
+    read that way.  Only the plain case counts: a finite verb with its own
+    subject naming someone ("his platform has seen him draw criticism", "it
+    seems unlikely that", "implying that" hanging from another clause are not
+    someone's words).
+    """
+    if tok.pos_ != "VERB" or lemma(tok) in _RAISING:
+        return False
+    if tok.tag_ not in _FINITE and not any(c.dep_ == "aux" for c in tok.children):
+        return False
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not subjects or subjects[0].lower_ in ("it", "there", "this", "that", "which"):
+        return False
+    clauses = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i and _finite(c)]
+    return bool(clauses) and cue_probability(tok, lay) >= SPEECH_THRESHOLD
+
+
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
+#: Verbs whose subject is not a speaker ("it seems that", "he appears to").
+_RAISING = frozenset({"seem", "appear", "look", "sound", "mean", "happen"})
+
+
+def _finite(clause: Token) -> bool:
+    """A clause with a tensed verb or a complementiser ("that", "whether", "if")."""
+    if clause.tag_ in _FINITE:
+        return True
+    return any(
+        (c.dep_ == "mark" and c.lower_ in ("that", "whether", "if"))
+        or (c.dep_ == "aux" and c.tag_ in _FINITE)
+        for c in clause.children
+    )
 
 
 def _nearby_cue(doc: Doc, lay: Layout, k: int, full: bool) -> Token | None:

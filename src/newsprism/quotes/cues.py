@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ._cue_model import BIAS, WEIGHTS
 from ._learned_cues import FRAME_PRIOR, LEARNED_CUES
 from .layout import Layout
-from .lexicon import CUE_VERBS, QUOTE_ONLY_CUE_VERBS
+from .lexicon import CUE_VERBS, GENERIC_PERSON_NOUNS, QUOTE_ONLY_CUE_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -41,6 +41,9 @@ _STOP_CLIMB = ("ROOT", "ccomp", "relcl", "parataxis")
 MARKS = '"“”„«»'
 #: Classifier probability above which a verb is a cue in broad mode.
 BROAD_THRESHOLD = 0.5
+#: In broad mode, a reporting verb of the lexicon the classifier finds this
+#: unlikely is not an attribution either ("said" of a thing in a headline).
+LEXICON_FLOOR = 0.1
 
 
 def lemma(tok: Token) -> str:
@@ -86,13 +89,13 @@ def is_cue(tok: Token, *, with_quote: bool = False, layout: Layout | None = None
     lem = lemma(tok)
     if lem == "put" and reports_as(tok) and any(c.lower_ == "it" for c in tok.children):
         return True
-    if (
-        layout is not None
-        and tok.pos_ == "VERB"
-        and cue_probability(tok, layout) >= BROAD_THRESHOLD
-    ):
-        # A participle naming a thing ("a move called the boneless") reports nothing.
-        return not (tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"))
+    if layout is not None and tok.pos_ == "VERB":
+        p = cue_probability(tok, layout)
+        if p >= BROAD_THRESHOLD:
+            # A participle naming a thing ("a move called the boneless") reports nothing.
+            return not (tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"))
+        if p < LEXICON_FLOOR:
+            return False
     return lem in CUE_VERBS or (with_quote and lem in QUOTE_ONLY_CUE_VERBS)
 
 
@@ -124,7 +127,27 @@ def source_of(cue: Token) -> Token | None:
         if tok.dep_ in _STOP_CLIMB or tok.head.i == tok.i:
             break
         tok = tok.head
-    return _adjacent_subject(cue)
+    return _inverted_subject(cue) or _adjacent_subject(cue)
+
+
+def _inverted_subject(cue: Token) -> Token | None:
+    """The speaker after the verb when the report comes first ('"...," added a Democrat').
+
+    The small parser often reads the inverted subject as the verb's object; a
+    noun right after a reporting verb whose reported clause or quotation lies
+    before it is the subject in news prose.
+    """
+    if lemma(cue) not in CUE_VERBS or cue.i == 0:
+        return None
+    before = cue.doc[cue.i - 1]
+    if before.text not in (",", *MARKS, "’", "'") and not any(
+        c.dep_ == "ccomp" and c.i < cue.i for c in cue.children
+    ):
+        return None
+    for child in cue.rights:
+        if child.dep_ in ("dobj", "attr", "npadvmod", "oprd") and child.pos_ in ("NOUN", "PROPN"):
+            return child if child.left_edge.i == cue.i + 1 else None
+    return None
 
 
 def _adjacent_subject(cue: Token) -> Token | None:
@@ -243,7 +266,7 @@ def _strip(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def cue_probability(tok: Token, layout: Layout) -> float:
-    """Probability that PolNeAR's annotators would mark this verb as a cue (broad mode)."""
+    """Probability that PolNeAR's annotators would mark this verb as an attribution cue."""
     z = BIAS + sum(WEIGHTS.get(f, 0.0) for f in cue_features(tok, layout))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
@@ -304,4 +327,21 @@ def cue_features(tok: Token, layout: Layout) -> list[str]:
             first = child.left_edge
             word = first.lower_ if first.lower_ in ("that", "whether", "if") else first.pos_
             feats.append(f"ccomp_first={word}")
+        if child.dep_ in ("dobj", "prep", "xcomp", "acomp", "prt", "agent"):
+            # Light verbs and phrasal cues: "take issue with", "make the case", "call for".
+            feats += [f"{child.dep_}:{lemma(child)}", f"{lem}|{child.dep_}:{lemma(child)}"]
+    feats += [f"lem|dep={lem}|{tok.dep_}", f"head={lemma(tok.head)}|{tok.dep_}"]
+    if src is not None:
+        feats.append(f"subjkind={_subject_kind(src)}")
     return feats
+
+
+def _subject_kind(src: Token) -> str:
+    """Whether a subject can hold a view: people and groups attribute, things rarely do."""
+    if src.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return "named"
+    if src.pos_ == "PRON":
+        return "it" if src.lower_ in ("it", "this", "that", "which") else "person"
+    if src.lower_ in GENERIC_PERSON_NOUNS or src.lemma_.lower() in GENERIC_PERSON_NOUNS:
+        return "person"
+    return "thing"

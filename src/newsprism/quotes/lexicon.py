@@ -15,6 +15,7 @@ def _words(text: str) -> frozenset[str]:
 __all__ = [
     "CUE_VERBS",
     "GENERIC_PERSON_NOUNS",
+    "GROUP_NOUNS",
     "OBJECT_CUE_VERBS",
     "ORG_PRONOUNS",
     "PERSON_PRONOUNS",
@@ -86,6 +87,17 @@ GENERIC_PERSON_NOUNS: frozenset[str] = _words(
     lawyer analyst expert professor candidate nominee leader official aide adviser
     advisor diplomat ambassador commissioner chief economist researcher
     businessman businesswoman billionaire entrepreneur man woman
+    """
+)
+
+#: Plural nouns for groups of people a later "they" can continue quoting
+#: ("officials said ... They added"), besides GENERIC_PERSON_NOUNS.
+GROUP_NOUNS: frozenset[str] = _words(
+    """
+    people member voter supporter critic ally source activist resident worker employee
+    democrat republican conservative liberal progressive delegate donor investor
+    economist scientist strategist operative staffer observer watcher veteran student
+    teacher parent union group organizer protester advocate opponent proponent
     """
 )
 

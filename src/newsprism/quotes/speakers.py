@@ -22,7 +22,14 @@ from typing import TYPE_CHECKING, Literal
 from ..model import Speaker, entity_id
 from .cues import source_span
 from .layout import Layout
-from .lexicon import GENERIC_PERSON_NOUNS, ORG_PRONOUNS, PERSON_PRONOUNS, TITLE_WORDS, VOICE_NOUNS
+from .lexicon import (
+    GENERIC_PERSON_NOUNS,
+    GROUP_NOUNS,
+    ORG_PRONOUNS,
+    PERSON_PRONOUNS,
+    TITLE_WORDS,
+    VOICE_NOUNS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -102,6 +109,9 @@ class SpeakerResolver:
         self._surnames: dict[str, list[tuple[int, str]]] = {}
         self._roles: dict[str, str] = {}
         self._labels: dict[str, Counter[str]] = {}
+        #: Speakers "they" can stand for: organisations and plural descriptions
+        #: already attributed (token index, name, role, kind).
+        self._groups: list[tuple[int, str, str | None, Kind | None]] = []
         for ent in doc.ents:
             if ent.label_ == "PERSON" or ent.label_ in _ORG_LABELS:
                 votes = self._labels.setdefault(clean_name(ent.text), Counter())
@@ -161,6 +171,8 @@ class SpeakerResolver:
         elif role and kind is not None:
             self._roles.setdefault(name, role)
         entity = entity_id(kind, name) if kind is not None else None
+        if kind == "org" or (kind is None and _people(tok)):
+            self._groups.append((tok.i, name, role, kind))
         if kind is not None:
             self.known.append(_Known(tok.idx, name, role, kind, True, True))
             if kind == "person":
@@ -179,6 +191,8 @@ class SpeakerResolver:
                 return self._antecedent(tok, "person")
             if low in ORG_PRONOUNS or low == "its":
                 return self._antecedent(tok, "org")
+            if low in ("they", "their"):
+                return self._group_antecedent(tok)
             return None
         if tok.pos_ in ("PROPN",) or tok.ent_type_ in ("PERSON", *_ORG_LABELS):
             return self._named(tok)
@@ -324,6 +338,23 @@ class SpeakerResolver:
             return best.name, best.role or self._roles.get(best.name), best.kind
         return None
 
+    def _group_antecedent(self, tok: Token) -> tuple[str, str | None, Kind | None] | None:
+        """The group or organisation a "they" continues quoting, if the article just did.
+
+        Only a speaker already attributed in this or the previous sentence
+        qualifies ("Democrats said ... They added"), and only when nobody else
+        was quoted since: "they" is ambiguous, so anything less stays unresolved.
+        """
+        k = self._sent_of[tok.i]
+        before = [g for g in self._groups if g[0] < tok.i and self._sent_of[g[0]] >= k - 1]
+        if not before:
+            return None
+        last = before[-1]
+        since = [m for m in self.known if m.speaker and self.doc[last[0]].idx < m.pos < tok.idx]
+        if any(m.name != last[1] for m in since):
+            return None
+        return last[1], last[2], last[3]
+
     def _subject_above(
         self, tok: Token, kind: Kind, noun: str | None
     ) -> tuple[str, str | None, Kind | None] | None:
@@ -351,6 +382,14 @@ class SpeakerResolver:
                 if found is not None and (found[2] == kind or not label):
                     return found[0], found[1] or self._roles.get(found[0]), kind
         return None
+
+
+def _people(tok: Token) -> bool:
+    """A plural noun for people ("officials", "Democrats"), which "they" can stand for."""
+    if tok.tag_ not in ("NNS", "NNPS"):
+        return False
+    lem = lemma_of(tok)
+    return tok.ent_type_ in ("NORP", "ORG") or lem in GROUP_NOUNS or lem in GENERIC_PERSON_NOUNS
 
 
 def lemma_of(tok: Token) -> str:

@@ -1,0 +1,51 @@
+"""What each article adds to the story and what it leaves out.
+
+*Adds*: its claims and statements that no other independent source carries
+(another article of its own derivation family does not count: a rewrite
+adds nothing its origin did not have).  *Omits*: claim groups that two or more
+independent sources carry and this article does not.  Ids: claim and statement
+ids in ``adds``, claim group ids in ``omits``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from ..model import Article, Claim, ClaimGroup, Coverage, Statement
+from .group import family_map
+
+__all__ = ["build_coverage"]
+
+
+def build_coverage(
+    claims: Sequence[Claim],
+    groups: Sequence[ClaimGroup],
+    statements: Sequence[Statement],
+    articles: Sequence[Article],
+    families: Sequence[Sequence[str]],
+) -> tuple[Coverage, ...]:
+    family = family_map(articles, families)
+    group_of = {c.id: c.group for c in claims}
+    by_group: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_group[c.group or c.id].append(c)
+    adds: dict[str, list[str]] = defaultdict(list)
+    for c in claims:
+        fams = {family.get(m.article, m.article) for m in by_group[group_of[c.id] or c.id]}
+        if fams == {family.get(c.article, c.article)}:
+            adds[c.article].append(c.id)
+    for s in statements:
+        fams = {family.get(a, a) for a in s.articles}
+        if len(fams) == 1:
+            for a in s.articles:
+                adds[a].append(s.id)
+    carried: dict[str, set[str]] = {}
+    for g in groups:
+        if g.independent_sources >= 2:
+            carried[g.id] = {c.article for c in by_group.get(g.id, ())}
+    out = []
+    for art in articles:
+        omits = tuple(gid for gid, arts in carried.items() if art.id not in arts)
+        out.append(Coverage(article=art.id, adds=tuple(adds.get(art.id, ())), omits=omits))
+    return tuple(out)

@@ -1,0 +1,278 @@
+"""Per-article claims: the clauses that assert something a reader could check.
+
+A claim is the *clause* around a figure or date, not the whole sentence,
+because one sentence often carries two facts that other outlets report
+differently ("Musk has been in regular contact with Putin since 2022, the
+Journal reported Friday": the contacts and the day of the report).  Denials
+and reported findings without figures are kept as whole sentences, since the
+denial verb and the source are what a reader needs to see.
+
+Words inside long direct quotations are left to the quotes stage: they are
+statements of a speaker, counted there.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import TYPE_CHECKING
+
+from ..model import Article, Claim, Value
+from .lexicon import DENIAL, REPORT_CUES
+from .values import Found, find_values
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["CAPABILITIES", "extract_claims"]
+
+log = logging.getLogger(__name__)
+
+#: What :func:`extract_claims` needs from :func:`newsprism.nlp.parse` (the same
+#: parse as the quotes stage, so one parse serves both).
+CAPABILITIES: frozenset[str] = frozenset({"syntax", "entities", "lemmas"})
+
+#: Dependencies that open a clause of its own: a fact there is a different claim.
+_CLAUSE_DEPS = frozenset({"ccomp", "relcl", "advcl", "acl", "parataxis", "csubj", "xcomp"})
+_CONDITIONAL = frozenset({"if", "unless", "whether"})
+#: Quoted spans with at least this many words are statements, not narrative.
+_QUOTE_MIN_WORDS = 6
+#: Sentences longer than this are split to clauses even for findings.
+_MAX_FINDING_CHARS = 400
+
+
+def _quote_mask(text: str) -> bytearray:
+    from ..quotes.marks import find_quoted  # the quote scanner is shared, not duplicated
+
+    mask = bytearray(len(text))
+    for q in find_quoted(text):
+        if len(text[q.start : q.end].split()) >= _QUOTE_MIN_WORDS:
+            mask[q.start : q.end] = b"\x01" * (q.end - q.start)
+    return mask
+
+
+def _root(span: Span) -> Token:
+    """The token of ``span`` whose head lies outside it.
+
+    Not ``Span.root``: spaCy checks the whole document's parse on every call,
+    which made extraction quadratic in article length.
+    """
+    lo, hi = span.start, span.end
+    for tok in span:
+        if tok.head.i == tok.i or not lo <= tok.head.i < hi:
+            return tok
+    return span[0]
+
+
+def _predicate(tok: Token) -> Token:
+    """The verb that governs ``tok`` (itself if it is one)."""
+    cur = tok
+    while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
+        cur = cur.head
+    return cur
+
+
+def _clause_root(tok: Token) -> Token:
+    """Where a value's clause starts: its verb, or the noun a participle modifies.
+
+    "A Journal article published on Thursday revealed ..." gives the noun
+    phrase "A Journal article published on Thursday", not the whole sentence.
+    """
+    pred = _predicate(tok)
+    if pred.dep_ in ("acl", "relcl") and pred.head.i != pred.i:
+        return pred.head
+    return pred
+
+
+def _clause_tokens(root: Token, keep: set[int]) -> list[Token]:
+    """Tokens of ``root``'s clause, skipping embedded clauses that hold no kept token."""
+    out: list[Token] = []
+    stack = [root]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        for child in tok.children:
+            if child.dep_ in _CLAUSE_DEPS or (child.dep_ == "conj" and child.pos_ in ("VERB",)):
+                sub = {t.i for t in child.subtree}
+                if not sub & keep:
+                    continue
+            stack.append(child)
+    return out
+
+
+def _conditional(root: Token) -> bool:
+    cur: Token | None = root
+    while cur is not None:
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in cur.children):
+            return True
+        cur = cur.head if cur.head.i != cur.i else None
+    return False
+
+
+def _trimmed(doc: Doc, toks: list[Token]) -> tuple[int, int] | None:
+    idx = sorted(t.i for t in toks if not (t.is_punct or t.is_space)) or sorted(t.i for t in toks)
+    lo, hi = idx[0], idx[-1]
+    while lo <= hi and (
+        doc[lo].is_punct
+        or doc[lo].is_space
+        or doc[lo].lower_ in ("and", "but")
+        or doc[lo].dep_ == "mark"
+    ):
+        lo += 1
+    while hi >= lo and (doc[hi].is_punct or doc[hi].is_space):
+        hi -= 1
+    if hi < lo:
+        return None
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+_DATELINE = re.compile(r"\b(?:updated|published|posted|last modified)\b", re.IGNORECASE)
+_DATELINE_WORDS = 12
+
+
+def _is_dateline(text: str, at: int) -> bool:
+    """A short line stamping when the page was published or updated: page furniture."""
+    lo = text.rfind("\n", 0, at) + 1
+    hi = text.find("\n", at)
+    line = text[lo : hi if hi != -1 else len(text)]
+    if len(line.split()) > _DATELINE_WORDS:
+        return False
+    if _DATELINE.search(line):
+        return True
+    rest = line
+    for f in find_values(line):  # a line that is a date and little else
+        if f.value.kind in ("date", "day"):
+            rest = rest.replace(line[f.start : f.end], " ")
+    return rest != line and len(re.findall(r"[A-Za-z]{2,}", rest)) <= 2
+
+
+def _line_of(text: str, start: int, end: int, anchor: int) -> tuple[int, int]:
+    """Clip a span to the line holding ``anchor``: a claim never runs over a paragraph
+    break (a headline glued to the first sentence is a parser error, not one claim)."""
+    lo = text.rfind("\n", start, anchor) + 1 or start
+    hi = text.find("\n", anchor, end)
+    lo = max(lo, start)
+    hi = end if hi == -1 else hi
+    while hi > lo and text[hi - 1] in " \t.,;:":
+        hi -= 1
+    while lo < hi and text[lo] in " \t":
+        lo += 1
+    return lo, hi
+
+
+def _values_in(text: str, sent: Span, published: str | None, mask: bytearray) -> list[Found]:
+    base = sent.start_char
+    out = []
+    for f in find_values(sent.text, published):
+        start, end = base + f.start, base + f.end
+        if any(mask[start:end]) or _is_dateline(text, start):
+            continue
+        if f.value.value is None:
+            continue  # "this week" in an undated article: nothing to check
+        out.append(Found(start, end, f.value))
+    return out
+
+
+def _count_text(doc: Doc, whole_text: str, f: Found) -> Found:
+    """Extend a count to its counted noun: "two" -> "two astronauts"."""
+    if f.value.kind != "count":
+        return f
+    span = doc.char_span(f.start, f.end, alignment_mode="expand")
+    if span is None:
+        return f
+    if " of " in f.value.text:
+        return f  # "28 of 41 passes" already names its noun
+    nums = [t for t in span if t.like_num]
+    if not nums:
+        return f
+    num = nums[-1]
+    head = num.head
+    near = num.dep_ in ("nummod", "quantmod") and 0 < head.i - num.i <= 5
+    if near and head.pos_ in ("NOUN", "PROPN") and head.idx + len(head) >= f.end:
+        end = head.idx + len(head)
+        text = whole_text[f.start : end]
+        return Found(f.start, end, Value(f.value.kind, text, f.value.value))
+    return f
+
+
+def _sentence_claims(
+    doc: Doc, text: str, sent: Span, published: str | None, mask: bytearray
+) -> list[tuple[int, int, tuple[Value, ...]]]:
+    """Claims of one sentence; ``text`` is the document's text (``Doc.text`` rebuilds
+    it from the tokens on every access)."""
+    sent_text = sent.text
+    if all(mask[sent.start_char : sent.end_char]) and sent.end_char > sent.start_char:
+        return []
+    if _is_dateline(text, sent.start_char):
+        return []
+    values = [_count_text(doc, text, f) for f in _values_in(text, sent, published, mask)]
+    denial = bool(DENIAL.search(sent_text)) and not any(
+        mask[m.start() + sent.start_char] for m in DENIAL.finditer(sent_text)
+    )
+    whole = _trimmed(doc, list(sent))
+    if whole is None:
+        return []
+    if denial and len(sent_text) <= _MAX_FINDING_CHARS:
+        first = DENIAL.search(sent_text)
+        anchor = sent.start_char + (first.start() if first else 0)
+        lo, hi = _line_of(text, whole[0], whole[1], anchor)
+        kept = tuple(f.value for f in values if lo <= f.start and f.end <= hi)
+        return [(lo, hi, kept)]
+    by_root: dict[int, list[Found]] = {}
+    roots: dict[int, Token] = {}
+    for f in values:
+        span = doc.char_span(f.start, f.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = _clause_root(_root(span))
+        if _conditional(root):
+            continue
+        by_root.setdefault(root.i, []).append(f)
+        roots[root.i] = root
+    out: list[tuple[int, int, tuple[Value, ...]]] = []
+    for i, found in by_root.items():
+        keep = {t.i for f in found for t in doc.char_span(f.start, f.end, "expand") or ()}
+        bounds = _trimmed(doc, _clause_tokens(roots[i], keep))
+        if bounds is None:
+            continue
+        lo, hi = _line_of(text, bounds[0], bounds[1], found[0].start)
+        kept = tuple(f.value for f in found if lo <= f.start and f.end <= hi)
+        if kept:
+            out.append((lo, hi, kept))
+    if not out and REPORT_CUES.search(sent_text) and len(sent_text) <= _MAX_FINDING_CHARS:
+        cue = REPORT_CUES.search(sent_text)
+        if cue is not None and not mask[sent.start_char + cue.start()]:
+            root = _root(sent)
+            if not _conditional(root):
+                lo, hi = _line_of(text, whole[0], whole[1], sent.start_char + cue.start())
+                out.append((lo, hi, ()))
+    return out
+
+
+def extract_claims(article: Article, doc: Doc) -> tuple[Claim, ...]:
+    """The checkable claims of one article, in text order, ids ``"{article}:c{n}"``.
+
+    ``doc`` is the parse of ``article.text`` with :data:`CAPABILITIES`.  Pure:
+    the same article and parse always give the same claims.
+    """
+    text = doc.text
+    if text != article.text:
+        log.warning("article %s: parse does not match its text; offsets may be off", article.id)
+    mask = _quote_mask(text)
+    spans: list[tuple[int, int, tuple[Value, ...]]] = []
+    for sent in doc.sents:
+        spans.extend(_sentence_claims(doc, text, sent, article.published, mask))
+    spans.sort(key=lambda s: (s[0], s[1]))
+    claims = []
+    for n, (start, end, values) in enumerate(spans):
+        claims.append(
+            Claim(
+                id=f"{article.id}:c{n}",
+                article=article.id,
+                text=text[start:end],
+                start=start,
+                end=end,
+                values=values,
+            )
+        )
+    return tuple(claims)

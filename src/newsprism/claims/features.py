@@ -1,0 +1,185 @@
+"""What a claim is about, from its text alone, so grouping needs no parse.
+
+The corpus stage sees claims, not parses (a batch engine may have run
+extraction elsewhere), so the features are re-derived from the claim text:
+entities by looking up capitalised word runs in the story's entity aliases,
+concept classes from :mod:`.lexicon`, and truncated word stems.  Truncation to
+six letters is the classic cheap stemmer of information retrieval; it joins
+"reported"/"report" and "donated"/"donation" without a lemmatiser.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..entities import normalise
+from ..model import Claim, Entity
+from .lexicon import DENIAL, STOP, concepts_of
+from .values import amount_of
+
+__all__ = ["EntityIndex", "Features", "claim_kind", "features"]
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_STEM_LEN = 6
+_MAX_NGRAM = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """``kind``: dated (a dated event), figure, finding or denial."""
+
+    kind: str
+    entities: frozenset[str]
+    concepts: frozenset[str]
+    stems: frozenset[str]
+    units: frozenset[str]
+    values: frozenset[str]  # coarse value keys: the same figure hints at the same fact
+    words: tuple[str, ...]  # content words in order, for topic labels
+    plain: frozenset[str]  # stems of lower-case content words: what happens, not who
+    keys: frozenset[str] = frozenset()  # all of the above, prefixed, for indexing
+    first: str | None = None  # the leftmost named actor or place, usually the subject
+    event: str | None = None  # the verb nearest the first date: what happened then
+
+
+class EntityIndex:
+    """Surface form -> entity id, from the story's merged entities and their aliases."""
+
+    def __init__(self, entities: Iterable[Entity] = ()) -> None:
+        self.by_form: dict[str, str] = {}
+        self.names: dict[str, str] = {}
+        for ent in entities:
+            self.names[ent.id] = ent.name
+            for form in (ent.name, *ent.aliases):
+                self.by_form.setdefault(normalise(form), ent.id)
+
+    def find(self, words: list[str]) -> dict[str, None]:
+        """Entity keys in a word list, in order: the longest known n-gram wins, else the word."""
+        out: dict[str, None] = {}
+        i = 0
+        while i < len(words):
+            at_start = i == 0
+            if not words[i][:1].isupper():
+                i += 1
+                continue
+            for n in range(min(_MAX_NGRAM, len(words) - i), 0, -1):
+                form = normalise(" ".join(words[i : i + n]))
+                ent = self.by_form.get(form)
+                if ent is not None:
+                    if ent.startswith("person:"):
+                        # "Putin" and "Vladimir Putin" may stay apart in the entity list
+                        out[f"w:{ent.rsplit('-', 1)[-1].split(':')[-1]}"] = None
+                    out[ent] = None
+                    i += n
+                    break
+            else:
+                w = normalise(words[i]).lower()
+                if w and w not in STOP and len(w) > 1 and not at_start:
+                    out[f"w:{w}"] = None
+                i += 1
+        return out
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+_IRREGULAR = frozenset(
+    """began begun broke built came come died fell flew forced found gave given got held hit
+    kept killed left lost made met paid put quit ran rose said saw sent set shot shut sold spent
+    spoke stood struck swore took told threw won wrote""".split()  # noqa: SIM905
+)
+_AUX = frozenset(
+    ["was", "were", "been", "is", "are", "be", "has", "have", "had", "did", "does", "do", "being"]
+)
+_EVENT_WINDOW = 6
+
+
+def _event_word(claim: Claim) -> str | None:
+    """The verb nearest the claim's first date, as a 6-letter stem or its concept.
+
+    A text-only stand-in for the parse's governing verb: "published on
+    Thursday" and "reported Friday" share the concept *report*; "built in the
+    1930s" and "burned down in 2003" name two events.
+    """
+    date = next((v for v in claim.values if v.kind in ("date", "day", "period")), None)
+    if date is None:
+        return None
+    at = claim.text.find(date.text)
+    if at < 0:
+        return None
+    before = [w.lower() for w in _WORD.findall(claim.text[:at])][-_EVENT_WINDOW:]
+    after = [w.lower() for w in _WORD.findall(claim.text[at + len(date.text) :])][:_EVENT_WINDOW]
+    order = [w for pair in itertools.zip_longest(reversed(before), after) for w in pair if w]
+    for w in order:
+        if w in _AUX or w in STOP:
+            continue
+        if (len(w) > 4 and w.endswith("ed")) or w in _IRREGULAR:
+            concept = concepts_of([w])
+            return f"c:{min(concept)}" if concept else w[:_STEM_LEN]
+    return None
+
+
+def _value_keys(claim: Claim) -> list[str]:
+    """Coarse keys: year of a date, unit and order of magnitude of a figure."""
+    out = []
+    for v in claim.values:
+        amt = amount_of(v)
+        if amt is not None and amt.value > 0:
+            out.append(f"{amt.unit}:{round(math.log10(amt.value))}")
+        elif v.kind in ("date", "period") and isinstance(v.value, str) and v.value[:4].isdigit():
+            out.append(f"{v.kind}:{v.value[:4]}")
+    return out
+
+
+def claim_kind(claim: Claim) -> str:
+    """Which claims may share a group: a dated event, a figure, a finding, a denial."""
+    amounts = [a for a in (amount_of(v) for v in claim.values) if a is not None]
+    if DENIAL.search(claim.text):
+        return "denial"
+    if amounts:
+        return "figure"
+    if any(v.kind in ("date", "day") for v in claim.values):
+        return "dated"
+    return "finding"
+
+
+def features(claim: Claim, index: EntityIndex) -> Features:
+    words = _WORD.findall(claim.text)
+    ents = index.find(words)
+    lower = [_POSSESSIVE.sub("", w.lower()).strip(".'’") for w in words]
+    parts = [p for w in lower for p in w.split("-")]
+    content = [_singular(w) for w in parts if w not in STOP and len(w) > 2 and w.isalpha()]
+    units = frozenset(a.unit for a in (amount_of(v) for v in claim.values) if a and a.unit)
+    units_words = {u.lower() for u in units}
+    feats = Features(
+        first=next(iter(ents), None),
+        event=_event_word(claim),
+        kind=claim_kind(claim),
+        values=frozenset(_value_keys(claim)),
+        entities=frozenset(ents),
+        concepts=concepts_of(content),
+        stems=frozenset(w[:_STEM_LEN] for w in content),
+        units=units,
+        words=tuple(content),
+        plain=frozenset(
+            _singular(w)[:_STEM_LEN]
+            for w in (_POSSESSIVE.sub("", x).strip(".'’") for x in words if x[:1].islower())
+            for w in w.lower().split("-")
+            if w not in STOP and len(w) > 2 and w.isalpha() and w not in units_words
+        ),
+    )
+    keys = (
+        {f"e:{e}" for e in feats.entities}
+        | {f"c:{c}" for c in feats.concepts}
+        | {f"s:{s}" for s in feats.stems}
+        | {f"v:{v}" for v in feats.values}
+    )
+    return dataclasses.replace(feats, keys=frozenset(keys))

@@ -1,0 +1,674 @@
+"""Figures and dates in news text, normalised so that two outlets' versions compare.
+
+Why hand-written patterns rather than spaCy's NER labels or ``dateparser``: the
+small model misses hedged or spelled-out figures ("only had one phone call",
+"to just five today"), tags names as dates, and never says how *precise* a
+figure is; ``dateparser`` resolves "Friday" against the clock of the machine
+rather than the article's date and costs milliseconds a call.  What a verdict
+needs is an interval per figure ("nearly $120 million" -> [108M, 120M],
+"tens of millions" -> [10M, 100M), vague) and a date range per date ("late
+2022" -> 2022-09-01..2022-12-31), which these small patterns give directly.
+
+A :class:`~newsprism.model.Value` keeps only ``kind``, ``text`` and ``value``;
+:func:`amount_of` and :func:`date_range` re-derive the interval from the text,
+so records stay small and the rules live in one place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import math
+import re
+from dataclasses import dataclass
+
+from ..model import Value
+
+__all__ = [
+    "Amount",
+    "DateRange",
+    "Found",
+    "amount_of",
+    "amounts_compatible",
+    "date_range",
+    "dates_compatible",
+    "find_values",
+    "parse_amount",
+    "parse_published",
+]
+
+# --- numbers ---------------------------------------------------------------------
+
+_UNITS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_SCALES = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "bn": 1e9,
+    "tn": 1e12,
+}
+_CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_CURRENCY_WORDS = {
+    "dollar": "USD",
+    "dollars": "USD",
+    "usd": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "eur": "EUR",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "gbp": "GBP",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "rouble": "RUB",
+    "roubles": "RUB",
+    "ruble": "RUB",
+    "rubles": "RUB",
+}
+#: Hedge -> (low factor, high factor) around the stated figure.  "nearly 120"
+#: is a little under 120; "about 120" either side; "at least" has no ceiling.
+HEDGES: dict[str, tuple[float, float]] = {
+    "nearly": (0.9, 1.0),
+    "almost": (0.9, 1.0),
+    "close to": (0.9, 1.0),
+    "just under": (0.9, 1.0),
+    "just over": (1.0, 1.1),
+    "about": (0.85, 1.15),
+    "around": (0.85, 1.15),
+    "approximately": (0.85, 1.15),
+    "roughly": (0.85, 1.15),
+    "some": (0.85, 1.15),
+    "an estimated": (0.8, 1.2),
+    "estimated": (0.8, 1.2),
+    "more than": (1.0, math.inf),
+    "over": (1.0, math.inf),
+    "at least": (1.0, math.inf),
+    "upwards of": (1.0, math.inf),
+    "as many as": (0.0, 1.0),
+    "as much as": (0.0, 1.0),
+    "up to": (0.0, 1.0),
+    "at most": (0.0, 1.0),
+    "less than": (0.0, 1.0),
+    "fewer than": (0.0, 1.0),
+    "under": (0.0, 1.0),
+    "only": (1.0, 1.0),
+    "just": (1.0, 1.0),
+}
+#: Hedges that restrict rather than approximate: "only one call" denies more.
+RESTRICTIVE = frozenset({"only", "just"})
+
+_WORDNUM = (
+    r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(list(_UNITS)[1:10]) + r"))?"
+    r"|" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r"|a dozen|a hundred|a thousand"
+    r"|a million|a billion)"
+)
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_HEDGE_RE = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
+_SCALE_RE = r"(?:hundred|thousand|million|billion|trillion|bn|mn|tn|m|k)"
+_CUR_WORD_RE = "|".join(sorted(_CURRENCY_WORDS, key=len, reverse=True))
+_PCT_RE = r"(?:%|percent\b|per cent\b|percentage points?\b)"
+#: "only had one call": a verb may sit between a restrictive hedge and its figure.
+_ONLY_VERB = r"(?:had|has|have|was|were|made|held|received|got)"
+_VAGUE_WORD = r"(?:tens|hundreds|thousands|millions|billions|trillions|dozens|scores)"
+
+_AMOUNT = re.compile(
+    rf"(?:\b(?P<hedge>{_HEDGE_RE})(?:\s+{_ONLY_VERB})?\s+)?"
+    rf"(?:"
+    rf"\b(?P<vague>{_VAGUE_WORD}(?:\s+of\s+{_VAGUE_WORD})?)(?=\s+(?:of|in)\b)"
+    rf"|(?:(?P<cur>US\$|\$|€|£|¥)\s?)?(?P<num>{_DIGITS}|(?<![\w-]){_WORDNUM}(?![\w]))"
+    rf"(?:[\s-]?(?P<scale>{_SCALE_RE})\b)?"
+    rf")"
+    rf"(?:\s*(?P<pct>{_PCT_RE}))?"
+    rf"(?:[\s-]+(?:of\s+|in\s+)?(?P<curword>{_CUR_WORD_RE})\b)?",
+    re.IGNORECASE,
+)
+_VAGUE_RANGE = {
+    "dozens": (24.0, 100.0),
+    "scores": (40.0, 200.0),
+    "tens": (10.0, 100.0),
+    "hundreds": (200.0, 1000.0),
+    "thousands": (2e3, 1e4),
+    "millions": (2e6, 1e9),
+    "billions": (2e9, 1e12),
+    "trillions": (2e12, 1e15),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A figure as an interval: ``low <= true value <= high``.
+
+    ``vague`` marks order-of-magnitude wording ("tens of millions", "billions"):
+    such a figure can sit beside a precise one, never contradict it.
+    """
+
+    value: float
+    low: float
+    high: float
+    unit: str  # "USD", "%", a noun ("astronaut"), or "" when unknown
+    hedge: str | None = None
+    vague: bool = False
+
+    @property
+    def restrictive(self) -> bool:
+        return self.hedge in RESTRICTIVE
+
+
+#: "three or four robbers", "10 to 12 people": a stated range.
+_RANGE_TAIL = re.compile(rf"\s+(?:or|to)\s+({_DIGITS}|{_WORDNUM})\b", re.IGNORECASE)
+
+
+def _word_number(text: str) -> float | None:
+    t = text.lower().replace("-", " ").split()
+    if t[:1] == ["a"] or t[:1] == ["half"]:
+        base = {"dozen": 12.0, "hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+        return 0.5 if t[0] == "half" else base.get(t[-1])
+    total = 0.0
+    for w in t:
+        if w in _TENS:
+            total += _TENS[w]
+        elif w in _UNITS:
+            total += _UNITS[w]
+        else:
+            return None
+    return total
+
+
+def _rounding(num_text: str, scale: float) -> float:
+    """Half a unit of the last significant digit: "120 million" -> 5 million.
+
+    A round figure in a news story is itself an approximation, so two reports
+    agree if they round to each other.
+    """
+    digits = num_text.replace(",", "")
+    if not digits[:1].isdigit():
+        return 0.0
+    if "." in digits:
+        decimals = len(digits.split(".")[1])
+        return float(0.5 * 10.0 ** (-decimals) * scale)
+    stripped = digits.rstrip("0")
+    zeros = len(digits) - len(stripped)
+    return float(0.5 * 10.0**zeros * scale) if zeros or scale > 1 else 0.0
+
+
+def _unit_word(tail: str) -> str:
+    """The counted noun of ``tail`` (the text after the number), singularised."""
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", tail)
+    if not words:
+        return ""
+    w: str = words[-1].lower()
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("sses") or w.endswith("ches") or w.endswith("shes") or w.endswith("xes"):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+@functools.lru_cache(maxsize=65536)
+def parse_amount(text: str) -> Amount | None:
+    """The interval a figure's wording allows, or None if ``text`` holds no figure.
+
+    ``text`` is a :class:`Value`'s text: hedge, number, scale, currency or
+    percent, and for counts the counted noun ("only one phone call").
+    """
+    m = _AMOUNT.search(text)
+    if m is None:
+        return None
+    hedge = (m.group("hedge") or "").lower() or None
+    if hedge is not None and hedge not in HEDGES:
+        hedge = hedge.split()[0]
+    cur = m.group("cur")
+    curword = m.group("curword")
+    unit = ""
+    if cur:
+        unit = _CURRENCY_SIGNS.get(cur.lower(), "USD")
+    elif curword:
+        unit = _CURRENCY_WORDS[curword.lower()]
+    elif m.group("pct"):
+        unit = "%"
+    else:
+        unit = _unit_word(text[m.end() :])
+    if m.group("vague"):
+        words = m.group("vague").lower().split()
+        low, high = _VAGUE_RANGE[words[0]]
+        if len(words) == 3:  # "tens of millions": scale the range by the second word
+            factor = _VAGUE_RANGE[words[2]][0] / 2
+            low, high = low * factor, high * factor
+        if hedge in ("more than", "over", "at least", "upwards of"):
+            high = math.inf
+        return Amount(math.sqrt(low * high), low, high, unit, hedge, vague=True)
+    num_text = m.group("num")
+    if num_text[:1].isdigit():
+        number = float(num_text.replace(",", ""))
+    else:
+        wn = _word_number(num_text)
+        if wn is None:
+            return None
+        number = wn
+    scale_word = (m.group("scale") or "").lower()
+    scale = _SCALES.get(scale_word, 1.0)
+    if scale_word in ("m", "k") and not cur:
+        scale = 1.0 if scale_word == "m" else scale  # "5 m" is metres, "$5m" is millions
+    value = number * scale
+    slack = _rounding(num_text, scale)
+    if num_text.lower().startswith("a "):
+        slack = max(slack, 0.3 * value)  # "a million dollars" is a manner of speaking
+    alt = _RANGE_TAIL.match(text, m.end("num"))
+    if alt is not None and not m.group("hedge"):
+        other = _word_number(alt.group(1)) if alt.group(1)[:1].isalpha() else float(alt.group(1))
+        if other is not None and other * scale > value:
+            return Amount(value, value, other * scale, unit or _unit_word(text[alt.end() :]))
+    lo_f, hi_f = HEDGES.get(hedge, (1.0, 1.0)) if hedge else (1.0, 1.0)
+    low = value * lo_f - (slack if lo_f > 0 else 0.0)
+    high = value * hi_f + slack if math.isfinite(value * hi_f) else math.inf
+    return Amount(value, max(low, 0.0), high, unit, hedge)
+
+
+def amount_of(value: Value) -> Amount | None:
+    if value.kind not in ("money", "count", "percent"):
+        return None
+    return parse_amount(value.text)
+
+
+def amounts_compatible(a: Amount, b: Amount) -> bool | None:
+    """Whether two figures can both hold: True, False, or None when not comparable.
+
+    Different units are not comparable (None): "two astronauts" says nothing
+    about "two launches".  A vague figure is compatible with anything of the
+    same order of magnitude; the caller reports it as imprecise, never false.
+    """
+    if a.unit != b.unit or not a.unit:
+        return None
+    if a.vague or b.vague:
+        lo, hi = max(a.low, b.low) / 10, min(a.high, b.high) * 10
+        return True if lo <= hi else None
+    # 2% slack for reporting conventions (exchange rates, rounding of inputs)
+    return a.low <= b.high * (1 + SLACK) and b.low <= a.high * (1 + SLACK)
+
+
+#: Relative slack between two precise figures: conversions ("58km (36 miles)") and
+#: rounding of inputs make 35 and 36 the same distance in practice.
+SLACK = 0.05
+
+
+# --- dates -----------------------------------------------------------------------
+
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTH_RE = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_YEAR_RE = r"(?:1[89]\d\d|20\d\d)"
+_PART_RE = r"(?:(?P<part>early|late|mid|the end of|the beginning of|the start of)[\s-]+)?"
+_DATE = re.compile(
+    r"(?P<since>\b(?:since|from)\s+)?(?:"
+    # October 25, 2024 / Oct. 26 / May 03, 2013
+    rf"(?P<md>\b{_MONTH_RE}\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_year>{_YEAR_RE}))?)"
+    # 25 October 2024
+    rf"|(?P<dm>\b(?P<dm_day>\d{{1,2}})\s+{_MONTH_RE}(?:,?\s+(?P<dm_year>{_YEAR_RE}))?)"
+    # (late) September 2022 / September
+    rf"|(?P<my>\b{_PART_RE}(?P<my_month>{_MONTH_RE})(?:\s+(?P<my_year>{_YEAR_RE}))?\b)"
+    # (late) 2022, mid-2022
+    rf"|(?P<y>\b{_PART_RE.replace('part', 'ypart')}(?P<y_year>{_YEAR_RE})\b(?![-–/]?\d|%|s\b))"
+    # the 1990s
+    rf"|(?P<decade>\b(?:the\s+)?(?P<dec>(?:1[89]|20)\d0)['’]?s\b)"
+    r"|(?P<iso>\b(?P<iso_y>\d{4})-(?P<iso_m>\d\d)-(?P<iso_d>\d\d)\b)"
+    r"|(?P<wd>\b(?:(?:last|this|on|next)\s+)?(?P<wd_name>Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday|Sunday)\b)"
+    r"|(?P<rel>\b(?:yesterday|today|earlier this (?:week|month|year)|this (?:week|month|year)"
+    r"|last (?:week|month|year)|next (?:week|month|year)"
+    r"|(?P<ago_n>\w+) (?P<ago_unit>days?|weeks?|months?|years?) ago)\b)"
+    r")"
+)
+_PART_MONTHS = {
+    "early": (1, 4),
+    "the beginning of": (1, 3),
+    "the start of": (1, 3),
+    "mid": (5, 8),
+    "late": (9, 12),
+    "the end of": (10, 12),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DateRange:
+    """The days a date expression allows; ``open_end`` for "since 2022"."""
+
+    low: dt.date
+    high: dt.date
+    weekday: int | None = None  # set for an unresolved "Friday"
+    open_end: bool = False
+
+
+def parse_published(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _month(text: str) -> int:
+    return _MONTHS[text.lower()[:3]]
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+def _iso_range(lo: dt.date, hi: dt.date) -> str:
+    """The shortest ISO 8601 form of a range: "2022", "2022-09", a day, or "a/b"."""
+    if lo == hi:
+        return lo.isoformat()
+    if lo.day == 1 and hi == _month_end(lo.year, lo.month):
+        return f"{lo.year:04d}-{lo.month:02d}"
+    if (lo.month, lo.day, hi.month, hi.day) == (1, 1, 12, 31) and lo.year == hi.year:
+        return f"{lo.year:04d}"
+    return f"{_iso_range(lo, lo) if lo.day != 1 else lo.isoformat()[:7]}/{hi.isoformat()}"
+
+
+def _resolve(m: re.Match[str], ref: dt.date | None) -> tuple[str, str | None] | None:
+    """(kind, ISO value or None) of one date match, against the article's date."""
+    g = m.group
+    if g("md") or g("dm"):
+        day = int(g("md_day") or g("dm_day"))
+        month_text = re.match(_MONTH_RE, g("md") or g("dm")[len(g("dm_day")) :].strip())
+        if month_text is None or not 1 <= day <= 31:
+            return None
+        month = _month(month_text.group(0))
+        year_text = g("md_year") or g("dm_year")
+        if year_text:
+            year = int(year_text)
+        elif ref is not None:
+            # a date without year is the latest such date not long after publication
+            year = ref.year if (month, day) <= (ref.month, ref.day + 7) else ref.year - 1
+        else:
+            return ("date", None)
+        try:
+            return ("date", dt.date(year, month, day).isoformat())
+        except ValueError:
+            return None
+    if g("my"):
+        month = _month(g("my_month"))
+        if g("my_month").lower().startswith(("may", "mar")) and not g("my_year"):
+            return None  # "may" and "march" alone are usually verbs
+        if g("my_year"):
+            year = int(g("my_year"))
+        elif ref is not None:
+            year = ref.year if month <= ref.month else ref.year - 1
+        else:
+            return ("date", None)
+        return ("date", f"{year:04d}-{month:02d}")
+    if g("y"):
+        year = int(g("y_year"))
+        part = g("ypart")
+        if part:
+            a, b = _PART_MONTHS[part.lower()]
+            return ("date", f"{year:04d}-{a:02d}/{_month_end(year, b).isoformat()}")
+        return ("date", f"{year:04d}")
+    if g("decade"):
+        start = int(g("dec"))
+        return ("date", f"{start:04d}/{start + 9:04d}-12-31")
+    if g("iso"):
+        try:
+            return (
+                "date",
+                dt.date(int(g("iso_y")), int(g("iso_m")), int(g("iso_d"))).isoformat(),
+            )
+        except ValueError:
+            return None
+    if g("wd"):
+        wd = _WEEKDAYS.index(g("wd_name").lower())
+        if ref is None:
+            return ("day", g("wd_name").lower())
+        back = (ref.weekday() - wd) % 7
+        if g("wd").lower().startswith("next"):
+            back = -((wd - ref.weekday()) % 7 or 7)
+        return ("date", (ref - dt.timedelta(days=back)).isoformat())
+    if g("rel"):
+        return _relative(m, ref)
+    return None
+
+
+def _relative(m: re.Match[str], ref: dt.date | None) -> tuple[str, str | None]:
+    text = m.group("rel").lower()
+    if ref is None:
+        return ("date", None)
+    if text == "today":
+        return ("date", ref.isoformat())
+    if text == "yesterday":
+        return ("date", (ref - dt.timedelta(days=1)).isoformat())
+    if text.endswith("this year") or text == "this year":
+        return ("date", f"{ref.year:04d}")
+    if text.endswith("this month"):
+        return ("date", f"{ref.year:04d}-{ref.month:02d}")
+    if text == "last year":
+        return ("date", f"{ref.year - 1:04d}")
+    if text == "next year":
+        return ("date", f"{ref.year + 1:04d}")
+    if text.endswith(" ago"):
+        n_text = (m.group("ago_n") or "").lower()
+        n = int(n_text) if n_text.isdigit() else _UNITS.get(n_text)
+        unit = (m.group("ago_unit") or "").rstrip("s")
+        if n is not None and unit == "year":
+            return ("date", f"{ref.year - n:04d}")
+        if n is not None and unit in ("day", "week"):
+            days = n * (7 if unit == "week" else 1)
+            return ("date", (ref - dt.timedelta(days=days)).isoformat())
+    return ("date", None)
+
+
+def date_range(value: Value) -> DateRange | None:
+    """The range of days a date value allows, or None when it was not resolved."""
+    if value.kind == "day":
+        if not isinstance(value.value, str) or value.value not in _WEEKDAYS:
+            return None
+        return DateRange(dt.date.min, dt.date.max, weekday=_WEEKDAYS.index(value.value))
+    if value.kind not in ("date", "period") or not isinstance(value.value, str):
+        return None
+    text = value.value
+    open_end = text.endswith("/..")
+    if open_end:
+        text = text[:-3]
+    if "/" in text:
+        a, b = text.split("/", 1)
+        lo = _point(a)
+        hi = _point(b)
+        if lo is None or hi is None:
+            return None
+        return DateRange(lo[0], hi[1], open_end=open_end)
+    p = _point(text)
+    if p is None:
+        return None
+    return DateRange(p[0], p[1], open_end=open_end)
+
+
+def _point(text: str) -> tuple[dt.date, dt.date] | None:
+    try:
+        if len(text) == 4:
+            y = int(text)
+            return dt.date(y, 1, 1), dt.date(y, 12, 31)
+        if len(text) == 7:
+            y, mo = int(text[:4]), int(text[5:7])
+            return dt.date(y, mo, 1), _month_end(y, mo)
+        d = dt.date.fromisoformat(text)
+        return d, d
+    except ValueError:
+        return None
+
+
+def dates_compatible(a: DateRange, b: DateRange) -> bool:
+    """Whether two dates of one event can both hold (ranges overlap).
+
+    An unresolved weekday ("Friday" in an undated article) is compared by name,
+    and with a resolved day by that day's weekday.
+    """
+    if a.weekday is not None or b.weekday is not None:
+        if a.weekday is not None and b.weekday is not None:
+            return a.weekday == b.weekday
+        day = b if a.weekday is not None else a
+        wd = a.weekday if a.weekday is not None else b.weekday
+        if day.low == day.high:
+            return day.low.weekday() == wd
+        return True
+    return a.low <= b.high and b.low <= a.high
+
+
+# --- finding values in text ------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A value with its character span in the searched text."""
+
+    start: int
+    end: int
+    value: Value
+
+
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w.-]*\s$")
+#: A clock time or a score is not a figure: "7 p.m.", "1023 GMT", "43-39".
+_CLOCK_AFTER = re.compile(
+    r"\s*(?:[ap]\.?\s?m\b\.?|GMT|UTC|EDT|EST|PDT|PST|BST|CET|hrs\b|[:.]\d|-\s?\d)", re.IGNORECASE
+)
+
+
+def find_values(text: str, published: str | None = None) -> list[Found]:
+    """Dates first (so "Oct. 26" is not the count 26), then figures, in text order.
+
+    Numbers right after a capitalised word are names, not figures ("Falcon 9",
+    "Boeing 737"), unless a hedge or currency marks them as amounts.
+    """
+    ref = parse_published(published)
+    found: list[Found] = []
+    taken = bytearray(len(text))
+    for m in _DATE.finditer(text):
+        res = _resolve(m, ref)
+        if res is None:
+            continue
+        kind, iso = res
+        start, end = m.start(), m.end()
+        body = m.group(0)
+        if m.group("since"):
+            kind = "period"
+            iso = f"{iso}/.." if iso else None
+        elif body.lower().startswith("on "):
+            start += 3
+        found.append(Found(start, end, Value(kind, text[start:end].strip(), iso)))
+        taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    for m in _AMOUNT.finditer(text):
+        if any(taken[m.start() : m.end()]):
+            continue
+        s, e = m.start(), m.end()
+        if not (m.group("hedge") or m.group("cur")):
+            if _CAPITALISED_BEFORE.search(text[max(0, s - 30) : s]):
+                continue
+            glued = (s > 0 and text[s - 1] in "-/#") or text[e : e + 1] in ("-", "/", ":")
+            if glued and not m.group("scale"):
+                continue
+        if m.group("hedge") and not (m.group("num") or m.group("vague")):
+            continue
+        if _CLOCK_AFTER.match(text, e) or (s > 0 and text[s - 1] == ":"):
+            continue
+        if m.group("cur") or m.group("curword"):
+            kind = "money"
+        else:
+            kind = "percent" if m.group("pct") else "count"
+        if (
+            kind == "count"
+            and m.group("num")
+            and m.group("num").lower() in ("one", "a")
+            and (not m.group("hedge"))
+        ):
+            continue  # "one of the ...", "one day" are not counts worth checking
+        if kind == "count":
+            part = _PART_OF.match(text, e)
+            if part is not None:  # "28 of 41 passes": the 28 counts passes; 41 is the total
+                e = part.end()
+                taken[m.end() : e] = b"\x01" * (e - m.end())
+            else:
+                e = _counted_noun_end(text, e)
+        found.append(Found(s, e, Value(kind, text[s:e], None)))
+    found.sort(key=lambda f: f.start)
+    return [_with_number(f) for f in found]
+
+
+_PART_OF = re.compile(
+    rf"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:{_DIGITS}|{_WORDNUM})\s+[a-z][a-z-]+\b",
+    re.IGNORECASE,
+)
+_NEXT_WORD = re.compile(r"\s+([a-z][a-z-]+)\b")
+
+
+def _counted_noun_end(text: str, end: int) -> int:
+    """Extend a bare count over the next word when it is a plain noun ("12 people");
+    the parse refines this where one is at hand (see :mod:`.extract`)."""
+    from .lexicon import STOP
+
+    m = _NEXT_WORD.match(text, end)
+    if m is None or m.group(1) in STOP or m.group(1).endswith("ly"):
+        return end
+    return m.end()
+
+
+def _with_number(f: Found) -> Found:
+    if f.value.kind not in ("money", "count", "percent"):
+        return f
+    amt = parse_amount(f.value.text)
+    if amt is None:
+        return f
+    return Found(f.start, f.end, Value(f.value.kind, f.value.text, amt.value))

@@ -1,0 +1,304 @@
+"""The verdict for one group of claims, with the sides a reader must see.
+
+Rules, strongest first, each needing evidence inside the group:
+
+* **conflicting** -- two claims from different articles give values of one
+  quantity that cannot both hold (disjoint figures, different days of one
+  event), or a denial ("denied", "only one call") stands against an
+  assertion.  Two values in the *same* article are taken to be different
+  quantities, never a conflict.  Counts from articles published on different
+  days may be updates (a death toll rising), so they are imprecise instead.
+* **imprecise** -- a vague figure ("tens of millions") beside a precise one
+  ("nearly $120 million"): both shown, neither called false.
+* **corroborated** -- two or more independent sources (a derivation family
+  counts once), no conflict.
+* **single-source** -- one independent source.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+
+from ..model import Claim, Side, Value, Verdict
+from .features import Features
+from .lexicon import STOP, TIME_UNITS
+from .values import Amount, amount_of, amounts_compatible, date_range, dates_compatible
+
+__all__ = ["denies", "independent_sources", "judge", "values_agree"]
+
+#: Pairs of claims compared per group at most; groups of thousands sample.
+_MAX_PAIRS = 4000
+_SIDE_CHARS = 160
+#: Figures further apart than this factor are taken to measure different things.
+_MAX_RATIO = 3.0
+#: Words either side of a figure that say what it measures.
+_WINDOW = 4
+#: Candidate conflicts examined per group before giving up.
+_MAX_CANDIDATES = 50
+#: Share of the shorter claim's words that two claims must have in common.
+_CLOSE = 0.5
+
+
+def independent_sources(claims: Sequence[Claim], family: Mapping[str, str]) -> int:
+    return len({family.get(c.article, c.article) for c in claims})
+
+
+def _close(a: Features, b: Features) -> bool:
+    """Whether two claims plausibly state the same quantity or event.
+
+    They must share an actor, and what happens must overlap: at least half of
+    the shorter claim's plain words and concepts ("killed Wednesday" and
+    "identified the victim Thursday" share the victim, not the event).
+    """
+    if not a.entities & b.entities:
+        return False
+    wa = a.plain | {f"c:{c}" for c in a.concepts - {"report"}}
+    wb = b.plain | {f"c:{c}" for c in b.concepts - {"report"}}
+    if "report" in a.concepts and "report" in b.concepts:
+        wa, wb = wa | {"c:report"}, wb | {"c:report"}
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / min(len(wa), len(wb)) >= _CLOSE
+
+
+def denies(denial: Features, claim: Features) -> bool:
+    """Whether a denial is about what ``claim`` asserts: a shared actor and a shared
+    subject matter other than reporting itself ("denied the report" alone is not enough)."""
+    topic = (denial.concepts & claim.concepts) - {"deny", "report"}
+    return bool(topic) and bool(denial.entities & claim.entities)
+
+
+def _context(claim: Claim, value: Value) -> set[str]:
+    """Plain words within a few words of a figure: what the number counts or measures."""
+    at = claim.text.find(value.text)
+    if at < 0:
+        return set()
+    before = claim.text[:at].split()[-_WINDOW:]
+    after = claim.text[at + len(value.text) :].split()[:_WINDOW]
+    words = (w.strip(".,;:()\"'“”’").lower() for w in before + after)
+    return {w[:6] for w in words if w.isalpha() and w not in STOP and len(w) > 2}
+
+
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those"]
+)
+
+
+def _attributive(claim: Claim, value: Value) -> bool:
+    """A date used as a modifier ("the March 11, 2005 rampage", "a 2008 conviction")
+    dates the noun after it, not the claim's event."""
+    at = claim.text.find(value.text)
+    if at < 0:
+        return False
+    before = claim.text[:at].split()
+    after = claim.text[at + len(value.text) :]
+    if not before or not after[:2].strip()[:1].isalpha():
+        return False
+    word = before[-1].lower()
+    return word in _DETERMINERS or word.endswith(("'s", "’s"))
+
+
+def _same_event(a: Features, b: Features) -> bool:
+    """Two dates conflict only for one actor doing one thing: the same leftmost actor
+    and the same verb (or verb concept) next to the date."""
+    return a.event is not None and a.event == b.event and a.first == b.first
+
+
+def _same_quantity(a: Claim, va: Value, aa: Amount, b: Claim, vb: Value, ab: Amount) -> bool:
+    """Whether two figures plausibly measure one thing: within a factor of
+    :data:`_MAX_RATIO` (a share price and a takeover price are not one figure) and
+    described by at least one common word near the number (the caller also asks
+    for the same leftmost actor: Lawson's 16 points are not Thompson's 15)."""
+    lo, hi = sorted((max(aa.value, 1e-9), max(ab.value, 1e-9)))
+    if hi / lo > _MAX_RATIO:
+        return False
+    return bool(_context(a, va) & _context(b, vb))
+
+
+def _date_values(c: Claim) -> list[Value]:
+    return [v for v in c.values if v.kind in ("date", "day")]
+
+
+def _period_values(c: Claim) -> list[Value]:
+    return [v for v in c.values if v.kind == "period"]
+
+
+def _amounts(c: Claim) -> list[tuple[Value, Amount]]:
+    out = []
+    for v in c.values:
+        a = amount_of(v)
+        if a is not None and not a.restrictive:
+            out.append((v, a))
+    return out
+
+
+def _pairs(n: int) -> list[tuple[int, int]]:
+    pairs = list(itertools.combinations(range(n), 2))
+    if len(pairs) > _MAX_PAIRS:
+        step = len(pairs) / _MAX_PAIRS
+        pairs = [pairs[int(k * step)] for k in range(_MAX_PAIRS)]
+    return pairs
+
+
+def _side_text(c: Claim, v: Value | None) -> str:
+    text = " ".join(c.text.split())
+    if len(text) > _SIDE_CHARS:
+        text = text[: _SIDE_CHARS - 1] + "…"
+    return f"{v.text}: {text}" if v is not None else text
+
+
+def _sides(groups: list[list[tuple[Claim, Value | None]]]) -> tuple[Side, ...]:
+    out = []
+    for members in groups:
+        first_claim, first_value = members[0]
+        ids = tuple(dict.fromkeys(c.id for c, _ in members))
+        out.append(Side(text=_side_text(first_claim, first_value), claims=ids))
+    return tuple(out)
+
+
+def _value_conflicts(
+    claims: Sequence[Claim],
+    feats: Sequence[Features],
+    published: Mapping[str, str | None],
+) -> tuple[str | None, tuple[Side, ...]]:
+    """("conflicting" | "imprecise" | None, sides) from comparable values."""
+    conflicts: list[tuple[int, Value, int, Value]] = []
+    vagues: list[tuple[int, Value, int, Value]] = []
+    for i, j in _pairs(len(claims)):
+        a, b = claims[i], claims[j]
+        if a.article == b.article:
+            continue
+        close = _close(feats[i], feats[j])
+        same_actor = feats[i].first is not None and feats[i].first == feats[j].first
+        for (va, aa), (vb, ab) in itertools.product(_amounts(a), _amounts(b)):
+            if aa.unit in TIME_UNITS:
+                continue
+            ok = amounts_compatible(aa, ab)
+            if ok is None:
+                continue
+            if aa.vague != ab.vague:
+                # a softer call, so grouping is evidence enough that they measure one thing
+                vagues.append((i, va, j, vb))
+            elif not (close and same_actor and _same_quantity(a, va, aa, b, vb, ab)):
+                continue
+            elif ok is False:
+                updates = va.kind == "count" and _different_days(a, b, published)
+                (vagues if updates else conflicts).append((i, va, j, vb))
+        for va, vb in [
+            *itertools.product(_date_values(a), _date_values(b)),
+            *itertools.product(_period_values(a), _period_values(b)),
+        ]:
+            ra, rb = date_range(va), date_range(vb)
+            if ra is None or rb is None or not close or not _same_event(feats[i], feats[j]):
+                continue
+            if _attributive(a, va) or _attributive(b, vb):
+                continue
+            single = len(_date_values(a)) == 1 and len(_date_values(b)) == 1
+            if not dates_compatible(ra, rb) and (single or va.kind == "period"):
+                conflicts.append((i, va, j, vb))
+    found, verdict = None, "conflicting"
+    for kind, cands in (("conflicting", conflicts), ("imprecise", vagues)):
+        found = next(
+            (
+                c
+                for c in cands[:_MAX_CANDIDATES]
+                if not _same_article_holds_both(claims, c[1], c[3])
+            ),
+            None,
+        )
+        if found is not None:
+            verdict = kind
+            break
+    if found is None:
+        return None, ()
+    i, va, j, vb = found
+    side_a: list[tuple[Claim, Value | None]] = [
+        (c, v) for c in claims for v in c.values if _agrees(v, va) and not _agrees(v, vb)
+    ]
+    side_b: list[tuple[Claim, Value | None]] = [
+        (c, v) for c in claims for v in c.values if _agrees(v, vb) and not _agrees(v, va)
+    ]
+    # the pair that showed the conflict leads each side
+    side_a = [(claims[i], va)] + [x for x in side_a if x[0].id != claims[i].id]
+    side_b = [(claims[j], vb)] + [x for x in side_b if x[0].id != claims[j].id]
+    return verdict, _sides([side_a, side_b])
+
+
+def values_agree(a: Claim, b: Claim) -> bool:
+    """No value of ``a`` contradicts a comparable value of ``b`` (same kind and unit)."""
+    for va in a.values:
+        for vb in b.values:
+            if va.kind != vb.kind or va.kind == "period":
+                continue
+            if va.kind in ("money", "count", "percent"):
+                x, y = amount_of(va), amount_of(vb)
+                if x and y and not x.vague and not y.vague and amounts_compatible(x, y) is False:
+                    return False
+            else:
+                ra, rb = date_range(va), date_range(vb)
+                if ra and rb and not dates_compatible(ra, rb):
+                    return False
+    return True
+
+
+def _agrees(v: Value, ref: Value) -> bool:
+    if v.kind != ref.kind:
+        return False
+    if v.kind in ("money", "count", "percent"):
+        a, b = amount_of(v), amount_of(ref)
+        if a is None or b is None:
+            return False
+        if a.vague != b.vague:
+            return False
+        return bool(amounts_compatible(a, b))
+    ra, rb = date_range(v), date_range(ref)
+    return ra is not None and rb is not None and dates_compatible(ra, rb)
+
+
+def _same_article_holds_both(claims: Sequence[Claim], va: Value, vb: Value) -> bool:
+    """One article giving both values means they measure different things."""
+    by_article: dict[str, tuple[bool, bool]] = {}
+    for c in claims:
+        has_a = any(_agrees(v, va) and not _agrees(v, vb) for v in c.values)
+        has_b = any(_agrees(v, vb) and not _agrees(v, va) for v in c.values)
+        prev = by_article.get(c.article, (False, False))
+        by_article[c.article] = (prev[0] or has_a, prev[1] or has_b)
+    return any(a and b for a, b in by_article.values())
+
+
+def _different_days(a: Claim, b: Claim, published: Mapping[str, str | None]) -> bool:
+    pa, pb = published.get(a.article), published.get(b.article)
+    return bool(pa and pb and pa[:10] != pb[:10])
+
+
+def judge(
+    claims: Sequence[Claim],
+    feats: Sequence[Features],
+    family: Mapping[str, str],
+    published: Mapping[str, str | None],
+) -> tuple[Verdict, tuple[Side, ...], int]:
+    """(verdict, sides, independent sources) for the claims of one group."""
+    sources = independent_sources(claims, family)
+    articles = {c.article for c in claims}
+    denials = [c for c, f in zip(claims, feats, strict=True) if f.kind == "denial"]
+    asserts = [c for c, f in zip(claims, feats, strict=True) if f.kind != "denial"]
+    if denials and asserts and len(articles) >= 2:
+        fd = [f for f in feats if f.kind == "denial"]
+        fa = [f for f in feats if f.kind != "denial"]
+        limit = _MAX_PAIRS // max(1, len(fd))
+        denied = [
+            c
+            for c, f in zip(asserts[:limit], fa[:limit], strict=True)
+            if any(denies(d, f) for d in fd)
+        ]
+        if denied:
+            denied.sort(key=lambda c: (not c.values, len(c.text)))
+            sides = _sides([[(c, None) for c in denied], [(c, None) for c in denials]])
+            return "conflicting", sides, sources
+    verdict, sides = _value_conflicts(claims, feats, published)
+    if verdict == "conflicting":
+        return "conflicting", sides, sources
+    if verdict == "imprecise":
+        return "imprecise", sides, sources
+    return ("corroborated" if sources >= 2 else "single-source"), (), sources

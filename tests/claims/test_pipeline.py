@@ -1,0 +1,155 @@
+"""Claims end to end with the real parser: extraction, grouping, timeline, coverage,
+relations and roles, on a small invented pair of reports and on the seed story."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsprism import nlp
+from newsprism.claims import (
+    CAPABILITIES,
+    build_coverage,
+    build_timeline,
+    extract_claims,
+    extract_relations,
+    group_claims,
+    with_roles,
+)
+from newsprism.entities import merge_entities
+from newsprism.model import Article, Claim, ClaimGroup, Entity
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "claims"
+SEED_FAMILY = ("000_d82b719c91dbffc4", "001_0cc158f5c070f046")
+
+Story = tuple[
+    list[Article], list[object], tuple[Claim, ...], tuple[ClaimGroup, ...], tuple[Entity, ...]
+]
+
+
+def _story(arts: list[Article], families: list[tuple[str, ...]]) -> Story:
+    docs = list(nlp.parse([a.text for a in arts], CAPABILITIES))
+    claims = [c for a, d in zip(arts, docs, strict=True) for c in extract_claims(a, d)]
+    ents = merge_entities([nlp.to_record(a.id, d) for a, d in zip(arts, docs, strict=True)])
+    grouped, groups = group_claims(claims, arts, families, ents)
+    return arts, list(docs), grouped, groups, ents
+
+
+@pytest.fixture(scope="module")
+def pair() -> Story:
+    raw = json.loads((DATA / "two_reports.json").read_text(encoding="utf-8"))
+    arts = [Article(**a) for a in raw["articles"]]
+    return _story(arts, [])
+
+
+@pytest.fixture(scope="module")
+def seeds(seeds_dir: Path) -> Story:
+    arts = [
+        Article(id=p.stem, text=p.read_text(encoding="utf-8"))
+        for p in sorted(seeds_dir.glob("*.txt"))
+    ]
+    return _story(arts, [SEED_FAMILY])
+
+
+def test_claims_have_offsets_into_the_text(pair: Story) -> None:
+    arts, _, claims, _, _ = pair
+    text = {a.id: a.text for a in arts}
+    assert claims
+    for c in claims:
+        assert text[c.article][c.start : c.end] == c.text
+        assert c.id.startswith(f"{c.article}:c")
+
+
+def test_quoted_figures_are_left_to_quotes(pair: Story) -> None:
+    _, _, claims, _, _ = pair
+    assert not any("rebuild" in c.text for c in claims)
+
+
+def test_friday_resolves_and_is_corroborated(pair: Story) -> None:
+    _, _, claims, groups, _ = pair
+    fridays = [c for c in claims if any(v.value == "2024-05-10" for v in c.values)]
+    assert {c.article for c in fridays} == {"north", "south"}
+    verdicts = {g.id: g for g in groups}
+    homes = [c for c in claims if "40 homes" in c.text]
+    assert homes and all(verdicts[c.group or ""].verdict == "corroborated" for c in homes)
+
+
+def test_vague_spending_is_imprecise(pair: Story) -> None:
+    _, _, claims, groups, _ = pair
+    spend = [c for c in claims if "spent" in c.text]
+    assert {c.article for c in spend} == {"north", "south"}
+    g = next(g for g in groups if g.id == spend[0].group)
+    assert g.verdict == "imprecise"
+    assert len(g.sides) == 2
+
+
+def test_timeline_is_ordered_with_evidence(pair: Story) -> None:
+    arts, _, claims, _, _ = pair
+    events = build_timeline(claims, arts)
+    assert events
+    assert [e.date for e in events] == sorted(e.date for e in events)
+    ids = {c.id for c in claims}
+    assert all(e.evidence and set(e.evidence) <= ids for e in events)
+    assert any(e.date.startswith("2024-03") for e in events)
+
+
+def test_coverage_adds_and_omits(pair: Story) -> None:
+    arts, _, claims, groups, _ = pair
+    cov = {c.article: c for c in build_coverage(claims, groups, (), arts, [])}
+    assert set(cov) == {"north", "south"}
+    by_id = {c.id: c for c in claims}
+    for art, c in cov.items():
+        assert all(by_id[i].article == art for i in c.adds)
+    # the same pair under one derivation family: nothing has two independent sources
+    cov_family = build_coverage(claims, groups, (), arts, [("north", "south")])
+    assert all(not c.omits for c in cov_family)
+
+
+def test_relations_and_roles(pair: Story) -> None:
+    arts, docs, _, _, ents = pair
+    rels = extract_relations(arts, docs, ents)  # type: ignore[arg-type]
+    kinds = {(r.a, r.kind, r.b) for r in rels}
+    assert any(k == "criticised" and "carter" in a and "harbor" in b for a, k, b in kinds)
+    assert all(r.evidence for r in rels)
+    roled = {e.name: e.roles for e in with_roles(ents, (), docs)}  # type: ignore[arg-type]
+    assert any("mayor" in r for name, roles in roled.items() if "Carter" in name for r in roles)
+    assert any("director" in r for name, roles in roled.items() if "Berg" in name for r in roles)
+
+
+def test_seed_conflicts(seeds: Story) -> None:
+    _, _, claims, groups, _ = seeds
+    by_id = {c.id: c for c in claims}
+
+    def sides_with(a: str, b: str) -> ClaimGroup | None:
+        for g in groups:
+            texts = [" ".join(by_id[c].text for c in s.claims) for s in g.sides]
+            if len(texts) == 2 and a in texts[0] and b in texts[1]:
+                return g
+        return None
+
+    day = sides_with("published on Thursday", "reported Friday")
+    calls = sides_with("since 2022", "only one phone call")
+    money = sides_with("nearly $120 million", "tens of millions")
+    assert day is not None and day.verdict == "conflicting"
+    assert calls is not None and calls.verdict == "conflicting"
+    assert money is not None and money.verdict == "imprecise"
+    false = [g for g in groups if g.verdict == "conflicting" and g not in (day, calls)]
+    assert false == []
+    # 000 and 001 are one family: a fact only they carry has one independent source
+    pac = next(g for g in groups if g.id == money.id)
+    assert pac.independent_sources == 2
+
+
+def test_per_article_relations_and_roles_match_the_corpus_form(pair: Story) -> None:
+    from newsprism.claims import add_roles, article_relations, article_roles, merge_relations
+
+    arts, docs, _, _, ents = pair
+    per_article = [r for a, d in zip(arts, docs, strict=True) for r in article_relations(a, d)]  # type: ignore[arg-type]
+    merged = merge_relations(per_article, ents)
+    direct = extract_relations(arts, docs, ents)  # type: ignore[arg-type]
+    assert {(r.a, r.b, r.kind) for r in merged} == {(r.a, r.b, r.kind) for r in direct}
+    roles = [x for a, d in zip(arts, docs, strict=True) for x in article_roles(a, d)]  # type: ignore[arg-type]
+    roled = {e.name: e.roles for e in add_roles(ents, roles)}
+    assert any("mayor" in r for name, rs in roled.items() if "Carter" in name for r in rs)

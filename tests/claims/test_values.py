@@ -1,0 +1,156 @@
+"""Value normalisation: figures to intervals, dates to ranges, found in text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsprism.claims.values import (
+    amounts_compatible,
+    date_range,
+    dates_compatible,
+    find_values,
+    parse_amount,
+)
+from newsprism.model import Value
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "hedge", "vague"),
+    [
+        ("nearly $120 million", 120e6, "USD", "nearly", False),
+        ("$3 billion", 3e9, "USD", None, False),
+        ("$3bn", 3e9, "USD", None, False),
+        ("€2.5 million", 2.5e6, "EUR", None, False),
+        ("about 5%", 5.0, "%", "about", False),
+        ("12 percent", 12.0, "%", None, False),
+        ("tens of millions of dollars", None, "USD", None, True),
+        ("more than 300 people", 300.0, "people", "more than", False),
+        ("only one phone call", 1.0, "call", "only", False),
+        ("twenty-five soldiers", 25.0, "soldier", None, False),
+        ("51 major defense and aerospace contractors", 51.0, "contractor", None, False),
+        ("1,200 homes", 1200.0, "home", None, False),
+    ],
+)
+def test_parse_amount(
+    text: str, value: float | None, unit: str, hedge: str | None, vague: bool
+) -> None:
+    amt = parse_amount(text)
+    assert amt is not None
+    if value is not None:
+        assert amt.value == pytest.approx(value)
+    assert amt.unit == unit
+    assert amt.hedge == hedge
+    assert amt.vague is vague
+    assert amt.low <= amt.value <= amt.high
+
+
+def test_hedges_shape_the_interval() -> None:
+    nearly = parse_amount("nearly $120 million")
+    at_least = parse_amount("at least $120 million")
+    up_to = parse_amount("up to $120 million")
+    assert nearly and at_least and up_to
+    assert nearly.high <= 125e6 and nearly.low >= 100e6
+    assert at_least.high == math.inf
+    assert up_to.low == 0
+
+
+def test_tens_of_millions_range() -> None:
+    amt = parse_amount("tens of millions of dollars")
+    assert amt is not None
+    assert amt.low == pytest.approx(1e7) and amt.high == pytest.approx(1e8)
+
+
+def test_compatibility_rules() -> None:
+    a, b = parse_amount("nearly $120 million"), parse_amount("$118 million")
+    c, d = parse_amount("$80 million"), parse_amount("tens of millions of dollars")
+    e = parse_amount("120 astronauts")
+    assert a and b and c and d and e
+    assert amounts_compatible(a, b) is True
+    assert amounts_compatible(a, c) is False  # two precise figures that cannot both hold
+    assert amounts_compatible(a, d) is True  # vague beside precise: never a contradiction
+    assert amounts_compatible(a, e) is None  # different units: not comparable
+
+
+@given(st.integers(min_value=2, max_value=10**9))
+def test_integers_round_trip(n: int) -> None:
+    amt = parse_amount(f"{n:,} people")
+    assert amt is not None
+    assert amt.value == n and amt.unit == "people"
+    assert amt.low <= n <= amt.high
+
+
+@given(
+    st.floats(min_value=0.1, max_value=999, allow_nan=False).map(lambda x: round(x, 1)),
+    st.sampled_from(["million", "billion"]),
+    st.sampled_from(["nearly", "about", "at least", "more than", "up to", "only"]),
+)
+def test_hedged_interval_contains_stated_figure_or_bound(x: float, scale: str, hedge: str) -> None:
+    amt = parse_amount(f"{hedge} ${x} {scale}")
+    assert amt is not None
+    assert amt.unit == "USD" and amt.hedge == hedge
+    assert amt.low <= amt.value <= amt.high
+    # any figure is compatible with itself
+    assert amounts_compatible(amt, amt) is True
+
+
+@given(st.integers(min_value=1, max_value=10**6), st.integers(min_value=1, max_value=10**6))
+def test_compatibility_is_symmetric(a: int, b: int) -> None:
+    x, y = parse_amount(f"{a} troops"), parse_amount(f"{b} troops")
+    assert x and y
+    assert amounts_compatible(x, y) == amounts_compatible(y, x)
+
+
+def _values(text: str, published: str | None = None) -> list[tuple[str, str, object]]:
+    return [(f.value.kind, f.value.text, f.value.value) for f in find_values(text, published)]
+
+
+def test_weekday_resolves_against_publication_date() -> None:
+    # 2024-10-19 is a Saturday: "Friday" is the day before
+    assert _values("The paper reported Friday that ...", "2024-10-19") == [
+        ("date", "Friday", "2024-10-18")
+    ]
+    assert _values("The paper reported Friday that ...") == [("day", "Friday", "friday")]
+
+
+def test_since_and_parts_of_years() -> None:
+    found = _values("They have talked since late 2022 and met in September 2023.")
+    assert ("period", "since late 2022", "2022-09/2022-12-31/..") in found
+    assert ("date", "September 2023", "2023-09") in found
+
+
+def test_full_dates_and_years() -> None:
+    found = _values("On October 25, 2024, and in 2016, and in the 1990s.")
+    assert ("date", "October 25, 2024", "2024-10-25") in found
+    assert ("date", "2016", "2016") in found
+    assert ("date", "the 1990s", "1990/1999-12-31") in found
+
+
+def test_names_with_numbers_are_not_figures() -> None:
+    kinds = _values("The Falcon 9 rocket and a Boeing 737 flew.")
+    assert kinds == []
+
+
+def test_relative_dates_need_a_reference() -> None:
+    assert _values("two years ago", "2024-10-20") == [("date", "two years ago", "2022")]
+    assert _values("two years ago") == [("date", "two years ago", None)]
+
+
+def test_date_compatibility() -> None:
+    thu = date_range(Value("day", "Thursday", "thursday"))
+    fri = date_range(Value("day", "Friday", "friday"))
+    fri_resolved = date_range(Value("date", "Friday", "2024-10-25"))
+    y2022 = date_range(Value("period", "since 2022", "2022/.."))
+    late = date_range(Value("period", "since late 2022", "2022-09/2022-12-31/.."))
+    y2021 = date_range(Value("period", "since 2021", "2021/.."))
+    assert thu and fri and fri_resolved and y2022 and late and y2021
+    assert not dates_compatible(thu, fri)
+    assert dates_compatible(fri, fri_resolved)  # 2024-10-25 was a Friday
+    assert not dates_compatible(thu, fri_resolved)
+    assert dates_compatible(y2022, late)
+    assert not dates_compatible(y2022, y2021)
+    assert late.low == dt.date(2022, 9, 1)

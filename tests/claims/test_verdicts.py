@@ -1,0 +1,172 @@
+"""Verdict rules on claims written by hand (no parser): what conflicts, what does not."""
+
+from __future__ import annotations
+
+from newsprism.claims import group_claims
+from newsprism.claims.values import find_values
+from newsprism.model import Article, Claim, ClaimGroup
+
+
+def _claim(article: str, n: int, text: str, published: str | None = None) -> Claim:
+    values = tuple(f.value for f in find_values(text, published))
+    return Claim(
+        id=f"{article}:c{n}", article=article, text=text, start=0, end=len(text), values=values
+    )
+
+
+def _run(
+    texts: dict[str, list[str]],
+    families: list[tuple[str, ...]] | None = None,
+    published: dict[str, str] | None = None,
+) -> tuple[dict[str, Claim], tuple[ClaimGroup, ...]]:
+    published = published or {}
+    arts = [Article(id=a, text=" ".join(t), published=published.get(a)) for a, t in texts.items()]
+    claims = [
+        _claim(a, n, t, published.get(a)) for a, ts in texts.items() for n, t in enumerate(ts)
+    ]
+    out, groups = group_claims(claims, arts, families or [])
+    return {c.id: c for c in out}, groups
+
+
+def _group_of(claims: dict[str, Claim], groups: tuple[ClaimGroup, ...], cid: str) -> ClaimGroup:
+    gid = claims[cid].group
+    return next(g for g in groups if g.id == gid)
+
+
+def test_different_days_of_one_report_conflict() -> None:
+    claims, groups = _run(
+        {
+            "a": ["A Daily Planet article published on Thursday"],
+            "b": ["the Daily Planet reported Friday"],
+        }
+    )
+    g = _group_of(claims, groups, "a:c0")
+    assert g.verdict == "conflicting"
+    assert {c for s in g.sides for c in s.claims} == {"a:c0", "b:c0"}
+    assert len(g.sides) == 2 and all(s.text for s in g.sides)
+
+
+def test_same_day_is_corroborated_and_family_counts_once() -> None:
+    texts = {
+        "a": ["the Daily Planet reported the Acme merger on Friday"],
+        "b": ["the Daily Planet reported the Acme merger Friday"],
+        "c": ["the Daily Planet reported on Friday the Acme merger"],
+    }
+    claims, groups = _run(texts)
+    g = _group_of(claims, groups, "a:c0")
+    assert g.verdict == "corroborated" and g.independent_sources == 3
+    claims, groups = _run(texts, families=[("a", "b", "c")])
+    g = _group_of(claims, groups, "a:c0")
+    assert g.verdict == "single-source" and g.independent_sources == 1
+
+
+def test_vague_beside_precise_is_imprecise_not_conflicting() -> None:
+    claims, groups = _run(
+        {
+            "a": ["Jones has donated nearly $120 million to the Horizon super PAC"],
+            "b": ["Jones donated tens of millions of dollars to Horizon super PACs"],
+        }
+    )
+    g = _group_of(claims, groups, "a:c0")
+    assert g.verdict == "imprecise"
+    texts = [s.text for s in g.sides]
+    assert any("nearly $120 million" in t for t in texts)
+    assert any("tens of millions" in t for t in texts)
+
+
+def test_disjoint_precise_figures_conflict() -> None:
+    claims, groups = _run(
+        {
+            "a": ["Jones has donated $120 million to the Horizon super PAC"],
+            "b": ["Jones donated $45 million to the Horizon super PAC"],
+        }
+    )
+    assert _group_of(claims, groups, "a:c0").verdict == "conflicting"
+
+
+def test_rounded_figures_agree() -> None:
+    claims, groups = _run(
+        {
+            "a": ["Jones has donated nearly $120 million to the Horizon super PAC"],
+            "b": ["Jones donated $118.5 million to the Horizon super PAC"],
+        }
+    )
+    g = _group_of(claims, groups, "a:c0")
+    assert g.verdict == "corroborated"
+
+
+def test_counts_from_different_days_are_updates_not_conflicts() -> None:
+    claims, groups = _run(
+        {
+            "a": ["The earthquake in Valdoria killed 12 people"],
+            "b": ["The earthquake in Valdoria killed 31 people"],
+        },
+        published={"a": "2024-03-01", "b": "2024-03-03"},
+    )
+    assert _group_of(claims, groups, "a:c0").verdict == "imprecise"
+
+
+def test_two_figures_in_one_article_are_not_a_conflict() -> None:
+    _, groups = _run(
+        {
+            "a": ["The Valdoria quake killed 12 people", "The Valdoria quake killed 31 people"],
+        }
+    )
+    assert all(g.verdict != "conflicting" for g in groups)
+
+
+def test_denial_against_assertion_conflicts() -> None:
+    claims, groups = _run(
+        {
+            "a": ["Smith has been in regular contact with Jones since 2021"],
+            "b": ["Smith and Jones have had frequent conversations, the Ledger reported"],
+            "c": ["A spokesman for Jones denied the report, saying they only had one phone call"],
+        }
+    )
+    g = _group_of(claims, groups, "c:c0")
+    assert g.verdict == "conflicting"
+    deny_side = [s for s in g.sides if "c:c0" in s.claims]
+    assert deny_side and "a:c0" not in deny_side[0].claims
+
+
+def test_unrelated_denial_stays_apart() -> None:
+    claims, groups = _run(
+        {
+            "a": ["Smith has been in regular contact with Jones since 2021"],
+            "b": ["The ministry denied that the Harbor bridge was unsafe"],
+        }
+    )
+    assert claims["a:c0"].group != claims["b:c0"].group
+    assert all(g.verdict != "conflicting" for g in groups)
+
+
+def test_unrelated_dates_do_not_conflict() -> None:
+    _, groups = _run(
+        {
+            "a": ["Acme announced the merger on Monday"],
+            "b": ["The Valdoria earthquake struck on Tuesday"],
+        }
+    )
+    assert all(g.verdict != "conflicting" for g in groups)
+
+
+def test_every_claim_is_grouped_and_ids_are_stable() -> None:
+    texts = {"a": ["Acme hired 40 engineers in 2023"], "b": ["Acme hired 40 engineers in 2023"]}
+    claims1, groups1 = _run(texts)
+    _, groups2 = _run(texts)
+    assert all(c.group for c in claims1.values())
+    assert groups1 == groups2
+    assert {cid for g in groups1 for cid in g.claims} == set(claims1)
+
+
+def test_differing_values_are_never_corroborated() -> None:
+    # too far apart to be called a conflict with confidence: kept apart instead
+    _, groups = _run(
+        {
+            "a": ["Gray pointed a .38 caliber revolver at the officers"],
+            "b": ["Gray pointed a .357 caliber revolver at the officers"],
+        }
+    )
+    for g in groups:
+        if {"a:c0", "b:c0"} <= set(g.claims):
+            assert g.verdict != "corroborated"
