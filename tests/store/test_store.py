@@ -107,3 +107,11 @@ def test_open_store_urls(tmp_path: Path) -> None:
     s.close()
     with pytest.raises(StoreError, match="PostgreSQL"):
         open_store("postgresql://localhost/x")
+
+
+def test_unusable_paths_are_a_clear_store_error(tmp_path: Path) -> None:
+    not_sqlite = tmp_path / "notes.db"
+    not_sqlite.write_text("this is not a database, just text " * 100)
+    for bad in (not_sqlite, tmp_path / "missing-folder" / "x.db"):
+        with pytest.raises(StoreError, match="cannot open store"):
+            SQLiteStore(bad)

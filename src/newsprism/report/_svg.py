@@ -74,27 +74,44 @@ def derivation_svg(
 ) -> Drawing:
     """Who copied whom: origins on the left, each copy one column right of its source.
 
-    Only pairs that share text are drawn ("independent" and "unrelated" pairs
-    are the absence of an edge).  Articles sharing nothing are left out.
+    Only pairs that share text are edges ("independent" and "unrelated" pairs
+    are the absence of an edge); articles that took nothing from the others
+    stand alone, so the drawing shows every source.  Siblings that reworded a
+    common source not in the set hang off one node standing for that source,
+    because that, not a link between them, is what the evidence says.
     """
-    shared = [lk for lk in links if lk.relation in _RELATION_STYLE]
+    by_id = {a.id: a for a in articles}
+    shared = [
+        lk for lk in links if lk.relation in _RELATION_STYLE and lk.a in by_id and lk.b in by_id
+    ]
     degree: dict[str, int] = {}
     for lk in shared:
         degree[lk.a] = degree.get(lk.a, 0) + 1
         degree[lk.b] = degree.get(lk.b, 0) + 1
-    by_id = {a.id: a for a in articles}
-    nodes = sorted((n for n in degree if n in by_id), key=lambda n: (-degree[n], n))
+    nodes = sorted(by_id, key=lambda n: (-degree.get(n, 0), n))
     left_out = max(0, len(nodes) - MAX_NODES)
     keep = set(nodes[:MAX_NODES])
     shared = [lk for lk in shared if lk.a in keep and lk.b in keep]
     if not keep:
         return Drawing(Markup(""), 0, 0)
-    # column = longest chain of known sources above the article (cycles cut)
-    parents: dict[str, set[str]] = {n: set() for n in keep}
+    # edges as (source, derived, link); a common source becomes a virtual node
+    edges: list[tuple[str, str, ReuseLink]] = []
+    virtual: dict[str, str] = {}
     for lk in shared:
         flow = _flow(lk)
         if flow:
-            parents[flow[1]].add(flow[0])
+            edges.append((flow[0], flow[1], lk))
+        elif lk.direction == "common-source":
+            origin = f"origin:{family_of.get(lk.a, lk.a)}"
+            virtual[origin] = "earlier source, not in the set"
+            edges += [(origin, lk.a, lk), (origin, lk.b, lk)]
+        else:
+            edges.append((lk.a, lk.b, lk))
+    graph_nodes = keep | set(virtual)
+    parents: dict[str, set[str]] = {n: set() for n in graph_nodes}
+    for src, dst, lk in edges:
+        if _flow(lk) or src in virtual:
+            parents[dst].add(src)
     column: dict[str, int] = {}
 
     def depth(node: str, seen: frozenset[str]) -> int:
@@ -105,26 +122,34 @@ def derivation_svg(
         column[node] = d
         return d
 
-    for node in sorted(keep):
+    for node in sorted(graph_nodes):
         depth(node, frozenset())
+
+    def order(n: str) -> tuple[int, str, str]:
+        fam = family_of.get(n, 10**6) if n in by_id else 0
+        return (fam, by_id[n].published or "" if n in by_id else "", n)
+
     cols: dict[int, list[str]] = {}
-    for node in sorted(keep, key=lambda n: (family_of.get(n, 10**6), by_id[n].published or "", n)):
+    for node in sorted(graph_nodes, key=order):
         cols.setdefault(column[node], []).append(node)
     pos: dict[str, tuple[float, float]] = {}
     for c, members in cols.items():
         for r, node in enumerate(members):
             pos[node] = (_PAD + c * (_W + _GAP_X), _PAD + r * (_H + _GAP_Y))
-    width = _PAD * 2 + (max(cols) + 1) * (_W + _GAP_X) - _GAP_X
+    width = _PAD * 2 + (max(cols) + 1) * (_W + _GAP_X) - _GAP_X + 60  # room for bows
     height = _PAD * 2 + max(len(m) for m in cols.values()) * (_H + _GAP_Y) - _GAP_Y
     out = [
         f'<svg class="graph" role="img" aria-label="Derivation graph" viewBox="0 0 {width} '
         f'{height}" width="{width}" height="{height}">',
         _arrow_defs(),
     ]
-    for lk in shared:
+
+    def name(n: str) -> str:
+        return virtual[n] if n in virtual else (by_id[n].outlet or n)
+
+    for src, dst, lk in edges:
         colour, dash = _RELATION_STYLE[lk.relation]
-        flow = _flow(lk)
-        src, dst = flow if flow else (lk.a, lk.b)
+        directed = bool(_flow(lk)) or src in virtual
         (x1, y1), (x2, y2) = pos[src], pos[dst]
         if x1 == x2:  # same column: connect the sides with a bow
             sx, sy, ex, ey = x1 + _W, y1 + _H / 2, x2 + _W, y2 + _H / 2
@@ -134,31 +159,34 @@ def derivation_svg(
             sx, sy, ex, ey = left[0] + _W, left[1] + _H / 2, right[0], right[1] + _H / 2
             mid = (sx + ex) / 2
             path = f"M{sx},{sy} C{mid},{sy} {mid},{ey} {ex},{ey}"
-        marker = f' marker-end="url(#arr-{lk.relation})"' if flow else ""
-        if flow and pos[src][0] > pos[dst][0]:
+        marker = f' marker-end="url(#arr-{lk.relation})"' if directed else ""
+        if directed and pos[src][0] > pos[dst][0]:
             marker = f' marker-start="url(#arr-{lk.relation})"'
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-        label = (
-            f"{by_id[src].outlet or src} → {by_id[dst].outlet or dst}"
-            if flow
-            else f"{by_id[lk.a].outlet or lk.a} ↔ {by_id[lk.b].outlet or lk.b} (common source"
-            " or direction unknown)"
-        )
+        label = f"{name(src)} → {name(dst)}" if directed else f"{name(src)} ↔ {name(dst)}"
         out.append(
             f'<path d="{path}" fill="none" stroke="{colour}" stroke-width="'
             f'{1 + 2 * lk.score:.1f}"{dash_attr}{marker}><title>{escape(label)}: '
             f"{escape(lk.relation)} {lk.score:.2f}</title></path>"
         )
-    for node in sorted(keep):
+    for node in sorted(graph_nodes):
         x, y = pos[node]
+        if node in virtual:
+            out.append(
+                f'<g class="node origin"><rect x="{x}" y="{y}" width="{_W}" height="{_H}" rx="6"'
+                f' fill="#f4f5f8" stroke="#5b6475" stroke-dasharray="4 3"/><text x="{x + 8}"'
+                f' y="{y + 19}" font-size="11" fill="#5b6475">{escape(_short(virtual[node], 30))}'
+                f"</text><title>{escape(virtual[node])}</title></g>"
+            )
+            continue
         art = by_id[node]
         fam = family_of.get(node)
-        name = art.outlet or node
+        label = art.outlet or node
         out.append(
             f'<g class="node"><rect x="{x}" y="{y}" width="{_W}" height="{_H}" rx="6"'
             f' fill="#fff" stroke="#2456c7"/><text x="{x + 8}" y="{y + 19}" font-size="12">'
-            f"{escape(_short(name))}{f' · F{fam}' if fam else ''}</text>"
-            f"<title>{escape(name)}: {escape(art.title or node)} ({escape(node)})</title></g>"
+            f"{escape(_short(label))}{f' · F{fam}' if fam else ''}</text>"
+            f"<title>{escape(label)}: {escape(art.title or node)} ({escape(node)})</title></g>"
         )
     out.append("</svg>")
     return Drawing(Markup("".join(out)), len(keep), left_out)

@@ -129,15 +129,18 @@ class SQLiteStore:
 
     def __init__(self, path: str | Path = "newsprism.db") -> None:
         self.path = str(path)
+        self._lock = threading.Lock()
         try:
             self._db = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot open store {self.path}: {exc}; check --db") from exc
-        self._lock = threading.Lock()
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA foreign_keys=ON")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._migrate()
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"cannot open store {self.path}: {exc}; check that --db names a writable "
+                "SQLite file"
+            ) from exc
 
     @property
     def version(self) -> int:
