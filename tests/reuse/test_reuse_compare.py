@@ -3,7 +3,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from reuse_helpers import VOCAB, article, sentence
 
@@ -31,12 +31,47 @@ def test_an_article_compared_with_itself_is_a_copy(seed: int) -> None:
     assert result.passages
 
 
-@settings(max_examples=25)
-@given(st.integers(0, 10_000))
-def test_an_unrelated_article_is_not_derived(seed: int) -> None:
+# derandomize: the same examples on every run, so CI is reproducible; 60 of them plus the
+# seed that once gave a false "rewrite" (scattered chance sentence pairs in texts drawn
+# from one small vocabulary) keep the test strong enough to catch a regression
+@settings(max_examples=60, derandomize=True)
+@given(st.integers(0, 100_000), st.sampled_from([4, 8, 12]))
+@example(seed=2685, sentences=12)
+def test_an_unrelated_article_is_not_derived(seed: int, sentences: int) -> None:
     rng = random.Random(seed)
-    result = compare(article(rng), article(rng))
+    result = compare(article(rng, sentences), article(rng, sentences))
     assert result.relation not in DERIVED | {"partial"}
+    assert not any(p.kind == "reworded" for p in result.passages) or result.score < 0.15
+
+
+def _reword(text: str, rng: random.Random, share: float) -> str:
+    """Each sentence's words shuffled and a share replaced: no copied run survives."""
+    out = []
+    for sent in text.split(". "):
+        words = sent.rstrip(".").lower().split()
+        rng.shuffle(words)
+        words = [rng.choice(VOCAB) if rng.random() < share else w for w in words]
+        out.append(" ".join(words).capitalize() + ".")
+    return " ".join(out)
+
+
+# the other side of the test above: in the same small vocabulary, where every sentence
+# pair looks alike, a sentence-by-sentence rewrite must still be found
+@settings(max_examples=20, derandomize=True)
+@given(st.integers(0, 100_000))
+def test_a_rewrite_in_one_vocabulary_is_derived(seed: int) -> None:
+    rng = random.Random(seed)
+    a = article(rng)
+    result = compare(a, _reword(a, rng, 0.2))
+    assert result.relation in DERIVED
+
+
+def test_chance_sentence_pairs_in_one_vocabulary_are_not_a_rewrite() -> None:
+    """Regression: these two random articles once came out a rewrite (score 0.26)."""
+    rng = random.Random(2685)
+    result = compare(article(rng), article(rng))
+    assert result.relation == "independent"
+    assert result.score < 0.15
 
 
 @settings(max_examples=25)

@@ -38,6 +38,8 @@ MIN_DENSITY = 0.5  # matched share of an edited passage
 MAX_SEED_HITS = 50  # positions kept per seed: very common n-grams are not evidence
 REWORD_THRESHOLD = 0.55  # sentence similarity above which two sentences may align
 MIN_SENTENCE_WORDS = 4  # unquoted words a sentence needs to count as reworded evidence
+MIN_MARGIN = 0.4  # how far a reworded pair must stand above the median sentence pair
+BACKGROUND_MIN = 3  # sentences each text needs before a background is measured
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +60,7 @@ class Features:
     sentences_b: int = 0
     tiles: int = 0  # exact tiles inside kept passages
     tile_words: int = 0  # words in those tiles
+    passages: int = 0  # aligned passages kept (verbatim, edited and reworded)
 
     def swapped(self) -> Features:
         return Features(
@@ -75,6 +78,7 @@ class Features:
             self.sentences_a,
             self.tiles,
             self.tile_words,
+            self.passages,
         )
 
 
@@ -203,7 +207,28 @@ def _similarity(pa: Prepared, pb: Prepared) -> np.ndarray:
                 sim[i, j] = 0.6 * dice + 0.4 * name_score
             else:
                 sim[i, j] = 0.45 * float(cos[i, j]) + 0.35 * dice + 0.2 * name_score
-    return sim
+    return _above_background(sim)
+
+
+def _above_background(sim: np.ndarray) -> np.ndarray:
+    """Zero the pairs that do not stand out from the texts' usual sentence similarity.
+
+    Two texts written from one small vocabulary resemble each other everywhere: any
+    sentence is fairly similar to any other, and the best of many such pairs clears a
+    fixed threshold by chance, so scattered chance pairs made two unrelated texts a
+    "rewrite".  A rewritten sentence instead matches one sentence of the other text far
+    better than a typical pair does, so a pair counts only when its similarity exceeds the
+    median over all sentence pairs by ``MIN_MARGIN``.  Between ordinary news articles,
+    and even between the same-topic answers of Clough & Stevenson, most sentence pairs
+    share fewer than two content words, the median is zero and nothing changes.  (Per-row
+    and per-column medians, as in CSLS, were tried: a source's opening sentence that
+    several answer sentences paraphrase became its own background and was lost.)
+    """
+    if min(sim.shape) < BACKGROUND_MIN:
+        return sim
+    background = float(np.median(sim))
+    out: np.ndarray = np.where(sim - background >= MIN_MARGIN, sim, 0.0).astype(np.float32)
+    return out
 
 
 def _order_keeping(sim: np.ndarray, threshold: float) -> list[tuple[int, int]]:
@@ -335,6 +360,7 @@ def align(pa: Prepared, pb: Prepared) -> Alignment:
         len(b.sentences),
         n_tiles,
         tile_words,
+        len(passages),
     )
     passages.sort(key=lambda t: (t[0], t[1].b_start))
     return Alignment(tuple(p for _, p in passages), feats)

@@ -44,6 +44,7 @@ FEATURES = (
     "c4",
     "c5",
     "word_lcs",
+    "log_passages",
 )
 
 
@@ -79,6 +80,9 @@ def level_features(pa: Prepared, pb: Prepared, f: Features) -> list[float]:
         sum(b >= 0.8 for b in best) / len(best) if best else 0.0,
         *contain,
         LCSseq.similarity(sw, lw) / len(sw) if sw else 0.0,
+        # a heavy rewrite breaks its source into many small aligned pieces (reworded
+        # sentences, short edited runs); a cut or a light edit keeps a few long ones
+        math.log1p(f.passages),
     ]
 
 
