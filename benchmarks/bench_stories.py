@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _stories_data import load, nlp_records, ordered
+from bench_stories_data import load, nlp_records, ordered
 from newsprism.model import ArticleNLP
 from newsprism.stories import ClusterConfig, StoryClusterer, score
 

@@ -28,7 +28,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _stories_data import load, nlp_records, ordered, split
+from bench_stories_data import load, nlp_records, ordered, split
 from newsprism.model import Article, ArticleNLP
 from newsprism.stories import ClusterConfig, StoryClusterer, score
 from newsprism.stories.cluster import Candidate

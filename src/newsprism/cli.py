@@ -23,11 +23,14 @@ from rich.progress import (
     TaskID,
     TextColumn,
 )
-from rich.table import Table
+from rich.table import Column, Table
 
 from . import _api
+from . import stories as _stories
+from . import watch as _watch
 from .errors import NewsprismError
 from .ingest import IngestFailure
+from .ingest.fetch import HttpFetcher
 from .model import Dossier
 from .report import render_html, render_markdown
 from .store import Store, open_store
@@ -250,15 +253,72 @@ def reuse(
 
 
 @app.command()
-def stories(db: DbOpt = "newsprism.db") -> None:
-    """List the stories in the store."""
+def stories(
+    db: DbOpt = "newsprism.db",
+    min_size: Annotated[int, typer.Option("--min-size", help="Hide smaller stories.")] = 1,
+) -> None:
+    """List stories: size, outlets, dates, title (placing stored articles not yet in one)."""
     with _store(db) as store:
-        listed = store.stories()
-        table = Table("story", "articles", "outlets", "title")
-        for st in listed:
-            outlets = {a.outlet for a in store.articles(st.articles) if a.outlet}
-            table.add_row(st.id, str(len(st.articles)), ", ".join(sorted(outlets)), st.title)
-    out.print(table if listed else "no stories yet: run `newsprism analyze` first")
+        _stories.update(store)
+        rows = _stories.list_stories(store, min_size=min_size)
+        table = Table(
+            Column("story", no_wrap=True), "articles", "outlets", "first", "last", "title"
+        )
+        for r in rows:
+            more = f" +{len(r.outlets) - 3}" if len(r.outlets) > 3 else ""
+            table.add_row(
+                r.id,
+                str(r.size),
+                ", ".join(r.outlets[:3]) + more,
+                (r.first or "")[:10],
+                (r.last or "")[:10],
+                r.title,
+            )
+    out.print(
+        table if rows else "no stories yet: run `newsprism ingest` or `newsprism watch` first"
+    )
+
+
+@app.command()
+def watch(
+    feeds: Annotated[list[str], typer.Argument(help="RSS/Atom feed URLs.")],
+    db: DbOpt = "newsprism.db",
+    interval: Annotated[
+        float, typer.Option("--interval", help="Seconds between polls of a feed.")
+    ] = 900.0,
+    iterations: Annotated[
+        int | None, typer.Option("--iterations", help="Stop after N rounds.")
+    ] = None,
+    allow_private: PrivateOpt = False,
+) -> None:
+    """Poll feeds with conditional requests, store new entries and place them in stories."""
+
+    def show_event(e: _watch.WatchEvent) -> None:
+        if e.kind == "failed":
+            err.print(f"[red]{e.feed}[/]: {e.message}; retry in {e.retry_in:.0f}s")
+        elif e.kind == "article":
+            out.print(
+                f"{'new story' if e.created else 'joins'} {e.story}: {e.message or e.article}"
+            )
+        elif e.kind in ("merged", "skipped"):
+            err.print(f"[dim]{e.message}[/]")
+
+    with _store(db) as store, HttpFetcher(allow_private=allow_private) as fetcher:
+        try:
+            summary = _watch.watch(
+                feeds,
+                store=store,
+                fetcher=fetcher,
+                interval=interval,
+                iterations=iterations,
+                on_event=show_event,
+            )
+        except KeyboardInterrupt:
+            raise typer.Exit(0) from None
+    out.print(
+        f"{summary.polls} polls, {summary.new_articles} new articles, "
+        f"{summary.stories_created} new stories, {summary.failures} failures"
+    )
 
 
 @app.command()

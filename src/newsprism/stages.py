@@ -126,9 +126,16 @@ def annotate_stage(
     return annotate
 
 
-@stage("stories", needs=["articles"], provides=["stories"])
-def stories(state: State) -> State:
-    return state.fill(stories=_stories.group(state.articles))
+def stories_stage(store: Store | None = None) -> Stage:
+    """Stories; with a store, placed by the persistent clusterer so ids survive re-runs."""
+
+    @stage("stories", needs=["articles", "nlp"], provides=["stories"])
+    def stories(state: State) -> State:
+        if store is None:
+            return state.fill(stories=_stories.group(state.articles, state.nlp))
+        return state.fill(stories=_stories.stories_for(store, state.articles, state.nlp))
+
+    return stories
 
 
 @stage("entities", needs=["nlp"], provides=["entities"])
@@ -213,7 +220,7 @@ def default_pipeline(store: Store | None = None, progress: Progress | None = Non
     return Pipeline(
         [
             annotate_stage(store, progress=progress),
-            stories,
+            stories_stage(store),
             entities,
             reuse,
             statements,

@@ -120,6 +120,9 @@ def test_stories_left_behind_in_time_are_evicted() -> None:
         )
     idx = cl._by_id[old.story]
     assert cl._stories[idx].evicted and idx not in cl._live
+    # and out of the index: lists that only pointed to it are gone
+    assert all(idx not in plist for plist in cl._postings.values())
+    assert "\x01zorbania" not in cl._postings
     # the story and its members are still known, it just takes no new articles
     assert cl.story_of("old") == old.story
     again = cl.add(

@@ -8,7 +8,16 @@ import pytest
 
 from newsprism.model import Article
 from newsprism.store import MemoryStore, SQLiteStore, Store
-from newsprism.stories import StoryEvent, StoryState, list_stories, load, save, update
+from newsprism.stories import (
+    StoryEvent,
+    StoryState,
+    list_stories,
+    load,
+    save,
+    split_story,
+    stories_for,
+    update,
+)
 
 
 @pytest.fixture(params=["memory", "sqlite"])
@@ -107,3 +116,36 @@ def test_merges_are_saved_and_listed(store: Store) -> None:
     assert again.resolve(gone) == placed.story
     assert again.story_of("b") == placed.story
     assert [e.kind for e in store.story_events(gone)] == ["created", "merged"]
+
+
+def test_split_is_saved_and_survives_reload(store: Store, fixture_articles: list[Article]) -> None:
+    for a in fixture_articles:
+        store.add_article(a)
+    update(store)
+    cl = load(store)
+    budget = cl.story_of("budget-1")
+    assert budget is not None and cl.story_of("budget-2") == budget
+    new = split_story(store, budget, ["budget-2"])
+    again = load(store)
+    assert again.story_of("budget-2") == new and again.story_of("budget-1") == budget
+    assert [e.kind for e in store.story_events(new)] == ["split"]
+    sizes = {r.id: r.size for r in list_stories(store)}
+    assert sizes[budget] == 1 and sizes[new] == 1
+
+
+def test_stories_for_a_corpus_keep_their_stored_ids(
+    store: Store, fixture_articles: list[Article]
+) -> None:
+    for a in fixture_articles:
+        store.add_article(a)
+    first = stories_for(store, fixture_articles[:6])
+    again = stories_for(store, fixture_articles)
+    assert {s.id for s in first} <= {s.id for s in again}
+    assert sorted(a for s in again for a in s.articles) == sorted(a.id for a in fixture_articles)
+    assert all(set(s.articles) <= {a.id for a in fixture_articles[:6]} for s in first)
+
+
+def test_stories_for_a_fresh_store_equal_group(fixture_articles: list[Article]) -> None:
+    from newsprism.stories import group
+
+    assert set(stories_for(MemoryStore(), fixture_articles)) == set(group(fixture_articles))

@@ -13,7 +13,15 @@ from ..model import Article, ArticleNLP, Story
 from ._records import Assignment, StoryEvent, StoryState
 from .cluster import Candidate, ClusterConfig, StoryClusterer, story_id, stream_order
 from .metrics import Scores, score
-from .persist import StorySummary, list_stories, load, save, update
+from .persist import (
+    StorySummary,
+    list_stories,
+    load,
+    save,
+    split_story,
+    stories_for,
+    update,
+)
 
 __all__ = [
     "Assignment",
@@ -29,6 +37,8 @@ __all__ = [
     "load",
     "save",
     "score",
+    "split_story",
+    "stories_for",
     "story_id",
     "stream_order",
     "update",

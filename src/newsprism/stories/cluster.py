@@ -176,6 +176,7 @@ class _Story:
     merged_into: str | None = None
     dirty: bool = True
     evicted: bool = False
+    indexed: set[str] = field(default_factory=set)  # index keys pointing here (while live)
 
     def word_norm(self) -> float:
         if self.wnorm < 0:
@@ -227,9 +228,9 @@ class StoryClusterer:
     """Assigns articles to stories one at a time; see the module docstring.
 
     ``add`` is idempotent: an article seen before (by id) returns the story it
-    is in now.  ``events`` is the log of creations and merges since the last
-    :meth:`drain_events`; :func:`~newsprism.stories.persist.save` writes both the
-    states and the log to a store.
+    is in now.  Creations, merges and splits are logged as :class:`StoryEvent`
+    until :meth:`drain_events`; :func:`~newsprism.stories.persist.save` writes
+    the changed states and the log to a store.  Not thread-safe: one writer.
     """
 
     def __init__(self, config: ClusterConfig | None = None) -> None:
@@ -644,6 +645,7 @@ class StoryClusterer:
                 survivor.title, survivor.title_date = gone.title, gone.title_date
             gone.merged_into = survivor.id
             gone.dirty = True
+            self._unindex(idx, gone)
             self._live.discard(idx)
             self._events.append(
                 StoryEvent("merged", survivor.id, _now(), other=gone.id, score=probs[idx])
@@ -674,12 +676,27 @@ class StoryClusterer:
         for idx in [i for i in self._live if (self._stories[i].last or cutoff) < cutoff]:
             story = self._stories[idx]
             story.words, story.entities, story.evicted = {}, {}, True
+            self._unindex(idx, story)
             self._live.discard(idx)
+
+    def _unindex(self, idx: int, story: _Story) -> None:
+        """Take a story out of the index, dropping lists left empty: a stream's
+        vocabulary keeps growing (new names every day), and the index should only
+        hold the terms of stories that can still be joined."""
+        postings = self._postings
+        for term in story.indexed:
+            plist = postings.get(term)
+            if plist is not None:
+                plist.pop(idx, None)
+                if not plist:
+                    del postings[term]
+        story.indexed = set()
 
     def _index(self, idx: int, terms: Iterable[str]) -> None:
         """Point ``terms`` at the story, most recent last; trim each list to its cap."""
         postings = self._postings
         cap = self.config.posting_cap
+        indexed = self._stories[idx].indexed
         for term in terms:
             plist = postings.get(term)
             if plist is None:
@@ -687,6 +704,7 @@ class StoryClusterer:
             elif idx in plist:
                 del plist[idx]  # re-insert at the end: recently updated stories stay findable
             plist[idx] = None
+            indexed.add(term)
             if len(plist) > cap:
                 del plist[next(iter(plist))]
 

@@ -20,7 +20,15 @@ from .cluster import ClusterConfig, StoryClusterer, stream_order
 if TYPE_CHECKING:  # the store imports this package's records: no import cycle at run time
     from ..store import Store
 
-__all__ = ["StorySummary", "list_stories", "load", "save", "update"]
+__all__ = [
+    "StorySummary",
+    "list_stories",
+    "load",
+    "save",
+    "split_story",
+    "stories_for",
+    "update",
+]
 
 log = logging.getLogger(__name__)
 
@@ -60,16 +68,52 @@ def update(
 ) -> list[Assignment]:
     """Place ``articles`` (default: every stored article not yet in a story) and save.
 
-    Articles are placed in :func:`~.cluster.stream_order`.
+    The batch's document frequencies are counted first, then its articles are
+    placed in :func:`~.cluster.stream_order`.
     """
     cl = clusterer if clusterer is not None else load(store, config)
     todo = list(store.articles() if articles is None else articles)
     todo = [a for a in todo if cl.story_of(a.id) is None]
     by_id = {r.article: r for r in nlp or ()}
+    cl.prime(todo, nlp)  # a batch is known whole: count it before placing it
     out = [cl.add(a, by_id.get(a.id)) for a in stream_order(todo)]
     events = save(cl, store)
     log.info("placed %d articles; %d story events", len(out), len(events))
     return out
+
+
+def stories_for(
+    store: Store,
+    articles: Sequence[Article],
+    nlp: Sequence[ArticleNLP] | None = None,
+    *,
+    config: ClusterConfig | None = None,
+) -> tuple[Story, ...]:
+    """The stored stories of ``articles``, placing those not yet in one first.
+
+    What ``analyze`` needs when it runs against a persistent store: the corpus's
+    stories with the ids they have (or get) in the store, each listing only the
+    corpus's own members, oldest story first.
+    """
+    cl = load(store, config)
+    update(store, articles, nlp, clusterer=cl)
+    wanted = {a.id for a in articles}
+    out: list[Story] = []
+    for sid, members, title in cl.members():
+        mine = tuple(a for a in members if a in wanted)
+        if mine:
+            out.append(Story(sid, title, mine))
+    return tuple(out)
+
+
+def split_story(
+    store: Store, story: str, article_ids: Iterable[str], *, config: ClusterConfig | None = None
+) -> str:
+    """Move stored articles out of ``story`` into a new story, logged; return its id."""
+    cl = load(store, config)
+    new = cl.split(story, list(store.articles(article_ids)))
+    save(cl, store)
+    return new
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""Labelled story-clustering data for the story benchmarks (never used by the package).
+"""Labelled story-clustering data for the story benchmarks (a helper module, not a benchmark).
 
 A data file is JSONL with ``id``, ``title``, ``text``, ``published`` (any may be
 missing but ``id`` and ``text``) and a gold label field named by the caller.
