@@ -175,6 +175,11 @@ def analyze(
     raise typer.Exit(1 if failures else 0)
 
 
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 def _summary(dossier: Dossier, failures: list[IngestFailure]) -> None:
     n_stories = len(dossier.stories)
     out.print(
@@ -207,6 +212,14 @@ def _summary(dossier: Dossier, failures: list[IngestFailure]) -> None:
         if speakers:
             top = ", ".join(f"{name} ({n})" for name, n in speakers.most_common(6))
             out.print(f"who said what: {sum(speakers.values())} statements; most quoted: {top}")
+        groups = [g for g in dossier.claim_groups if g.story in (story.id, None)]
+        if groups:
+            verdicts = Counter(g.verdict for g in groups)
+            out.print("claims: " + ", ".join(f"{n} {v}" for v, n in verdicts.most_common()))
+            for g in groups:
+                if g.verdict in ("conflicting", "imprecise"):
+                    sides = " | ".join(_short(side.text) for side in g.sides)
+                    out.print(f"  {g.verdict}: {g.topic} — {sides}", highlight=False)
     pending = [s for s in _api.SECTIONS if s not in dossier.filled]
     if pending:
         out.print(f"[dim]not analysed in this version: {', '.join(pending)}[/]")
