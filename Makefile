@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 OUT    := out
 
-.PHONY: demo test lint typecheck bench clean chromium
+.PHONY: demo test lint typecheck bench clean system-deps
 
 # Browser tests drive Debian's Chromium (never a browser download of a test tool's own).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -35,11 +35,18 @@ lint: $(VENV)/.installed
 typecheck: $(VENV)/.installed
 	$(BIN)/mypy
 
-chromium:
-	@command -v chromium >/dev/null 2>&1 || ($(SUDO) apt-get update -qq && \
-		$(SUDO) apt-get install -y -qq chromium >/dev/null)
+# System parts the tests drive for real: Chromium (browser tests), Java 17 (Spark in
+# local mode) and PostgreSQL's initdb/pg_ctl (a throwaway server per test session).
+system-deps:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing openjdk-17-jre-headless"; \
+	(command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1) \
+		|| missing="$$missing postgresql"; \
+	if [ -n "$$missing" ]; then \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing >/dev/null; fi
 
-test: $(VENV)/.installed chromium lint typecheck
+test: $(VENV)/.installed system-deps lint typecheck
 	$(BIN)/python -m pytest -q
 
 clean:

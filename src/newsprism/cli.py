@@ -45,7 +45,9 @@ app = typer.Typer(
 out = Console()
 err = Console(stderr=True)
 
-DbOpt = Annotated[str, typer.Option("--db", help="Store: a SQLite path or :memory:.")]
+DbOpt = Annotated[
+    str, typer.Option("--db", help="Store: a SQLite path, postgresql://... or :memory:.")
+]
 SourcesArg = Annotated[
     list[str], typer.Argument(help="Files, folders, globs, URLs, feeds, WARC or JSONL files.")
 ]
@@ -380,6 +382,47 @@ def export(
         )
         raise typer.Exit(2)
     _write(Dossier.from_json(text), json_path, report, markdown)
+
+
+@app.command()
+def batch(
+    inputs: Annotated[
+        list[str], typer.Argument(help="WARC, JSONL or Parquet files, folders, globs or URIs.")
+    ],
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the Parquet tables.")],
+    engine: Annotated[
+        str, typer.Option("--engine", help="local (a process pool, the default) or spark.")
+    ] = "local",
+    workers: Annotated[int, typer.Option("--workers", help="Local processes / Spark cores.")] = 2,
+    master: Annotated[
+        str | None, typer.Option("--master", help="Spark master (default local[WORKERS]).")
+    ] = None,
+    load: Annotated[
+        str | None, typer.Option("--load", help="Then load the tables into this store (--db form).")
+    ] = None,
+) -> None:
+    """Analyse a large corpus in batch; one Parquet folder per table under --out."""
+    from .engines import get_engine, load_into_store
+
+    try:
+        if engine == "spark":
+            from .engines.spark import spark_session
+
+            session = spark_session(master or f"local[{workers}]")
+            runner = get_engine("spark", spark=session, cores=workers)
+        else:
+            runner = get_engine(engine, workers=workers)
+    except (ValueError, ImportError) as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from None
+    result = runner.run(inputs, out_dir)
+    out.print(", ".join(f"{n} {t}" for t, n in result.rows.items()) + f" in {out_dir}")
+    if load:
+        with _store(load) as store:
+            loaded = load_into_store(out_dir, store)
+        out.print(
+            f"loaded {loaded['articles']} new articles, {loaded['stories']} stories into {load}"
+        )
 
 
 @app.command()

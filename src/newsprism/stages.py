@@ -10,7 +10,7 @@ Corpus stages then run over the story.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -83,6 +83,35 @@ def _version(steps: Sequence[ArticleStep]) -> str:
     return "+".join(["spacy-sm-3.8/sents+ents/2", *(s.name for s in steps)])
 
 
+def capabilities(steps: Sequence[ArticleStep] = ARTICLE_STEPS) -> frozenset[str]:
+    """The NLP capabilities one parse must have for ``steps``."""
+    return frozenset(_nlp.ANNOTATE_CAPS.union(*(s.capabilities for s in steps)))
+
+
+def annotate_article(
+    article: Article, doc: Doc, steps: Sequence[ArticleStep] = ARTICLE_STEPS
+) -> ArticleNLP:
+    """Everything computed from one article alone, from its one parse.
+
+    The single definition of the per-article stage: the pipeline, the local
+    batch engine and Spark's ``mapPartitions`` all call it, so they agree.
+    """
+    rec = _nlp.to_record(article.id, doc)
+    for step in steps:  # each step sees the record so far
+        output: Any = step.run(article, doc, rec)  # the field named by the step
+        rec = dataclasses.replace(rec, **{step.field: output})
+    return rec
+
+
+def annotate_articles(
+    articles: Sequence[Article], steps: Sequence[ArticleStep] = ARTICLE_STEPS, batch_size: int = 32
+) -> Iterator[ArticleNLP]:
+    """:func:`annotate_article` over many articles, parsed in batches with ``nlp.pipe``."""
+    docs = _nlp.parse((a.text for a in articles), capabilities(steps), batch_size)
+    for art, doc in zip(articles, docs, strict=True):
+        yield annotate_article(art, doc, steps)
+
+
 #: ``progress(what, done, total)``, as the CLI's progress bars take it.
 Progress = Callable[[str, int, int | None], None]
 
@@ -94,7 +123,6 @@ def annotate_stage(
     progress: Progress | None = None,
 ) -> Stage:
     """Per-article NLP and extractors, cached in the store by article id and version."""
-    caps = frozenset(_nlp.ANNOTATE_CAPS.union(*(s.capabilities for s in steps)))
     version = _version(steps)
     # step outputs that are State fields are gathered there; others stay per record
     fields = {s.field for s in steps} & STATE_FIELDS
@@ -108,20 +136,16 @@ def annotate_stage(
                 if rec is not None:
                     done[art.id] = rec
         todo = [a for a in state.articles if a.id not in done]
-        docs = _nlp.parse((a.text for a in todo), caps, batch_size)
-        for n, (art, doc) in enumerate(zip(todo, docs, strict=True), start=1):
+        records = annotate_articles(todo, steps, batch_size)
+        for n, rec in enumerate(records, start=1):
             if progress:
                 progress("analyse articles", n, len(todo))
-            rec = _nlp.to_record(art.id, doc)
-            for step in steps:
-                output: Any = step.run(art, doc, rec)  # the field named by the step
-                rec = dataclasses.replace(rec, **{step.field: output})
-            done[art.id] = rec
+            done[rec.article] = rec
             if store is not None:
                 store.put_nlp(rec, version)
-        records = tuple(done[a.id] for a in state.articles)
-        gathered = {f: tuple(x for r in records for x in getattr(r, f)) for f in fields}
-        return state.fill(nlp=records, **gathered)
+        ordered = tuple(done[a.id] for a in state.articles)
+        gathered = {f: tuple(x for r in ordered for x in getattr(r, f)) for f in fields}
+        return state.fill(nlp=ordered, **gathered)
 
     return annotate
 

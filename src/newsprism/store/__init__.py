@@ -11,13 +11,17 @@ __all__ = ["Added", "MemoryStore", "SQLiteStore", "Store", "open_store"]
 
 
 def open_store(url: str) -> Store:
-    """Open a store from ``--db``: a path, ``sqlite:///path``, or ``:memory:``."""
+    """Open a store from ``--db``: a path, ``sqlite:///path``, ``postgresql://`` or ``:memory:``."""
     if url == ":memory:":
         return MemoryStore()
     if url.startswith(("postgresql://", "postgres://")):
-        raise StoreError(
-            f"{url}: the PostgreSQL store is not available in this version; use a SQLite path"
-        )
+        try:
+            from .postgres import PostgresStore
+        except ImportError as exc:  # the driver is an extra
+            raise StoreError(
+                f"{url}: the PostgreSQL store needs its extra: pip install 'newsprism[postgres]'"
+            ) from exc
+        return PostgresStore(url)
     if url.startswith("sqlite:///"):
         url = url[len("sqlite:///") :]
     return SQLiteStore(url)

@@ -1,0 +1,212 @@
+"""``newsprism batch --engine spark``: the batch pipeline as a Spark job.
+
+What runs where (see docs/scaling.md):
+
+* reading: one task per input file (local paths, or any Hadoop URI through
+  ``binaryFiles``), then cleaning, in the executors;
+* identity rules: a ``reduceByKey`` on the content hash and a ``groupByKey`` on the id;
+* per-article stage: ``mapPartitions`` -- spaCy loads once per Python worker and
+  parses the partition in batches (:func:`._core.annotate`);
+* story clustering: on the driver, over the articles' clustering view (id, title,
+  text, date, entity mentions), because the online clusterer is sequential by design -- it is the
+  step that limits scale (docs/scaling.md says how to block it by time window);
+* per-story stages (reuse, statements): a ``groupByKey`` on the story, one task
+  per group of stories (:func:`._core.story_stage`);
+* output: one Parquet folder per table, each sorted by its key.
+
+pyspark is imported lazily so the default install works without it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..model import Article, ArticleNLP
+from ..store._keys import content_hash
+from . import _core
+from . import tables as _tables
+from .base import BatchResult
+from .candidates import spark_candidates
+
+__all__ = ["SparkEngine", "spark_session"]
+
+log = logging.getLogger(__name__)
+
+Annotated = tuple[Article, ArticleNLP]
+
+
+def spark_session(master: str = "local[2]", memory: str = "2g") -> Any:
+    """A SparkSession whose Python workers are this interpreter (same packages, same code)."""
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    from pyspark.sql import SparkSession
+
+    return (
+        SparkSession.builder.master(master)
+        .appName("newsprism-batch")
+        .config("spark.ui.enabled", "false")
+        .config("spark.driver.memory", memory)
+        .config("spark.sql.shuffle.partitions", "8")
+        .config("spark.python.worker.reuse", "true")
+        .config("spark.ui.showConsoleProgress", "false")
+        .getOrCreate()
+    )
+
+
+def _read_local(path: str) -> Iterator[Article]:
+    yield from _core.read_input(path)
+
+
+def _read_remote(item: tuple[str, bytes]) -> Iterator[Article]:
+    """A Hadoop file's bytes, read by the same readers through a temporary local copy."""
+    uri, data = item
+    suffix = "".join(Path(uri.split("://", 1)[1]).suffixes)
+    with tempfile.NamedTemporaryFile(suffix=suffix) as fh:
+        fh.write(data)
+        fh.flush()
+        yield from _core.read_input(fh.name)
+
+
+def _union_columns() -> list[tuple[str, str]]:
+    """Every table's columns once (a column name has one type across tables)."""
+    columns: dict[str, str] = {}
+    for spec in _tables.TABLES.values():
+        for name, kind in spec:
+            assert columns.setdefault(name, kind) == kind, name
+    return list(columns.items())
+
+
+def _schema(columns: Sequence[tuple[str, str]]) -> Any:
+    from pyspark.sql.types import (
+        ArrayType,
+        DoubleType,
+        LongType,
+        StringType,
+        StructField,
+        StructType,
+    )
+
+    kinds = {"string": StringType(), "double": DoubleType(), "long": LongType()}
+    return StructType(
+        [StructField("table", StringType(), False)]
+        + [
+            StructField(name, ArrayType(StringType()) if kind == "strings" else kinds[kind], True)
+            for name, kind in columns
+        ]
+    )
+
+
+class SparkEngine:
+    """The Spark engine; ``spark`` is an existing session or None for ``local[cores]``."""
+
+    name = "spark"
+
+    def __init__(
+        self,
+        spark: Any = None,
+        cores: int = 2,
+        partitions: int | None = None,
+        *,
+        parse: bool = True,
+        candidates: bool = True,
+        story_stages: bool = True,
+    ) -> None:
+        self.spark = spark if spark is not None else spark_session(f"local[{cores}]")
+        self.partitions = partitions or max(2, 2 * cores)
+        self.parse = parse
+        self.candidates = candidates
+        self.story_stages = story_stages  # False: stories only, no reuse or statements
+
+    def run(self, inputs: Sequence[str], out_dir: str | Path) -> BatchResult:
+        sc = self.spark.sparkContext
+        out = str(out_dir)
+        timings: dict[str, float] = {}
+        t = time.perf_counter()
+        files = _core.expand_inputs(inputs)
+        local = [f for f in files if not _core.is_remote(f)]
+        remote = [f for f in files if _core.is_remote(f)]
+        raw = sc.parallelize(local, max(1, len(local))).flatMap(_read_local)
+        for uri in remote:
+            raw = raw.union(sc.binaryFiles(uri).flatMap(_read_remote))
+        # identity rules as shuffles: one text -> smallest id; one id -> content-hash order
+        articles = (
+            raw.map(lambda a: (content_hash(a), a))
+            .reduceByKey(_core.pick_duplicate)
+            .map(lambda kv: (kv[1].id, (kv[0], kv[1])))
+            .groupByKey()
+            .flatMap(lambda kv: _core.resolve_ids(kv[1]))
+            .repartition(self.partitions)
+        )
+        parse = self.parse
+        annotated = articles.mapPartitions(lambda it: _core.annotate(it, parse=parse)).cache()
+        view = annotated.map(lambda x: _core.cluster_view(*x)).collect()
+        timings["read+annotate"] = time.perf_counter() - t
+        t = time.perf_counter()
+        stories = _core.group_stories(view)
+        del view
+        timings["stories"] = time.perf_counter() - t
+        t = time.perf_counter()
+        story_of = sc.broadcast({a: s.id for s in stories for a in s.articles})
+        by_story = sc.broadcast({s.id: s for s in stories})
+        full = self.story_stages
+
+        def per_story(kv: tuple[str, Iterable[Annotated]]) -> Iterator[tuple[str, _tables.Row]]:
+            yield from _tables.story_rows(
+                _core.story_stage(by_story.value[kv[0]], kv[1], full=full)
+            )
+
+        def per_article(x: Annotated) -> Iterator[tuple[str, _tables.Row]]:
+            art, rec = x
+            yield _tables.article_row(art, story_of.value.get(art.id))
+            yield from _tables.claim_rows(rec.claims)
+
+        story_part = (
+            annotated.map(lambda x: (story_of.value[x[0].id], x))
+            .groupByKey(self.partitions)
+            .flatMap(per_story)
+        )
+        rows = story_part.union(annotated.flatMap(per_article))
+        # one pass from Python into one JVM-side frame holding every table's columns,
+        # then each table is a filter + sort + write that never leaves the JVM
+        columns = _union_columns()
+        names = [name for name, _ in columns]
+        frame = self.spark.createDataFrame(
+            rows.map(lambda r: (r[0], *(r[1].get(c) for c in names))), _schema(columns)
+        ).persist()
+        counts: dict[str, int] = {t: 0 for t in _tables.TABLES}
+        counts.update(
+            {r["table"]: int(r["count"]) for r in frame.groupBy("table").count().collect()}
+        )
+        from pyspark.sql import functions as F
+
+        for table in _tables.TABLES:
+            if table == "reuse_candidates":
+                continue
+            cols = [name for name, _ in _tables.TABLES[table]]
+            part = frame.filter(F.col("table") == table).select(*cols)
+            part.orderBy(*_tables.KEYS[table]).write.mode("overwrite").parquet(f"{out}/{table}")
+        frame.unpersist()
+        timings["per_story+write"] = time.perf_counter() - t
+        t = time.perf_counter()
+        if self.candidates:
+            pairs = spark_candidates(annotated.map(lambda x: x[0]))
+        else:
+            pairs = sc.emptyRDD()
+        cand = self.spark.createDataFrame(
+            pairs.map(lambda p: ("reuse_candidates", *p)),
+            _schema(_tables.TABLES["reuse_candidates"]),
+        )
+        cand = cand.drop("table").orderBy("a", "b")
+        cand.write.mode("overwrite").parquet(f"{out}/reuse_candidates")
+        counts["reuse_candidates"] = self.spark.read.parquet(f"{out}/reuse_candidates").count()
+        timings["candidates"] = time.perf_counter() - t
+        annotated.unpersist()
+        log.info("spark batch: %s rows, %s", counts, timings)
+        return BatchResult(Path(out), counts, timings)
