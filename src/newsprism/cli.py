@@ -156,6 +156,16 @@ def analyze(
     manifest: ManifestOpt = None,
 ) -> None:
     """Treat SOURCES as one corpus, group it into stories and write the dossier."""
+    dossier, failures = _analyze(sources, db, allow_private, manifest)
+    _summary(dossier, failures)
+    _write(dossier, json_path, report, markdown)
+    raise typer.Exit(1 if failures else 0)
+
+
+def _analyze(
+    sources: list[str], db: str, allow_private: bool, manifest: str | None
+) -> tuple[Dossier, list[IngestFailure]]:
+    """Run the library's analyze with progress bars; bad inputs are reported, not fatal."""
     failures: list[IngestFailure] = []
     with _store(db) as store, _progress() as progress:
         try:
@@ -172,9 +182,7 @@ def analyze(
             raise typer.Exit(2) from None
     for failure in failures:
         _report_failure(failure)
-    _summary(dossier, failures)
-    _write(dossier, json_path, report, markdown)
-    raise typer.Exit(1 if failures else 0)
+    return dossier, failures
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -235,18 +243,7 @@ def reuse(
     manifest: ManifestOpt = None,
 ) -> None:
     """Who copied whom: the pair table and derivation families of SOURCES."""
-    failures: list[IngestFailure] = []
-    with _store(db) as store, _progress() as progress:
-        dossier = _api.analyze(
-            sources,
-            store=store,
-            allow_private=allow_private,
-            manifest=manifest,
-            progress=progress,
-            on_failure=failures.append,
-        )
-    for failure in failures:
-        _report_failure(failure)
+    dossier, failures = _analyze(sources, db, allow_private, manifest)
     outlet = {a.id: a.outlet or "?" for a in dossier.articles}
     table = Table("a", "b", "relation", "score", "direction", "passages")
     for p in sorted(dossier.reuse.pairs, key=lambda p: -p.score):
