@@ -27,6 +27,7 @@ class Layout:
         self.para: list[int] = [0] * n
         self.quote: list[int] = [-1] * n
         self.unit: list[int] = [0] * n  # sentence within paragraph
+        self._members: list[list[int]] = [[] for _ in self.quoted]
         para = 0
         unit = 0
         k = 0
@@ -42,6 +43,7 @@ class Layout:
                 k += 1
             if k < len(self.quoted) and self.quoted[k].start <= tok.idx < self.quoted[k].end:
                 self.quote[tok.i] = k
+                self._members[k].append(tok.i)
             if "\n" in tok.whitespace_:
                 para += 1
                 unit += 1
@@ -59,8 +61,7 @@ class Layout:
         return sum(self.quote[i] >= 0 for i in words) / len(words)
 
     def tokens(self, k: int) -> list[int]:
-        q = self.quoted[k]
-        return [t.i for t in self.doc if q.start <= t.idx < q.end]
+        return list(self._members[k])
 
     def unit_bounds(self, i: int) -> tuple[int, int]:
         a = i

@@ -32,7 +32,7 @@ from .lexicon import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["Resolved", "SpeakerResolver", "clean_name"]
 
@@ -89,6 +89,20 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once per doc.
+
+    spaCy rebuilds the entity spans on every access of ``Doc.ents``; reading it
+    per candidate speaker made extraction several times slower than it needs
+    to be, so the tuple is kept in ``Doc.user_data``, spaCy's place for it.
+    """
+    cached = doc.user_data.get("newsprism.ents")
+    if cached is None:
+        cached = doc.user_data["newsprism.ents"] = tuple(doc.ents)
+    ents: tuple[Span, ...] = cached
+    return ents
+
+
 class SpeakerResolver:
     """Resolves the sources of one article, in text order."""
 
@@ -112,11 +126,11 @@ class SpeakerResolver:
         #: Speakers "they" can stand for: organisations and plural descriptions
         #: already attributed (token index, name, role, kind).
         self._groups: list[tuple[int, str, str | None, Kind | None]] = []
-        for ent in doc.ents:
+        for ent in _ents(doc):
             if ent.label_ == "PERSON" or ent.label_ in _ORG_LABELS:
                 votes = self._labels.setdefault(clean_name(ent.text), Counter())
                 votes["person" if ent.label_ == "PERSON" else "org"] += 1
-        for ent in doc.ents:
+        for ent in _ents(doc):
             if ent.label_ != "PERSON" and ent.label_ not in _ORG_LABELS:
                 continue
             if any(in_quote[i] >= 0 for i in range(ent.start, ent.end)):
@@ -249,7 +263,7 @@ class SpeakerResolver:
         for k in chain[:-1]:
             if doc[k].lower_.rstrip(".") in TITLE_WORDS:
                 name_start = k + 1
-        person = [e for e in doc.ents if e.label_ == "PERSON" and e.start <= tok.i < e.end]
+        person = [e for e in _ents(doc) if e.label_ == "PERSON" and e.start <= tok.i < e.end]
         if person and person[0].start > name_start:
             between = doc[name_start : person[0].start]
             if any(t.ent_type_ in _ORG_LABELS for t in between):
@@ -258,7 +272,7 @@ class SpeakerResolver:
         label = "PERSON" if person else tok.ent_type_
         if not person and tok.ent_type_ in _ORG_LABELS:
             # An organisation's name runs on past its head: "Ministry [of Health]".
-            org = [e for e in doc.ents if e.start <= tok.i < e.end]
+            org = [e for e in _ents(doc) if e.start <= tok.i < e.end]
             if org:
                 name_end = max(name_end, org[0].end)
         name = clean_name(doc[name_start:name_end].text)
