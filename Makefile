@@ -44,7 +44,7 @@ system-deps:
 	(command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1) \
 		|| missing="$$missing postgresql"; \
 	if [ -n "$$missing" ]; then \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing >/dev/null; fi
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
 
 test: $(VENV)/.installed system-deps lint typecheck
 	$(BIN)/python -m pytest -q
