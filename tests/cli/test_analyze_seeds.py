@@ -228,3 +228,30 @@ def test_seed_conflicts_are_found_with_their_sides_and_no_false_ones(
             "no verdict without evidence"
         )
     assert dossier.timeline and dossier.coverage and dossier.relations
+
+
+def test_the_dossier_is_the_same_whatever_the_hash_seed(
+    seeds_run: tuple[subprocess.CompletedProcess[str], Path], seeds_dir: Path, tmp_path: Path
+) -> None:
+    """Set iteration order must never leak into outputs (Spark and re-runs compare rows)."""
+    _, out = seeds_run
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newsprism",
+            "analyze",
+            str(seeds_dir),
+            "--json",
+            str(tmp_path / "d.json"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "PYTHONHASHSEED": "12345"},
+    )
+    assert proc.returncode == 0, proc.stderr
+    first = json.loads((out / "dossier.json").read_text(encoding="utf-8"))
+    second = json.loads((tmp_path / "d.json").read_text(encoding="utf-8"))
+    for section in first:
+        assert first[section] == second[section], section

@@ -104,9 +104,12 @@ def _topic(members: list[int], feats: Sequence[Features], index: EntityIndex) ->
     for i in members:
         ents.update(e for e in feats[i].entities if not e.startswith("w:"))
         words.update(set(feats[i].words))
-    names = [index.names.get(e, e) for e, _ in ents.most_common(2)]
+    # ties broken by name, not by set iteration order, so labels are the same every run
+    ranked_ents = sorted(ents.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
+    names = [index.names.get(e, e) for e, _ in ranked_ents]
     entity_words = {w.lower() for n in names for w in n.split()}
-    top = [w for w, _ in words.most_common(8) if w not in entity_words][:2]
+    ranked_words = sorted(words.items(), key=lambda kv: (-kv[1], kv[0]))[:8]
+    top = [w for w, _ in ranked_words if w not in entity_words][:2]
     parts = [", ".join(names)] if names else []
     if top:
         parts.append(" ".join(top))
