@@ -185,6 +185,10 @@ def _analyze(
     return dossier, failures
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def _short(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
@@ -193,16 +197,20 @@ def _short(text: str, limit: int = 60) -> str:
 def _summary(dossier: Dossier, failures: list[IngestFailure]) -> None:
     n_stories = len(dossier.stories)
     out.print(
-        f"[bold]{len(dossier.articles)} articles[/], {n_stories} "
-        f"{'story' if n_stories == 1 else 'stories'}, {len(failures)} inputs failed"
+        f"[bold]{_count(len(dossier.articles), 'article')}[/], {n_stories} "
+        f"{'story' if n_stories == 1 else 'stories'}, {len(failures)} failed"
     )
     arts = {a.id: a for a in dossier.articles}
     family = {a: n for n, fam in enumerate(dossier.reuse.families, 1) for a in fam}
     for story in dossier.stories:
         independent = dossier.reuse.independent_sources.get(story.id)
         out.print(
-            f"\n[bold]{story.title}[/]  ({story.id}: {len(story.articles)} articles"
-            + (f", {independent} independent sources)" if independent is not None else ")")
+            f"\n[bold]{story.title}[/]  ({story.id}: {_count(len(story.articles), 'article')}"
+            + (
+                f", {_count(independent, 'independent source')})"
+                if independent is not None
+                else ")"
+            )
         )
         table = Table("outlet", "published", "title", "family", "removed", box=None)
         for aid in story.articles:
@@ -260,7 +268,8 @@ def reuse(
         out.print(f"family {n}: " + ", ".join(f"{a} ({outlet.get(a, '?')})" for a in family))
     for story in dossier.stories:
         count = dossier.reuse.independent_sources.get(story.id)
-        out.print(f"{story.id}: {len(story.articles)} articles, {count} independent sources")
+        known = _count(count, "independent source") if count is not None else "unknown sources"
+        out.print(f"{story.id}: {_count(len(story.articles), 'article')}, {known}")
     raise typer.Exit(1 if failures else 0)
 
 
