@@ -127,7 +127,8 @@ def analyze_articles(
     # 4. the dossier: every section a stage filled, the rest marked as not analysed
     dossier = to_dossier(state)
     if store is not None:
-        store.save_stories(dossier.stories)
+        # stories are saved by the stories stage (whole, with members of earlier
+        # runs); this run's dossier covers only its own articles of each story
         for story in dossier.stories:
             store.save_dossier(story.id, story_dossier(dossier, story.id).to_json(indent=None))
     return dossier

@@ -22,6 +22,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from .._words import WEEKDAYS
 from ..model import Value
 
 __all__ = [
@@ -345,7 +346,7 @@ _MONTHS = {
     "nov": 11,
     "dec": 12,
 }
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WEEKDAYS = list(WEEKDAYS)
 _MONTH_RE = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"

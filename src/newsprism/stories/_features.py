@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from functools import cache
 
+from .._words import CALENDAR
 from ..model import Article, ArticleNLP
 
 __all__ = ["ENTITY_LABELS", "Bags", "bags", "entity_keys", "fallback_entities", "words"]
@@ -58,34 +59,6 @@ class Bags:
         self.entities = entities
 
 
-#: Capitalised but naming no one: calendar words head many sentences and datelines.
-_CALENDAR = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "today",
-        "yesterday",
-    ]
-)
-
-
 def words(text: str) -> Counter[str]:
     """Lower-cased content words: stop words and one-letter tokens dropped."""
     return _words(text)[0]
@@ -115,7 +88,7 @@ def entity_keys(names: list[str], common: set[str] | frozenset[str] = frozenset(
     in "Kansas City") are not keys on their own: they name nothing in particular.
     """
     keys: Counter[str] = Counter()
-    skip = _stopwords() | _CALENDAR | common
+    skip = _stopwords() | CALENDAR | common  # calendar words head sentences and datelines
     for name in names:
         norm = _norm_entity(name)
         if not norm or norm in skip:
