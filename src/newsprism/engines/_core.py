@@ -34,7 +34,7 @@ from ..model import Article, ArticleNLP, Quote, ReuseLink, Statement, Story
 from ..quotes import group_statements
 from ..reuse import analyze_reuse
 from ..stages import ARTICLE_STEPS, annotate_articles
-from ..store._keys import content_hash
+from ..store._keys import content_hash, suffixed_id
 
 __all__ = [
     "ClusterView",
@@ -120,7 +120,7 @@ def resolve_ids(same_id: Iterable[tuple[str, Article]]) -> list[Article]:
     ordered = sorted(same_id, key=lambda pair: pair[0])
     out = [ordered[0][1]]
     for digest, article in ordered[1:]:
-        out.append(dataclasses.replace(article, id=f"{article.id}~{digest[:8]}"))
+        out.append(dataclasses.replace(article, id=suffixed_id(article.id, digest)))
     return out
 
 

@@ -24,4 +24,9 @@ def unique_id(wanted: str, digest: str, taken: Callable[[str], bool]) -> str:
     """
     if not taken(wanted):
         return wanted
+    return suffixed_id(wanted, digest)
+
+
+def suffixed_id(wanted: str, digest: str) -> str:
+    """The id a clashing article gets; batch engines apply the same rule."""
     return f"{wanted}~{digest[:8]}"
