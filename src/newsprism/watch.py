@@ -28,6 +28,7 @@ from .store import Store
 from .stories import StoryClusterer
 from .stories import load as load_stories
 from .stories import save as save_stories
+from .stories.persist import LOCK as STORIES_LOCK
 
 __all__ = ["FeedState", "WatchEvent", "WatchSummary", "watch"]
 
@@ -114,7 +115,6 @@ def watch(
     and ``clock`` are injectable so tests can run many rounds in no time.
     """
     emit = on_event or (lambda e: None)
-    cl = clusterer if clusterer is not None else load_stories(store)
     reader = FeedReader(fetcher)
     states = [FeedState.restore(url, store.get_meta(_key(url))) for url in dict.fromkeys(feeds)]
     rounds = polls = new = failures = created = 0
@@ -125,7 +125,7 @@ def watch(
             if state.due > now:
                 continue
             polls += 1
-            error, added, made = _poll(state, reader, fetcher, store, cl, emit)
+            error, added, made = _poll(state, reader, fetcher, store, clusterer, emit)
             new += added
             created += made
             if error is None:
@@ -150,7 +150,7 @@ def _poll(
     reader: FeedReader,
     fetcher: Fetcher,
     store: Store,
-    cl: StoryClusterer,
+    clusterer: StoryClusterer | None,
     emit: Callable[[WatchEvent], None],
 ) -> tuple[str | None, int, int]:
     """One conditional fetch of one feed: (why it failed or None, new articles, new stories)."""
@@ -174,26 +174,34 @@ def _poll(
     emit(WatchEvent("fetched", url, f"{len(articles)} entries"))
     for problem in problems:
         emit(WatchEvent("skipped", url, f"{problem.source}: {problem.reason}"))
-    new = made = 0
-    for item in articles:
-        article = clean(item)
-        if not article.text.strip():
-            emit(WatchEvent("skipped", url, f"{article.id}: no article text after cleaning"))
-            continue
-        added = store.add_article(article)
-        if not added.inserted:
-            continue
-        if added.id != article.id:
-            article = dataclasses.replace(article, id=added.id)
-        placed = cl.add(article)
-        new += 1
-        made += placed.created
-        emit(
-            WatchEvent("article", url, article.title or "", added.id, placed.story, placed.created)
-        )
-        for gone in placed.merged:
+    # placed under the store's story lock, from the stored state: a web worker
+    # may have placed articles since the last poll
+    with store.exclusive(STORIES_LOCK):
+        cl = clusterer if clusterer is not None else load_stories(store)
+        new = made = 0
+        for item in articles:
+            article = clean(item)
+            if not article.text.strip():
+                emit(WatchEvent("skipped", url, f"{article.id}: no article text after cleaning"))
+                continue
+            added = store.add_article(article)
+            if not added.inserted:
+                continue
+            if added.id != article.id:
+                article = dataclasses.replace(article, id=added.id)
+            placed = cl.add(article)
+            new += 1
+            made += placed.created
             emit(
-                WatchEvent("merged", url, f"{gone} merged into {placed.story}", story=placed.story)
+                WatchEvent(
+                    "article", url, article.title or "", added.id, placed.story, placed.created
+                )
             )
-    save_stories(cl, store)
+            for gone in placed.merged:
+                emit(
+                    WatchEvent(
+                        "merged", url, f"{gone} merged into {placed.story}", story=placed.story
+                    )
+                )
+        save_stories(cl, store)
     return None, new, made

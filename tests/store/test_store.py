@@ -115,3 +115,52 @@ def test_unusable_paths_are_a_clear_store_error(tmp_path: Path) -> None:
     for bad in (not_sqlite, tmp_path / "missing-folder" / "x.db"):
         with pytest.raises(StoreError, match="cannot open store"):
             SQLiteStore(bad)
+
+
+def test_exclusive_serialises_read_modify_write(store: Store) -> None:
+    """Without the lock, threads reading then writing one counter lose increments."""
+    import threading
+    import time
+
+    store.set_meta("n", "0")
+
+    def bump() -> None:
+        for _ in range(20):
+            with store.exclusive("counter"):
+                n = int(store.get_meta("n") or "0")
+                time.sleep(0.0005)  # widen the window a missing lock would lose
+                store.set_meta("n", str(n + 1))
+
+    threads = [threading.Thread(target=bump) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert store.get_meta("n") == "60"
+    with store.exclusive("counter"):  # released: it can be taken again
+        pass
+
+
+def _bump_in_process(path: str) -> None:
+    s = SQLiteStore(path)
+    for _ in range(15):
+        with s.exclusive("counter"):
+            s.set_meta("n", str(int(s.get_meta("n") or "0") + 1))
+    s.close()
+
+
+def test_sqlite_exclusive_holds_across_processes(tmp_path: Path) -> None:
+    import multiprocessing
+
+    path = str(tmp_path / "p.db")
+    SQLiteStore(path).close()
+    ctx = multiprocessing.get_context("fork")  # the test module is not importable by path
+    procs = [ctx.Process(target=_bump_in_process, args=(path,)) for _ in range(2)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+    assert [p.exitcode for p in procs] == [0, 0]
+    s = SQLiteStore(path)
+    assert s.get_meta("n") == "30"
+    s.close()

@@ -1,4 +1,4 @@
-"""The store interface.  SQLite implements it now; PostgreSQL later, same contract.
+"""The store interface, implemented by SQLite, PostgreSQL and memory alike.
 
 Like sqlite-utils' memory databases, :class:`MemoryStore` is a complete
 implementation that tests use instead of a mock.
@@ -7,6 +7,7 @@ implementation that tests use instead of a mock.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -52,4 +53,7 @@ class Store(Protocol):
     def story_df(self) -> tuple[dict[str, int], int]: ...
     def get_meta(self, key: str) -> str | None: ...
     def set_meta(self, key: str, value: str) -> None: ...
+    # a lock across processes sharing the store, for read-modify-write work such
+    # as placing articles in stories (a watcher and a web worker at once)
+    def exclusive(self, name: str) -> AbstractContextManager[None]: ...
     def close(self) -> None: ...

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import threading
 from collections.abc import Iterable, Iterator, Mapping
 
 from ..model import Article, ArticleNLP, Story
@@ -24,6 +26,8 @@ class MemoryStore:
         self._story_df: dict[str, int] = {}
         self._story_docs = 0
         self._meta: dict[str, str] = {}
+        self._guard = threading.Lock()
+        self._locks: dict[str, threading.Lock] = {}
 
     def add_article(self, article: Article) -> Added:
         digest = content_hash(article)
@@ -97,6 +101,13 @@ class MemoryStore:
 
     def set_meta(self, key: str, value: str) -> None:
         self._meta[key] = value
+
+    @contextlib.contextmanager
+    def exclusive(self, name: str) -> Iterator[None]:
+        with self._guard:
+            lock = self._locks.setdefault(name, threading.Lock())
+        with lock:
+            yield
 
     def close(self) -> None:
         pass

@@ -18,7 +18,9 @@ psycopg is imported lazily: the default install has no PostgreSQL driver, and
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import hashlib
 import json
 import threading
 from collections.abc import Iterable, Iterator, Mapping
@@ -371,6 +373,23 @@ class PostgresStore:
     def set_meta(self, key: str, value: str) -> None:
         with self._lock:
             self._set_meta(key, value)
+
+    @contextlib.contextmanager
+    def exclusive(self, name: str) -> Iterator[None]:
+        """A session advisory lock on a connection of its own, held for the block.
+
+        Its own connection, so that waiting for the lock does not hold up this
+        store's other statements; the server releases it if the holder dies.
+        """
+        key = int.from_bytes(
+            hashlib.blake2b(name.encode(), digest_size=8).digest(), "big", signed=True
+        )
+        with _connect(self.url) as conn:
+            conn.execute("SELECT pg_advisory_lock(%s)", (key,))
+            try:
+                yield
+            finally:
+                conn.execute("SELECT pg_advisory_unlock(%s)", (key,))
 
     def close(self) -> None:
         self._db.close()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import fcntl
 import json
 import sqlite3
 import threading
@@ -130,6 +132,7 @@ class SQLiteStore:
     def __init__(self, path: str | Path = "newsprism.db") -> None:
         self.path = str(path)
         self._lock = threading.Lock()
+        self._locks: dict[str, threading.Lock] = {}
         try:
             self._db = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
             self._db.execute("PRAGMA journal_mode=WAL")
@@ -323,6 +326,31 @@ class SQLiteStore:
     def set_meta(self, key: str, value: str) -> None:
         with self._lock, self._db:
             self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    @contextlib.contextmanager
+    def exclusive(self, name: str) -> Iterator[None]:
+        """An advisory lock file beside the database, held for the block.
+
+        SQLite's own write lock cannot serve: holding a transaction open across a
+        story update would block this process's other writes on the same file.
+        ``flock`` locks belong to the open file, so they exclude threads and
+        processes alike, and the OS drops them if the holder dies.
+        """
+        if self.path in ("", ":memory:") or self.path.startswith("file:"):
+            with self._lock_for(name):
+                yield
+            return
+        lock_path = f"{self.path}.{name}.lock"
+        with open(lock_path, "a+b") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+    def _lock_for(self, name: str) -> threading.Lock:
+        with self._lock:
+            return self._locks.setdefault(name, threading.Lock())
 
     def close(self) -> None:
         self._db.close()

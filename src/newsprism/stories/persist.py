@@ -32,6 +32,11 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
+#: The store lock held from loading the clusterer to saving it: a watcher and a
+#: web worker placing articles at once would otherwise each save a story
+#: without the other's new members (:meth:`Store.exclusive`).
+LOCK = "stories"
+
 
 def load(store: Store, config: ClusterConfig | None = None) -> StoryClusterer:
     """A clusterer resumed from ``store`` (empty if nothing was saved)."""
@@ -69,9 +74,20 @@ def update(
     """Place ``articles`` (default: every stored article not yet in a story) and save.
 
     The batch's document frequencies are counted first, then its articles are
-    placed in :func:`~.cluster.stream_order`.
+    placed in :func:`~.cluster.stream_order`.  Load, placement and save happen
+    under the store's :data:`LOCK`, so concurrent writers lose no placement.
     """
-    cl = clusterer if clusterer is not None else load(store, config)
+    with store.exclusive(LOCK):
+        cl = clusterer if clusterer is not None else load(store, config)
+        return _place(store, cl, articles, nlp)
+
+
+def _place(
+    store: Store,
+    cl: StoryClusterer,
+    articles: Iterable[Article] | None,
+    nlp: Sequence[ArticleNLP] | None,
+) -> list[Assignment]:
     todo = list(store.articles() if articles is None else articles)
     todo = [a for a in todo if cl.story_of(a.id) is None]
     by_id = {r.article: r for r in nlp or ()}
@@ -95,8 +111,9 @@ def stories_for(
     stories with the ids they have (or get) in the store, each listing only the
     corpus's own members, oldest story first.
     """
-    cl = load(store, config)
-    update(store, articles, nlp, clusterer=cl)
+    with store.exclusive(LOCK):
+        cl = load(store, config)
+        _place(store, cl, articles, nlp)
     wanted = {a.id for a in articles}
     out: list[Story] = []
     for sid, members, title in cl.members():
@@ -110,9 +127,10 @@ def split_story(
     store: Store, story: str, article_ids: Iterable[str], *, config: ClusterConfig | None = None
 ) -> str:
     """Move stored articles out of ``story`` into a new story, logged; return its id."""
-    cl = load(store, config)
-    new = cl.split(story, list(store.articles(article_ids)))
-    save(cl, store)
+    with store.exclusive(LOCK):
+        cl = load(store, config)
+        new = cl.split(story, list(store.articles(article_ids)))
+        save(cl, store)
     return new
 
 

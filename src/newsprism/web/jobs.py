@@ -2,11 +2,11 @@
 
 A request only records what to analyse and returns at once; a worker process
 claims jobs one at a time and runs ingest, story placement and analysis.  The
-queue lives in SQLite rather than in the web process (or FastAPI's background
-tasks), so a restart or crash loses nothing: on start-up a worker puts back in
-the queue every job whose worker died (its process is gone, or its heartbeat
-stopped), and the job runs again.  Ingest is idempotent, so re-running a half
-done job adds nothing twice.
+queue lives in the store (SQLite or PostgreSQL) rather than in the web process
+(or FastAPI's background tasks), so a restart or crash loses nothing: on
+start-up a worker puts back in the queue every job whose worker died (its
+process is gone, or its heartbeat stopped), and the job runs again.  Ingest is
+idempotent, so re-running a half done job adds nothing twice.
 """
 
 from __future__ import annotations
@@ -25,11 +25,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 from ..ingest.fetch import Fetcher
 from ..model import Article, Dossier, Story, from_dict, to_dict
-from ..store import SQLiteStore
+from ..store import Store, open_store
 
 __all__ = [
     "IngestRequest",
@@ -145,21 +145,38 @@ _COLUMNS = (
 
 
 class JobQueue:
-    """The ``jobs`` table.  Every change is one transaction; claiming is atomic."""
+    """The ``jobs`` table.  Every change is one transaction; claiming is atomic.
 
-    def __init__(self, path: str | Path, *, migrate: bool = True) -> None:
-        self.path = str(path)
+    ``db`` is what ``--db`` takes: a SQLite path or a ``postgresql://`` URL.  The
+    SQL is written once with ``?`` placeholders; only claiming differs, because
+    PostgreSQL needs ``FOR UPDATE SKIP LOCKED`` for two workers never to take one job.
+    """
+
+    def __init__(self, db: str | Path, *, migrate: bool = True) -> None:
+        self.path = str(db)
+        self.postgres = self.path.startswith(("postgresql://", "postgres://"))
         if migrate:
-            SQLiteStore(self.path).close()  # create or migrate
+            open_store(self.path).close()  # create or migrate
         self._local = threading.local()
 
-    def _db(self) -> sqlite3.Connection:
-        db: sqlite3.Connection | None = getattr(self._local, "db", None)
+    def _conn(self) -> Any:
+        db = getattr(self._local, "db", None)
         if db is None:
-            db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-            db.execute("PRAGMA busy_timeout = 30000")
+            if self.postgres:
+                import psycopg
+
+                db = psycopg.connect(self.path, autocommit=True, connect_timeout=10)
+            else:
+                path = self.path.removeprefix("sqlite:///")
+                db = sqlite3.connect(path, timeout=30, isolation_level=None)
+                db.execute("PRAGMA busy_timeout = 30000")
             self._local.db = db
         return db
+
+    def _run(self, sql: str, params: tuple[object, ...] = ()) -> Any:
+        if self.postgres:
+            sql = sql.replace("?", "%s").replace(" IS %s", " IS NOT DISTINCT FROM %s")
+        return self._conn().execute(sql, params)
 
     @staticmethod
     def _job(row: tuple[object, ...]) -> Job:
@@ -181,48 +198,46 @@ class JobQueue:
         )
 
     def enqueue(self, request: IngestRequest, kind: str = "ingest") -> Job:
-        cur = self._db().execute(
-            "INSERT INTO jobs (kind, state, payload, created_at) VALUES (?, 'queued', ?, ?)",
+        row = self._run(
+            "INSERT INTO jobs (kind, state, payload, created_at) VALUES (?, 'queued', ?, ?)"
+            " RETURNING id",
             (kind, json.dumps(to_dict(request), ensure_ascii=False), _iso(_now())),
-        )
-        job = self.get(int(cur.lastrowid or 0))
+        ).fetchone()
+        job = self.get(int(row[0]))
         assert job is not None
         log.info("queued job %d", job.id)
         return job
 
     def get(self, job_id: int) -> Job | None:
-        row = self._db().execute(f"SELECT {_COLUMNS} FROM jobs WHERE id = ?", (job_id,)).fetchone()
+        row = self._run(f"SELECT {_COLUMNS} FROM jobs WHERE id = ?", (job_id,)).fetchone()
         return self._job(row) if row else None
 
     def counts(self) -> dict[str, int]:
-        rows = self._db().execute("SELECT state, count(*) FROM jobs GROUP BY state").fetchall()
+        rows = self._run("SELECT state, count(*) FROM jobs GROUP BY state").fetchall()
         return {str(s): int(n) for s, n in rows}
 
     def claim(self, worker: str) -> Job | None:
         """Take the oldest queued job, or None; two workers never get the same job."""
         now = _iso(_now())
-        row = (
-            self._db()
-            .execute(
-                "UPDATE jobs SET state = 'running', attempts = attempts + 1, worker = ?,"
-                " heartbeat = ?, started_at = ?"
-                " WHERE id = (SELECT id FROM jobs WHERE state = 'queued' ORDER BY id LIMIT 1)"
-                " AND state = 'queued'"
-                f" RETURNING {_COLUMNS}",
-                (worker, now, now),
-            )
-            .fetchone()
-        )
+        skip = " FOR UPDATE SKIP LOCKED" if self.postgres else ""
+        row = self._run(
+            "UPDATE jobs SET state = 'running', attempts = attempts + 1, worker = ?,"
+            " heartbeat = ?, started_at = ?"
+            " WHERE id = (SELECT id FROM jobs WHERE state = 'queued' ORDER BY id LIMIT 1"
+            f"{skip}) AND state = 'queued'"
+            f" RETURNING {_COLUMNS}",
+            (worker, now, now),
+        ).fetchone()
         return self._job(row) if row else None
 
     def heartbeat(self, job_id: int) -> None:
-        self._db().execute(
+        self._run(
             "UPDATE jobs SET heartbeat = ? WHERE id = ? AND state = 'running'",
             (_iso(_now()), job_id),
         )
 
     def finish(self, job_id: int, result: JobResult) -> None:
-        self._db().execute(
+        self._run(
             "UPDATE jobs SET state = 'done', result = ?, error = NULL, finished_at = ?"
             " WHERE id = ?",
             (json.dumps(to_dict(result), ensure_ascii=False), _iso(_now()), job_id),
@@ -231,16 +246,15 @@ class JobQueue:
     def fail(self, job: Job, error: str) -> None:
         """Put the job back for another try, or mark it failed after MAX_ATTEMPTS."""
         state = "failed" if job.attempts >= MAX_ATTEMPTS else "queued"
-        self._db().execute(
+        self._run(
             "UPDATE jobs SET state = ?, error = ?, finished_at = ? WHERE id = ?",
             (state, error[:2000], _iso(_now()) if state == "failed" else None, job.id),
         )
 
     def recover(self, lease: timedelta = LEASE) -> list[int]:
         """Put back jobs left 'running' by a worker that died; return their ids."""
-        db = self._db()
         stale_before = _iso(_now() - lease)
-        rows = db.execute(
+        rows = self._run(
             "SELECT id, worker, heartbeat, attempts FROM jobs WHERE state = 'running'"
         ).fetchall()
         back = []
@@ -248,7 +262,7 @@ class JobQueue:
             if _alive(worker) and (beat or "") >= stale_before:
                 continue
             state = "failed" if int(attempts) >= MAX_ATTEMPTS else "queued"
-            db.execute(
+            self._run(
                 "UPDATE jobs SET state = ?, error = coalesce(error, 'worker stopped')"
                 " WHERE id = ? AND state = 'running' AND worker IS ?",
                 (state, jid, worker),
@@ -257,6 +271,12 @@ class JobQueue:
         if back:
             log.warning("recovered %d jobs left by stopped workers: %s", len(back), back)
         return back
+
+    def close(self) -> None:
+        db = getattr(self._local, "db", None)
+        if db is not None:
+            db.close()
+            self._local.db = None
 
 
 class StopSignal(Protocol):
@@ -276,10 +296,10 @@ def _front_matter(t: PastedText) -> str:
 
 
 #: ``analyse(articles, store) -> Dossier``; the default runs newsprism's pipeline.
-Analyse = Callable[[Sequence[Article], SQLiteStore], Dossier]
+Analyse = Callable[[Sequence[Article], Store], Dossier]
 
 
-def default_analyse(articles: Sequence[Article], store: SQLiteStore) -> Dossier:
+def default_analyse(articles: Sequence[Article], store: Store) -> Dossier:
     """newsprism's analysis of one story's articles, reusing the store's NLP cache."""
     from .._api import to_dossier
     from ..pipeline import State
@@ -345,7 +365,7 @@ class Worker:
         from .. import stories as story_clusters
 
         req = job.request
-        store = SQLiteStore(self.path)
+        store = open_store(self.path)
         try:
             with tempfile.TemporaryDirectory(prefix="newsprism-job-") as tmp:
                 sources = list(req.urls) + self._write_inputs(job, Path(tmp))
@@ -388,7 +408,7 @@ class Worker:
             paths.append(str(path))
         return paths
 
-    def _analyse_story(self, store: SQLiteStore, story: Story) -> None:
+    def _analyse_story(self, store: Store, story: Story) -> None:
         arts = list(store.articles(story.articles))
         dossier = self.analyse(arts, store)
         counts = list(dossier.reuse.independent_sources.values())
