@@ -19,7 +19,7 @@ import httpx
 import uvicorn
 
 from newsprism.model import Article, Dossier, Story
-from newsprism.store import SQLiteStore
+from newsprism.store import open_store
 from newsprism.web import Settings, Worker, create_app
 
 if TYPE_CHECKING:
@@ -39,9 +39,9 @@ def full_dossier() -> Dossier:
     return Dossier.from_json((DATA / "full_dossier.json").read_text(encoding="utf-8"))
 
 
-def seed_store(path: Path) -> None:
+def seed_store(path: Path | str) -> None:
     """The fixture story (analysed, with a hostile article) and one story not analysed yet."""
-    store = SQLiteStore(path)
+    store = open_store(str(path))
     dossier = full_dossier()
     for art in dossier.articles:
         assert store.add_article(art).inserted
@@ -60,7 +60,7 @@ def free_port() -> int:
 @dataclass
 class LiveServer:
     url: str
-    db: Path
+    db: Path | str  # a SQLite file or a postgresql:// URL
     token: str | None
 
     def client(self) -> httpx.Client:
@@ -82,10 +82,8 @@ def start_server(settings: Settings) -> tuple[uvicorn.Server, threading.Thread, 
     return server, thread, f"http://127.0.0.1:{port}"
 
 
-@pytest.fixture(scope="module")
-def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+def run_live(db: Path | str) -> Iterator[LiveServer]:
     """The app with a token and a worker thread (the real pipeline) beside it."""
-    db = tmp_path_factory.mktemp("web") / "store.db"
     seed_store(db)
     token = "s3cret-token"
     server, thread, url = start_server(Settings(db=str(db), token=token, max_body=2_000_000))
@@ -97,6 +95,11 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     server.should_exit = True
     thread.join(10)
     worker.join(60)
+
+
+@pytest.fixture(scope="module")
+def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    yield from run_live(tmp_path_factory.mktemp("web") / "store.db")
 
 
 # --- a real headless Chromium, driven by Playwright -----------------------------------

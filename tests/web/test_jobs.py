@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from newsprism.model import Article, Dossier
-from newsprism.store import SQLiteStore
+from newsprism.store import SQLiteStore, Store
 from newsprism.web import IngestRequest, JobQueue, PastedText, Settings, Worker
 from newsprism.web.jobs import MAX_ATTEMPTS
 
@@ -28,7 +28,7 @@ TEXT = PastedText(
 )
 
 
-def fast_analyse(articles: Sequence[Article], store: SQLiteStore) -> Dossier:
+def fast_analyse(articles: Sequence[Article], store: Store) -> Dossier:
     return Dossier(articles=tuple(articles), filled=("articles",))
 
 
@@ -67,7 +67,7 @@ def test_a_job_left_running_by_a_dead_worker_is_recovered(tmp_path: Path) -> Non
 
 
 def test_a_failing_job_is_retried_then_marked_failed(tmp_path: Path) -> None:
-    def broken(articles: Sequence[Article], store: SQLiteStore) -> Dossier:
+    def broken(articles: Sequence[Article], store: Store) -> Dossier:
         raise RuntimeError("analysis exploded")
 
     worker = Worker(tmp_path / "s.db", analyse=broken)

@@ -1,10 +1,12 @@
 """The web app's reads: story lists, full-text search, dossiers and articles.
 
-The app serves many requests at once from a thread pool, and a Python sqlite3
+The app serves many requests at once from a thread pool, and a database
 connection must not be shared between threads mid-query, so each thread gets
-its own connection to the store's file (WAL mode lets readers run beside the
-worker's writes).  Schema and migrations stay with :class:`SQLiteStore`, which
-is opened once at start-up to bring the file up to date.
+its own connection to the store (SQLite's WAL mode lets readers run beside the
+worker's writes; PostgreSQL needs nothing special).  Schema and migrations stay
+with the store, which is opened once at start-up to bring the database up to
+date.  The SQL is written once, for SQLite; only full-text search differs
+(FTS5 with BM25 there, a ``tsvector`` with ``ts_rank`` on PostgreSQL).
 """
 
 from __future__ import annotations
@@ -16,14 +18,15 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup, escape
 
 from ..model import Article, Dossier, Story, from_dict
 from ..report import story_dossier
-from ..store import SQLiteStore
+from ..store import open_store
 
-__all__ = ["StoryRow", "WebDB", "fts_query"]
+__all__ = ["StoryRow", "WebDB", "fts_query", "tsquery"]
 
 _OPEN, _CLOSE = "\x02", "\x03"
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -64,6 +67,19 @@ def fts_query(text: str) -> str | None:
         return None
     return " ".join(f'"{w}"*' for w in words)
 
+
+def tsquery(text: str) -> str | None:
+    """The same words as a PostgreSQL ``to_tsquery`` string: all required, each a prefix.
+
+    Only letters and digits reach it, so no input can be tsquery syntax.
+    """
+    words = _TSWORD.findall(text)[:12]
+    if not words:
+        return None
+    return " & ".join(f"{w}:*" for w in words)
+
+
+_TSWORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 _STORY_COLUMNS = """
     s.id, s.title, count(a.id), count(DISTINCT a.outlet), min(a.published), max(a.published),
@@ -106,22 +122,41 @@ def make_snippet(text: str, words: list[str], width: int = 90) -> str:
     return ("…" if start else "") + marked + ("…" if end < len(text) else "")
 
 
+class _Conn:
+    """One thread's connection, taking SQLite's ``?`` placeholders on either database."""
+
+    def __init__(self, url: str, postgres: bool) -> None:
+        self.postgres = postgres
+        if postgres:
+            import psycopg
+
+            self.db: Any = psycopg.connect(url, autocommit=True, connect_timeout=10)
+        else:
+            self.db = sqlite3.connect(url.removeprefix("sqlite:///"), timeout=30)
+            self.db.execute("PRAGMA busy_timeout = 30000")
+
+    def execute(self, sql: str, params: Any = ()) -> Any:
+        if self.postgres:
+            sql = sql.replace("?", "%s")
+        return self.db.execute(sql, tuple(params))
+
+
 class WebDB:
-    """Read access to one SQLite store, safe to use from many threads."""
+    """Read access to one store (SQLite path or ``postgresql://`` URL), safe from many threads."""
 
     def __init__(self, path: str | Path, cache_size: int = 64) -> None:
         self.path = str(path)
-        SQLiteStore(self.path).close()  # create or migrate the file
+        self.postgres = self.path.startswith(("postgresql://", "postgres://"))
+        open_store(self.path).close()  # create or migrate
         self._local = threading.local()
         self._cache: OrderedDict[tuple[str, str], Dossier] = OrderedDict()
         self._cache_size = cache_size
         self._cache_lock = threading.Lock()
 
-    def conn(self) -> sqlite3.Connection:
-        db: sqlite3.Connection | None = getattr(self._local, "db", None)
+    def conn(self) -> _Conn:
+        db: _Conn | None = getattr(self._local, "db", None)
         if db is None:
-            db = sqlite3.connect(self.path, timeout=30)
-            db.execute("PRAGMA busy_timeout = 30000")
+            db = _Conn(self.path, self.postgres)
             self._local.db = db
         return db
 
@@ -156,14 +191,21 @@ class WebDB:
         Ranking runs over article ids only; snippets, the costly part, are
         made for the one best article of each story returned.
         """
-        query = fts_query(text)
+        query = tsquery(text) if self.postgres else fts_query(text)
         if query is None:
             return []
         db = self.conn()
+        ranked = (
+            # PostgreSQL's generated column holds title and text with one weight,
+            # so titles count less there than in FTS5's bm25 (4 to 1)
+            "SELECT id AS article_id, -ts_rank(search, q) AS score"
+            " FROM articles, to_tsquery('simple', ?) q WHERE search @@ q"
+            if self.postgres
+            else "SELECT article_id, bm25(articles_fts, 0.0, 4.0, 1.0) AS score"
+            " FROM articles_fts WHERE articles_fts MATCH ?"
+        )
         hits = db.execute(
-            "SELECT sa.story_id, h.article_id FROM (SELECT article_id,"
-            " bm25(articles_fts, 0.0, 4.0, 1.0) AS score FROM articles_fts"
-            " WHERE articles_fts MATCH ? ORDER BY score LIMIT ?) h"
+            f"SELECT sa.story_id, h.article_id FROM ({ranked} ORDER BY score LIMIT ?) h"
             " JOIN story_articles sa ON sa.article_id = h.article_id ORDER BY h.score",
             (query, limit * 8),
         ).fetchall()
