@@ -447,6 +447,8 @@ def serve(
     except ImportError:
         err.print("[red]error:[/] the web app needs its extra: pip install 'newsprism[web]'")
         raise typer.Exit(2) from None
+    with _store(db):  # a bad --db is one line here, not a traceback from the server
+        pass
     run(db, host=host, port=port, worker=worker, allow_private=allow_private)
 
 
@@ -458,6 +460,8 @@ def worker(db: DbOpt = "newsprism.db", allow_private: PrivateOpt = False) -> Non
     except ImportError:
         err.print("[red]error:[/] the worker needs the web extra: pip install 'newsprism[web]'")
         raise typer.Exit(2) from None
+    with _store(db):
+        pass
     work(db, allow_private=allow_private)
 
 

@@ -1,4 +1,4 @@
-"""The ingest command: bad input, exit codes, and a batch killed halfway."""
+"""The ingest command: bad input, exit codes, a batch killed halfway; a bad --db."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+import pytest
 
 CMD = [sys.executable, "-m", "newsprism"]
 
@@ -92,3 +94,13 @@ def test_killed_ingest_keeps_what_it_stored_and_a_rerun_completes(tmp_path: Path
     con = sqlite3.connect(db)
     assert con.execute("SELECT count(DISTINCT content_hash) FROM articles").fetchone()[0] == total
     con.close()
+
+
+@pytest.mark.parametrize("command", ["serve", "worker", "stories"])
+def test_an_unreachable_store_is_one_line_and_exit_2(command: str) -> None:
+    proc = run(command, "--db", "postgresql://127.0.0.1:1/nowhere")
+    assert proc.returncode == 2
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert "Traceback" not in proc.stderr
+    assert "postgresql://127.0.0.1:1/nowhere" in proc.stderr and "check --db" in proc.stderr
+    assert len(lines) <= 3  # one message (Rich may wrap it), never a stack

@@ -150,7 +150,8 @@ def _connect(url: str) -> psycopg.Connection[Any]:
     try:
         return psycopg.connect(url, autocommit=True, connect_timeout=10)
     except psycopg.Error as exc:
-        raise StoreError(f"cannot open PostgreSQL store {url}: {exc}; check --db") from exc
+        reason = " ".join(str(exc).split())  # psycopg's messages span lines
+        raise StoreError(f"cannot open PostgreSQL store {url}: {reason}; check --db") from exc
 
 
 class PostgresStore:
