@@ -135,7 +135,7 @@ def predict(doc: object, broad: bool = False) -> list[Attr]:
             # PolNeAR's convention: the phrase naming the source as written,
             # relative clauses included (Quote.speaker_span leaves them out and
             # gives a relative pronoun's antecedent, which reads better in a report).
-            a, b = source_phrase(att.source, att.cue)
+            a, b = source_phrase(att.source, att.cue, att.source_drop)
             source = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))]
         if att.direct or not att.content:
             content = [_with_marks(text, p.start, p.end) for p in att.pieces]

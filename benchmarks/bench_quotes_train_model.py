@@ -1,16 +1,26 @@
-"""Train the learned cue classifier on PolNeAR train (development tool).
+"""Train the learned cue classifier and the broad-mode reranker on PolNeAR train.
 
 Usage: python benchmarks/bench_quotes_train_model.py TRAIN_DIR [--limit N] [--hold-out A:B]
-       [--epochs N] [--cache FILE]
+       [--epochs N] [--cache FILE] [--write]
 
-A logistic regression over a handful of sparse features of each verb (its
-lemma and frame, its dependency, its subject, whether it governs a quotation,
-see ``newsprism.quotes.cues.cue_features``), trained with plain SGD: the
-weights are written to ``src/newsprism/quotes/_cue_model.py`` as a dict, so the
-package ships them and needs neither the data nor a learning library at run
-time.  Train split only; dev stays unseen for scoring.  ``--hold-out A:B``
-leaves train articles A..B-1 out, for development on train; ``--cache`` keeps
-the parses in a spaCy DocBin so that a rerun skips the parse.
+Two logistic regressions, trained with plain SGD, whose weights are written as
+Python dicts so that the package ships them and needs neither the data nor a
+learning library at run time:
+
+* the cue classifier (``src/newsprism/quotes/_cue_model.py``): is this verb
+  (``newsprism.quotes.cues.cue_features``), stance adjective or possessed noun
+  (``nominal_cue_features``, own bias) a cue?
+* the reranker (``_rerank_model.py``): given a whole broad-mode candidate
+  (``newsprism.quotes.rerank.rerank_features``), is its source exactly the
+  annotated one?  Its examples come from two-fold cross-fitting: the cue
+  classifier trained on one half of the articles scores the other half, so
+  that the reranker learns from probabilities as unseen articles get them.
+
+Train split only; dev stays unseen for scoring.  ``--hold-out A:B`` leaves
+train articles A..B-1 out, trains on the rest and scores the held-out
+articles in both modes (development on train); files are written only without
+``--hold-out`` or with ``--write``.  ``--cache`` keeps the parses in a spaCy
+DocBin so that a rerun skips the parse.
 """
 
 from __future__ import annotations
@@ -21,30 +31,43 @@ import math
 import random
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from spacy.tokens import Doc
 
 from newsprism import nlp
-from newsprism.quotes import CAPABILITIES
-from newsprism.quotes.cues import cue_features
+from newsprism.quotes import CAPABILITIES, _cue_model, _rerank_model, attribute, cues, rerank
+from newsprism.quotes import broad as broad_mod
+from newsprism.quotes.attribute import find_attributions
+from newsprism.quotes.cues import cue_features, cue_span, nominal_cue_features
 from newsprism.quotes.layout import Layout
+from newsprism.quotes.nominal import nominal_kind
+from newsprism.quotes.records import Attribution
+from newsprism.quotes.spans import source_phrase
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_quotes_polnear import read_gold
+from bench_quotes_polnear import Attr, Score, _trim, predict, read_gold, report, score_article
 
-OUT = Path(__file__).resolve().parents[1] / "src" / "newsprism" / "quotes" / "_cue_model.py"
+PKG = Path(__file__).resolve().parents[1] / "src" / "newsprism" / "quotes"
 MIN_COUNT = 5
 L2 = 1e-4
+Example = tuple[list[str], int]
+Weights = dict[str, float]
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("train", type=Path)
     ap.add_argument("--limit", type=int, default=0, help="first N articles (0: all)")
-    ap.add_argument("--hold-out", default="", help="A:B, articles left out for development")
+    ap.add_argument("--hold-out", default="", help="A:B, articles left out and scored")
     ap.add_argument("--epochs", type=int, default=8)
+    ap.add_argument("--folds", type=int, default=2, help="cross-fitting folds for the reranker")
+    ap.add_argument(
+        "--thresholds", type=float, nargs="*", default=[], help="reranker thresholds to score"
+    )
     ap.add_argument("--cache", type=Path, default=None, help="DocBin file for the parses")
+    ap.add_argument("--write", action="store_true", help="write the models even with --hold-out")
     args = ap.parse_args()
     anns = sorted((args.train / "attributions").glob("*.ann"))
     by_article: dict[str, Path] = {}
@@ -55,24 +78,146 @@ def main() -> int:
         items = items[: args.limit]
     texts = [(args.train / "text" / f"{name}.txt").read_text(encoding="utf-8") for name, _ in items]
     docs = _parses(texts, args.cache)
+    golds = [read_gold(ann, doc.text) for doc, (_, ann) in zip(docs, items, strict=True)]
+    held: tuple[list[Doc], list[list[Attr]]] = ([], [])
     if args.hold_out:
         a, b = (int(x) for x in args.hold_out.split(":"))
-        items, docs = items[:a] + items[b:], docs[:a] + docs[b:]
-    data: list[tuple[list[str], int]] = []
-    for doc, (_, ann) in zip(docs, items, strict=True):
-        gold = read_gold(ann, doc.text)
+        held = (docs[a:b], golds[a:b])
+        docs, golds = docs[:a] + docs[b:], golds[:a] + golds[b:]
+
+    # Reranker examples first (cross-fitted cue models), then the cue model on everything.
+    examples: list[Example] = []
+    for k in range(args.folds):
+        # Contiguous blocks: the files are sorted by publisher, so each block's
+        # cue model has seen little of its publishers, as with new articles.
+        lo, hi = k * len(docs) // args.folds, (k + 1) * len(docs) // args.folds
+        fit = [i for i in range(len(docs)) if not lo <= i < hi]
+        apply = list(range(lo, hi))
+        _install_cues(*train_cues([docs[i] for i in fit], [golds[i] for i in fit], args.epochs))
+        examples += rerank_examples([docs[i] for i in apply], [golds[i] for i in apply])
+    positives = sum(label for _, label in examples)
+    print(f"reranker: {len(examples)} candidates ({positives} with the right source)")
+    rr_weights, rr_bias = sgd(examples, args.epochs, 3, use_bias=True)
+    weights, bias = train_cues(docs, golds, args.epochs)
+    _install_cues(weights, bias)
+    _rerank_model.RERANK_WEIGHTS.clear()  # the dict rerank.py reads
+    _rerank_model.RERANK_WEIGHTS.update(rr_weights)
+    rerank.RERANK_BIAS = rr_bias
+    for threshold in args.thresholds:
+        broad_mod.RERANK_THRESHOLD = threshold
+        _score_held(held, args.hold_out, (True,) if args.thresholds else (False, True))
+    if held[0] and not args.thresholds:
+        _score_held(held, args.hold_out, (False, True))
+    if args.hold_out and not args.write:
+        return 0
+    n = len(docs)
+    _write(
+        PKG / "_cue_model.py",
+        f"the learned cue classifier (generated by\nbenchmarks/bench_quotes_train_model.py from "
+        f"{n} articles of PolNeAR's train\nsplit, logistic regression over cues.cue_features "
+        "and cues.nominal_cue_features;\ndo not edit by hand)",
+        "BIAS",
+        bias,
+        "WEIGHTS",
+        weights,
+    )
+    _write(
+        PKG / "_rerank_model.py",
+        f"the broad-mode reranker (generated by\nbenchmarks/bench_quotes_train_model.py from "
+        f"{n} articles of PolNeAR's train\nsplit, cross-fitted, logistic regression over "
+        "rerank.rerank_features;\ndo not edit by hand)",
+        "RERANK_BIAS",
+        rr_bias,
+        "RERANK_WEIGHTS",
+        rr_weights,
+    )
+    print(f"{len(weights)} cue weights, {len(rr_weights)} reranker weights written to {PKG}")
+    return 0
+
+
+def _score_held(
+    held: tuple[list[Doc], list[list[Attr]]], name: str, modes: tuple[bool, ...]
+) -> None:
+    """Score the held-out articles, as bench_quotes_polnear.py does."""
+    for broad in modes:
+        score = Score()
+        preds = [predict(d, broad) for d in held[0]]
+        for d, g, p in zip(held[0], held[1], preds, strict=True):
+            score_article(d.text, g, p, score)
+        print(
+            f"\n== held out {name}, {'broad' if broad else 'speech'}, "
+            f"reranker threshold {broad_mod.RERANK_THRESHOLD}"
+        )
+        report([("", d.text, g) for d, g in zip(*held, strict=True)], preds, score)
+
+
+def train_cues(docs: list[Doc], golds: list[list[Attr]], epochs: int) -> tuple[Weights, float]:
+    """Cue classifier: verbs with a shared bias, nominal candidates with their own."""
+    verbs: list[Example] = []
+    nominal: list[Example] = []
+    for doc, gold in zip(docs, golds, strict=True):
         cue_chars = {i for g in gold for a, b in g.cue for i in range(a, b)}
         lay = Layout(doc)
         for tok in doc:
-            if tok.pos_ != "VERB" or lay.in_quote(tok.i):
+            if lay.in_quote(tok.i):
                 continue
-            data.append((cue_features(tok, lay), int(tok.idx in cue_chars)))
+            label = int(tok.idx in cue_chars)
+            if tok.pos_ == "VERB":
+                verbs.append((cue_features(tok, lay), label))
+            elif (kind := nominal_kind(tok)) is not None:
+                nominal.append((nominal_cue_features(tok, kind), label))
+    weights, bias = sgd(verbs, epochs, MIN_COUNT, use_bias=True)
+    # Nominal features are prefixed ("a:", "n:"), so the two never share a weight.
+    weights.update(sgd(nominal, epochs, MIN_COUNT, use_bias=False)[0])
+    return weights, bias
+
+
+def rerank_examples(docs: list[Doc], golds: list[list[Attr]]) -> list[Example]:
+    """Broad-mode candidates without a quotation, labelled by whether the source is exact."""
+    captured: list[tuple[list[Attribution], Layout]] = []
+    original: Callable[[list[Attribution], Layout], list[Attribution]]
+    original = attribute.select
+
+    def capture(atts: list[Attribution], lay: Layout) -> list[Attribution]:
+        captured.append((list(atts), lay))
+        return original(atts, lay)
+
+    attribute.select = capture
+    out: list[Example] = []
+    try:
+        for doc, gold in zip(docs, golds, strict=True):
+            captured.clear()
+            find_attributions(doc, broad=True)
+            atts, lay = captured[0]
+            ctx = rerank.Context(atts, lay)
+            for att in atts:
+                if att.cue is None or att.pieces:
+                    continue
+                out.append((rerank.rerank_features(att, ctx), _right_source(doc, att, gold)))
+    finally:
+        attribute.select = original
+    return out
+
+
+def _right_source(doc: Doc, att: Attribution, gold: list[Attr]) -> int:
+    if att.cue is None or att.source is None:
+        return 0
+    ca, cb = cue_span(att.cue)
+    c0, c1 = doc[ca].idx, doc[cb - 1].idx + len(doc[cb - 1])
+    a, b = source_phrase(att.source, att.cue)
+    src = _trim(doc.text, [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))])
+    return int(any(g.source == src and any(x < c1 and c0 < y for x, y in g.cue) for g in gold))
+
+
+def sgd(data: list[Example], epochs: int, min_count: int, use_bias: bool) -> tuple[Weights, float]:
+    """Logistic regression by SGD with a decaying rate and a little L2."""
     counts = Counter(f for feats, _ in data for f in feats)
-    keep = {f for f, n in counts.items() if n >= MIN_COUNT}
-    weights: dict[str, float] = {}
+    keep = {f for f, n in counts.items() if n >= min_count}
+    weights: Weights = {}
     bias = 0.0
     rng = random.Random(0)
-    for epoch in range(args.epochs):
+    data = list(data)
+    for epoch in range(epochs):
         rng.shuffle(data)
         rate = 0.2 / (1 + epoch)
         loss = 0.0
@@ -82,25 +227,30 @@ def main() -> int:
             p = 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
             loss -= math.log(p if label else 1 - p + 1e-12)
             g = p - label
-            bias -= rate * g
+            if use_bias:
+                bias -= rate * g
             for f in active:
                 w = weights.get(f, 0.0)
                 weights[f] = w - rate * (g + L2 * w)
-        print(f"epoch {epoch}: log loss {loss / len(data):.4f}")
-    kept = {f: round(w, 4) for f, w in sorted(weights.items()) if abs(w) >= 0.05}
+    print(f"  {len(data)} examples, last epoch log loss {loss / max(1, len(data)):.4f}")
+    return {f: round(w, 4) for f, w in sorted(weights.items()) if abs(w) >= 0.05}, bias
+
+
+def _install_cues(weights: Weights, bias: float) -> None:
+    _cue_model.WEIGHTS.clear()  # the dict cues.py reads
+    _cue_model.WEIGHTS.update(weights)
+    cues.BIAS = bias
+
+
+def _write(path: Path, what: str, bias_name: str, bias: float, name: str, w: Weights) -> None:
     # Double-quoted keys (JSON string syntax is Python's), as ruff format writes them.
-    lines = [f"    {json.dumps(f, ensure_ascii=False)}: {w}," for f, w in kept.items()]
-    OUT.write_text(
-        '"""Weights of the learned cue classifier (generated by\n'
-        f"benchmarks/bench_quotes_train_model.py from {len(items)} articles of PolNeAR's train\n"
-        'split, logistic regression over cues.cue_features; do not edit by hand)."""\n\n'
-        f"BIAS = {bias:.4f}\n\n"
-        "WEIGHTS: dict[str, float] = {\n" + "\n".join(lines) + "\n}\n",
+    lines = [f"    {json.dumps(f, ensure_ascii=False)}: {v}," for f, v in sorted(w.items())]
+    path.write_text(
+        f'"""Weights of {what}."""\n\n'
+        f"{bias_name} = {bias:.4f}\n\n"
+        f"{name}: dict[str, float] = {{\n" + "\n".join(lines) + "\n}\n",
         encoding="utf-8",
     )
-    positives = sum(label for _, label in data)
-    print(f"{len(data)} verbs ({positives} cues), {len(kept)} weights -> {OUT}")
-    return 0
 
 
 def _parses(texts: list[str], cache: Path | None) -> list[Doc]:

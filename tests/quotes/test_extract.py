@@ -216,3 +216,19 @@ def test_they_continues_a_group_just_quoted() -> None:
 def test_they_without_a_group_just_quoted_stays_unresolved() -> None:
     text = "Maria Gonzalez said the plan would cut pay. They added that a strike was possible."
     assert _speaker(_one(text, "strike was possible")) is None
+
+
+def test_speech_noun_with_possessor_reports_its_clause() -> None:
+    text = "Donald Trump spoke in Ohio. Trump's claim that the vote was rigged drew criticism."
+    q = _one(text, "the vote was rigged")
+    assert q.kind == "indirect"
+    assert q.cue == "claim"
+    assert _speaker(q) == "Donald Trump"
+
+
+def test_speech_noun_without_a_clause_reports_nothing() -> None:
+    # A topic ("remarks about") or a purpose ("statements to explain") is not what was said.
+    text = (
+        "Ann Lee's remarks about the judge and her statements to explain the delay drew criticism."
+    )
+    assert [q for q in quotes(text) if q.speaker is not None] == []

@@ -18,14 +18,23 @@ paragraphs with one newline), so every rule also stays inside one paragraph.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .cues import MARKS, content_of, cue_probability, is_cue, lemma, reports_as, source_of
+from .broad import add_candidates, select
+from .cues import (
+    MARKS,
+    content_of,
+    cue_probability,
+    is_cue,
+    lemma,
+    reports_as,
+    source_of,
+)
 from .layout import Layout
 from .lexicon import CUE_VERBS, OBJECT_CUE_VERBS
 from .marks import Quoted
-from .spans import source_phrase
+from .nominal import speech_noun_content
+from .records import Attribution, Piece
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -40,33 +49,6 @@ _DIRECT_SHARE = 0.75
 SPEECH_THRESHOLD = 0.5
 #: How far (tokens) after a quotation the quote-first pass looks for a cue.
 _WINDOW_AFTER = 15
-
-
-@dataclass(frozen=True, slots=True)
-class Piece:
-    """A quoted span inside an attribution and whether it stands as a sentence."""
-
-    start: int
-    end: int
-    full: bool
-
-
-@dataclass(slots=True)
-class Attribution:
-    """One attribution under construction (mutable while passes add quotations)."""
-
-    cue: Token | None
-    source: Token | None
-    content: list[tuple[int, int]]
-    pieces: list[Piece] = field(default_factory=list)
-    direct: bool = False
-
-    @property
-    def position(self) -> int:
-        """Character offset the attribution sorts by: its cue, else its first quotation."""
-        if self.cue is not None:
-            return int(self.cue.idx)
-        return self.pieces[0].start if self.pieces else 0
 
 
 def _is_full(text: str, q: Quoted, unit_start: int) -> bool:
@@ -136,12 +118,17 @@ def find_attributions(doc: Doc, *, broad: bool = False) -> list[Attribution]:
         if not touched and source is None:
             continue
         att = Attribution(cue=tok, source=source, content=ranges)
+        if broad and tok.pos_ == "VERB":
+            att.p = cue_probability(tok, lay)
         if touched and lay.share_inside(ranges) >= _DIRECT_SHARE:
             att.direct = True
         for k in touched:
             att.pieces.append(Piece(quoted[k].start, quoted[k].end, full[k]))
             owner[k] = att
         by_cue[tok.i] = att
+
+    if not broad:
+        _speech_nouns(doc, lay, by_cue, owner, full)
 
     # Pass 2: from unattributed quotations to the nearest cue beside them.
     for k, q in enumerate(quoted):
@@ -182,17 +169,9 @@ def find_attributions(doc: Doc, *, broad: bool = False) -> list[Attribution]:
 
     atts = list(by_cue.values())
     if broad:
-        # PolNeAR labels each token once: a cue inside another attribution's
-        # content ("X said that 38 percent said ...") is not an attribution there,
-        inside = {i for att in atts for a, b in att.content for i in range(a, b)}
-        for att in atts:
-            # nor is one inside its source ("Cruz, who has proposed repeal, said").
-            if att.source is not None:
-                a, b = source_phrase(att.source, att.cue)
-                inside.update(i for i in range(a, b) if att.cue is None or i != att.cue.i)
-        nested = [att for att in atts if att.cue is not None and att.cue.i in inside]
-        atts = [att for att in atts if all(att is not n for n in nested)]
-        owner = {k: att for k, att in owner.items() if all(att is not n for n in nested)}
+        atts = select(atts + add_candidates(doc, lay, by_cue), lay)
+        kept = {id(att) for att in atts}
+        owner = {k: att for k, att in owner.items() if id(att) in kept}
     for att in atts:
         att.pieces.sort(key=lambda p: p.start)
     atts += [
@@ -203,6 +182,29 @@ def find_attributions(doc: Doc, *, broad: bool = False) -> list[Attribution]:
         if k not in owner
     ]
     return sorted(atts, key=lambda a: a.position)
+
+
+def _speech_nouns(
+    doc: Doc,
+    lay: Layout,
+    by_cue: dict[int, Attribution],
+    owner: dict[int, Attribution],
+    full: list[bool],
+) -> None:
+    """Speech nouns with a possessor and a clause ("Trump's claim that ...")."""
+    for tok in doc:
+        if tok.pos_ != "NOUN" or lay.in_quote(tok.i) or tok.i in by_cue:
+            continue
+        ranges = speech_noun_content(tok, lay)
+        if ranges is None:
+            continue
+        source = next(c for c in tok.children if c.dep_ == "poss")
+        att = Attribution(cue=tok, source=source, content=ranges)
+        for k in sorted(lay.touched(ranges)):
+            if k not in owner:
+                att.pieces.append(Piece(lay.quoted[k].start, lay.quoted[k].end, full[k]))
+                owner[k] = att
+        by_cue[tok.i] = att
 
 
 def _reports_clause(tok: Token, lay: Layout) -> bool:

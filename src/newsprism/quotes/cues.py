@@ -14,6 +14,7 @@ from ._cue_model import BIAS, WEIGHTS
 from ._learned_cues import FRAME_PRIOR, LEARNED_CUES
 from .layout import Layout
 from .lexicon import CUE_VERBS, GENERIC_PERSON_NOUNS, QUOTE_ONLY_CUE_VERBS
+from .nominal import NominalKind, nominal_features, nominal_source
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -30,9 +31,12 @@ __all__ = [
     "frame",
     "is_cue",
     "lemma",
+    "nominal_cue_features",
+    "nominal_probability",
     "reports_as",
     "source_of",
     "source_span",
+    "subject_kind",
 ]
 
 _SUBJECTS = ("nsubj", "csubj")
@@ -332,11 +336,27 @@ def cue_features(tok: Token, layout: Layout) -> list[str]:
             feats += [f"{child.dep_}:{lemma(child)}", f"{lem}|{child.dep_}:{lemma(child)}"]
     feats += [f"lem|dep={lem}|{tok.dep_}", f"head={lemma(tok.head)}|{tok.dep_}"]
     if src is not None:
-        feats.append(f"subjkind={_subject_kind(src)}")
+        feats.append(f"subjkind={subject_kind(src)}")
     return feats
 
 
-def _subject_kind(src: Token) -> str:
+def nominal_cue_features(tok: Token, kind: NominalKind) -> list[str]:
+    """Classifier features of an adjective or noun cue candidate (see :mod:`.nominal`)."""
+    src = nominal_source(tok, kind)
+    return nominal_features(tok, kind, "none" if src is None else subject_kind(src))
+
+
+def nominal_probability(tok: Token, kind: NominalKind) -> float:
+    """Probability that annotators mark this adjective or noun as an attribution cue.
+
+    The verbs' bias is left out: each kind has its own (the ``"a:kind"`` and
+    ``"n:kind"`` features), trained apart from the verbs.
+    """
+    z = sum(WEIGHTS.get(f, 0.0) for f in nominal_cue_features(tok, kind))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def subject_kind(src: Token) -> str:
     """Whether a subject can hold a view: people and groups attribute, things rarely do."""
     if src.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return "named"

@@ -20,6 +20,7 @@ __all__ = [
     "ORG_PRONOUNS",
     "PERSON_PRONOUNS",
     "QUOTE_ONLY_CUE_VERBS",
+    "SPEECH_NOUNS",
     "TITLE_WORDS",
     "VOICE_NOUNS",
 ]
@@ -38,6 +39,16 @@ CUE_VERBS: frozenset[str] = _words(
     question wonder caution advise recommend propose demand signal hint
     acknowledge lament complain concede declare proclaim yell shout scream whisper
     write blog email text inform notify brief assure reassure remind
+    """
+)
+
+#: Nouns that name something said or written ("Trump's claim that ...",
+#: "her promise to ..."): with a possessor and a clause they report speech.
+SPEECH_NOUNS: frozenset[str] = _words(
+    """
+    claim statement remark comment promise pledge vow warning assertion accusation
+    charge denial admission announcement suggestion argument insistence threat
+    testimony tweet prediction complaint declaration contention allegation assurance
     """
 )
 

@@ -31,10 +31,16 @@ _FOCUS_DEPS = ("advmod", "preconj")
 _CIRCUMSTANCE = frozenset({"in", "on", "during", "after", "before", "while", "via", "through"})
 
 
-def source_phrase(source: Token, cue: Token | None = None) -> tuple[int, int]:
-    """Token range of the phrase that names ``source``, the head of an attribution's source."""
+def source_phrase(
+    source: Token, cue: Token | None = None, leave_out: frozenset[int] = frozenset()
+) -> tuple[int, int]:
+    """Token range of the phrase that names ``source``, the head of an attribution's source.
+
+    ``leave_out`` are tokens that belong elsewhere (a relative clause that is
+    an attribution of its own); the phrase stops before them.
+    """
     doc = source.doc
-    drop: set[int] = set()
+    drop: set[int] = set(leave_out)
     if cue is not None and cue.i != source.i and cue in source.subtree:
         # The cue modifies its own source: keep the words before the cue's clause.
         drop |= {t.i for t in cue.subtree}
