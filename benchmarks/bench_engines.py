@@ -1,7 +1,14 @@
 """Batch engines at 10k and 100k articles: wall time, peak memory, identical results.
 
     .venv/bin/python benchmarks/bench_engines.py ../shared/data --sizes 10000 100000
-        [--full-max 10000] [--nlp-sample 200]
+        [--full-max 10000] [--nlp-sample 200] [--block-days 7]
+    .venv/bin/python benchmarks/bench_engines.py ../shared/data --blocking 50000:2000 20000:200
+        [--windows 7 28] [--overlaps 11.15 5.5 0]
+
+``--blocking N:PER_DAY...`` measures story clustering blocked by time window
+(``engines.blocks``, the code both engines run) against the single stream
+(``stories.group``) and the planted gold, on planted corpora of N articles at
+PER_DAY articles a day: B-cubed P/R/F1 and CPU seconds, in one process.
 
 The corpus is the planted-story corpus of ``bench_stories_scale.py`` (real
 sentences of ECB+, PolNeAR and MSRP; stories with core sentences, a made-up
@@ -112,11 +119,75 @@ def build_corpus(data: Path, n: int, folder: Path) -> None:
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-def run_one(mode: str, corpus: Path, out: Path, full: bool) -> dict[str, object]:
+def blocking_quality(
+    data: Path, n: int, per_day: float, windows: list[float], overlaps: list[float]
+) -> None:
+    """Blocked vs single-stream clustering on one planted corpus; one JSON line per setting."""
+    import bench_stories_scale as bss
+    from newsprism import stories
+    from newsprism.engines import blocks
+    from newsprism.engines.local import _InProcess, cluster
+    from newsprism.model import ArticleNLP
+    from newsprism.stories.metrics import bcubed
+
+    pool = bss.sentence_pool(data)
+    pairs = list(bss.corpus(n, pool, active=400, mean_size=5.0, per_day=per_day, seed=3))
+    arts = [a for a, _ in pairs]
+    gold = {a.id: label for a, label in pairs}
+    views = [(a, ArticleNLP(a.id)) for a in arts]
+
+    def labels(found: tuple[object, ...]) -> dict[str, str]:
+        return {a: s.id for s in found for a in s.articles}  # type: ignore[attr-defined]
+
+    cpu = time.process_time()
+    single = labels(stories.group(arts))
+    base = {"n": n, "per_day": per_day, "days": round(n / per_day, 1)}
+    f1 = bcubed(single, gold)
+    print(
+        json.dumps(
+            {
+                **base,
+                "run": "single",
+                "cpu_s": round(time.process_time() - cpu, 1),
+                "vs_gold": [round(x, 4) for x in f1],
+            }
+        ),
+        flush=True,
+    )
+    for window in windows:
+        for overlap in overlaps:
+            plan = blocks.BlockPlan.of(arts, window, overlap)
+            cpu = time.process_time()
+            found = labels(cluster(_InProcess(), views, plan, chunk=512))
+            spent = time.process_time() - cpu
+            seen = sum(len(plan.blocks_of(blocks.article_day(a))) for a in arts)
+            print(
+                json.dumps(
+                    {
+                        **base,
+                        "run": "blocked",
+                        "window": window,
+                        "overlap": overlap,
+                        "blocks": plan.blocks,
+                        "replay": round(seen / n, 2),
+                        "cpu_s": round(spent, 1),
+                        "vs_single": [round(x, 4) for x in bcubed(found, single)],
+                        "vs_gold": [round(x, 4) for x in bcubed(found, gold)],
+                        "stories": len(set(found.values())),
+                        "single_stories": len(set(single.values())),
+                    }
+                ),
+                flush=True,
+            )
+
+
+def run_one(
+    mode: str, corpus: Path, out: Path, full: bool, block_days: float = 7.0
+) -> dict[str, object]:
     sampler = PeakSampler()
     sampler.start()
     started = time.perf_counter()
-    opts = {"parse": False, "story_stages": full}
+    opts = {"parse": False, "story_stages": full, "block_days": block_days}
     if mode == "local":
         from newsprism.engines import LocalEngine
 
@@ -180,10 +251,19 @@ def main() -> None:
     ap.add_argument("--work", type=Path, default=Path("/tmp/newsprism-bench-engines"))
     ap.add_argument("--child", nargs=3, metavar=("MODE", "CORPUS", "OUT"))
     ap.add_argument("--full", action="store_true")
+    ap.add_argument("--block-days", type=float, default=7.0)
+    ap.add_argument("--blocking", nargs="+", default=[], metavar="N:PER_DAY")
+    ap.add_argument("--windows", type=float, nargs="+", default=[7.0, 28.0])
+    ap.add_argument("--overlaps", type=float, nargs="+", default=[11.15, 5.5, 0.0])
     args = ap.parse_args()
+    if args.blocking:
+        for spec in args.blocking:
+            n, per_day = spec.split(":")
+            blocking_quality(args.data, int(n), float(per_day), args.windows, args.overlaps)
+        return
     if args.child:
         mode, corpus, out = args.child
-        print(json.dumps(run_one(mode, Path(corpus), Path(out), args.full)))
+        print(json.dumps(run_one(mode, Path(corpus), Path(out), args.full, args.block_days)))
         return
     from newsprism.engines import compare_outputs
 
@@ -199,6 +279,7 @@ def main() -> None:
             out = args.work / f"out-{n}-{mode}"
             cmd = [sys.executable, __file__, str(args.data), "--child", mode, str(corpus), str(out)]
             cmd += ["--full"] if full else []
+            cmd += ["--block-days", str(args.block_days)]
             proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
             if proc.returncode != 0:
                 print(f"{n} {mode} FAILED\n{proc.stderr[-3000:]}", flush=True)

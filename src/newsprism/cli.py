@@ -406,6 +406,14 @@ def batch(
     load: Annotated[
         str | None, typer.Option("--load", help="Then load the tables into this store (--db form).")
     ] = None,
+    block_days: Annotated[
+        float,
+        typer.Option(
+            "--block-days",
+            min=0.01,
+            help="Days of the stream one story-clustering task owns (tasks run in parallel).",
+        ),
+    ] = 7.0,
 ) -> None:
     """Analyse a large corpus in batch; one Parquet folder per table under --out."""
     from .engines import get_engine, load_into_store
@@ -415,9 +423,9 @@ def batch(
             from .engines.spark import spark_session
 
             session = spark_session(master or f"local[{workers}]")
-            runner = get_engine("spark", spark=session, cores=workers)
+            runner = get_engine("spark", spark=session, cores=workers, block_days=block_days)
         else:
-            runner = get_engine(engine, workers=workers)
+            runner = get_engine(engine, workers=workers, block_days=block_days)
     except (ValueError, ImportError) as exc:
         err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(2) from None

@@ -12,9 +12,11 @@ what they compute is fixed here:
   suffixed as the store does;
 * :func:`annotate` -- the per-article stage, exactly what
   :func:`newsprism.stages.annotate_stage` does (one parse, every ``ARTICLE_STEPS``);
-* :func:`group_stories` -- story clustering over the whole batch;
-* :func:`story_stage` -- the per-story stages: reuse within the story, then quotes
-  grouped into statements, as the ``reuse`` and ``statements`` stages do.
+* :func:`cluster_view` -- what story clustering reads of an article; the
+  clustering itself is blocked by time window and stitched (:mod:`.blocks`);
+* :func:`story_stage` -- the per-story stages: the default pipeline's stages after
+  ``stories`` (``entities``, ``reuse``, ``statements``, ``relations``,
+  ``claim_groups``) over one story.
 """
 
 from __future__ import annotations
@@ -23,25 +25,38 @@ import dataclasses
 import glob
 import logging
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .. import stories as _stories
+from .. import stages as _stages
 from ..clean import clean
 from ..ingest import IngestFailure, article_from_record, iter_files, read_sources
-from ..model import Article, ArticleNLP, Quote, ReuseLink, Statement, Story
-from ..quotes import group_statements
-from ..reuse import analyze_reuse
+from ..model import (
+    Article,
+    ArticleNLP,
+    Claim,
+    ClaimGroup,
+    Coverage,
+    Entity,
+    EntityRelation,
+    Quote,
+    ReuseLink,
+    Statement,
+    Story,
+    TimelineEvent,
+)
+from ..pipeline import State
 from ..stages import ARTICLE_STEPS, annotate_articles
 from ..store._keys import content_hash, suffixed_id
 
 __all__ = [
+    "STORY_STAGES",
     "ClusterView",
     "StoryOutput",
     "annotate",
+    "cluster_view",
     "expand_inputs",
-    "group_stories",
     "is_remote",
     "pick_duplicate",
     "read_input",
@@ -160,8 +175,8 @@ ClusterView = tuple[Article, ArticleNLP]
 def cluster_view(article: Article, record: ArticleNLP) -> ClusterView:
     """What story clustering reads (text, title, date; entity mentions), and no more.
 
-    The driver holds this for every article of the batch, so the rest (removed
-    lines, metadata, quotes, claims) stays in the executors.
+    A block's task holds this for the articles of its time window, so the rest
+    (removed lines, metadata, quotes, claims) stays where the article was parsed.
     """
     slim = Article(
         id=article.id,
@@ -174,16 +189,6 @@ def cluster_view(article: Article, record: ArticleNLP) -> ClusterView:
     return slim, ArticleNLP(article.id, mentions=record.mentions)
 
 
-def group_stories(views: Sequence[ClusterView]) -> tuple[Story, ...]:
-    """Stories of the batch as the pipeline's ``stories`` stage makes them, sorted by id.
-
-    Clustering is input-order independent (``stories.group`` takes ``stream_order``).
-    """
-    articles = [a for a, _ in views]
-    records = [r for _, r in views]
-    return tuple(sorted(_stories.group(articles, records), key=lambda s: s.id))
-
-
 @dataclass(frozen=True, slots=True)
 class StoryOutput:
     """What the per-story stages produce for one story."""
@@ -194,27 +199,60 @@ class StoryOutput:
     independent_sources: int
     quotes: tuple[Quote, ...]
     statements: tuple[Statement, ...]
+    claims: tuple[Claim, ...] = ()
+    claim_groups: tuple[ClaimGroup, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    relations: tuple[EntityRelation, ...] = ()
+    timeline: tuple[TimelineEvent, ...] = ()
+    coverage: tuple[Coverage, ...] = ()
+
+
+#: the default pipeline's stages after ``annotate`` and ``stories``, in its order:
+#: what ``analyze`` runs over a corpus, run here over one story
+STORY_STAGES = tuple(
+    st for st in _stages.default_pipeline().stages if st.name not in ("annotate", "stories")
+)
 
 
 def story_stage(
     story: Story, members: Iterable[tuple[Article, ArticleNLP]], *, full: bool = True
 ) -> StoryOutput:
-    """Reuse and statements of one story, as the pipeline's ``reuse``/``statements`` do.
+    """The pipeline's corpus stages over one story, exactly as ``analyze`` runs them.
 
-    ``full=False`` skips both (the story row only), for benchmarks of clustering alone.
+    The state holds the story's members in the story's order; entities are
+    merged over the story (the claim grouper reads them as "the story's merged
+    entities"), so a story's claim groups do not depend on the rest of the batch.
+    A stage added to the default pipeline runs here too; its output reaches
+    the tables once :mod:`.tables` has a table for it.
+    ``full=False`` skips the stages (the story row and raw claims only), for
+    benchmarks of clustering alone.
     """
-    if not full:
-        return StoryOutput(story, (), (), 0, (), ())
     by_id = {a.id: (a, rec) for a, rec in members}
-    articles = [by_id[i][0] for i in story.articles if i in by_id]
-    reuse = analyze_reuse(articles, [story])
-    story_quotes = [q for i in story.articles if i in by_id for q in by_id[i][1].quotes]
-    quotes, statements = group_statements(story_quotes, reuse.families)
+    ordered = [by_id[i] for i in story.articles if i in by_id]
+    records = tuple(rec for _, rec in ordered)
+    if not full:
+        return StoryOutput(story, (), (), 0, (), (), tuple(c for r in records for c in r.claims))
+    state = State(
+        articles=tuple(a for a, _ in ordered),
+        nlp=records,
+        stories=(story,),
+        quotes=tuple(q for r in records for q in r.quotes),
+        claims=tuple(c for r in records for c in r.claims),
+        relations=tuple(x for r in records for x in r.relations),
+    )
+    for st in STORY_STAGES:
+        state = st.run(state)
     return StoryOutput(
         story,
-        reuse.pairs,
-        reuse.families,
-        reuse.independent_sources.get(story.id, 0),
-        quotes,
-        statements,
+        state.reuse.pairs,
+        state.reuse.families,
+        state.reuse.independent_sources.get(story.id, 0),
+        state.quotes,
+        state.statements,
+        state.claims,
+        state.claim_groups,
+        state.entities,
+        state.relations,
+        state.timeline,
+        state.coverage,
     )

@@ -1,8 +1,10 @@
 """The default batch engine: a process pool over partitions of articles.
 
-Per-article work (reading, cleaning, parsing, extractors) and per-story work run
-in worker processes, each loading spaCy once; story clustering runs in the main
-process over the whole batch.  ``workers=1`` runs everything in-process.
+Per-article work (reading, cleaning, parsing, extractors), story clustering (one
+task per time block, :mod:`.blocks`) and per-story work run in worker
+processes, each loading spaCy once; the main process sums the document
+frequencies and stitches the blocks' stories.  ``workers=1`` runs everything
+in-process.
 """
 
 from __future__ import annotations
@@ -11,11 +13,13 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
 from ..model import Article, ArticleNLP, Story
 from . import _core
+from . import blocks as _blocks
 from . import tables as _tables
 from .base import BatchResult
 from .candidates import local_candidates
@@ -56,6 +60,34 @@ def _stories_only(chunk: list[tuple[Story, list[Annotated]]]) -> list[tuple[str,
     return rows
 
 
+def _block(
+    item: tuple[int, list[_core.ClusterView]],
+    plan: _blocks.BlockPlan,
+    df: _blocks.DocFreq | None,
+) -> list[_blocks.Placement]:
+    return _blocks.cluster_block(item[0], item[1], plan, df)
+
+
+def cluster(
+    pool: Executor, views: Sequence[_core.ClusterView], plan: _blocks.BlockPlan, chunk: int
+) -> tuple[Story, ...]:
+    """Stories of the batch: corpus counts, one task per time block, then the stitch."""
+    df: _blocks.DocFreq | None = None
+    if plan.blocks > 1:  # one block is the corpus: its own counts are the corpus's
+        parts = list(pool.map(_blocks.corpus_df, _chunks(views, chunk * 8)))
+        df = parts[0]
+        for part in parts[1:]:
+            df = _blocks.add_df(df, part)
+    by_block: dict[int, list[_core.ClusterView]] = {}
+    for view in views:
+        for k in plan.blocks_of(_blocks.article_day(view[0])):
+            by_block.setdefault(k, []).append(view)
+    # big blocks first so one does not finish last alone
+    items = sorted(by_block.items(), key=lambda kv: -len(kv[1]))
+    placements = [p for part in pool.map(partial(_block, plan=plan, df=df), items) for p in part]
+    return _blocks.stitch(placements)
+
+
 def _chunks(items: Sequence[T], size: int) -> list[list[T]]:
     return [list(items[i : i + size]) for i in range(0, len(items), size)]
 
@@ -80,8 +112,10 @@ class LocalEngine:
         parse: bool = True,
         candidates: bool = True,
         story_stages: bool = True,
+        block_days: float = _blocks.DEFAULT_WINDOW,
     ) -> None:
         self.workers = workers
+        self.block_days = block_days  # days of stream one clustering task owns
         self.chunk = chunk
         self.parse = parse
         self.candidates = candidates
@@ -106,7 +140,10 @@ class LocalEngine:
             annotated = [x for part in pool.map(step, _chunks(articles, self.chunk)) for x in part]
             timings["annotate"] = time.perf_counter() - t
             t = time.perf_counter()
-            stories = _core.group_stories([_core.cluster_view(a, r) for a, r in annotated])
+            views = [_core.cluster_view(a, r) for a, r in annotated]
+            plan = _blocks.BlockPlan.of((a for a, _ in views), self.block_days)
+            stories = cluster(pool, views, plan, self.chunk)
+            del views
             timings["stories"] = time.perf_counter() - t
             t = time.perf_counter()
             by_id = {a.id: (a, rec) for a, rec in annotated}
@@ -128,9 +165,8 @@ class LocalEngine:
         timings["candidates"] = time.perf_counter() - t
         t = time.perf_counter()
         story_of = {a: s.id for s in stories for a in s.articles}
-        for art, rec in annotated:
+        for art, _ in annotated:
             rows["articles"].append(_tables.article_row(art, story_of.get(art.id))[1])
-            rows["claims"].extend(r for _, r in _tables.claim_rows(rec.claims))
         counts = {name: _tables.write_rows(out, name, rows[name]) for name in _tables.TABLES}
         timings["write"] = time.perf_counter() - t
         log.info("local batch: %s rows, %s", counts, timings)

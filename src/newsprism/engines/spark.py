@@ -7,11 +7,16 @@ What runs where (see docs/scaling.md):
 * identity rules: a ``reduceByKey`` on the content hash and a ``groupByKey`` on the id;
 * per-article stage: ``mapPartitions`` -- spaCy loads once per Python worker and
   parses the partition in batches (:func:`._core.annotate`);
-* story clustering: on the driver, over the articles' clustering view (id, title,
-  text, date, entity mentions), because the online clusterer is sequential by design -- it is the
-  step that limits scale (docs/scaling.md says how to block it by time window);
-* per-story stages (reuse, statements): a ``groupByKey`` on the story, one task
-  per group of stories (:func:`._core.story_stage`);
+* story clustering, blocked by time window (:mod:`.blocks`): the date span and
+  the corpus document frequencies are two reduces; each article's clustering view
+  is keyed by the blocks that see it and ``groupByKey`` gives one task per block;
+  the stitch joins context placements with their owners' placements, and only
+  the vote counts (story ids, no text) reach the driver, which links the
+  blocks' stories into trees and broadcasts the roots; the final stories are a
+  ``groupByKey`` on the root;
+* per-story stages (entities, reuse, statements, relations, claim groups): the
+  articles joined with their story, a ``groupByKey`` on the story, one task per
+  group of stories (:func:`._core.story_stage`);
 * output: one Parquet folder per table, each sorted by its key.
 
 pyspark is imported lazily so the default install works without it.
@@ -28,9 +33,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..model import Article, ArticleNLP
+from ..model import Article, ArticleNLP, Story
 from ..store._keys import content_hash
 from . import _core
+from . import blocks as _blocks
 from . import tables as _tables
 from .base import BatchResult
 from .candidates import spark_candidates
@@ -117,12 +123,63 @@ class SparkEngine:
         parse: bool = True,
         candidates: bool = True,
         story_stages: bool = True,
+        block_days: float = _blocks.DEFAULT_WINDOW,
     ) -> None:
+        self.block_days = block_days  # days of stream one clustering task owns
         self.spark = spark if spark is not None else spark_session(f"local[{cores}]")
         self.partitions = partitions or max(2, 2 * cores)
         self.parse = parse
         self.candidates = candidates
         self.story_stages = story_stages  # False: stories only, no reuse or statements
+
+    def _cluster(self, views: Any) -> Any:
+        """An RDD of the batch's stories, clustered per time block and stitched."""
+        from operator import add
+
+        def span(it: Iterable[_core.ClusterView]) -> Iterator[tuple[float, float]]:
+            days = [d for d in (_blocks.article_day(a) for a, _ in it) if d is not None]
+            if days:
+                yield min(days), max(days)
+
+        ends = views.mapPartitions(span).collect()  # one pair per partition
+        plan = _blocks.BlockPlan.span(
+            min((lo for lo, _ in ends), default=None),
+            max((hi for _, hi in ends), default=None),
+            self.block_days,
+        )
+        df = None
+        if plan.blocks > 1:  # one block is the corpus: its own counts are the corpus's
+            df = views.mapPartitions(lambda it: [_blocks.corpus_df(it)]).treeReduce(_blocks.add_df)
+        shared = views.context.broadcast(df)
+
+        def run_block(kv: tuple[int, Iterable[_core.ClusterView]]) -> list[_blocks.Placement]:
+            return _blocks.cluster_block(kv[0], kv[1], plan, shared.value)
+
+        placements = (
+            views.flatMap(lambda v: ((k, v) for k in plan.blocks_of(_blocks.article_day(v[0]))))
+            .groupByKey(max(1, min(plan.blocks, self.partitions)))
+            .flatMap(run_block)
+            .cache()
+        )
+        owned = placements.filter(lambda p: p.owned)
+        context = placements.filter(lambda p: not p.owned).map(lambda p: (p.article, p.key))
+        votes = (
+            context.join(owned.map(lambda p: (p.article, p.key)))
+            .map(lambda kv: (kv[1], 1))
+            .reduceByKey(add)
+            .collect()  # (child story, parent story) ids and counts: no text
+        )
+        roots = views.context.broadcast(_blocks.find_roots(_blocks.choose_parents(votes)))
+        stories = (
+            owned.map(lambda p: (roots.value.get(p.key, p.key), p))
+            .groupByKey(self.partitions)
+            .map(lambda kv: _blocks.assemble(kv[0], kv[1]))
+            .cache()
+        )
+        stories.count()
+        placements.unpersist()
+        shared.unpersist()
+        return stories
 
     def run(self, inputs: Sequence[str], out_dir: str | Path) -> BatchResult:
         sc = self.spark.sparkContext
@@ -146,33 +203,33 @@ class SparkEngine:
         )
         parse = self.parse
         annotated = articles.mapPartitions(lambda it: _core.annotate(it, parse=parse)).cache()
-        view = annotated.map(lambda x: _core.cluster_view(*x)).collect()
+        annotated.count()
         timings["read+annotate"] = time.perf_counter() - t
         t = time.perf_counter()
-        stories = _core.group_stories(view)
-        del view
+        stories = self._cluster(annotated.map(lambda x: _core.cluster_view(*x)))
         timings["stories"] = time.perf_counter() - t
         t = time.perf_counter()
-        story_of = sc.broadcast({a: s.id for s in stories for a in s.articles})
-        by_story = sc.broadcast({s.id: s for s in stories})
         full = self.story_stages
 
-        def per_story(kv: tuple[str, Iterable[Annotated]]) -> Iterator[tuple[str, _tables.Row]]:
-            yield from _tables.story_rows(
-                _core.story_stage(by_story.value[kv[0]], kv[1], full=full)
-            )
+        def per_story(
+            kv: tuple[str, tuple[Iterable[Annotated], Story]],
+        ) -> Iterator[tuple[str, _tables.Row]]:
+            members, story = kv[1]
+            members = list(members)
+            yield from _tables.story_rows(_core.story_stage(story, members, full=full))
+            for art, _ in members:  # the article rows too: no second join
+                yield _tables.article_row(art, story.id)
 
-        def per_article(x: Annotated) -> Iterator[tuple[str, _tables.Row]]:
-            art, rec = x
-            yield _tables.article_row(art, story_of.value.get(art.id))
-            yield from _tables.claim_rows(rec.claims)
-
-        story_part = (
-            annotated.map(lambda x: (story_of.value[x[0].id], x))
+        # (article id, (annotated, story id)): every article is in one story
+        placed = annotated.map(lambda x: (x[0].id, x)).join(
+            stories.flatMap(lambda s: ((a, s.id) for a in s.articles))
+        )
+        rows = (
+            placed.map(lambda kv: (kv[1][1], kv[1][0]))
             .groupByKey(self.partitions)
+            .join(stories.map(lambda s: (s.id, s)))
             .flatMap(per_story)
         )
-        rows = story_part.union(annotated.flatMap(per_article))
         # one pass from Python into one JVM-side frame holding every table's columns,
         # then each table is a filter + sort + write that never leaves the JVM
         columns = _union_columns()
@@ -208,5 +265,6 @@ class SparkEngine:
         counts["reuse_candidates"] = self.spark.read.parquet(f"{out}/reuse_candidates").count()
         timings["candidates"] = time.perf_counter() - t
         annotated.unpersist()
+        stories.unpersist()
         log.info("spark batch: %s rows, %s", counts, timings)
         return BatchResult(Path(out), counts, timings)

@@ -18,12 +18,17 @@ from typing import Any
 from ..model import (
     Article,
     Claim,
+    ClaimGroup,
+    Coverage,
     Dossier,
+    Entity,
+    EntityRelation,
     Quote,
     Reuse,
     ReuseLink,
     Statement,
     Story,
+    TimelineEvent,
     from_dict,
     to_dict,
 )
@@ -76,7 +81,45 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("record", "string"),
     ),
     "statements": (("id", "string"), ("story", "string"), ("record", "string")),
-    "claims": (("id", "string"), ("article", "string"), ("record", "string")),
+    "claims": (
+        ("id", "string"),
+        ("article", "string"),
+        ("claim_group", "string"),
+        ("record", "string"),
+    ),
+    # per story: the pipeline's claim groups (verdicts), merged entities, relations
+    "claim_groups": (
+        ("id", "string"),
+        ("story", "string"),
+        ("verdict", "string"),
+        ("topic", "string"),
+        ("independent_sources", "long"),
+        ("claims", "strings"),
+        ("record", "string"),
+    ),
+    "entities": (
+        ("story", "string"),
+        ("id", "string"),
+        ("name", "string"),
+        ("kind", "string"),
+        ("articles", "strings"),
+        ("record", "string"),
+    ),
+    "relations": (
+        ("story", "string"),
+        ("a", "string"),
+        ("b", "string"),
+        ("kind", "string"),
+        ("record", "string"),
+    ),
+    "timeline": (
+        ("story", "string"),
+        ("n", "long"),
+        ("date", "string"),
+        ("text", "string"),
+        ("record", "string"),
+    ),
+    "coverage": (("article", "string"), ("story", "string"), ("record", "string")),
     # corpus-wide reuse candidates (MinHash banding with the df cap), across stories
     "reuse_candidates": (("a", "string"), ("b", "string")),
 }
@@ -89,6 +132,11 @@ KEYS: dict[str, tuple[str, ...]] = {
     "quotes": ("id",),
     "statements": ("id",),
     "claims": ("id",),
+    "claim_groups": ("id",),
+    "entities": ("story", "id"),
+    "relations": ("story", "a", "b", "kind"),
+    "timeline": ("story", "n"),
+    "coverage": ("article",),
     "reuse_candidates": ("a", "b"),
 }
 
@@ -111,7 +159,10 @@ def article_row(article: Article, story: str | None) -> tuple[str, Row]:
 
 def claim_rows(claims: Iterable[Claim]) -> Iterator[tuple[str, Row]]:
     for c in claims:
-        yield "claims", {"id": c.id, "article": c.article, "record": _json(c)}
+        yield (
+            "claims",
+            {"id": c.id, "article": c.article, "claim_group": c.group, "record": _json(c)},
+        )
 
 
 def story_rows(out: StoryOutput) -> Iterator[tuple[str, Row]]:
@@ -148,6 +199,44 @@ def story_rows(out: StoryOutput) -> Iterator[tuple[str, Row]]:
         )
     for s in out.statements:
         yield "statements", {"id": s.id, "story": st.id, "record": _json(s)}
+    yield from claim_rows(out.claims)
+    for g in out.claim_groups:
+        yield (
+            "claim_groups",
+            {
+                "id": g.id,
+                "story": st.id,
+                "verdict": g.verdict,
+                "topic": g.topic,
+                "independent_sources": g.independent_sources,
+                "claims": list(g.claims),
+                "record": _json(g),
+            },
+        )
+    for e in out.entities:
+        yield (
+            "entities",
+            {
+                "story": st.id,
+                "id": e.id,
+                "name": e.name,
+                "kind": e.kind,
+                "articles": list(e.articles),
+                "record": _json(e),
+            },
+        )
+    for r in out.relations:
+        yield (
+            "relations",
+            {"story": st.id, "a": r.a, "b": r.b, "kind": r.kind, "record": _json(r)},
+        )
+    for n, ev in enumerate(out.timeline):  # in the stage's order (by date)
+        yield (
+            "timeline",
+            {"story": st.id, "n": n, "date": ev.date, "text": ev.text, "record": _json(ev)},
+        )
+    for cov in out.coverage:
+        yield "coverage", {"article": cov.article, "story": st.id, "record": _json(cov)}
 
 
 def sort_rows(table: str, rows: Iterable[Row]) -> list[Row]:
@@ -199,18 +288,26 @@ def records(out_dir: str | Path, table: str, cls: type[Any]) -> list[Any]:
     return [from_dict(cls, json.loads(r["record"])) for r in read_rows(out_dir, table)]
 
 
+def _by(out_dir: str | Path, table: str, column: str, cls: type[Any]) -> dict[str, list[Any]]:
+    """A table's records grouped by one column (rows in key order)."""
+    grouped: dict[str, list[Any]] = {}
+    for r in read_rows(out_dir, table):
+        grouped.setdefault(r[column], []).append(from_dict(cls, json.loads(r["record"])))
+    return grouped
+
+
 def story_dossiers(out_dir: str | Path) -> Iterator[tuple[Story, Dossier]]:
-    """One dossier per story (articles, stories, reuse, quotes, statements) from the tables."""
+    """One dossier per story (articles, reuse, quotes, statements, claims...) from the tables."""
     arts: dict[str, Article] = {a.id: a for a in records(out_dir, "articles", Article)}
-    pairs: dict[str, list[ReuseLink]] = {}
-    for r in read_rows(out_dir, "reuse_pairs"):
-        pairs.setdefault(r["story"], []).append(from_dict(ReuseLink, json.loads(r["record"])))
-    quotes: dict[str, list[Quote]] = {}
-    for q in records(out_dir, "quotes", Quote):
-        quotes.setdefault(q.article, []).append(q)
-    statements: dict[str, list[Statement]] = {}
-    for r in read_rows(out_dir, "statements"):
-        statements.setdefault(r["story"], []).append(from_dict(Statement, json.loads(r["record"])))
+    pairs = _by(out_dir, "reuse_pairs", "story", ReuseLink)
+    quotes = _by(out_dir, "quotes", "article", Quote)
+    statements = _by(out_dir, "statements", "story", Statement)
+    claims = _by(out_dir, "claims", "article", Claim)
+    groups = _by(out_dir, "claim_groups", "story", ClaimGroup)
+    entities = _by(out_dir, "entities", "story", Entity)
+    relations = _by(out_dir, "relations", "story", EntityRelation)
+    timeline = _by(out_dir, "timeline", "story", TimelineEvent)
+    coverage = _by(out_dir, "coverage", "story", Coverage)
     for r in read_rows(out_dir, "stories"):
         story = from_dict(Story, json.loads(r["record"]))
         families = tuple(tuple(f) for f in json.loads(r["families"]))
@@ -225,7 +322,25 @@ def story_dossiers(out_dir: str | Path) -> Iterator[tuple[Story, Dossier]]:
                 reuse=reuse,
                 quotes=tuple(q for i in story.articles for q in quotes.get(i, ())),
                 statements=tuple(statements.get(story.id, ())),
-                filled=("articles", "stories", "reuse", "quotes", "statements"),
+                claims=tuple(c for i in story.articles for c in claims.get(i, ())),
+                claim_groups=tuple(groups.get(story.id, ())),
+                entities=tuple(entities.get(story.id, ())),
+                relations=tuple(relations.get(story.id, ())),
+                timeline=tuple(timeline.get(story.id, ())),
+                coverage=tuple(coverage.get(story.id, ())),
+                filled=(
+                    "articles",
+                    "stories",
+                    "reuse",
+                    "quotes",
+                    "statements",
+                    "claims",
+                    "claim_groups",
+                    "entities",
+                    "relations",
+                    "timeline",
+                    "coverage",
+                ),
             ),
         )
 
