@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import importlib
 import math
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,10 +25,14 @@ import numpy as np
 from rapidfuzz.distance import Levenshtein
 
 from newsprism.reuse import align as aligner
+from newsprism.reuse.compare import judge
 from newsprism.reuse.level import FEATURES, NEAR_VERBATIM, level_features
 from newsprism.reuse.prepare import prepare
-from newsprism.reuse.verdict import DERIVED, verdict
+from newsprism.reuse.verdict import DERIVED
 from train_reuse_level_model import fit, read
+
+# the module: ``newsprism.reuse.compare`` the attribute is the function of that name
+comparer = importlib.import_module("newsprism.reuse.compare")
 
 LEVELS = ["cut", "light", "heavy", "non"]
 OLD = list(range(FEATURES.index("log_passages")))  # the 15 features before issue 3
@@ -104,15 +109,23 @@ def cv_accuracy(
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("data", type=Path)
+    ap.add_argument(
+        "--second-look",
+        type=float,
+        default=None,
+        help="compare.SECOND_LOOK_REWORD for this run (off in the product; 0.5 was measured)",
+    )
     args = ap.parse_args()
+    comparer.SECOND_LOOK_REWORD = args.second_look
     with open(args.data / "file_information.csv", encoding="utf-8") as fh:
         rows = [r for r in csv.DictReader(fh) if r["Category"] in LEVELS]
     sources = {t: prepare(read(args.data / f"orig_task{t}.txt")) for t in "abcde"}
     xs, relations = [], []
     for r in rows:
         answer, src = prepare(read(args.data / r["File"])), sources[r["Task"]]
-        al = aligner.align(answer, src)
-        relations.append(verdict(al.features, len(al.passages)))
+        _, relation, second_look = judge(answer, src)  # as compare does
+        relations.append("second-look" if second_look else relation)
+        al = aligner.align(answer, src)  # the level model's features: first look
         xs.append(
             level_features(answer, src, al.features)[: len(OLD)] + extra_features(answer, src, al)
         )
@@ -124,7 +137,7 @@ def main() -> None:
     pred = []
     for i, rel in enumerate(relations):
         if rel not in DERIVED and rel != "partial":
-            pred.append("non")
+            pred.append("heavy" if rel == "second-look" else "non")
             continue
         if x[i, 0] >= NEAR_VERBATIM:
             pred.append("cut")

@@ -1,7 +1,7 @@
 """Candidate generation and verification at scale, on a corpus with planted reuse.
 
-Usage: python benchmarks/bench_reuse_scale.py ../shared/data --sizes 10000 30000 100000
-       [--baseline-max 30000]
+Usage: python benchmarks/bench_reuse_scale.py ../shared/data --sizes 1000 3000 10000 30000 100000
+       [--baseline-max 30000] [--brute-max 1000] [--paths default|stems|embedding]
 
 The corpus is built from real sentences: PolNeAR texts (train + dev) and ECB+ documents
 give a pool of ~42k sentences; each article is 8-16 sentences, each made of the first half
@@ -11,9 +11,17 @@ sentences by construction).  Planted pairs:
 replaced, deleted or duplicated), and reworded copies made of MSRP train paraphrase pairs
 (sentence 1s in the source, sentence 2s in the copy; at most 400, limited by MSRP).
 Each size runs in a fresh process so that peak memory (ru_maxrss) is its own.
-Reports recall of planted pairs after candidate generation and after verification
-(``compare`` says copy/edited/rewrite), the other pairs, time and peak memory, and the
-same for plain datasketch MinHash LSH (5-gram shingles, sha1, no cap, threshold 0.5).
+Methods, each size and method in a fresh process (one JSON line each):
+
+* ``newsprism``: signatures, candidates and verification (``compare`` says
+  copy/edited/rewrite); recall of planted pairs after candidates and after verification;
+* ``datasketch@t``: plain datasketch MinHash LSH (5-gram shingles, sha1, no cap, 64
+  permutations, thresholds 0.5 and 0.3), candidates only;
+* ``brute``: ``compare`` on every pair, no candidate generation, stopped after
+  ``--brute-cap`` seconds (then ``finished`` is false and recall covers the pairs done).
+
+Times are wall and CPU seconds (the machine is shared: compare CPU); ``load`` is the
+1-minute load average at the end.
 """
 
 from __future__ import annotations
@@ -21,17 +29,21 @@ from __future__ import annotations
 import argparse
 import csv
 import functools
+import itertools
 import json
+import os
 import random
 import resource
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from datasketch import MinHash, MinHashLSH
 
-from newsprism.reuse import candidates, compare_prepared, prepare, signature
+from newsprism.reuse import CandidateConfig, candidates, compare_prepared, prepare, signature
+from newsprism.reuse.candidates import EMBEDDING, default_config
 from newsprism.reuse.text import analyse
 from newsprism.reuse.verdict import DERIVED
 
@@ -111,68 +123,124 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run_one(data: Path, n: int, baseline: bool, verify: bool = True) -> dict[str, object]:
-    docs, planted = build(data, n)
-    texts = dict(docs)
-    base_mb = peak_mb()
-    out: dict[str, object] = {"articles": len(docs), "corpus_mb_peak": round(base_mb)}
-    all_planted = set().union(*planted.values())
+Pair = tuple[str, str]
 
+
+def _norm(pairs: set[Pair]) -> set[Pair]:
+    return {(a, b) if a <= b else (b, a) for a, b in pairs}
+
+
+def score(
+    out: dict[str, object], prefix: str, found: set[Pair], planted: dict[str, set[Pair]]
+) -> None:
+    """Recall per planted kind and the pairs nobody planted, under ``prefix``."""
+    every = _norm(set().union(*planted.values()))
+    for kind, ps in planted.items():
+        ps = _norm(ps)
+        out[f"{prefix}recall_{kind}"] = round(len(ps & found) / max(1, len(ps)), 3)
+        out[f"planted_{kind}"] = len(ps)
+    out[f"{prefix}pairs"] = len(found)
+    out[f"{prefix}not_planted"] = len(found - every)
+
+
+def run_newsprism(
+    docs: list[tuple[str, str]], planted: dict[str, set[Pair]], paths: str, verify: bool
+) -> dict[str, object]:
+    texts = dict(docs)
+    out: dict[str, object] = {}
+    config = {
+        "default": default_config(),
+        "stems": CandidateConfig(),
+        "embedding": replace(EMBEDDING, stem_threshold=None),
+    }[paths]
+    out["config"] = (
+        paths if paths != "default" else ("embedding+stems" if config.embed_threshold else "stems")
+    )
     t0, c0 = time.perf_counter(), time.process_time()
-    sigs = [signature(i, t) for i, t in docs]
-    t_sig = time.perf_counter() - t0
-    pairs = {tuple(sorted(p)) for p in candidates(sigs)}
-    t_cand = time.perf_counter() - t0
-    cpu_cand = time.process_time() - c0
-    out["cpu_candidates_s"] = round(cpu_cand, 1)
+    sigs = [signature(i, t, config) for i, t in docs]
+    out["time_signatures_s"] = round(time.perf_counter() - t0, 1)
+    pairs = _norm(set(candidates(sigs, config)))
+    out["time_candidates_s"] = round(time.perf_counter() - t0, 1)
+    out["cpu_candidates_s"] = round(time.process_time() - c0, 1)
     del sigs
     # pairs come sorted by their first article, so a small cache of prepared texts
     # serves most of them while keeping memory bounded
     prep = functools.lru_cache(maxsize=4096)(lambda i: prepare(texts[i]))
-    derived: set[tuple[str, str]] = set()
+    derived: set[Pair] = set()
     for a, b in sorted(pairs) if verify else ():
         if compare_prepared(prep(a), prep(b)).relation in DERIVED:
             derived.add((a, b))
-    t_total = time.perf_counter() - t0
-    cpu_total = time.process_time() - c0
+    out["time_total_s"] = round(time.perf_counter() - t0, 1)
+    out["cpu_total_s"] = round(time.process_time() - c0, 1)
+    score(out, "candidates_", pairs, planted)
+    score(out, "verified_", derived, planted)
+    return out
 
-    def norm(s: set[tuple[str, str]]) -> set[tuple[str, str]]:
-        return {tuple(sorted(p)) for p in s}  # type: ignore[misc]
 
-    for kind, ps in planted.items():
-        ps = norm(ps)
-        out[f"recall_{kind}_candidates"] = round(len(ps & pairs) / max(1, len(ps)), 3)
-        out[f"recall_{kind}_verified"] = round(len(ps & derived) / max(1, len(ps)), 3)
-        out[f"planted_{kind}"] = len(ps)
-    other = norm(all_planted)
-    out["candidate_pairs"] = len(pairs)
-    out["candidates_not_planted"] = len(pairs - other)
-    out["derived_not_planted"] = len(derived - other)
-    out["time_signatures_s"] = round(t_sig, 1)
-    out["time_candidates_s"] = round(t_cand, 1)
-    out["time_total_s"] = round(t_total, 1)
-    out["cpu_total_s"] = round(cpu_total, 1)
+def run_datasketch(
+    docs: list[tuple[str, str]], planted: dict[str, set[Pair]], threshold: float
+) -> dict[str, object]:
+    """Plain datasketch MinHash LSH: word 5-gram shingles, sha1, no cap, 64 perms."""
+    t0, c0 = time.perf_counter(), time.process_time()
+    lsh = MinHashLSH(threshold=threshold, num_perm=64)
+    hashes = []
+    for k, (_, t) in enumerate(docs):
+        w = t.lower().split()
+        m = MinHash(num_perm=64)
+        m.update_batch([" ".join(w[i : i + 5]).encode() for i in range(len(w) - 4)])
+        lsh.insert(k, m)
+        hashes.append(m)
+    found: set[Pair] = set()
+    for k, m in enumerate(hashes):
+        for o in lsh.query(m):
+            if o != k:
+                found.add(_norm({(docs[k][0], docs[o][0])}).pop())
+    out: dict[str, object] = {
+        "time_total_s": round(time.perf_counter() - t0, 1),
+        "cpu_total_s": round(time.process_time() - c0, 1),
+    }
+    score(out, "candidates_", found, planted)
+    return out
+
+
+def run_brute(
+    docs: list[tuple[str, str]], planted: dict[str, set[Pair]], cap_s: float
+) -> dict[str, object]:
+    """``compare`` on every pair (no candidate generation), stopped after ``cap_s``."""
+    t0, c0 = time.perf_counter(), time.process_time()
+    prepared = [prepare(t) for _, t in docs]
+    derived: set[Pair] = set()
+    done = 0
+    total = len(docs) * (len(docs) - 1) // 2
+    for i, j in itertools.combinations(range(len(docs)), 2):
+        if compare_prepared(prepared[i], prepared[j]).relation in DERIVED:
+            derived.add(_norm({(docs[i][0], docs[j][0])}).pop())
+        done += 1
+        if done % 1000 == 0 and time.perf_counter() - t0 > cap_s:
+            break
+    out: dict[str, object] = {
+        "time_total_s": round(time.perf_counter() - t0, 1),
+        "cpu_total_s": round(time.process_time() - c0, 1),
+        "pairs_compared": done,
+        "pairs_all": total,
+        "finished": done == total,
+        "cpu_ms_per_pair": round(1000 * (time.process_time() - c0) / max(1, done), 3),
+    }
+    score(out, "verified_", derived, planted)
+    return out
+
+
+def run_one(data: Path, n: int, method: str, args: argparse.Namespace) -> dict[str, object]:
+    docs, planted = build(data, n)
+    out: dict[str, object] = {"articles": len(docs), "method": method}
+    if method == "newsprism":
+        out.update(run_newsprism(docs, planted, args.paths, n <= args.verify_max))
+    elif method.startswith("datasketch"):
+        out.update(run_datasketch(docs, planted, float(method.split("@")[1])))
+    elif method == "brute":
+        out.update(run_brute(docs, planted, args.brute_cap))
     out["peak_mb"] = round(peak_mb())
-    if baseline:
-        t0 = time.perf_counter()
-        lsh = MinHashLSH(threshold=0.5, num_perm=64)
-        hashes = []
-        for k, (_, t) in enumerate(docs):
-            w = t.lower().split()
-            m = MinHash(num_perm=64)
-            m.update_batch([" ".join(w[i : i + 5]).encode() for i in range(len(w) - 4)])
-            lsh.insert(k, m)
-            hashes.append(m)
-        found = set()
-        for k, m in enumerate(hashes):
-            for o in lsh.query(m):
-                if o != k:
-                    found.add(tuple(sorted((docs[k][0], docs[o][0]))))
-        out["baseline_time_s"] = round(time.perf_counter() - t0, 1)
-        for kind, ps in planted.items():
-            out[f"baseline_recall_{kind}"] = round(len(norm(ps) & found) / max(1, len(ps)), 3)
-        out["baseline_pairs_not_planted"] = len(found - other)
-        out["baseline_peak_mb"] = round(peak_mb())
+    out["load"] = round(os.getloadavg()[0], 1)
     return out
 
 
@@ -180,21 +248,36 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("data", type=Path)
     ap.add_argument("--sizes", type=int, nargs="+", default=[10000, 30000, 100000])
-    ap.add_argument("--baseline-max", type=int, default=30000)
+    ap.add_argument("--baseline-max", type=int, default=30000, help="datasketch up to this size")
+    ap.add_argument("--baseline-thresholds", type=float, nargs="*", default=[0.5, 0.3])
+    ap.add_argument("--brute-max", type=int, default=1000, help="all-pairs compare up to this")
+    ap.add_argument("--brute-cap", type=float, default=600, help="seconds before it stops")
     ap.add_argument("--verify-max", type=int, default=10**9, help="skip verification above")
+    ap.add_argument(
+        "--paths",
+        default="default",
+        choices=["default", "stems", "embedding"],
+        help="newsprism candidate paths: this install's default, shingles+stems, "
+        "shingles+embedding without stems",
+    )
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--method", default="newsprism", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one:
-        res = run_one(
-            args.data, args.one, args.one <= args.baseline_max, args.one <= args.verify_max
-        )
-        print(json.dumps(res))
+        print(json.dumps(run_one(args.data, args.one, args.method, args)))
         return
     for n in args.sizes:
-        cmd = [sys.executable, __file__, str(args.data), "--one", str(n)]
-        cmd += ["--baseline-max", str(args.baseline_max), "--verify-max", str(args.verify_max)]
-        proc = subprocess.run(cmd, capture_output=True, text=True, check=True)
-        print(n, proc.stdout.strip(), flush=True)
+        methods = ["newsprism"]
+        if n <= args.baseline_max:
+            methods += [f"datasketch@{t}" for t in args.baseline_thresholds]
+        if n <= args.brute_max:
+            methods.append("brute")
+        for method in methods:
+            cmd = [sys.executable, __file__, str(args.data), "--one", str(n), "--method", method]
+            cmd += ["--verify-max", str(args.verify_max), "--paths", args.paths]
+            cmd += ["--brute-cap", str(args.brute_cap)]
+            proc = subprocess.run(cmd, capture_output=True, text=True, check=True)
+            print(proc.stdout.strip(), flush=True)
 
 
 if __name__ == "__main__":

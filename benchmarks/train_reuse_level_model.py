@@ -39,6 +39,8 @@ def dataset(data: Path) -> tuple[list[dict[str, str]], np.ndarray]:
     xs = []
     for r in rows:
         answer, src = prepare(read(data / r["File"])), sources[r["Task"]]
+        # first-look alignments: answers derived only on compare's second look are
+        # rewrites by definition and never graded by the model
         xs.append(features_of(answer, src, align(answer, src).features))
     return rows, np.array(xs)
 

@@ -5,7 +5,7 @@ import random
 from reuse_helpers import article
 
 from newsprism.model import Article, RemovedLine, Story
-from newsprism.reuse import analyze_reuse, compare
+from newsprism.reuse import ALL_PAIRS_LIMIT, analyze_reuse, compare
 from newsprism.reuse.align import Features
 from newsprism.reuse.direction import direction
 
@@ -81,3 +81,21 @@ def test_families_span_stories_and_counts_are_per_story() -> None:
     reuse = analyze_reuse(arts, [Story("s1", "t", ("x1", "x2", "y")), Story("s2", "t", ("y",))])
     assert reuse.families == (("x1", "x2"),)
     assert reuse.independent_sources == {"s1": 2, "s2": 1}
+
+
+def test_a_large_story_finds_the_seed_rewrite_through_candidates(seeds: dict[str, str]) -> None:
+    # more articles than ALL_PAIRS_LIMIT: only candidate pairs are aligned and listed
+    rng = random.Random(5)
+    arts = _seed_articles(seeds) + [
+        Article(id=f"x{k:03d}", text=article(rng, 8)) for k in range(70)
+    ]
+    assert len(arts) > ALL_PAIRS_LIMIT
+    reuse = analyze_reuse(arts, [Story("s", "big", tuple(a.id for a in arts))])
+    assert len(reuse.pairs) < len(arts) * (len(arts) - 1) // 2
+    derived = {
+        (p.a, p.b): p.relation for p in reuse.pairs if p.relation in ("copy", "edited", "rewrite")
+    }
+    assert derived.get(("000", "001")) == "rewrite"
+    assert not any(
+        {"000", "001", "002", "003"} & {a, b} for a, b in derived if (a, b) != ("000", "001")
+    )

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import importlib
+import itertools
 import random
 
 import pytest
@@ -7,8 +9,12 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from reuse_helpers import VOCAB, article, sentence
 
-from newsprism.reuse import compare
+from newsprism.reuse import compare, prepare
+from newsprism.reuse.compare import judge
 from newsprism.reuse.verdict import DERIVED
+
+# the module (``newsprism.reuse.compare`` the attribute is the function of that name)
+compare_module = importlib.import_module("newsprism.reuse.compare")
 
 FLIP = {"a->b": "b->a", "b->a": "a->b"}
 
@@ -187,3 +193,24 @@ def test_works_without_wordllama(monkeypatch: pytest.MonkeyPatch, seeds: dict[st
     a = "Stocks have rallied sharply for more than three months in anticipation of a rebound."
     b = "Stocks rallied strongly for over three months in anticipation of a rebound."
     assert compare(a, b).relation in DERIVED
+
+
+@pytest.mark.parametrize("threshold", [0.5, 0.3])
+def test_the_second_look_leaves_independent_reports_independent(
+    seeds: dict[str, str], threshold: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the seeds' four reports of one story: only 000-001 is a rewrite, even when the
+    # second look accepts far looser sentence pairs than it does
+    monkeypatch.setattr(compare_module, "SECOND_LOOK_REWORD", threshold)
+    prepared = {k: prepare(v) for k, v in seeds.items()}
+    for x, y in itertools.combinations(sorted(prepared), 2):
+        _, relation, second_look = judge(prepared[x], prepared[y])
+        assert relation == ("rewrite" if (x, y) == ("000", "001") else "independent")
+        assert not second_look
+
+
+def test_the_second_look_is_off_by_default(seeds: dict[str, str]) -> None:
+    # on same-event news it calls many independent reports rewrites (reuse.md, ECB+)
+    assert compare_module.SECOND_LOOK_REWORD is None
+    a, b = prepare(seeds["002"]), prepare(seeds["003"])
+    assert judge(a, b)[2] is False

@@ -279,7 +279,8 @@ def _passage(a: Doc, b: Doc, a0: int, a1: int, b0: int, b1: int, kind: PassageKi
     return Passage(a.starts[a0], a.ends[a1 - 1], b.starts[b0], b.ends[b1 - 1], kind)
 
 
-def align(pa: Prepared, pb: Prepared) -> Alignment:
+def align(pa: Prepared, pb: Prepared, reword_threshold: float | None = None) -> Alignment:
+    """Passages and coverage; ``reword_threshold`` overrides :data:`REWORD_THRESHOLD`."""
     a, b = pa.doc, pb.doc
     runs = _chain(_tiles(a, b))
     cov_a = bytearray(len(a.words))  # 0 none, 1 verbatim, 2 edited, 3 reworded
@@ -311,7 +312,8 @@ def align(pa: Prepared, pb: Prepared) -> Alignment:
             ib = own_b[r.b0 + min(k - r.a0, r.b1 - r.b0 - 1)]
             if ia >= 0 and ib >= 0:
                 sim[ia, ib] = 1.0
-    pairs = _order_keeping(sim, REWORD_THRESHOLD)
+    threshold = REWORD_THRESHOLD if reword_threshold is None else reword_threshold
+    pairs = _order_keeping(sim, threshold)
     reworded = 0
     for i, j in pairs:
         sa, sb = a.sentences[i], b.sentences[j]

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 import networkx as nx
 
 from ..model import Article, Reuse, ReuseLink, Story
-from .candidates import candidates, signature
+from .candidates import candidates, default_config, signature
 from .compare import compare_prepared
 from .prepare import Prepared, prepare
 from .verdict import DERIVED
@@ -34,8 +34,9 @@ ALL_PAIRS_LIMIT = 60  # 1,770 pairs, a few seconds
 def _pairs(ids: Sequence[str], by_id: dict[str, Article]) -> list[tuple[str, str]]:
     if len(ids) <= ALL_PAIRS_LIMIT:
         return list(itertools.combinations(ids, 2))
-    sigs = [signature(i, by_id[i].text) for i in ids]
-    return candidates(sigs)
+    config = default_config()
+    sigs = [signature(i, by_id[i].text, config) for i in ids]
+    return candidates(sigs, config)
 
 
 def analyze_reuse(articles: Sequence[Article], stories: Sequence[Story]) -> Reuse:

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["available", "embed", "embed_words"]
+__all__ = ["available", "dimension", "embed", "embed_words", "text_vector"]
 
 log = logging.getLogger(__name__)
 
@@ -153,3 +153,37 @@ def embed_words(groups: Sequence[Sequence[str]]) -> tuple[Matrix, Matrix]:
         norms = np.linalg.norm(mat, axis=1, keepdims=True)
         np.divide(mat, norms, out=mat, where=norms > 0)
     return out, whole
+
+
+def dimension() -> int:
+    """Length of the vectors (0 when wordllama is not installed)."""
+    model = _model()
+    return 0 if model is None else int(model[1].shape[1])
+
+
+def text_vector(words: Sequence[str]) -> npt.NDArray[np.float32]:
+    """Mean token vector of a whole text, not normalised (zeros for no words).
+
+    The lean path for candidate generation, which embeds every article of a corpus:
+    one dictionary look-up per word and one gather, where :func:`embed_words` also
+    builds per-sentence vectors.  Words new to the table are tokenized first.
+    """
+    model = _model()
+    if model is None:
+        raise RuntimeError("wordllama is not installed")
+    dim = model[1].shape[1]
+    if not words:
+        return np.zeros(dim, dtype=np.float32)
+    table = _words()
+    rows = table.rows
+    idx = [rows.get(w, -1) for w in words]
+    if -1 in idx:
+        table.lookup([w for w, i in zip(words, idx, strict=True) if i < 0])
+        idx = [rows.get(w, -1) for w in words]
+        if -1 in idx:  # the table is full: the slow path tokenizes the rest every time
+            total = table.lookup(words).sum(axis=0)
+            out: npt.NDArray[np.float32] = total[:-1] / max(float(total[-1]), 1.0)
+            return out
+    total = table.sums[idx].sum(axis=0)
+    mean: npt.NDArray[np.float32] = total[:-1] / max(float(total[-1]), 1.0)
+    return mean
