@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_stories_data import load, nlp_records, ordered, split
 from newsprism.model import Article, ArticleNLP
 from newsprism.stories import ClusterConfig, StoryClusterer, score
-from newsprism.stories.cluster import Candidate
+from newsprism.stories.cluster import Candidate, features
 
 THRESHOLDS = [round(0.05 * i, 2) for i in range(2, 19)]
 MERGES = [1.01, 0.99, 0.97, 0.95, 0.9, 0.85, 0.8]
@@ -48,6 +48,11 @@ def collect(
     xs: list[tuple[float, ...]] = []
     ys: list[int] = []
     story_of: dict[str, str] = {}
+    # the gold decides here: weights only need the right length (features may
+    # have changed since the shipped constants were fitted)
+    n_features = len(features(0.0, 0.0, 1))
+    if len(config.weights) != n_features:
+        config = dataclasses.replace(config, weights=(0.0,) * n_features)
     cl = StoryClusterer(config)
 
     def choose(article: Article, cands: list[Candidate]) -> str | None:
@@ -126,6 +131,7 @@ def main() -> None:
         BASE = dataclasses.replace(BASE, **{key: type(getattr(BASE, key))(value)})
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     articles, gold, groups = load(args.data, args.label)
+    held: dict[str, list[float]] = {"random": [], "date": []}
     if args.nlp_cache:
         NLP.update(nlp_records(articles, args.nlp_cache))
     for fold in (0, 1):
@@ -144,11 +150,18 @@ def main() -> None:
                 cl.add(a, NLP.get(a.id))
             pred = {a: sid for sid, members, _ in cl.members() for a in members}
             s = score(pred, {a.id: gold[a.id] for a in test})
+            held[order].append(s.bcubed_f1)
             print(
                 f"  held-out {len(test)} docs order={order}/{seed}: B3-F1={s.bcubed_f1:.4f} "
                 f"(P {s.bcubed_p:.3f} R {s.bcubed_r:.3f}) pair-F1={s.pair_f1:.4f} "
                 f"ARI={s.ari:.4f} clusters={s.clusters}/{s.gold_clusters}"
             )
+    every = held["random"] + held["date"]
+    print(
+        f"mean held-out B3-F1 {statistics.mean(every):.4f} "
+        f"(random orders {statistics.mean(held['random']):.4f}, "
+        f"date-like {statistics.mean(held['date']):.4f})"
+    )
     if args.final:
         cfg, f_all = calibrate(articles, gold)
         print(f"final (all {len(articles)} docs, in-sample B3-F1={f_all:.4f}):")

@@ -162,3 +162,54 @@ def test_split_moves_articles_and_is_logged(fixture_articles: list[Article]) -> 
     # the new story now attracts its own kind
     later = dataclasses.replace(by_id["quake-japan-2"], id="quake-japan-4")
     assert cl.add(later).story == new
+
+
+def _quake(aid: str, place_day: str, toll: str) -> Article:
+    return Article(
+        id=aid,
+        text=(
+            "A strong earthquake struck the coastal region, collapsing houses and cutting "
+            f"power. Rescue teams searched the rubble on {place_day}; officials said {toll} "
+            "people were killed and hundreds injured in the earthquake."
+        ),
+    )
+
+
+def test_figures_and_dates_get_a_cosine_of_their_own() -> None:
+    from newsprism.stories.cluster import _marks
+
+    marks = _marks({"quake": 0.8, "2013": 0.4, "march": 0.4, "14": 0.2})
+    assert set(marks) == {"2013", "march", "14"}
+    assert abs(sum(v * v for v in marks.values()) - 1.0) < 1e-9
+
+
+def test_disjoint_figures_lower_the_join_probability() -> None:
+    # same words, different death toll and date: the second event of a kind
+    cl = StoryClusterer()
+    cl.add(_quake("first", "March 14 2013", "112"))
+    same = cl.place(_quake("same", "March 14 2013", "112"), choose=lambda a, c: None)
+    cl2 = StoryClusterer()
+    cl2.add(_quake("first", "March 14 2013", "112"))
+    other: list[float] = []
+    cl2.place(
+        _quake("other", "June 2 2009", "37"),
+        choose=lambda a, c: other.extend(x.probability for x in c) or None,
+    )
+    kept: list[float] = []
+    cl.place(
+        _quake("again", "March 14 2013", "112"),
+        choose=lambda a, c: kept.extend(x.probability for x in c) or None,
+    )
+    assert same.created  # the chooser said "new story"
+    assert max(other) < max(kept)
+
+
+def test_weights_must_match_the_features() -> None:
+    import pytest
+
+    from newsprism.stories.cluster import features, probability
+
+    x = features(0.5, 0.5, 3, 0.2, True, 0.5)
+    assert 0.0 < probability(x, ClusterConfig().weights) < 1.0
+    with pytest.raises(ValueError):
+        probability(x, ClusterConfig().weights[:-1])

@@ -149,3 +149,15 @@ def test_stories_for_a_fresh_store_equal_group(fixture_articles: list[Article]) 
     from newsprism.stories import group
 
     assert set(stories_for(MemoryStore(), fixture_articles)) == set(group(fixture_articles))
+
+
+def test_restore_without_saved_marks_takes_them_from_the_words(store: Store) -> None:
+    # a store written before figures had their own centroid still resumes
+    old = StoryState("story-1", "T", 1, ("a",), words=(("quake", 0.9), ("2013", 0.4)))
+    cl = load(store)
+    cl.restore([old], {"quake": 1, "2013": 1}, 1)
+    (state,) = cl.states()
+    assert [k for k, _ in state.marks] == ["2013"]  # scale is free: only cosines use it
+    again = load(store)
+    again.restore([state], {"quake": 1, "2013": 1}, 1)
+    assert next(again.states()).marks == state.marks

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
-from functools import cache
+from collections import Counter, deque
+from functools import cache, lru_cache
 
 from .._words import CALENDAR
 from ..model import Article, ArticleNLP
@@ -61,7 +61,7 @@ class Bags:
 
 def words(text: str) -> Counter[str]:
     """Lower-cased content words: stop words and one-letter tokens dropped."""
-    return _words(text)[0]
+    return _content(text)
 
 
 def _words(text: str) -> tuple[Counter[str], set[str]]:
@@ -69,14 +69,50 @@ def _words(text: str) -> tuple[Counter[str], set[str]]:
 
     Both are whole-text regular-expression passes, so the per-token work runs in C.
     """
+    return _content(text), set(_LOWER.findall(text))
+
+
+def _content(text: str) -> Counter[str]:
     counts = Counter(_WORD.findall(text.lower()))
-    for w in counts.keys() & _stopwords():  # the intersection runs in C
-        del counts[w]
-    return counts, set(_LOWER.findall(text))
+    # the intersection and the deletions run in C (dict.pop, not Counter.__delitem__);
+    # a plain set, because keys() & set walks the article's words while keys() &
+    # frozenset walks the whole stop list
+    deque(map(counts.pop, counts.keys() & _stopset()), maxlen=0)
+    return counts
+
+
+@cache
+def _stopset() -> set[str]:
+    return set(_stopwords())  # never mutated
 
 
 def _norm_entity(text: str) -> str:
     return _POSSESSIVE.sub("", " ".join(text.lower().split())).strip(" .'’-")
+
+
+# Names recur across a stream (the same people and places all day), so their
+# normal forms are cached: a hit is one C-level lookup instead of a regex pass.
+@lru_cache(maxsize=1 << 16)
+def _entity_key(name: str) -> tuple[str, str]:
+    """A name's key and, for a multi-word name, its last word (else "")."""
+    norm = _norm_entity(name)
+    parts = norm.split()
+    return norm, parts[-1] if len(parts) > 1 and len(parts[-1]) > 1 else ""
+
+
+@cache
+def _skip() -> frozenset[str]:
+    return _stopwords() | CALENDAR  # calendar words head sentences and datelines
+
+
+@lru_cache(maxsize=1 << 16)
+def _strip_leading(run: str) -> str:
+    """A capitalised run without its leading stop words ("The", "He", "But")."""
+    stop = _stopwords()
+    parts = run.split()
+    while parts and parts[0].lower() in stop:
+        parts.pop(0)
+    return " ".join(parts)
 
 
 def entity_keys(names: list[str], common: set[str] | frozenset[str] = frozenset()) -> Counter[str]:
@@ -87,30 +123,21 @@ def entity_keys(names: list[str], common: set[str] | frozenset[str] = frozenset(
     in ``common`` (ones the article also writes in lower case, such as "city"
     in "Kansas City") are not keys on their own: they name nothing in particular.
     """
-    keys: Counter[str] = Counter()
-    skip = _stopwords() | CALENDAR | common  # calendar words head sentences and datelines
-    for name in names:
-        norm = _norm_entity(name)
-        if not norm or norm in skip:
+    keys: dict[str, int] = {}
+    get = keys.get
+    skip = _skip()
+    for norm, last in map(_entity_key, names):
+        if not norm or norm in skip or norm in common:
             continue
-        keys[norm] += 1
-        parts = norm.split()
-        if len(parts) > 1 and parts[-1] not in skip and len(parts[-1]) > 1:
-            keys[parts[-1]] += 1
-    return keys
+        keys[norm] = get(norm, 0) + 1
+        if last and last not in skip and last not in common:
+            keys[last] = get(last, 0) + 1
+    return Counter(keys)
 
 
 def fallback_entities(text: str) -> list[str]:
     """Capitalised word runs, without leading stop words ("The", "He", "But")."""
-    stop = _stopwords()
-    out: list[str] = []
-    for match in _CAPRUN.finditer(text):
-        parts = match.group(0).split()
-        while parts and parts[0].lower() in stop:
-            parts.pop(0)
-        if parts:
-            out.append(" ".join(parts))
-    return out
+    return [name for name in map(_strip_leading, _CAPRUN.findall(text)) if name]
 
 
 _SUBLINEAR = [0.0] + [1.0 + math.log(n) for n in range(1, 256)]
@@ -127,8 +154,9 @@ def bags(article: Article, nlp: ArticleNLP | None = None) -> Bags:
     title = article.title or ""
     counts, common = _words(article.text)
     if title:
-        for w, n in words(title).items():
-            counts[w] += 2 * n
+        get = counts.get
+        for w, n in _content(title).items():
+            counts[w] = get(w, 0) + 2 * n
     if nlp is not None and nlp.mentions:
         names = [m.text for m in nlp.mentions if m.label in ENTITY_LABELS]
     else:

@@ -49,8 +49,9 @@ class StoryEvent:
 class StoryState:
     """Everything needed to resume clustering a story in a later run.
 
-    ``words`` / ``entities`` are the story's centroid (sums of its members'
-    unit TF-IDF vectors, pruned to the strongest terms).  ``merged_into`` is set
+    ``words`` / ``entities`` / ``marks`` are the story's centroids (sums of its
+    members' unit TF-IDF vectors of words, names, and figures and dates, pruned
+    to the strongest terms).  ``merged_into`` is set
     on a story that no longer stands on its own.
     """
 
@@ -66,3 +67,4 @@ class StoryState:
     entities: tuple[tuple[str, float], ...] = ()
     merged_into: str | None = None
     seq: int = 0
+    marks: tuple[tuple[str, float], ...] = ()  # last: older positional callers keep working

@@ -1,12 +1,14 @@
 """Online story clustering, in the spirit of Miranda et al. (EMNLP 2018).
 
-Each arriving article is compared with a handful of candidate stories on two
-TF-IDF representations (words of title and body; named entities) and on time
-(a Gaussian decay of the gap between its date and the story's first..last
-span).  A small logistic model, fitted offline (see :mod:`._calibration`),
-turns the similarities into the probability that the article reports the same
-event; the article joins the most probable story when that probability clears
-the calibrated threshold and starts a new story otherwise.
+Each arriving article is compared with a handful of candidate stories on three
+TF-IDF representations (words of title and body; named entities; figures and
+dates, which tell apart two events of the same kind), on how far each side's
+strongest names are shared, and on time (a Gaussian decay of the gap between
+its date and the story's first..last span).  A small logistic model, fitted
+offline (see :mod:`._calibration`), turns the similarities into the probability
+that the article reports the same event; the article joins the most probable
+story when that probability clears the calibrated threshold and starts a new
+story otherwise.
 
 Candidates come from an inverted index from terms to the stories whose
 centroids they weigh most in; each posting list keeps only its most recently
@@ -28,9 +30,11 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from operator import itemgetter
+from itertools import islice
+from operator import itemgetter, mul
 from sys import intern
 
+from .._words import MONTHS
 from ..model import Article, ArticleNLP
 from . import _calibration as cal
 from ._features import Bags, bags
@@ -73,7 +77,7 @@ class ClusterConfig:
     index_terms: int = 20  # a story's top terms that point to it in the index
     query_terms: int = 8  # an article's top terms (and entities) it looks candidates up by
     posting_cap: int = 64  # most recently updated stories kept per posting list
-    candidates: int = 8  # stories scored exactly per article
+    candidates: int = 4  # stories scored exactly per article (4, 5 and 8 tie on ECB+)
     sweep_every: int = 4096  # articles between evictions of stories left behind in time
 
 
@@ -112,11 +116,6 @@ _VALUE = itemgetter(1)
 _LOG1 = [math.log(n + 1.0) for n in range(1 << 16)]
 
 
-def _log1(n: int) -> float:
-    """ln(n + 1), from a table for the small counts that dominate."""
-    return _LOG1[n] if n < 65536 else math.log(n + 1.0)
-
-
 def _top(weights: dict[str, float], k: int) -> dict[str, float]:
     if len(weights) <= k:
         return weights
@@ -124,9 +123,23 @@ def _top(weights: dict[str, float], k: int) -> dict[str, float]:
     return dict(sorted(weights.items(), key=_VALUE, reverse=True)[:k])
 
 
+def _ranked(weights: dict[str, float], k: int) -> dict[str, float]:
+    """The ``k`` heaviest items, heaviest first (ties in insertion order)."""
+    return dict(sorted(weights.items(), key=_VALUE, reverse=True)[:k])
+
+
 def _unit(weights: dict[str, float]) -> dict[str, float]:
     norm = math.hypot(*weights.values())
     return {k: v / norm for k, v in weights.items()} if norm else weights
+
+
+def _unit_interned(weights: dict[str, float]) -> dict[str, float]:
+    """:func:`_unit` with interned keys, so every centroid holding a word shares one
+    string object (only the kept terms are interned: the others die with the article)."""
+    norm = math.hypot(*weights.values())
+    if not norm:
+        return {intern(k): v for k, v in weights.items()}
+    return {intern(k): v / norm for k, v in weights.items()}
 
 
 def _cos(unit_vec: dict[str, float], centroid: dict[str, float], norm: float) -> float:
@@ -136,12 +149,51 @@ def _cos(unit_vec: dict[str, float], centroid: dict[str, float], norm: float) ->
     return sum([unit_vec[k] * centroid[k] for k in unit_vec.keys() & centroid.keys()]) / norm
 
 
-def features(cos_words: float, cos_entities: float, size: int) -> tuple[float, ...]:
+_MONTHS = frozenset(MONTHS)
+#: how many of the strongest names of each side :func:`_share` compares
+_TOP_NAMES = 5
+
+
+def _marks(wvec: dict[str, float]) -> dict[str, float]:
+    """An article's figures and dates: the words with a leading digit (tolls, scores,
+    magnitudes, years, days of the month) and month names, as a unit vector.
+
+    Two events of the same kind (two quakes, two rehab stays) share most words
+    and often names, but rarely their numbers and dates; in the word cosine these
+    few terms drown among the shared ones, so they get a cosine of their own."""
+    months = _MONTHS
+    return _unit({k: v for k, v in wvec.items() if k[0].isdigit() or k in months})
+
+
+def _share(top: list[str], vec: dict[str, float], other: dict[str, float]) -> float:
+    """The weight share of ``top`` (strongest keys of ``vec``) that ``other`` has too."""
+    total = hit = 0.0
+    for k in top:
+        v = vec[k]
+        total += v
+        if k in other:
+            hit += v
+    return hit / total if total else 1.0
+
+
+def features(
+    cos_words: float,
+    cos_entities: float,
+    size: int,
+    cos_marks: float = 0.0,
+    both_marks: bool = False,
+    names_cover: float = 1.0,
+) -> tuple[float, ...]:
     """The model's inputs for one article-story pair (the first is the bias).
 
     Size enters because a large story's centroid is smoother, so an article of
     the same event meets it with a lower cosine than it would meet a single
-    article."""
+    article.  ``cos_marks`` is the cosine of figures and dates (:func:`_marks`),
+    and ``both_marks`` says whether both sides have any, so that disjoint figures
+    (a different death toll, another year) count against a join while missing
+    ones count for nothing.  ``names_cover`` is the product of the share of the
+    article's strongest names the story has and of the story's strongest names
+    the article has: low when each side has its own main actors."""
     ls = math.log1p(size)
     return (
         1.0,
@@ -151,11 +203,19 @@ def features(cos_words: float, cos_entities: float, size: int) -> tuple[float, .
         ls,
         cos_words * ls,
         cos_entities * ls,
+        cos_marks,
+        1.0 if both_marks else 0.0,
+        names_cover,
     )
 
 
+_N_FEATURES = len(features(0.0, 0.0, 1))
+
+
 def probability(x: tuple[float, ...], weights: tuple[float, ...]) -> float:
-    z = sum(a * b for a, b in zip(x, weights, strict=True))
+    if len(x) != len(weights):
+        raise ValueError(f"{len(weights)} weights for {len(x)} features")
+    z = sum(map(mul, x, weights))
     return 1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0
 
 
@@ -173,6 +233,9 @@ class _Story:
     last: float | None = None
     wnorm: float = -1.0  # -1: stale, recompute
     enorm: float = -1.0
+    marks: dict[str, float] = field(default_factory=dict)  # figures and dates
+    mnorm: float = -1.0
+    top_names: list[str] | None = None  # None: stale, recompute
     merged_into: str | None = None
     dirty: bool = True
     evicted: bool = False
@@ -187,6 +250,17 @@ class _Story:
         if self.enorm < 0:
             self.enorm = math.sqrt(sum(v * v for v in self.entities.values()))
         return self.enorm
+
+    def mark_norm(self) -> float:
+        if self.mnorm < 0:
+            self.mnorm = math.sqrt(sum(v * v for v in self.marks.values()))
+        return self.mnorm
+
+    def names(self) -> list[str]:
+        """The story's strongest entity keys (cached until it changes)."""
+        if self.top_names is None:
+            self.top_names = list(_top(self.entities, _TOP_NAMES))
+        return self.top_names
 
     def gap(self, day: float | None) -> float:
         """Days between ``day`` and the story's span (0 inside it or when undated)."""
@@ -206,6 +280,19 @@ class Candidate:
 
 
 Chooser = Callable[[Article, list[Candidate]], str | None]
+
+
+class _Vectors:
+    """One article's unit vectors: words, entities, and figures and dates."""
+
+    __slots__ = ("entities", "marks", "words")
+
+    def __init__(
+        self, words: dict[str, float], entities: dict[str, float], marks: dict[str, float]
+    ) -> None:
+        self.words = words
+        self.entities = entities
+        self.marks = marks
 
 
 class _Posting(dict[int, None]):
@@ -293,33 +380,30 @@ class StoryClusterer:
             wvec, evec = self._weigh(primed, count=False)
         else:
             wvec, evec = self._weigh(bags(article, nlp))
+        vecs = _Vectors(wvec, evec, _marks(wvec))
         day = _days(article.published)
         query = self._query(wvec, evec)
-        scored = self._score(query, wvec, evec, day)
+        scored = self._score(query, vecs, day)
         if choose is not None:
-            wanted = choose(article, [c for _, _, c in scored])
+            stories = self._stories
+            wanted = choose(article, [Candidate(stories[i].id, x, d, -p) for p, i, x, d in scored])
             if wanted is None:
-                return self._new(article, wvec, evec, day, query)
+                return self._new(article, vecs, day, query)
             story = self._resolve(self._by_id[wanted])
-            self._join(story, article, wvec, evec, day, query)
+            self._join(story, article, vecs, day, query)
             return Assignment(article.id, story.id, created=False, score=1.0)
-        if not scored or scored[0][0] < self.config.threshold:
-            return self._new(article, wvec, evec, day, query)
-        prob, best, _ = scored[0]
-        others = [(p, i) for p, i, _ in scored[1:] if p >= self.config.merge_threshold]
+        if not scored or -scored[0][0] < self.config.threshold:
+            return self._new(article, vecs, day, query)
+        prob, best = -scored[0][0], scored[0][1]
+        others = [(-p, i) for p, i, _, _ in scored[1:] if -p >= self.config.merge_threshold]
         story, merged = self._merge(best, others)
-        self._join(story, article, wvec, evec, day, query)
+        self._join(story, article, vecs, day, query)
         return Assignment(article.id, story.id, created=False, score=prob, merged=merged)
 
     def _new(
-        self,
-        article: Article,
-        wvec: dict[str, float],
-        evec: dict[str, float],
-        day: float | None,
-        query: dict[str, float],
+        self, article: Article, vecs: _Vectors, day: float | None, query: dict[str, float]
     ) -> Assignment:
-        story = self._create(article, wvec, evec, day, query)
+        story = self._create(article, vecs, day, query)
         return Assignment(article.id, story.id, created=True, score=0.0)
 
     def prime(self, articles: Iterable[Article], nlp: Sequence[ArticleNLP] | None = None) -> None:
@@ -360,6 +444,7 @@ class StoryClusterer:
                 outlets=tuple(sorted(s.outlets)),
                 words=tuple(_top(s.words, self.config.centroid_terms).items()),
                 entities=tuple(_top(s.entities, self.config.centroid_terms).items()),
+                marks=tuple(_top(s.marks, self.config.centroid_terms).items()),
                 merged_into=s.merged_into,
                 seq=s.seq,
             )
@@ -396,6 +481,9 @@ class StoryClusterer:
                 title_date=_days(st.title_date),
                 words=dict(st.words),
                 entities=dict(st.entities),
+                # a store written before figures had a centroid of their own:
+                # take them from the word centroid, which holds them too
+                marks=dict(st.marks) if st.marks else _marks(dict(st.words)),
                 articles=list(st.articles),
                 outlets=set(st.outlets),
                 first=_days(st.first),
@@ -440,25 +528,35 @@ class StoryClusterer:
         batch vectorizer would), so a word first seen here is rare, not unknown."""
         df = self._df
         ents = self._count(raw) if count else [_ENT + k for k in raw.entities]
-        # idf = ln((N + 1) / (df + 1)) + 1, as scikit-learn's smoothed IDF; interned
-        # keys, so every centroid holding a word shares one string object
+        # idf = ln((N + 1) / (df + 1)) + 1, as scikit-learn's smoothed IDF, with
+        # ln(df + 1) from a table (inlined: this is the hottest loop of the step)
         base = math.log(self._docs + 1.0) + 1.0
-        lg = _log1
-        w = {intern(k): v * (base - lg(df[k])) for k, v in raw.words.items()}
+        table, size, log = _LOG1, len(_LOG1), math.log
+        get = df.__getitem__
+        w = {
+            k: v * (base - (table[d] if (d := get(k)) < size else log(d + 1.0)))
+            for k, v in raw.words.items()
+        }
         e = {
-            intern(k): v * (base - lg(df[ek]))
+            k: v * (base - (table[d] if (d := get(ek)) < size else log(d + 1.0)))
             for (k, v), ek in zip(raw.entities.items(), ents, strict=True)
         }
-        return _unit(_top(w, self.config.article_terms)), _unit(
-            _top(e, self.config.article_entities)
+        return _unit_interned(_ranked(w, self.config.article_terms)), _unit_interned(
+            _ranked(e, self.config.article_entities)
         )
+
+    def _vectors(self, raw: Bags) -> _Vectors:
+        """An already counted article's vectors (no change to the frequencies)."""
+        wvec, evec = self._weigh(raw, count=False)
+        return _Vectors(wvec, evec, _marks(wvec))
 
     def _query(self, wvec: dict[str, float], evec: dict[str, float]) -> dict[str, float]:
         """An article's strongest terms, as index keys: what it looks candidates up by,
         and what the story it lands in is indexed under."""
         k = self.config.query_terms
-        q = dict(_top(wvec, k))
-        q.update((_ENT + e, v) for e, v in _top(evec, k).items())
+        # article vectors are ranked (strongest first): the top terms are a prefix
+        q = dict(islice(wvec.items(), k))
+        q.update((_ENT + e, v) for e, v in islice(evec.items(), k))
         return q
 
     def _story_terms(self, story: _Story) -> list[str]:
@@ -479,14 +577,17 @@ class StoryClusterer:
         return heapq.nlargest(cfg.candidates, acc, key=acc.__getitem__)
 
     def _score(
-        self,
-        query: dict[str, float],
-        wvec: dict[str, float],
-        evec: dict[str, float],
-        day: float | None,
-    ) -> list[tuple[float, int, Candidate]]:
+        self, query: dict[str, float], vecs: _Vectors, day: float | None
+    ) -> list[tuple[float, int, tuple[float, ...], float]]:
+        """(-probability, story number, features, time decay) of each candidate, best
+        first (sorted as plain tuples: story numbers are unique, so ties never reach
+        the features)."""
         weights = self.config.weights
-        out: list[tuple[float, int, Candidate]] = []
+        if len(weights) != _N_FEATURES:
+            raise ValueError(f"{len(weights)} weights for {_N_FEATURES} features")
+        out: list[tuple[float, int, tuple[float, ...], float]] = []
+        wvec, evec, mvec = vecs.words, vecs.entities, vecs.marks
+        names = list(islice(evec, _TOP_NAMES))  # evec is ranked: its strongest names
         for idx in self._candidates(query):
             story = self._stories[idx]
             if story.merged_into is not None or story.evicted:
@@ -498,20 +599,24 @@ class StoryClusterer:
                 if gap > self._horizon:
                     continue
             cw = _cos(wvec, story.words, story.word_norm())
-            ce = _cos(evec, story.entities, story.entity_norm()) if evec else 0.0
-            x = features(cw, ce, len(story.articles))
-            prob = probability(x, weights) * decay
-            out.append((prob, idx, Candidate(story.id, x, decay, prob)))
-        out.sort(key=lambda t: (-t[0], t[1]))
+            if evec:
+                ce = _cos(evec, story.entities, story.entity_norm())
+                cover = _share(names, evec, story.entities)
+            else:
+                ce, cover = 0.0, 1.0
+            if story.entities:
+                cover *= _share(story.names(), story.entities, evec)
+            both = bool(mvec and story.marks)
+            cm = _cos(mvec, story.marks, story.mark_norm()) if both else 0.0
+            x = features(cw, ce, len(story.articles), cm, both, cover)
+            z = sum(map(mul, x, weights))
+            prob = 1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0
+            out.append((-prob * decay, idx, x, decay))
+        out.sort()
         return out
 
     def _create(
-        self,
-        article: Article,
-        wvec: dict[str, float],
-        evec: dict[str, float],
-        day: float | None,
-        query: dict[str, float],
+        self, article: Article, vecs: _Vectors, day: float | None, query: dict[str, float]
     ) -> _Story:
         idx = len(self._stories)
         sid = story_id(article.id)
@@ -522,8 +627,9 @@ class StoryClusterer:
             seq=idx,
             title=_title_of(article),
             title_date=day,
-            words=dict(wvec),
-            entities=dict(evec),
+            words=dict(vecs.words),
+            entities=dict(vecs.entities),
+            marks=dict(vecs.marks),
             articles=[article.id],
             outlets={article.outlet} if article.outlet else set(),
             first=day,
@@ -542,24 +648,22 @@ class StoryClusterer:
         self,
         story: _Story,
         article: Article,
-        wvec: dict[str, float],
-        evec: dict[str, float],
+        vecs: _Vectors,
         day: float | None,
         query: dict[str, float],
     ) -> None:
         idx = self._by_id[story.id]
-        # |c + v|^2 = |c|^2 + 2 c.v + |v|^2 with |v| = 1: norms stay exact without a pass
-        dot = _add_into(story.words, wvec)
-        if story.wnorm >= 0:
-            story.wnorm = math.sqrt(story.wnorm**2 + 2 * dot + (1.0 if wvec else 0.0))
-        dot = _add_into(story.entities, evec)
-        if story.enorm >= 0:
-            story.enorm = math.sqrt(story.enorm**2 + 2 * dot + (1.0 if evec else 0.0))
+        story.wnorm = _add_unit(story.words, vecs.words, story.wnorm)
+        story.enorm = _add_unit(story.entities, vecs.entities, story.enorm)
+        story.mnorm = _add_unit(story.marks, vecs.marks, story.mnorm)
+        story.top_names = None
         limit = self.config.centroid_terms
         if len(story.words) > 2 * limit:
             story.words, story.wnorm = _top(story.words, limit), -1.0
         if len(story.entities) > 2 * limit:
             story.entities, story.enorm = _top(story.entities, limit), -1.0
+        if len(story.marks) > 2 * limit:
+            story.marks, story.mnorm = _top(story.marks, limit), -1.0
         story.articles.append(article.id)
         if article.outlet:
             story.outlets.add(article.outlet)
@@ -594,17 +698,19 @@ class StoryClusterer:
             raise ValueError("a split must move some, not all, of the story's articles")
         by_id = {r.article: r for r in nlp or ()}
         first, *rest = stream_order(moving)
-        vecs = {a.id: self._weigh(bags(a, by_id.get(a.id)), count=False) for a in moving}
-        new = self._create(first, *vecs[first.id], _days(first.published), {})
+        vecs = {a.id: self._vectors(bags(a, by_id.get(a.id))) for a in moving}
+        new = self._create(first, vecs[first.id], _days(first.published), {})
         self._events.pop()  # the split event below says where the new story came from
         for a in rest:
-            self._join(new, a, *vecs[a.id], _days(a.published), {})
+            self._join(new, a, vecs[a.id], _days(a.published), {})
         gone = {a.id for a in moving}
-        for wvec, evec in vecs.values():
-            _subtract(old.words, wvec)
-            _subtract(old.entities, evec)
+        for v in vecs.values():
+            _subtract(old.words, v.words)
+            _subtract(old.entities, v.entities)
+            _subtract(old.marks, v.marks)
         old.articles = [a for a in old.articles if a not in gone]
-        old.wnorm = old.enorm = -1.0
+        old.wnorm = old.enorm = old.mnorm = -1.0
+        old.top_names = None
         old.dirty = True
         new_idx = self._by_id[new.id]
         self._index(new_idx, self._story_terms(new))
@@ -631,6 +737,7 @@ class StoryClusterer:
             gone = self._stories[idx]
             _add_into(survivor.words, gone.words)
             _add_into(survivor.entities, gone.entities)
+            _add_into(survivor.marks, gone.marks)
             survivor.articles.extend(gone.articles)
             survivor.outlets |= gone.outlets
             for a in gone.articles:
@@ -651,7 +758,8 @@ class StoryClusterer:
                 StoryEvent("merged", survivor.id, _now(), other=gone.id, score=probs[idx])
             )
             merged.append(gone.id)
-        survivor.wnorm = survivor.enorm = -1.0
+        survivor.wnorm = survivor.enorm = survivor.mnorm = -1.0
+        survivor.top_names = None
         survivor.dirty = True
         self._index(group[0], self._story_terms(survivor))
         return survivor, tuple(merged)
@@ -675,7 +783,7 @@ class StoryClusterer:
         cutoff = self._newest - self._horizon
         for idx in [i for i in self._live if (self._stories[i].last or cutoff) < cutoff]:
             story = self._stories[idx]
-            story.words, story.entities, story.evicted = {}, {}, True
+            story.words, story.entities, story.marks, story.evicted = {}, {}, {}, True
             self._unindex(idx, story)
             self._live.discard(idx)
 
@@ -716,6 +824,16 @@ def _subtract(target: dict[str, float], vec: dict[str, float]) -> None:
             target[k] = left
         else:
             target.pop(k, None)
+
+
+def _add_unit(target: dict[str, float], vec: dict[str, float], norm: float) -> float:
+    """Add the unit vector ``vec`` into ``target``; return the new norm (-1 if stale).
+
+    |c + v|^2 = |c|^2 + 2 c.v + |v|^2 with |v| = 1: norms stay exact without a pass."""
+    dot = _add_into(target, vec)
+    if norm < 0:
+        return norm
+    return math.sqrt(max(0.0, norm * norm + 2.0 * dot + (1.0 if vec else 0.0)))
 
 
 def _add_into(target: dict[str, float], vec: dict[str, float]) -> float:
