@@ -38,10 +38,9 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from ..model import Article, ArticleNLP, Story
-from ..stories import ClusterConfig, StoryClusterer, stream_order
+from ..stories import ClusterConfig, StoryClusterer, horizon_days, published_day, stream_order
 
 __all__ = [
     "BlockPlan",
@@ -67,27 +66,13 @@ DEFAULT_WINDOW = 7.0
 
 
 def article_day(article: Article) -> float | None:
-    """Days since the epoch of ``published``, or None: the clusterer's own reading of dates.
-
-    Kept in step with ``stories.cluster``'s private parser, so that "dated" means
-    the same here as in ``stream_order``.
-    """
-    published = article.published
-    if not published:
-        return None
-    try:
-        moment = datetime.fromisoformat(published.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.timestamp() / 86400.0
+    """The clusterer's reading of ``published``: "dated" means what it means in ``stream_order``."""
+    return published_day(article.published)
 
 
 def horizon(config: ClusterConfig | None = None) -> float:
     """Days past which the clusterer never joins an article to a story (decay < 1/1000)."""
-    sigma = (config or ClusterConfig()).time_sigma_days
-    return sigma * math.sqrt(2.0 * math.log(1000.0))
+    return horizon_days(config or ClusterConfig())
 
 
 @dataclass(frozen=True, slots=True)

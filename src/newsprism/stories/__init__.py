@@ -11,7 +11,15 @@ from collections.abc import Sequence
 
 from ..model import Article, ArticleNLP, Story
 from ._records import Assignment, StoryEvent, StoryState
-from .cluster import Candidate, ClusterConfig, StoryClusterer, story_id, stream_order
+from .cluster import (
+    Candidate,
+    ClusterConfig,
+    StoryClusterer,
+    horizon_days,
+    published_day,
+    story_id,
+    stream_order,
+)
 from .metrics import Scores, score
 from .persist import (
     StorySummary,
@@ -33,8 +41,10 @@ __all__ = [
     "StoryState",
     "StorySummary",
     "group",
+    "horizon_days",
     "list_stories",
     "load",
+    "published_day",
     "save",
     "score",
     "split_story",

@@ -81,7 +81,17 @@ class ClusterConfig:
     sweep_every: int = 4096  # articles between evictions of stories left behind in time
 
 
-def _days(published: str | None) -> float | None:
+def horizon_days(config: ClusterConfig) -> float:
+    """Days past which an article never joins a story: the time decay is below 1/1000.
+
+    Public because the batch engines cut the stream into blocks that must replay
+    this much of their past to place articles as the single stream does.
+    """
+    return config.time_sigma_days * math.sqrt(2.0 * math.log(1000.0))
+
+
+def published_day(published: str | None) -> float | None:
+    """Days since the epoch of an ISO ``published`` value, None when absent or unreadable."""
     if not published:
         return None
     try:
@@ -97,7 +107,7 @@ def stream_order(articles: Iterable[Article]) -> list[Article]:
     """The order a stream would have delivered ``articles`` in: oldest first, undated
     last; ties go by id, so one corpus handed over in any order gives the same
     stories and the same story ids."""
-    keyed = [(_days(a.published), a.id, a) for a in articles]
+    keyed = [(published_day(a.published), a.id, a) for a in articles]
     keyed.sort(key=lambda t: (t[0] is None, t[0] or 0.0, t[1]))
     return [a for _, _, a in keyed]
 
@@ -334,7 +344,7 @@ class StoryClusterer:
         self._sigma2 = 2.0 * self.config.time_sigma_days**2
         # the gap at which the time decay falls below 1/1000: beyond it no
         # probability can clear any threshold worth having
-        self._horizon = self.config.time_sigma_days * math.sqrt(2.0 * math.log(1000.0))
+        self._horizon = horizon_days(self.config)
         self._live: set[int] = set()
         self._newest: float | None = None
         self._since_sweep = 0
@@ -381,7 +391,7 @@ class StoryClusterer:
         else:
             wvec, evec = self._weigh(bags(article, nlp))
         vecs = _Vectors(wvec, evec, _marks(wvec))
-        day = _days(article.published)
+        day = published_day(article.published)
         query = self._query(wvec, evec)
         scored = self._score(query, vecs, day)
         if choose is not None:
@@ -478,7 +488,7 @@ class StoryClusterer:
                 id=st.id,
                 seq=st.seq,
                 title=st.title,
-                title_date=_days(st.title_date),
+                title_date=published_day(st.title_date),
                 words=dict(st.words),
                 entities=dict(st.entities),
                 # a store written before figures had a centroid of their own:
@@ -486,8 +496,8 @@ class StoryClusterer:
                 marks=dict(st.marks) if st.marks else _marks(dict(st.words)),
                 articles=list(st.articles),
                 outlets=set(st.outlets),
-                first=_days(st.first),
-                last=_days(st.last),
+                first=published_day(st.first),
+                last=published_day(st.last),
                 merged_into=st.merged_into,
                 dirty=False,
             )
@@ -699,10 +709,10 @@ class StoryClusterer:
         by_id = {r.article: r for r in nlp or ()}
         first, *rest = stream_order(moving)
         vecs = {a.id: self._vectors(bags(a, by_id.get(a.id))) for a in moving}
-        new = self._create(first, vecs[first.id], _days(first.published), {})
+        new = self._create(first, vecs[first.id], published_day(first.published), {})
         self._events.pop()  # the split event below says where the new story came from
         for a in rest:
-            self._join(new, a, vecs[a.id], _days(a.published), {})
+            self._join(new, a, vecs[a.id], published_day(a.published), {})
         gone = {a.id for a in moving}
         for v in vecs.values():
             _subtract(old.words, v.words)
