@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from .._api import SECTIONS
 from ..model import (
     Article,
     Claim,
@@ -328,19 +329,7 @@ def story_dossiers(out_dir: str | Path) -> Iterator[tuple[Story, Dossier]]:
                 relations=tuple(relations.get(story.id, ())),
                 timeline=tuple(timeline.get(story.id, ())),
                 coverage=tuple(coverage.get(story.id, ())),
-                filled=(
-                    "articles",
-                    "stories",
-                    "reuse",
-                    "quotes",
-                    "statements",
-                    "claims",
-                    "claim_groups",
-                    "entities",
-                    "relations",
-                    "timeline",
-                    "coverage",
-                ),
+                filled=("articles", "stories", *SECTIONS),
             ),
         )
 
