@@ -35,6 +35,16 @@ def test_earlier_article_is_the_source() -> None:
     assert pair.direction == "b->a"
 
 
+def test_publication_times_compare_across_time_zones() -> None:
+    rng = random.Random(3)
+    text = article(rng, 10)
+    # 10:00 at +05:00 is 05:00 UTC: an hour before the other, though its clock reads later
+    east = Article(id="east", text=text, published="2024-10-25T10:00:00+05:00")
+    west = Article(id="west", text=text, published="2024-10-25T06:00:00Z")
+    (pair,) = analyze_reuse([east, west], [Story("s", "t", ("east", "west"))]).pairs
+    assert (pair.a, pair.b, pair.direction) == ("east", "west", "a->b")
+
+
 def test_credit_naming_the_other_outlet_gives_direction() -> None:
     rng = random.Random(4)
     text = article(rng, 10)

@@ -16,9 +16,10 @@ Evidence, strongest first:
 
 from __future__ import annotations
 
+import math
 import re
-from datetime import datetime
 
+from .._dates import published_day
 from ..model import Article, Relation
 from .align import Features
 
@@ -57,26 +58,16 @@ def _wire(names: frozenset[str]) -> set[str]:
     return {w for w, forms in WIRES.items() for f in forms if f in names}
 
 
-def _when(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment.replace(tzinfo=None)
-
-
 def _has_time(value: str | None) -> bool:
     return bool(value) and "T" in (value or "")
 
 
 def _by_date(a: Article, b: Article) -> str | None:
-    ta, tb = _when(a.published), _when(b.published)
+    ta, tb = published_day(a.published), published_day(b.published)
     if ta is None or tb is None:
         return None
-    if not (_has_time(a.published) and _has_time(b.published)):
-        ta, tb = datetime(ta.year, ta.month, ta.day), datetime(tb.year, tb.month, tb.day)
+    if not (_has_time(a.published) and _has_time(b.published)):  # a date alone: same day ties
+        ta, tb = math.floor(ta), math.floor(tb)
     if ta < tb:
         return "a->b"
     if tb < ta:

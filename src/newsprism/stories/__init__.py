@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .._dates import published_day
 from ..model import Article, ArticleNLP, Story
 from ._records import Assignment, StoryEvent, StoryState
 from .cluster import (
@@ -16,7 +17,6 @@ from .cluster import (
     ClusterConfig,
     StoryClusterer,
     horizon_days,
-    published_day,
     story_id,
     stream_order,
 )

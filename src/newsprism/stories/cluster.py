@@ -34,6 +34,7 @@ from itertools import islice
 from operator import itemgetter, mul
 from sys import intern
 
+from .._dates import published_day
 from .._words import MONTHS
 from ..model import Article, ArticleNLP
 from . import _calibration as cal
@@ -88,19 +89,6 @@ def horizon_days(config: ClusterConfig) -> float:
     this much of their past to place articles as the single stream does.
     """
     return config.time_sigma_days * math.sqrt(2.0 * math.log(1000.0))
-
-
-def published_day(published: str | None) -> float | None:
-    """Days since the epoch of an ISO ``published`` value, None when absent or unreadable."""
-    if not published:
-        return None
-    try:
-        moment = datetime.fromisoformat(published.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.timestamp() / 86400.0
 
 
 def stream_order(articles: Iterable[Article]) -> list[Article]:
