@@ -13,18 +13,17 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from markupsafe import Markup, escape
 
 from ..model import Article, Dossier, Story, from_dict
 from ..report import story_dossier
 from ..store import open_store
+from ._conn import Connections
 
 __all__ = ["StoryRow", "WebDB", "fts_query", "tsquery"]
 
@@ -122,43 +121,20 @@ def make_snippet(text: str, words: list[str], width: int = 90) -> str:
     return ("…" if start else "") + marked + ("…" if end < len(text) else "")
 
 
-class _Conn:
-    """One thread's connection, taking SQLite's ``?`` placeholders on either database."""
-
-    def __init__(self, url: str, postgres: bool) -> None:
-        self.postgres = postgres
-        if postgres:
-            import psycopg
-
-            self.db: Any = psycopg.connect(url, autocommit=True, connect_timeout=10)
-        else:
-            self.db = sqlite3.connect(url.removeprefix("sqlite:///"), timeout=30)
-            self.db.execute("PRAGMA busy_timeout = 30000")
-
-    def execute(self, sql: str, params: Any = ()) -> Any:
-        if self.postgres:
-            sql = sql.replace("?", "%s")
-        return self.db.execute(sql, tuple(params))
-
-
 class WebDB:
     """Read access to one store (SQLite path or ``postgresql://`` URL), safe from many threads."""
 
     def __init__(self, path: str | Path, cache_size: int = 64) -> None:
         self.path = str(path)
-        self.postgres = self.path.startswith(("postgresql://", "postgres://"))
         open_store(self.path).close()  # create or migrate
-        self._local = threading.local()
+        self._conns = Connections(self.path)
+        self.postgres = self._conns.postgres
         self._cache: OrderedDict[tuple[str, str], Dossier] = OrderedDict()
         self._cache_size = cache_size
         self._cache_lock = threading.Lock()
 
-    def conn(self) -> _Conn:
-        db: _Conn | None = getattr(self._local, "db", None)
-        if db is None:
-            db = _Conn(self.path, self.postgres)
-            self._local.db = db
-        return db
+    def conn(self) -> Connections:
+        return self._conns
 
     # --- stories -------------------------------------------------------------------
     def count_stories(self) -> int:

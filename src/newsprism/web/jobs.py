@@ -18,7 +18,6 @@ import logging
 import os
 import re
 import socket
-import sqlite3
 import tempfile
 import threading
 from collections.abc import Callable, Sequence
@@ -30,6 +29,7 @@ from typing import Any, Literal, Protocol
 from ..ingest.fetch import Fetcher
 from ..model import Article, Dossier, Story, from_dict, to_dict
 from ..store import Store, open_store
+from ._conn import Connections
 
 __all__ = [
     "IngestRequest",
@@ -154,29 +154,13 @@ class JobQueue:
 
     def __init__(self, db: str | Path, *, migrate: bool = True) -> None:
         self.path = str(db)
-        self.postgres = self.path.startswith(("postgresql://", "postgres://"))
         if migrate:
             open_store(self.path).close()  # create or migrate
-        self._local = threading.local()
-
-    def _conn(self) -> Any:
-        db = getattr(self._local, "db", None)
-        if db is None:
-            if self.postgres:
-                import psycopg
-
-                db = psycopg.connect(self.path, autocommit=True, connect_timeout=10)
-            else:
-                path = self.path.removeprefix("sqlite:///")
-                db = sqlite3.connect(path, timeout=30, isolation_level=None)
-                db.execute("PRAGMA busy_timeout = 30000")
-            self._local.db = db
-        return db
+        self._conns = Connections(self.path)
+        self.postgres = self._conns.postgres
 
     def _run(self, sql: str, params: tuple[object, ...] = ()) -> Any:
-        if self.postgres:
-            sql = sql.replace("?", "%s").replace(" IS %s", " IS NOT DISTINCT FROM %s")
-        return self._conn().execute(sql, params)
+        return self._conns.execute(sql, params)
 
     @staticmethod
     def _job(row: tuple[object, ...]) -> Job:
@@ -273,10 +257,7 @@ class JobQueue:
         return back
 
     def close(self) -> None:
-        db = getattr(self._local, "db", None)
-        if db is not None:
-            db.close()
-            self._local.db = None
+        self._conns.close()
 
 
 class StopSignal(Protocol):
