@@ -31,7 +31,7 @@ from . import watch as _watch
 from .errors import NewsprismError
 from .ingest import IngestFailure
 from .ingest.fetch import HttpFetcher
-from .model import Dossier
+from .model import Dossier, Statement
 from .report import render_html, render_markdown
 from .store import Store, open_store
 
@@ -270,6 +270,56 @@ def reuse(
         count = dossier.reuse.independent_sources.get(story.id)
         known = _count(count, "independent source") if count is not None else "unknown sources"
         out.print(f"{story.id}: {_count(len(story.articles), 'article')}, {known}")
+    raise typer.Exit(1 if failures else 0)
+
+
+@app.command()
+def quotes(
+    sources: SourcesArg,
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", help="Only speakers whose name contains this.")
+    ] = None,
+    db: DbOpt = ":memory:",
+    allow_private: PrivateOpt = False,
+    manifest: ManifestOpt = None,
+) -> None:
+    """Who said what: the statements in SOURCES by speaker, with the outlets carrying each."""
+    dossier, failures = _analyze(sources, db, allow_private, manifest)
+    outlet = {a.id: a.outlet or a.id for a in dossier.articles}
+    by_id = {q.id: q for q in dossier.quotes}
+    unattributed = "(unattributed)"
+    grouped: dict[str, list[Statement]] = {}
+    for st in dossier.statements:
+        grouped.setdefault(st.speaker or unattributed, []).append(st)
+    wanted = speaker.casefold() if speaker else None
+    table = Table("speaker", "said", "kind", "outlets", "sources")
+    order = sorted(grouped.items(), key=lambda kv: (kv[0] == unattributed, -len(kv[1]), kv[0]))
+    for name, said in order:
+        if wanted is not None and wanted not in name.casefold():
+            continue
+        roles = [
+            q.speaker.role
+            for st in said
+            for q in (by_id[i] for i in st.quotes if i in by_id)
+            if q.speaker and q.speaker.role
+        ]
+        label = f"{name}, {Counter(roles).most_common(1)[0][0]}" if roles else name
+        for n, st in enumerate(said):
+            kinds = sorted({by_id[i].kind for i in st.quotes if i in by_id})
+            table.add_row(
+                label if n == 0 else "",
+                _short(st.text, 90),
+                "/".join(kinds),
+                ", ".join(sorted({outlet.get(a, a) for a in st.articles})),
+                str(st.independent_sources),
+            )
+        table.add_section()
+    out.print(table if table.rows else "no quotations found")
+    out.print(
+        f"{_count(len(dossier.quotes), 'quotation')}, "
+        f"{_count(len(dossier.statements), 'statement')}, "
+        f"{_count(len(grouped), 'speaker')} (unattributed counted as one)"
+    )
     raise typer.Exit(1 if failures else 0)
 
 
