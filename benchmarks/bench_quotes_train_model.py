@@ -1,7 +1,7 @@
 """Train the learned cue classifier and the broad-mode reranker on PolNeAR train.
 
 Usage: python benchmarks/bench_quotes_train_model.py TRAIN_DIR [--limit N] [--hold-out A:B]
-       [--epochs N] [--cache FILE] [--write]
+       [--epochs N] [--bags N] [--cache FILE] [--write]
 
 Two logistic regressions, trained with plain SGD, whose weights are written as
 Python dicts so that the package ships them and needs neither the data nor a
@@ -15,6 +15,9 @@ learning library at run time:
   annotated one?  Its examples come from two-fold cross-fitting: the cue
   classifier trained on one half of the articles scores the other half, so
   that the reranker learns from probabilities as unseen articles get them.
+  Its weights are the average of ``--bags`` SGD runs (default 5) that differ
+  only in example order, which takes out the noise of one shuffle (held-out
+  train 300-599: broad source F1 0.722 bagged, 0.720 with one run).
 
 Train split only; dev stays unseen for scoring.  ``--hold-out A:B`` leaves
 train articles A..B-1 out, trains on the rest and scores the held-out
@@ -67,6 +70,7 @@ def main() -> int:
         "--thresholds", type=float, nargs="*", default=[], help="reranker thresholds to score"
     )
     ap.add_argument("--cache", type=Path, default=None, help="DocBin file for the parses")
+    ap.add_argument("--bags", type=int, default=5, help="reranker SGD runs averaged")
     ap.add_argument("--write", action="store_true", help="write the models even with --hold-out")
     args = ap.parse_args()
     anns = sorted((args.train / "attributions").glob("*.ann"))
@@ -97,7 +101,7 @@ def main() -> int:
         examples += rerank_examples([docs[i] for i in apply], [golds[i] for i in apply])
     positives = sum(label for _, label in examples)
     print(f"reranker: {len(examples)} candidates ({positives} with the right source)")
-    rr_weights, rr_bias = sgd(examples, args.epochs, 3, use_bias=True)
+    rr_weights, rr_bias = bagged(examples, args.epochs, 3, args.bags)
     weights, bias = train_cues(docs, golds, args.epochs)
     _install_cues(weights, bias)
     _rerank_model.RERANK_WEIGHTS.clear()  # the dict rerank.py reads
@@ -209,13 +213,23 @@ def _right_source(doc: Doc, att: Attribution, gold: list[Attr]) -> int:
     return int(any(g.source == src and any(x < c1 and c0 < y for x, y in g.cue) for g in gold))
 
 
-def sgd(data: list[Example], epochs: int, min_count: int, use_bias: bool) -> tuple[Weights, float]:
+def bagged(data: list[Example], epochs: int, min_count: int, bags: int) -> tuple[Weights, float]:
+    """Average of ``bags`` SGD runs that differ in example order (less SGD noise)."""
+    runs = [sgd(data, epochs, min_count, use_bias=True, seed=k) for k in range(bags)]
+    keys = {f for w, _ in runs for f in w}
+    weights = {f: round(sum(w.get(f, 0.0) for w, _ in runs) / bags, 4) for f in sorted(keys)}
+    return {f: v for f, v in weights.items() if abs(v) >= 0.05}, sum(b for _, b in runs) / bags
+
+
+def sgd(
+    data: list[Example], epochs: int, min_count: int, use_bias: bool, seed: int = 0
+) -> tuple[Weights, float]:
     """Logistic regression by SGD with a decaying rate and a little L2."""
     counts = Counter(f for feats, _ in data for f in feats)
     keep = {f for f, n in counts.items() if n >= min_count}
     weights: Weights = {}
     bias = 0.0
-    rng = random.Random(0)
+    rng = random.Random(seed)
     data = list(data)
     for epoch in range(epochs):
         rng.shuffle(data)

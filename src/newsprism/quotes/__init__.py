@@ -15,10 +15,15 @@ from .statements import group_statements, normalise_text
 __all__ = ["CAPABILITIES", "extract", "group_statements", "normalise_text", "quotes"]
 
 
-def quotes(text: str, article_id: str = "text") -> list[Quote]:
-    """The quotations of one text with their speakers, names in their fullest form."""
+def quotes(text: str, article_id: str = "text", *, broad: bool = False) -> list[Quote]:
+    """The quotations of one text with their speakers, names in their fullest form.
+
+    ``broad`` also attributes beliefs and stances ("officials are wary of ..."),
+    as PolNeAR annotates attribution: more recall, less precision than speech.
+    """
     from .. import nlp  # spaCy loads lazily: importing newsprism stays cheap
 
     doc = next(nlp.parse([text], CAPABILITIES))
-    found, _ = group_statements(extract(Article(id=article_id, text=text), doc), ())
+    article = Article(id=article_id, text=text)
+    found, _ = group_statements(extract(article, doc, broad=broad), ())
     return list(found)

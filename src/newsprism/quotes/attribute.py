@@ -29,6 +29,7 @@ from .cues import (
     lemma,
     reports_as,
     source_of,
+    speaker_beside,
 )
 from .layout import Layout
 from .lexicon import CUE_VERBS, OBJECT_CUE_VERBS
@@ -49,6 +50,9 @@ _DIRECT_SHARE = 0.75
 SPEECH_THRESHOLD = 0.5
 #: How far (tokens) after a quotation the quote-first pass looks for a cue.
 _WINDOW_AFTER = 15
+#: How far (tokens) from a cue a speaker beside it (between it and a quotation,
+#: or after an inverted cue) may reach.
+_GAP = 15
 
 
 def _is_full(text: str, q: Quoted, unit_start: int) -> bool:
@@ -167,6 +171,8 @@ def find_attributions(doc: Doc, *, broad: bool = False) -> list[Attribution]:
         prev.pieces.append(Piece(q.start, q.end, True))
         owner[k] = prev
 
+    for att in by_cue.values():
+        _speaker_outside_quotes(att, lay)
     atts = list(by_cue.values())
     if broad:
         atts = select(atts + add_candidates(doc, lay, by_cue), lay)
@@ -182,6 +188,68 @@ def find_attributions(doc: Doc, *, broad: bool = False) -> list[Attribution]:
         if k not in owner
     ]
     return sorted(atts, key=lambda a: a.position)
+
+
+def _speaker_outside_quotes(att: Attribution, lay: Layout) -> None:
+    """A cue takes its speaker from its own paragraph and outside quotation marks.
+
+    The small parser often makes a noun of the quotation the subject of the
+    verb after it ('"The fact that he ... tried," Huckabee said' -> "fact";
+    '"... [Clinton] can be very polarizing," Kilfoyle said' -> "Clinton"),
+    runs a sentence over a paragraph break, or takes a date for a subject.
+    The speaker is then the phrase or name beside the cue, or nobody.
+    """
+    if att.cue is None or att.source is None:
+        return
+    if lay.para[att.source.i] != lay.para[att.cue.i] or att.source.ent_type_ in ("DATE", "TIME"):
+        # The parser ran a sentence over a paragraph break ('... said Jon
+        # Doggett, ...\n\nShaw said that'): the speaker is in the cue's
+        # paragraph; or it took a date for the speaker ("at one point calling").
+        att.source = speaker_beside(att.cue)
+    elif lay.in_quote(att.source.i) and not lay.in_quote(att.cue.i):
+        att.source = _phrase_beside(att.cue, lay) or speaker_beside(att.cue)
+
+
+def _phrase_beside(cue: Token, lay: Layout) -> Token | None:
+    """Head of the noun phrase between a quotation and its cue, or right after the cue.
+
+    '"...," Mr. Conant, the Republican consultant, said' -> "Conant";
+    '"...," said a person close to the Clintons' -> "person".
+    """
+    doc = cue.doc
+    start = cue.i
+    while start > 0 and not lay.in_quote(start - 1) and cue.i - start < _GAP:
+        start -= 1
+    gap = [t for t in doc[start : cue.i] if not lay.in_quote(t.i)]
+    if not gap or not lay.in_quote(start - 1 if start else 0):
+        return None
+    if all(t.is_punct for t in gap):
+        # Only punctuation between the quotation and a finite cue: the
+        # speaker follows it ("..." said a person close to ...).
+        return _phrase_after(cue, lay) if cue.tag_ in ("VBD", "VBZ", "VBP") else None
+    words = {t.i for t in gap}
+    for t in gap:
+        if t.pos_ in ("PROPN", "NOUN", "PRON") and (t.head.i not in words or t.head.i == t.i):
+            return t
+    return None
+
+
+def _phrase_after(cue: Token, lay: Layout) -> Token | None:
+    """Root of the noun phrase that starts right after an inverted cue."""
+    doc = cue.doc
+    end = cue.i + 1
+    while (
+        end < len(doc)
+        and end - cue.i <= _GAP
+        and not lay.in_quote(end)
+        and doc[end].text not in (",", ".", ";", ":")
+    ):
+        end += 1
+    words = set(range(cue.i + 1, end))
+    for t in doc[cue.i + 1 : end]:
+        if t.pos_ in ("PROPN", "NOUN", "PRON") and (t.head.i not in words or t.head.i == t.i):
+            return t
+    return None
 
 
 def _speech_nouns(
