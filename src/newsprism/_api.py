@@ -93,11 +93,14 @@ def analyze(
     manifest: str | None = None,
     progress: Progress | None = None,
     on_failure: Callable[[IngestFailure], None] | None = None,
+    broad_quotes: bool = False,
 ) -> Dossier:
     """Analyse SOURCES as one corpus and return its dossier.
 
     Bad inputs are skipped and reported through ``on_failure`` (and the log);
-    the rest is analysed.
+    the rest is analysed.  ``broad_quotes`` attributes beliefs and stances as
+    well as speech ("officials are wary of ..."), as PolNeAR annotates them:
+    more found, less precise.
     """
     store = store if store is not None else MemoryStore()
     # 1. ingest: sources -> cleaned, stored articles
@@ -114,14 +117,18 @@ def analyze(
             on_failure(failure)
     # 2. the corpus: the stored articles these sources yielded, in input order
     articles = tuple(store.articles(report.ids))
-    return analyze_articles(articles, store=store, progress=progress)
+    return analyze_articles(articles, store=store, progress=progress, broad_quotes=broad_quotes)
 
 
 def analyze_articles(
-    articles: Sequence[Article], *, store: Store | None = None, progress: Progress | None = None
+    articles: Sequence[Article],
+    *,
+    store: Store | None = None,
+    progress: Progress | None = None,
+    broad_quotes: bool = False,
 ) -> Dossier:
     """Run the analysis pipeline over already-clean articles."""
-    pipeline = default_pipeline(store, progress)
+    pipeline = default_pipeline(store, progress, broad_quotes=broad_quotes)
     # 3. per-article then per-story stages, as the pipeline declares them
     state = pipeline(State(articles=tuple(articles)))
     # 4. the dossier: every section a stage filled, the rest marked as not analysed

@@ -57,6 +57,13 @@ PrivateOpt = Annotated[
 ManifestOpt = Annotated[
     str | None, typer.Option("--manifest", help="CSV/JSONL adding metadata to files.")
 ]
+BroadOpt = Annotated[
+    bool,
+    typer.Option(
+        "--broad",
+        help="Attribute beliefs and stances too, not only speech (more found, less precise).",
+    ),
+]
 
 
 @app.callback()
@@ -154,16 +161,17 @@ def analyze(
     db: DbOpt = ":memory:",
     allow_private: PrivateOpt = False,
     manifest: ManifestOpt = None,
+    broad: BroadOpt = False,
 ) -> None:
     """Treat SOURCES as one corpus, group it into stories and write the dossier."""
-    dossier, failures = _analyze(sources, db, allow_private, manifest)
+    dossier, failures = _analyze(sources, db, allow_private, manifest, broad=broad)
     _summary(dossier, failures)
     _write(dossier, json_path, report, markdown)
     raise typer.Exit(1 if failures else 0)
 
 
 def _analyze(
-    sources: list[str], db: str, allow_private: bool, manifest: str | None
+    sources: list[str], db: str, allow_private: bool, manifest: str | None, *, broad: bool = False
 ) -> tuple[Dossier, list[IngestFailure]]:
     """Run the library's analyze with progress bars; bad inputs are reported, not fatal."""
     failures: list[IngestFailure] = []
@@ -176,6 +184,7 @@ def _analyze(
                 manifest=manifest,
                 progress=progress,
                 on_failure=failures.append,
+                broad_quotes=broad,
             )
         except NewsprismError as exc:
             err.print(f"[red]error:[/] {exc}")
@@ -282,9 +291,10 @@ def quotes(
     db: DbOpt = ":memory:",
     allow_private: PrivateOpt = False,
     manifest: ManifestOpt = None,
+    broad: BroadOpt = False,
 ) -> None:
     """Who said what: the statements in SOURCES by speaker, with the outlets carrying each."""
-    dossier, failures = _analyze(sources, db, allow_private, manifest)
+    dossier, failures = _analyze(sources, db, allow_private, manifest, broad=broad)
     outlet = {a.id: a.outlet or a.id for a in dossier.articles}
     by_id = {q.id: q for q in dossier.quotes}
     unattributed = "(unattributed)"

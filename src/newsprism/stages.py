@@ -57,6 +57,10 @@ def _extract_quotes(article: Article, doc: Doc, rec: ArticleNLP) -> tuple[object
     return extract_quotes(article, doc)
 
 
+def _extract_quotes_broad(article: Article, doc: Doc, rec: ArticleNLP) -> tuple[object, ...]:
+    return extract_quotes(article, doc, broad=True)
+
+
 def _extract_claims(article: Article, doc: Doc, rec: ArticleNLP) -> tuple[object, ...]:
     return _claims.extract_claims(article, doc)
 
@@ -76,6 +80,17 @@ ARTICLE_STEPS: tuple[ArticleStep, ...] = (
     ArticleStep("relations/1", _claims.CAPABILITIES, "relations", _extract_relations),
     ArticleStep("roles/1", _claims.CAPABILITIES, "roles", _extract_roles),
 )
+
+
+def article_steps(*, broad_quotes: bool = False) -> tuple[ArticleStep, ...]:
+    """The per-article extractors; ``broad_quotes`` also attributes beliefs and stances.
+
+    Broad quotes are a separate step name, so the store caches the two modes apart.
+    """
+    if not broad_quotes:
+        return ARTICLE_STEPS
+    broad = ArticleStep("quotes/1-broad", QUOTE_CAPABILITIES, "quotes", _extract_quotes_broad)
+    return (broad, *ARTICLE_STEPS[1:])
 
 
 def _version(steps: Sequence[ArticleStep]) -> str:
@@ -240,10 +255,12 @@ def claim_groups(state: State) -> State:
     )
 
 
-def default_pipeline(store: Store | None = None, progress: Progress | None = None) -> Pipeline:
+def default_pipeline(
+    store: Store | None = None, progress: Progress | None = None, *, broad_quotes: bool = False
+) -> Pipeline:
     return Pipeline(
         [
-            annotate_stage(store, progress=progress),
+            annotate_stage(store, article_steps(broad_quotes=broad_quotes), progress=progress),
             stories_stage(store),
             entities,
             reuse,

@@ -74,3 +74,18 @@ def test_quotes_on_a_missing_source_says_so_and_exits_nonzero(tmp_path: Path) ->
     assert proc.returncode in (1, 2)
     assert "Traceback" not in proc.stderr
     assert "nowhere.jsonl" in proc.stderr
+
+
+def test_broad_adds_stances_to_the_table(tmp_path: Path) -> None:
+    src = tmp_path / "budget.txt"
+    src.write_text(
+        "Senate Republicans are wary of the plan, which they see as a tax increase.\n\n"
+        '"We will not raise taxes," Governor Jane Ruiz said on Tuesday.\n',
+        encoding="utf-8",
+    )
+    speech = _run(["quotes", str(src)], tmp_path)
+    broad = _run(["quotes", str(src), "--broad"], tmp_path)
+    assert speech.returncode == broad.returncode == 0, speech.stderr + broad.stderr
+    assert "Jane Ruiz" in speech.stdout and "Jane Ruiz" in broad.stdout
+    assert "Republicans" not in speech.stdout
+    assert "Republicans" in broad.stdout
