@@ -38,7 +38,7 @@ def _norm(text: str) -> str:
     return normalise_text(text)
 
 
-def run(seeds: Path) -> tuple[SeedScore, tuple[Quote, ...]]:
+def run(seeds: Path, broad: bool = False) -> tuple[SeedScore, tuple[Quote, ...]]:
     gold_file = seeds / "gold.json"
     if not gold_file.exists():
         gold_file = seeds.parent / "gold.json"
@@ -47,7 +47,7 @@ def run(seeds: Path) -> tuple[SeedScore, tuple[Quote, ...]]:
     texts = [(seeds / f"{i}.txt").read_text(encoding="utf-8") for i in ids]
     quotes: list[Quote] = []
     for art_id, text, doc in zip(ids, texts, nlp.parse(texts, CAPABILITIES), strict=True):
-        quotes.extend(extract(Article(id=art_id, text=text), doc))
+        quotes.extend(extract(Article(id=art_id, text=text), doc, broad=broad))
     families = [
         (p["a"], p["b"])
         for p in gold.get("reuse", {}).get("pairs", [])
@@ -84,7 +84,7 @@ def main(argv: list[str]) -> int:
     args = [a for a in argv if not a.startswith("--")]
     seeds = Path(args[0]) if args else Path(__file__).resolve().parents[1] / "examples" / "seeds"
     t0 = time.perf_counter()
-    score, _ = run(seeds)
+    score, _ = run(seeds, broad="--broad" in argv)
     dt = time.perf_counter() - t0
     print(f"gold occurrences      {score.occurrences}")
     print(f"found                 {score.found}")
