@@ -9,6 +9,11 @@
    instead of scikit-learn, which is not a dependency, for a 5-weight model).
 3. Pick the join threshold and the merge threshold that maximise B-cubed F1 of
    a real online run on the training stream (random and date-like orders).
+4. Story-to-story merges: replay the training stream online (three more random
+   orders too) with the model of steps 2-3, record at every join the story and
+   its runner-up candidate (labelled 1 when their majority gold events agree),
+   fit the story-merge model on them (L2 penalty from ``PAIR_RIDGES``) and pick
+   ridge and story-merge threshold by B-cubed F1 of online runs.
 
 Cross-validation: the groups (ECB+ topics, so both events of a topic stay on
 one side) are dealt into two halves; each half is calibrated on and the other
@@ -23,6 +28,7 @@ import dataclasses
 import logging
 import statistics
 import sys
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -35,7 +41,12 @@ from newsprism.stories.cluster import Candidate, features
 
 THRESHOLDS = [round(0.05 * i, 2) for i in range(2, 19)]
 MERGES = [1.01, 0.99, 0.97, 0.95, 0.9, 0.85, 0.8]
+STORY_MERGES = [1.01, *(round(0.95 - 0.05 * i, 2) for i in range(14))]
 ORDERS = (("random", 0), ("random", 1), ("date", 0))
+#: L2 strengths tried for the story-merge model: unregularised, its weights grow
+#: large (a few hundred positive pairs, ten inputs) and merges over-fire
+PAIR_RIDGES = (1.0, 10.0)
+MORE_STREAMS = 3
 
 
 BASE = ClusterConfig()  # with --config overrides
@@ -65,6 +76,40 @@ def collect(
     for a in articles:
         story_of.setdefault(gold[a.id], cl.place(a, NLP.get(a.id), choose=choose).story)
     return xs, ys
+
+
+class _PairRecorder(StoryClusterer):
+    """A clusterer that never merges stories but records, at every join, the
+    story-merge inputs of the story and its runner-up, labelled 1 when their
+    majority gold events agree (private hooks: calibration only)."""
+
+    def __init__(self, config: ClusterConfig, gold: dict[str, str]) -> None:
+        super().__init__(dataclasses.replace(config, story_merge_threshold=0.0))
+        self.gold = gold
+        self.xs: list[tuple[float, ...]] = []
+        self.ys: list[int] = []
+
+    def _majority(self, members: list[str]) -> str:
+        return Counter(self.gold[a] for a in members).most_common(1)[0][0]
+
+    def _absorb(self, story, scored):  # type: ignore[no-untyped-def]
+        for neg, idx, _, _ in scored[1:]:
+            other = self._stories[idx]
+            if other.merged_into is not None or other.evicted or other is story:
+                continue
+            self.xs.append(self._pair_features(story, other, -neg))
+            self.ys.append(int(self._majority(story.articles) == self._majority(other.articles)))
+            break
+        return story, ()
+
+
+def collect_pairs(
+    articles: list[Article], gold: dict[str, str], config: ClusterConfig
+) -> tuple[list[tuple[float, ...]], list[int]]:
+    cl = _PairRecorder(config, gold)
+    for a in articles:
+        cl.add(a, NLP.get(a.id))
+    return cl.xs, cl.ys
 
 
 def fit(xs: list[tuple[float, ...]], ys: list[int], ridge: float = 1e-3) -> tuple[float, ...]:
@@ -103,7 +148,13 @@ def calibrate(articles: list[Article], gold: dict[str, str]) -> tuple[ClusterCon
     streams = [ordered(articles, o, s) for o, s in ORDERS]
     best: tuple[float, ClusterConfig] = (-1.0, base)
     for t in THRESHOLDS:
-        cfg = dataclasses.replace(base, weights=weights, threshold=t, merge_threshold=1.01)
+        cfg = dataclasses.replace(
+            base,
+            weights=weights,
+            threshold=t,
+            merge_threshold=1.01,
+            story_merge_threshold=1.01,
+        )
         f = statistics.mean(run(s, gold, cfg) for s in streams)
         if f > best[0]:
             best = (f, cfg)
@@ -114,6 +165,33 @@ def calibrate(articles: list[Article], gold: dict[str, str]) -> tuple[ClusterCon
         f = statistics.mean(run(s, gold, cfg) for s in streams)
         if f > best[0]:
             best = (f, cfg)
+    # story-to-story merges: fit their model on the pairs met in real online runs
+    # with the chosen join model (ridge strength from PAIR_RIDGES), then pick the
+    # ridge and the threshold together by B-cubed F1 of online runs
+    px: list[tuple[float, ...]] = []
+    py: list[int] = []
+    streams += [ordered(articles, "random", seed) for seed in range(2, 2 + MORE_STREAMS)]
+    best = (statistics.mean(run(s, gold, best[1]) for s in streams), best[1])
+    for s in streams:
+        x, y = collect_pairs(s, gold, best[1])
+        px += x
+        py += y
+    for ridge in PAIR_RIDGES:
+        story_weights = fit(px, py, ridge)
+        logging.info(
+            "story merges, ridge %g: %d pairs (%d same event): %s",
+            ridge,
+            len(py),
+            sum(py),
+            story_weights,
+        )
+        for sm in STORY_MERGES:
+            cfg = dataclasses.replace(
+                best[1], story_weights=story_weights, story_merge_threshold=sm
+            )
+            f = statistics.mean(run(s, gold, cfg) for s in streams)
+            if f > best[0]:
+                best = (f, cfg)
     return best[1], best[0]
 
 
@@ -141,7 +219,9 @@ def main() -> None:
         cfg, f_train = calibrate(train, gold)
         print(
             f"fold {fold}: train {len(train)} docs, weights={cfg.weights} "
-            f"threshold={cfg.threshold} merge={cfg.merge_threshold} train B3-F1={f_train:.4f}"
+            f"threshold={cfg.threshold} merge={cfg.merge_threshold} "
+            f"story_merge={cfg.story_merge_threshold} story_weights={cfg.story_weights} "
+            f"train B3-F1={f_train:.4f}"
         )
         for order, seed in ORDERS:
             cl = StoryClusterer(cfg)
@@ -168,6 +248,8 @@ def main() -> None:
         print(f"WEIGHTS: tuple[float, ...] = {cfg.weights}")
         print(f"THRESHOLD = {cfg.threshold}")
         print(f"MERGE_THRESHOLD = {cfg.merge_threshold}")
+        print(f"STORY_MERGE_THRESHOLD = {cfg.story_merge_threshold}")
+        print(f"STORY_WEIGHTS: tuple[float, ...] = {cfg.story_weights}")
 
 
 if __name__ == "__main__":
