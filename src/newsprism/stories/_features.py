@@ -64,16 +64,28 @@ def words(text: str) -> Counter[str]:
     return _content(text)
 
 
+#: words (stop words included) of a body's opening that count as its lead (see :func:`bags`)
+LEAD_WORDS = 60
+#: extra counts of each word of the title and of the lead
+LEAD_BOOST = 2
+
+
 def _words(text: str) -> tuple[Counter[str], set[str]]:
-    """Content words, and the words the text also writes in lower case (common nouns).
+    """Content words with the lead's counted three times, and the words the text also
+    writes in lower case (common nouns).
 
     Both are whole-text regular-expression passes, so the per-token work runs in C.
     """
-    return _content(text), set(_LOWER.findall(text))
+    return _content(text, LEAD_WORDS), set(_LOWER.findall(text))
 
 
-def _content(text: str) -> Counter[str]:
-    counts = Counter(_WORD.findall(text.lower()))
+def _content(text: str, lead: int = 0) -> Counter[str]:
+    tokens = _WORD.findall(text.lower())
+    counts = Counter(tokens)
+    if lead:
+        head = tokens[:lead]
+        for _ in range(LEAD_BOOST):
+            counts.update(head)  # a list, so the counting runs in C
     # the intersection and the deletions run in C (dict.pop, not Counter.__delitem__);
     # a plain set, because keys() & set walks the article's words while keys() &
     # frozenset walks the whole stop list
@@ -150,13 +162,25 @@ def _sublinear(counts: Counter[str]) -> dict[str, float]:
 
 
 def bags(article: Article, nlp: ArticleNLP | None = None) -> Bags:
-    """The article's bags; the title counts twice because it states the event."""
+    """The article's bags.  The words of the title and of the lead count three times.
+
+    News is written as an inverted pyramid: the title and the opening sentence
+    state who did what, where and when; the body adds background that two events
+    of one kind share (the history of earthquakes in the region, a star's earlier
+    stays in rehab).  On ECB+ article pairs of one topic, counting the opening
+    :data:`LEAD_WORDS` words three times lifts the held-out AUC of same-event
+    against other-event pairs from 0.922 to 0.946 (``benchmarks/results/stories.md``,
+    round 5; 50-80 words and two extra counts all do about as well, one extra
+    count about half as well).  The opening is taken in words, not lines or
+    sentences, so a text's layout (one paragraph, or a line a sentence) does not
+    matter, and it costs no second pass over the text.
+    """
     title = article.title or ""
     counts, common = _words(article.text)
     if title:
         get = counts.get
         for w, n in _content(title).items():
-            counts[w] = get(w, 0) + 2 * n
+            counts[w] = get(w, 0) + LEAD_BOOST * n
     if nlp is not None and nlp.mentions:
         names = [m.text for m in nlp.mentions if m.label in ENTITY_LABELS]
     else:

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsprism.model import Article
+from newsprism.stories._features import LEAD_BOOST, LEAD_WORDS, bags, words
+
+FILLER = " ".join(f"background{i}" for i in range(LEAD_WORDS))
+
+
+def test_lead_words_weigh_more_than_the_same_words_further_down() -> None:
+    text = f"An earthquake struck Aceh on Tuesday. {FILLER} A flood hit Jakarta."
+    b = bags(Article(id="a", text=text))
+    assert b.words["earthquake"] > b.words["flood"]
+    assert b.words["aceh"] > b.words["jakarta"]
+
+
+def test_title_and_lead_count_the_same() -> None:
+    lead_only = bags(Article(id="a", text=f"Quake hits Aceh. {FILLER}"))
+    title_only = bags(Article(id="b", title="Quake hits Aceh", text=f"{FILLER} Quake hits Aceh."))
+    assert lead_only.words["quake"] == title_only.words["quake"]
+    assert LEAD_BOOST > 0
+
+
+def test_a_short_text_is_all_lead() -> None:
+    b = bags(Article(id="a", text="Quake hits Aceh. Quake kills nine."))
+    assert b.words["quake"] > b.words["aceh"]  # counted 2 x 3 against 1 x 3
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
+def test_the_lead_reweighs_but_never_adds_or_drops_words(text: str) -> None:
+    assert set(bags(Article(id="a", text=text)).words) == set(words(text))
