@@ -12,6 +12,11 @@ story otherwise.  After a join, the story is compared with the article's
 runner-up candidate by a second calibrated model (:func:`pair_features`) and
 merged with it when they report one event: in a shuffled stream an event's
 first reports often start two stories that no single article fits equally well.
+And while a story is small (``split_max`` articles), a join that was not
+clear-cut re-checks its older members against the rest with the join model and
+moves a misfit out (:meth:`StoryClusterer._unmix`): an event's report that
+joined the lone first report of another event would otherwise turn that story
+into a mix of both.
 
 Candidates come from an inverted index from terms to the stories whose
 centroids they weigh most in; each posting list keeps only its most recently
@@ -93,6 +98,15 @@ class ClusterConfig:
     # this share of the join threshold: a speed gate (0.1 keeps ECB+ held-out
     # B3 unchanged, 0.25 and above cost 0.002; see benchmarks/results/stories.md)
     story_merge_gate: float = 0.1
+    # online splits: when a story of at most ``split_max`` articles gains one,
+    # a member whose fit to the rest (the join model, leave-one-out) is below
+    # ``split_threshold`` is moved out (0: never); see :meth:`StoryClusterer._unmix`
+    split_threshold: float = cal.SPLIT_THRESHOLD
+    split_max: int = cal.SPLIT_MAX
+    # ... unless the article joined with at least this probability: a speed gate
+    # (on ECB+ training halves checking those joins too added nothing; on busy
+    # streams they are most joins); see benchmarks/results/stories.md, round 6
+    split_gate: float = 0.99
 
 
 def horizon_days(config: ClusterConfig) -> float:
@@ -124,6 +138,7 @@ def _now() -> str:
 
 
 _VALUE = itemgetter(1)
+_WEIGHT = itemgetter(0)
 _LOG1 = [math.log(n + 1.0) for n in range(1 << 16)]
 
 
@@ -260,6 +275,28 @@ def probability(x: tuple[float, ...], weights: tuple[float, ...]) -> float:
     return 1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0
 
 
+class _Member:
+    """What a small story keeps of each member so it can move it out again: its
+    vectors (as weighed when it arrived, so subtracting them is exact), date,
+    title and outlet.  Dropped once the story outgrows ``split_max``.
+
+    A story's first member has no vectors of its own (``None``) while it is
+    alone: the story's centroid is its vectors then, and they are copied out
+    (:func:`_pin`) only when the story changes, so the many one-article
+    stories do not hold their vectors twice."""
+
+    __slots__ = ("day", "id", "outlet", "title", "vecs")
+
+    def __init__(
+        self, id: str, vecs: _Vectors | None, day: float | None, title: str, outlet: str | None
+    ) -> None:
+        self.id = id
+        self.vecs = vecs
+        self.day = day
+        self.title = title
+        self.outlet = outlet
+
+
 @dataclass(slots=True)
 class _Story:
     id: str
@@ -281,6 +318,7 @@ class _Story:
     dirty: bool = True
     evicted: bool = False
     indexed: set[str] = field(default_factory=set)  # index keys pointing here (while live)
+    members: list[_Member] | None = None  # while small (see ``split_max``); None: unknown
 
     def word_norm(self) -> float:
         if self.wnorm < 0:
@@ -439,6 +477,8 @@ class StoryClusterer:
         others = [(-p, i) for p, i, _, _ in scored[1:] if -p >= self.config.merge_threshold]
         story, merged = self._merge(best, others)
         self._join(story, article, vecs, day, query)
+        if story.members is not None and len(story.members) >= 3:
+            self._unmix(story, prob)
         if self.config.story_merge_threshold <= 1.0:
             story, more = self._absorb(story, scored)
             merged += more
@@ -471,6 +511,107 @@ class StoryClusterer:
                 return story, ()
             return self._merge(self._by_id[story.id], [(prob, idx)])
         return story, ()
+
+    def _unmix(self, story: _Story, prob: float) -> None:
+        """Move a misfit member out of a small story that has just grown.
+
+        In a shuffled stream one event's report can join the lone first report of
+        the same topic's other event; the mixed story then draws both events and
+        no merge can undo it.  When a story of at most ``split_max`` articles
+        gains one (three or more: with two, neither can be told the misfit), its
+        older members are scored against the rest of the story with the join
+        model (leave-one-out, exact: the members' vectors are kept while the
+        story is small).  The worst, if its fit is below ``split_threshold``,
+        moves out to a new story; the story keeps its id; the move is logged.
+
+        Skipped when the article came in with a probability of at least
+        ``split_gate``: on ECB+ training halves such joins never paid for the
+        check, and on busy streams they are most joins (speed).
+        """
+        members = story.members
+        assert members is not None
+        if prob >= self.config.split_gate:
+            return
+        worst: _Member | None = None
+        low = self.config.split_threshold
+        ranked = sorted(story.entities.items(), key=_VALUE, reverse=True)
+        for m in members[:-1]:  # the newest, just let in, is last
+            fit = self._fit_rest(story, m, ranked)
+            if fit < low:
+                worst, low = m, fit
+        if worst is not None:
+            self._move_out(story, worst, low)
+
+    def _fit_rest(self, story: _Story, m: _Member, ranked: list[tuple[str, float]]) -> float:
+        """The join probability of member ``m`` for its story without it.
+
+        All from the story's centroids, without building the rest: while the
+        story is small its centroids are the sums of its members' unit vectors,
+        so with c = rest + v and |v| = 1, rest.v = c.v - 1 and
+        |rest|^2 = |c|^2 - 2 c.v + 1 (one dot product per vector kind).
+        ``ranked`` is the story's entity centroid, heaviest first.
+        """
+        v = m.vecs
+        assert v is not None  # pinned: the story has grown past one article
+        cw = 0.0
+        if v.words:
+            cw, _ = _loo_cos(v.words, story.words, story.word_norm())
+        ents = story.entities
+        if v.entities:
+            ce, rest_has = _loo_cos(v.entities, ents, story.entity_norm())
+            # the share of the member's strongest names the rest still has
+            total = hit = 0.0
+            for k, w in islice(v.entities.items(), _TOP_NAMES):
+                total += w
+                if ents.get(k, 0.0) - w > 1e-9:
+                    hit += w
+            cover = hit / total if total else 1.0
+        else:
+            ce, cover, rest_has = 0.0, 1.0, bool(ents)
+        if rest_has:
+            cover *= _rest_share(ranked, v.entities)
+        cm, both = _loo_cos(v.marks, story.marks, story.mark_norm()) if v.marks else (0.0, False)
+        x = features(cw, ce, len(story.articles) - 1, cm, both, cover)
+        decay = 1.0
+        if m.day is not None:
+            days = [o.day for o in story.members or () if o is not m and o.day is not None]
+            if days:
+                gap = max(0.0, min(days) - m.day, m.day - max(days))
+                decay = math.exp(-(gap * gap) / self._sigma2)
+        return probability(x, self.config.weights) * decay
+
+    def _move_out(self, story: _Story, m: _Member, fit: float) -> None:
+        """Take member ``m`` out of ``story`` into a new story (logged as a split)."""
+        members = story.members
+        assert members is not None
+        idx = self._by_id[story.id]
+        members.remove(m)
+        story.articles.remove(m.id)
+        v = m.vecs
+        assert v is not None  # pinned: the story has more than one article
+        _subtract(story.words, v.words)
+        _subtract(story.entities, v.entities)
+        _subtract(story.marks, v.marks)
+        story.wnorm = story.enorm = story.mnorm = -1.0
+        story.top_names = None
+        days = [o.day for o in members if o.day is not None]
+        story.first, story.last = (min(days), max(days)) if days else (None, None)
+        lead = min(members, key=lambda o: (o.day is None, o.day or 0.0))
+        story.title, story.title_date = lead.title, lead.day
+        story.outlets = {o.outlet for o in members if o.outlet}
+        story.dirty = True
+        self._unindex(idx, story)
+        self._index(idx, self._story_terms(story))
+        # a new story, not the best other one: on ECB+ training halves this did
+        # as well or better (the story-to-story merges fold it in when it fits)
+        stub = Article(id=m.id, text="", outlet=m.outlet, title=m.title)
+        target = self._create(stub, v, m.day, self._query(v.words, v.entities))
+        self._events.pop()  # the split event below says where it came from
+        if target.members is not None:
+            target.members[0] = m
+        self._events.append(
+            StoryEvent("split", story.id, _now(), other=target.id, articles=(m.id,), score=fit)
+        )
 
     def _pair_features(self, a: _Story, b: _Story, article_fit: float) -> tuple[float, ...]:
         """:func:`pair_features` of two live stories (either order)."""
@@ -579,6 +720,8 @@ class StoryClusterer:
                 merged_into=st.merged_into,
                 dirty=False,
             )
+            if self.config.split_threshold > 0 and st.merged_into is None:
+                story.members = _restored_members(story)
             idx = len(self._stories)
             self._stories.append(story)
             self._by_id[story.id] = idx
@@ -710,10 +853,11 @@ class StoryClusterer:
         sid = story_id(article.id)
         if sid in self._by_id:  # the same first id from another source: keep ids unique
             sid = story_id(f"{article.id}#{idx}")
+        title = _title_of(article)
         story = _Story(
             id=sid,
             seq=idx,
-            title=_title_of(article),
+            title=title,
             title_date=day,
             words=dict(vecs.words),
             entities=dict(vecs.entities),
@@ -722,6 +866,11 @@ class StoryClusterer:
             outlets={article.outlet} if article.outlet else set(),
             first=day,
             last=day,
+            members=(
+                [_Member(article.id, None, day, title, article.outlet)]
+                if self.config.split_threshold > 0
+                else None
+            ),
         )
         self._stories.append(story)
         self._by_id[sid] = idx
@@ -741,6 +890,8 @@ class StoryClusterer:
         query: dict[str, float],
     ) -> None:
         idx = self._by_id[story.id]
+        if story.members is not None:
+            _pin(story)
         story.wnorm = _add_unit(story.words, vecs.words, story.wnorm)
         story.enorm = _add_unit(story.entities, vecs.entities, story.enorm)
         story.mnorm = _add_unit(story.marks, vecs.marks, story.mnorm)
@@ -753,6 +904,13 @@ class StoryClusterer:
         if len(story.marks) > 2 * limit:
             story.marks, story.mnorm = _top(story.marks, limit), -1.0
         story.articles.append(article.id)
+        if story.members is not None:
+            if len(story.articles) <= self.config.split_max:
+                story.members.append(
+                    _Member(article.id, vecs, day, _title_of(article), article.outlet)
+                )
+            else:
+                story.members = None  # grown: its members are no longer moved
         if article.outlet:
             story.outlets.add(article.outlet)
         if day is not None:
@@ -773,11 +931,12 @@ class StoryClusterer:
     ) -> str:
         """Move ``articles`` out of ``story`` into a new story; return the new id.
 
-        For corrections (by a person or a later pass): clustering itself only
-        ever joins and merges.  The moved articles' vectors are taken off the old
-        centroid (weighted with today's IDF, which approximates what was added)
-        and form the new one; the split is logged, and the old story keeps its id
-        (and its date span and outlets, which its members no longer tell apart).
+        For corrections (by a person or a later pass); clustering itself only
+        moves single members out of small stories (:meth:`_unmix`).  The moved
+        articles' vectors are taken off the old centroid (weighted with today's
+        IDF, which approximates what was added) and form the new one; the split
+        is logged, and the old story keeps its id (and its date span and
+        outlets, which its members no longer tell apart).
         """
         idx = self._by_id[self.resolve(story)]
         old = self._stories[idx]
@@ -797,6 +956,9 @@ class StoryClusterer:
             _subtract(old.entities, v.entities)
             _subtract(old.marks, v.marks)
         old.articles = [a for a in old.articles if a not in gone]
+        # its centroid now only approximates its members' sum, and a person's
+        # correction is not to be undone: no more online splits of it
+        old.members = None
         old.wnorm = old.enorm = old.mnorm = -1.0
         old.top_names = None
         old.dirty = True
@@ -823,6 +985,16 @@ class StoryClusterer:
         merged: list[str] = []
         for idx in group[1:]:
             gone = self._stories[idx]
+            if (
+                survivor.members is not None
+                and gone.members is not None
+                and len(survivor.articles) + len(gone.articles) <= self.config.split_max
+            ):
+                _pin(survivor)
+                _pin(gone)
+                survivor.members.extend(gone.members)
+            else:
+                survivor.members = None
             _add_into(survivor.words, gone.words)
             _add_into(survivor.entities, gone.entities)
             _add_into(survivor.marks, gone.marks)
@@ -839,6 +1011,7 @@ class StoryClusterer:
             ):
                 survivor.title, survivor.title_date = gone.title, gone.title_date
             gone.merged_into = survivor.id
+            gone.members = None
             gone.dirty = True
             self._unindex(idx, gone)
             self._live.discard(idx)
@@ -872,6 +1045,7 @@ class StoryClusterer:
         for idx in [i for i in self._live if (self._stories[i].last or cutoff) < cutoff]:
             story = self._stories[idx]
             story.words, story.entities, story.marks, story.evicted = {}, {}, {}, True
+            story.members = None
             self._unindex(idx, story)
             self._live.discard(idx)
 
@@ -910,6 +1084,67 @@ def _span_gap(a: _Story, b: _Story) -> float:
     if a.first is None or a.last is None or b.first is None or b.last is None:
         return 0.0
     return max(0.0, a.first - b.last, b.first - a.last)
+
+
+def _restored_members(story: _Story) -> list[_Member] | None:
+    """A restored one-article story's member, its vectors still its centroid (as
+    in :meth:`StoryClusterer._create`), so a resumed stream splits it as a single
+    run would.  Larger stories' members' vectors are not stored: they are never
+    split after a restore.  A centroid that is no unit vector (a story left with
+    one article by a manual :meth:`~StoryClusterer.split`) is not taken."""
+    if len(story.articles) != 1:
+        return None
+    for vec in (story.words, story.entities, story.marks):
+        if vec and abs(math.fsum(v * v for v in vec.values()) - 1.0) > 1e-6:
+            return None
+    outlet = next(iter(story.outlets), None)
+    return [_Member(story.articles[0], None, story.first, story.title, outlet)]
+
+
+def _pin(story: _Story) -> None:
+    """Copy a one-article story's centroids out as its member's vectors, before
+    they change (see :class:`_Member`)."""
+    members = story.members
+    if members and members[0].vecs is None:
+        members[0].vecs = _Vectors(dict(story.words), dict(story.entities), dict(story.marks))
+
+
+def _loo_cos(vec: dict[str, float], centroid: dict[str, float], norm: float) -> tuple[float, bool]:
+    """The cosine of the unit vector ``vec`` with ``centroid`` minus ``vec`` (which it
+    holds), and whether that rest is non-empty: one dot product, no copy."""
+    get = centroid.get
+    dot = sum([x * get(k, 0.0) for k, x in vec.items()])
+    rest2 = norm * norm - 2.0 * dot + 1.0
+    if rest2 <= 1e-9:
+        return 0.0, False
+    return (dot - 1.0) / math.sqrt(rest2), True
+
+
+def _rest_share(ranked: list[tuple[str, float]], vec: dict[str, float]) -> float:
+    """The weight share of the strongest names of ``ranked`` (a centroid, heaviest
+    first) minus ``vec`` that ``vec`` has too: :func:`_share` of the rest's top names.
+
+    Only names of ``vec`` lose weight, so once ``_TOP_NAMES`` names outside it are
+    seen, no later name can be among the rest's strongest."""
+    top: list[tuple[float, str]] = []
+    outside = 0
+    for k, c in ranked:
+        x = vec.get(k)
+        if x is None:
+            top.append((c, k))
+            outside += 1
+            if outside == _TOP_NAMES:
+                break
+        elif c - x > 1e-9:
+            top.append((c - x, k))
+    if len(top) > _TOP_NAMES:
+        top = sorted(top, key=_WEIGHT, reverse=True)[:_TOP_NAMES]  # stable on ties
+    total = hit = 0.0
+    for r, k in top:
+        total += r
+        if k in vec:
+            hit += r
+    return hit / total if total else 1.0
 
 
 def _subtract(target: dict[str, float], vec: dict[str, float]) -> None:
