@@ -51,6 +51,14 @@ DbOpt = Annotated[
 SourcesArg = Annotated[
     list[str], typer.Argument(help="Files, folders, globs, URLs, feeds, WARC or JSONL files.")
 ]
+TimeSigmaOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--time-sigma",
+        help="Days of the time decay: how far apart the reports of one story may be "
+        "(kept in the store for every later run; default 3).",
+    ),
+]
 PrivateOpt = Annotated[
     bool, typer.Option("--allow-private", help="Allow fetching private/loopback addresses.")
 ]
@@ -333,13 +341,25 @@ def quotes(
     raise typer.Exit(1 if failures else 0)
 
 
+def _configure_stories(store: Store, time_sigma: float | None) -> None:
+    if time_sigma is None:
+        return
+    try:
+        _stories.configure(store, time_sigma_days=time_sigma)
+    except ValueError as exc:
+        err.print(f"--time-sigma: {exc}")
+        raise typer.Exit(2) from None
+
+
 @app.command()
 def stories(
     db: DbOpt = "newsprism.db",
     min_size: Annotated[int, typer.Option("--min-size", help="Hide smaller stories.")] = 1,
+    time_sigma: TimeSigmaOpt = None,
 ) -> None:
     """List stories: size, outlets, dates, title (placing stored articles not yet in one)."""
     with _store(db) as store:
+        _configure_stories(store, time_sigma)
         _stories.update(store)
         rows = _stories.list_stories(store, min_size=min_size)
         table = Table(
@@ -371,6 +391,7 @@ def watch(
         int | None, typer.Option("--iterations", help="Stop after N rounds.")
     ] = None,
     allow_private: PrivateOpt = False,
+    time_sigma: TimeSigmaOpt = None,
 ) -> None:
     """Poll feeds with conditional requests, store new entries and place them in stories."""
 
@@ -385,6 +406,7 @@ def watch(
             err.print(f"[dim]{e.message}[/]")
 
     with _store(db) as store, HttpFetcher(allow_private=allow_private) as fetcher:
+        _configure_stories(store, time_sigma)
         try:
             summary = _watch.watch(
                 feeds,

@@ -104,3 +104,19 @@ def test_an_unreachable_store_is_one_line_and_exit_2(command: str) -> None:
     assert "Traceback" not in proc.stderr
     assert "postgresql://127.0.0.1:1/nowhere" in proc.stderr and "check --db" in proc.stderr
     assert len(lines) <= 3  # one message (Rich may wrap it), never a stack
+
+
+def test_time_sigma_is_kept_in_the_store_and_checked(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    proc = run("stories", "--db", db, "--time-sigma", "0")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "--time-sigma" in proc.stderr and "positive number of days" in proc.stderr
+    assert run("stories", "--db", db, "--time-sigma", "14").returncode == 0
+    from newsprism.store import open_store
+    from newsprism.stories import stored_config
+
+    store = open_store(db)
+    try:
+        assert stored_config(store).time_sigma_days == 14.0
+    finally:
+        store.close()

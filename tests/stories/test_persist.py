@@ -161,3 +161,45 @@ def test_restore_without_saved_marks_takes_them_from_the_words(store: Store) -> 
     again = load(store)
     again.restore([state], {"quake": 1, "2013": 1}, 1)
     assert next(again.states()).marks == state.marks
+
+
+def test_a_store_keeps_its_time_decay_for_every_later_load(store: Store) -> None:
+    from newsprism.stories import configure, stored_config
+
+    assert load(store).config.time_sigma_days == 3.0
+    configure(store, time_sigma_days=21)
+    assert stored_config(store).time_sigma_days == 21.0
+    assert load(store).config.time_sigma_days == 21.0
+    explicit = dataclasses.replace(stored_config(store), time_sigma_days=5.0)
+    assert load(store, explicit).config.time_sigma_days == 5.0  # an explicit config wins
+
+
+@pytest.mark.parametrize("bad", [0.0, -2.0, float("nan"), float("inf")])
+def test_a_time_decay_must_be_a_positive_number_of_days(store: Store, bad: float) -> None:
+    from newsprism.stories import configure
+
+    with pytest.raises(ValueError, match="positive number of days"):
+        configure(store, time_sigma_days=bad)
+    assert load(store).config.time_sigma_days == 3.0
+
+
+def test_a_wider_time_decay_keeps_a_late_follow_up_in_its_story(store: Store) -> None:
+    from newsprism.stories import configure
+
+    text = (
+        "Lindsay Lohan checked into the Betty Ford Center in Rancho Mirage on Thursday, "
+        "her lawyer Shawn Holley said, under a plea deal in a Santa Monica court."
+    )
+    first = Article(id="a", text=text, published="2013-05-02T10:00:00+00:00")
+    second = Article(id="b", text=text + " Lohan", published="2013-05-02T12:00:00+00:00")
+    late = Article(id="c", text=text + " Holley", published="2013-06-13T10:00:00+00:00")
+    for a in (first, second, late):
+        store.add_article(a)
+    update(store, [first, second])
+    assert update(store, [late])[0].created  # six weeks on: beyond a 3-day decay
+    wide = MemoryStore()
+    configure(wide, time_sigma_days=30)
+    for a in (first, second, late):
+        wide.add_article(a)
+    update(wide, [first, second])
+    assert not update(wide, [late])[0].created

@@ -23,10 +23,12 @@ from .cluster import (
 from .metrics import Scores, score
 from .persist import (
     StorySummary,
+    configure,
     list_stories,
     load,
     save,
     split_story,
+    stored_config,
     stories_for,
     update,
 )
@@ -40,6 +42,7 @@ __all__ = [
     "StoryEvent",
     "StoryState",
     "StorySummary",
+    "configure",
     "group",
     "horizon_days",
     "list_stories",
@@ -48,6 +51,7 @@ __all__ = [
     "save",
     "score",
     "split_story",
+    "stored_config",
     "stories_for",
     "story_id",
     "stream_order",

@@ -8,7 +8,9 @@ so re-running over the same input is a no-op and new articles join old stories.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -22,10 +24,12 @@ if TYPE_CHECKING:  # the store imports this package's records: no import cycle a
 
 __all__ = [
     "StorySummary",
+    "configure",
     "list_stories",
     "load",
     "save",
     "split_story",
+    "stored_config",
     "stories_for",
     "update",
 ]
@@ -38,9 +42,37 @@ log = logging.getLogger(__name__)
 LOCK = "stories"
 
 
+#: the store setting that holds its stream's time decay width (days)
+SIGMA_KEY = "stories.time_sigma_days"
+
+
+def configure(store: Store, *, time_sigma_days: float) -> None:
+    """Set how far apart in time the reports of one story in ``store`` may be.
+
+    The width of the time decay (days; see :class:`~.cluster.ClusterConfig`) is
+    kept in the store, so every later placement there (``stories``, ``watch``,
+    ``analyze --db``, the web worker) uses it, not only the command that set it.
+    Three days suit a news cycle; stories that run for weeks with gaps between
+    reports (a trial, a campaign) want more, at some cost in precision among
+    look-alike stories and in memory (``benchmarks/results/stories.md``).
+    """
+    if not (math.isfinite(time_sigma_days) and time_sigma_days > 0):
+        raise ValueError(f"time sigma must be a positive number of days, not {time_sigma_days!r}")
+    store.set_meta(SIGMA_KEY, repr(float(time_sigma_days)))
+
+
+def stored_config(store: Store) -> ClusterConfig:
+    """The clusterer settings ``store`` asks for (defaults until :func:`configure`)."""
+    raw = store.get_meta(SIGMA_KEY)
+    if raw is None:
+        return ClusterConfig()
+    return dataclasses.replace(ClusterConfig(), time_sigma_days=float(raw))
+
+
 def load(store: Store, config: ClusterConfig | None = None) -> StoryClusterer:
-    """A clusterer resumed from ``store`` (empty if nothing was saved)."""
-    clusterer = StoryClusterer(config)
+    """A clusterer resumed from ``store`` (empty if nothing was saved), with ``config``
+    or else the store's own settings (:func:`stored_config`)."""
+    clusterer = StoryClusterer(config if config is not None else stored_config(store))
     df, docs = store.story_df()
     clusterer.restore(store.story_states(), df, docs)
     return clusterer
