@@ -159,13 +159,10 @@ def _unit(weights: dict[str, float]) -> dict[str, float]:
     return {k: v / norm for k, v in weights.items()} if norm else weights
 
 
-def _unit_interned(weights: dict[str, float]) -> dict[str, float]:
-    """:func:`_unit` with interned keys, so every centroid holding a word shares one
-    string object (only the kept terms are interned: the others die with the article)."""
-    norm = math.hypot(*weights.values())
-    if not norm:
-        return {intern(k): v for k, v in weights.items()}
-    return {intern(k): v / norm for k, v in weights.items()}
+def _interned(weights: dict[str, float]) -> dict[str, float]:
+    """A copy with interned keys, so every centroid holding a word shares one string
+    object: only for keys that enter a story (the others die with their article)."""
+    return {intern(k): v for k, v in weights.items()}
 
 
 def _cos(unit_vec: dict[str, float], centroid: dict[str, float], norm: float) -> float:
@@ -772,7 +769,7 @@ class StoryClusterer:
             k: v * (base - (table[d] if (d := get(ek)) < size else log(d + 1.0)))
             for (k, v), ek in zip(raw.entities.items(), ents, strict=True)
         }
-        return _unit_interned(_ranked(w, self.config.article_terms)), _unit_interned(
+        return _unit(_ranked(w, self.config.article_terms)), _unit(
             _ranked(e, self.config.article_entities)
         )
 
@@ -859,9 +856,9 @@ class StoryClusterer:
             seq=idx,
             title=title,
             title_date=day,
-            words=dict(vecs.words),
-            entities=dict(vecs.entities),
-            marks=dict(vecs.marks),
+            words=_interned(vecs.words),
+            entities=_interned(vecs.entities),
+            marks=_interned(vecs.marks),
             articles=[article.id],
             outlets={article.outlet} if article.outlet else set(),
             first=day,
@@ -1167,11 +1164,15 @@ def _add_unit(target: dict[str, float], vec: dict[str, float], norm: float) -> f
 
 
 def _add_into(target: dict[str, float], vec: dict[str, float]) -> float:
-    """Add ``vec`` into ``target``; return their dot product before the addition."""
+    """Add ``vec`` into ``target``; return their dot product before the addition.
+    A key new to ``target`` is interned (see :func:`_interned`)."""
     get = target.get
     dot = 0.0
     for k, v in vec.items():
-        old = get(k, 0.0)
-        dot += old * v
-        target[k] = old + v
+        old = get(k)
+        if old is None:
+            target[intern(k)] = v
+        else:
+            dot += old * v
+            target[k] = old + v
     return dot
