@@ -203,3 +203,11 @@ def test_a_wider_time_decay_keeps_a_late_follow_up_in_its_story(store: Store) ->
         wide.add_article(a)
     update(wide, [first, second])
     assert not update(wide, [late])[0].created
+
+
+def test_a_garbled_time_decay_setting_falls_back_to_the_default(store: Store) -> None:
+    from newsprism.stories import stored_config
+    from newsprism.stories.persist import SIGMA_KEY
+
+    store.set_meta(SIGMA_KEY, "three days")
+    assert stored_config(store).time_sigma_days == 3.0

@@ -66,7 +66,14 @@ def stored_config(store: Store) -> ClusterConfig:
     raw = store.get_meta(SIGMA_KEY)
     if raw is None:
         return ClusterConfig()
-    return dataclasses.replace(ClusterConfig(), time_sigma_days=float(raw))
+    try:
+        sigma = float(raw)
+    except ValueError:
+        sigma = math.nan
+    if not (math.isfinite(sigma) and sigma > 0):
+        log.warning("store setting %s=%r is no positive number of days: ignored", SIGMA_KEY, raw)
+        return ClusterConfig()
+    return dataclasses.replace(ClusterConfig(), time_sigma_days=sigma)
 
 
 def load(store: Store, config: ClusterConfig | None = None) -> StoryClusterer:
