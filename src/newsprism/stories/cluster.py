@@ -794,12 +794,12 @@ class StoryClusterer:
     def _candidates(self, q: dict[str, float]) -> list[int]:
         cfg = self.config
         acc: dict[int, float] = {}
-        postings = self._postings
+        get, postings = acc.get, self._postings  # bound once: up to ~1,000 updates a call
         for term, weight in q.items():
             plist = postings.get(term)
             if plist:
                 for idx in plist:
-                    acc[idx] = acc.get(idx, 0.0) + weight
+                    acc[idx] = get(idx, 0.0) + weight
         if len(acc) <= cfg.candidates:
             return list(acc)
         return heapq.nlargest(cfg.candidates, acc, key=acc.__getitem__)
