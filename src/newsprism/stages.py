@@ -90,7 +90,7 @@ def article_steps(*, broad_quotes: bool = False) -> tuple[ArticleStep, ...]:
     if not broad_quotes:
         return ARTICLE_STEPS
     broad = ArticleStep("quotes/1-broad", QUOTE_CAPABILITIES, "quotes", _extract_quotes_broad)
-    return (broad, *ARTICLE_STEPS[1:])
+    return tuple(broad if step.field == "quotes" else step for step in ARTICLE_STEPS)
 
 
 def _version(steps: Sequence[ArticleStep]) -> str:

@@ -227,11 +227,7 @@ def _phrase_beside(cue: Token, lay: Layout) -> Token | None:
         # Only punctuation between the quotation and a finite cue: the
         # speaker follows it ("..." said a person close to ...).
         return _phrase_after(cue, lay) if cue.tag_ in ("VBD", "VBZ", "VBP") else None
-    words = {t.i for t in gap}
-    for t in gap:
-        if t.pos_ in ("PROPN", "NOUN", "PRON") and (t.head.i not in words or t.head.i == t.i):
-            return t
-    return None
+    return _phrase_head(gap)
 
 
 def _phrase_after(cue: Token, lay: Layout) -> Token | None:
@@ -245,9 +241,15 @@ def _phrase_after(cue: Token, lay: Layout) -> Token | None:
         and doc[end].text not in (",", ".", ";", ":")
     ):
         end += 1
-    words = set(range(cue.i + 1, end))
-    for t in doc[cue.i + 1 : end]:
-        if t.pos_ in ("PROPN", "NOUN", "PRON") and (t.head.i not in words or t.head.i == t.i):
+    return _phrase_head(list(doc[cue.i + 1 : end]))
+
+
+def _phrase_head(words: list[Token]) -> Token | None:
+    """The first noun or pronoun among ``words`` whose head lies outside them: the
+    root of the noun phrase they hold."""
+    inside = {t.i for t in words}
+    for t in words:
+        if t.pos_ in ("PROPN", "NOUN", "PRON") and (t.head.i not in inside or t.head.i == t.i):
             return t
     return None
 

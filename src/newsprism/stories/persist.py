@@ -56,7 +56,7 @@ def configure(store: Store, *, time_sigma_days: float) -> None:
     reports (a trial, a campaign) want more, at some cost in precision among
     look-alike stories and in memory (``benchmarks/results/stories.md``).
     """
-    if not (math.isfinite(time_sigma_days) and time_sigma_days > 0):
+    if not _positive(time_sigma_days):
         raise ValueError(f"time sigma must be a positive number of days, not {time_sigma_days!r}")
     store.set_meta(SIGMA_KEY, repr(float(time_sigma_days)))
 
@@ -70,10 +70,14 @@ def stored_config(store: Store) -> ClusterConfig:
         sigma = float(raw)
     except ValueError:
         sigma = math.nan
-    if not (math.isfinite(sigma) and sigma > 0):
+    if not _positive(sigma):
         log.warning("store setting %s=%r is no positive number of days: ignored", SIGMA_KEY, raw)
         return ClusterConfig()
     return dataclasses.replace(ClusterConfig(), time_sigma_days=sigma)
+
+
+def _positive(days: float) -> bool:
+    return math.isfinite(days) and days > 0
 
 
 def load(store: Store, config: ClusterConfig | None = None) -> StoryClusterer:
