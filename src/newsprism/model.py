@@ -28,6 +28,11 @@ Relation = Literal["copy", "edited", "rewrite", "partial", "independent", "unrel
 PassageKind = Literal["verbatim", "edited", "reworded"]
 QuoteKind = Literal["direct", "partial", "indirect"]
 Verdict = Literal["corroborated", "single-source", "conflicting", "imprecise"]
+ClaimKind = Literal["statement", "value"]
+Polarity = Literal["asserted", "denied"]
+#: Why a group is conflicting: values that cannot both hold, or one source denying
+#: what another asserts.
+ConflictKind = Literal["values", "disputed"]
 CueKind = Literal["footer", "credit", "promo", "caption", "link", "title-repeat", "byline"]
 
 
@@ -175,6 +180,11 @@ class Claim:
     end: int
     values: tuple[Value, ...] = ()
     group: str | None = None
+    #: "statement": a whole sentence (an event, a place, a position); "value": the
+    #: clause around a figure or date, lined up with the same figure elsewhere.
+    kind: ClaimKind = "value"
+    #: "denied" when the claim denies or debunks what it states.
+    polarity: Polarity = "asserted"
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +220,7 @@ class ClaimGroup:
     independent_sources: int
     sides: tuple[Side, ...] = ()
     story: str | None = None
+    conflict: ConflictKind | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,8 +17,8 @@ import logging
 import re
 from typing import TYPE_CHECKING
 
-from ..model import Article, Claim, Value
-from .lexicon import DENIAL, REPORT_CUES
+from ..model import Article, Claim, ClaimKind, Value
+from .lexicon import DENIAL
 from .values import Found, find_values
 
 if TYPE_CHECKING:
@@ -195,9 +195,39 @@ def _count_text(doc: Doc, whole_text: str, f: Found) -> Found:
     return f
 
 
+_Spans = list[tuple[int, int, tuple[Value, ...], ClaimKind]]
+#: A statement claim needs this many words: shorter lines are headings and captions.
+_STATEMENT_MIN_WORDS = 6
+_FINITE = frozenset({"VERB", "AUX"})
+
+
+def _statement(doc: Doc, text: str, sent: Span, mask: bytearray, values: list[Found]) -> _Spans:
+    """The sentence itself as one statement claim: what happened, who holds what position.
+
+    Events, places and positions are stated in whole sentences far more often than
+    in one clause around a figure, and outlets line them up sentence by sentence;
+    the values of the sentence travel with it so the group can show them.
+    """
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    if len(words) < _STATEMENT_MIN_WORDS or not any(t.pos_ in _FINITE for t in sent):
+        return []
+    body = text[sent.start_char : sent.end_char].rstrip()
+    if body.endswith("?"):
+        return []
+    masked = sum(mask[sent.start_char : sent.end_char])
+    if masked > 0.6 * (sent.end_char - sent.start_char):
+        return []  # a quotation: a statement of its speaker, counted by the quotes stage
+    whole = _trimmed(doc, list(sent))
+    if whole is None:
+        return []
+    lo, hi = _line_of(text, whole[0], whole[1], whole[0])
+    kept = tuple(f.value for f in values if lo <= f.start and f.end <= hi)
+    return [(lo, hi, kept, "statement")]
+
+
 def _sentence_claims(
     doc: Doc, text: str, sent: Span, published: str | None, mask: bytearray
-) -> list[tuple[int, int, tuple[Value, ...]]]:
+) -> _Spans:
     """Claims of one sentence; ``text`` is the document's text (``Doc.text`` rebuilds
     it from the tokens on every access)."""
     sent_text = sent.text
@@ -217,7 +247,7 @@ def _sentence_claims(
         anchor = sent.start_char + (first.start() if first else 0)
         lo, hi = _line_of(text, whole[0], whole[1], anchor)
         kept = tuple(f.value for f in values if lo <= f.start and f.end <= hi)
-        return [(lo, hi, kept)]
+        return [(lo, hi, kept, "statement")]
     by_root: dict[int, list[Found]] = {}
     roots: dict[int, Token] = {}
     for f in values:
@@ -229,7 +259,7 @@ def _sentence_claims(
             continue
         by_root.setdefault(root.i, []).append(f)
         roots[root.i] = root
-    out: list[tuple[int, int, tuple[Value, ...]]] = []
+    out: _Spans = []
     for i, found in by_root.items():
         keep = {t.i for f in found for t in doc.char_span(f.start, f.end, "expand") or ()}
         bounds = _trimmed(doc, _clause_tokens(roots[i], keep))
@@ -238,15 +268,8 @@ def _sentence_claims(
         lo, hi = _line_of(text, bounds[0], bounds[1], found[0].start)
         kept = tuple(f.value for f in found if lo <= f.start and f.end <= hi)
         if kept:
-            out.append((lo, hi, kept))
-    if not out and REPORT_CUES.search(sent_text) and len(sent_text) <= _MAX_FINDING_CHARS:
-        cue = REPORT_CUES.search(sent_text)
-        if cue is not None and not mask[sent.start_char + cue.start()]:
-            root = _root(sent)
-            if not _conditional(root):
-                lo, hi = _line_of(text, whole[0], whole[1], sent.start_char + cue.start())
-                out.append((lo, hi, ()))
-    return out
+            out.append((lo, hi, kept, "value"))
+    return out + _statement(doc, text, sent, mask, values)
 
 
 def extract_claims(article: Article, doc: Doc) -> tuple[Claim, ...]:
@@ -259,12 +282,12 @@ def extract_claims(article: Article, doc: Doc) -> tuple[Claim, ...]:
     if text != article.text:
         log.warning("article %s: parse does not match its text; offsets may be off", article.id)
     mask = _quote_mask(text)
-    spans: list[tuple[int, int, tuple[Value, ...]]] = []
+    spans: _Spans = []
     for sent in doc.sents:
         spans.extend(_sentence_claims(doc, text, sent, article.published, mask))
-    spans.sort(key=lambda s: (s[0], s[1]))
+    spans.sort(key=lambda s: (s[0], s[1], s[3]))
     claims = []
-    for n, (start, end, values) in enumerate(spans):
+    for n, (start, end, values, kind) in enumerate(spans):
         claims.append(
             Claim(
                 id=f"{article.id}:c{n}",
@@ -273,6 +296,8 @@ def extract_claims(article: Article, doc: Doc) -> tuple[Claim, ...]:
                 start=start,
                 end=end,
                 values=values,
+                kind=kind,
+                polarity="denied" if DENIAL.search(text[start:end]) else "asserted",
             )
         )
     return tuple(claims)

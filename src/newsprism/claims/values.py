@@ -298,6 +298,8 @@ def parse_amount(text: str) -> Amount | None:
         if other is not None and other * scale > value:
             return Amount(value, value, other * scale, unit or _unit_word(text[alt.end() :]))
     lo_f, hi_f = HEDGES.get(hedge, (1.0, 1.0)) if hedge else (1.0, 1.0)
+    if hedge and (lo_f, hi_f) != (1.0, 1.0):
+        slack = 0.0  # "nearly 300,000" already says how round it is: under, not +-50,000
     low = value * lo_f - (slack if lo_f > 0 else 0.0)
     high = value * hi_f + slack if math.isfinite(value * hi_f) else math.inf
     return Amount(value, max(low, 0.0), high, unit, hedge)

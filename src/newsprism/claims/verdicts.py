@@ -18,14 +18,16 @@ Rules, strongest first, each needing evidence inside the group:
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
-from ..model import Claim, Side, Value, Verdict
+from ..model import Claim, ConflictKind, Side, Value, Verdict
 from .features import Features
 from .lexicon import STOP, TIME_UNITS
 from .values import Amount, amount_of, amounts_compatible, date_range, dates_compatible
 
-__all__ = ["denies", "independent_sources", "judge", "values_agree"]
+__all__ = ["Judgement", "denies", "independent_sources", "is_denial", "judge", "values_agree"]
 
 #: Pairs of claims compared per group at most; groups of thousands sample.
 _MAX_PAIRS = 4000
@@ -60,6 +62,12 @@ def _close(a: Features, b: Features) -> bool:
     if not wa or not wb:
         return False
     return len(wa & wb) / min(len(wa), len(wb)) >= _CLOSE
+
+
+def is_denial(claim: Claim, feats: Features) -> bool:
+    """Whether a claim denies or debunks what it states (records made without the
+    extractor carry no polarity; their text still says so)."""
+    return claim.polarity == "denied" or feats.kind == "denial"
 
 
 def denies(denial: Features, claim: Features) -> bool:
@@ -108,12 +116,27 @@ def _same_event(a: Features, b: Features) -> bool:
 def _same_quantity(a: Claim, va: Value, aa: Amount, b: Claim, vb: Value, ab: Amount) -> bool:
     """Whether two figures plausibly measure one thing: within a factor of
     :data:`_MAX_RATIO` (a share price and a takeover price are not one figure) and
-    described by at least one common word near the number (the caller also asks
-    for the same leftmost actor: Lawson's 16 points are not Thompson's 15)."""
+    described by at least one common word near the number."""
     lo, hi = sorted((max(aa.value, 1e-9), max(ab.value, 1e-9)))
     if hi / lo > _MAX_RATIO:
         return False
     return bool(_context(a, va) & _context(b, vb))
+
+
+def _vaguer(a: Amount, b: Amount) -> bool:
+    """One figure hedged ("more than $250,000", "as many as four") beside the same
+    figure stated exactly: both hold, one says less."""
+    if a.restrictive or b.restrictive or (a.hedge is None) == (b.hedge is None):
+        return False
+    hedged = a if a.hedge is not None else b
+    # "nearly $120 million" beside "$118.5 million" says the same; only an open bound
+    # ("more than", "as many as") leaves the reader with less
+    return hedged.low == 0.0 or math.isinf(hedged.high)
+
+
+def _within_ratio(aa: Amount, ab: Amount) -> bool:
+    lo, hi = sorted((max(aa.value, 1e-9), max(ab.value, 1e-9)))
+    return hi / lo <= _MAX_RATIO
 
 
 def _date_values(c: Claim) -> list[Value]:
@@ -162,26 +185,35 @@ def _value_conflicts(
     feats: Sequence[Features],
     published: Mapping[str, str | None],
 ) -> tuple[str | None, tuple[Side, ...]]:
-    """("conflicting" | "imprecise" | None, sides) from comparable values."""
+    """("conflicting" | "imprecise" | None, sides) from comparable values.
+
+    The group was aligned as one proposition (:mod:`.align`), so two values of
+    one kind and unit from different articles are taken to measure the same
+    thing; the remaining gates keep apart what alignment cannot see: figures
+    more than a factor apart, dates that modify a noun, sentences that hold
+    several dates.
+    """
     conflicts: list[tuple[int, Value, int, Value]] = []
     vagues: list[tuple[int, Value, int, Value]] = []
     for i, j in _pairs(len(claims)):
         a, b = claims[i], claims[j]
         if a.article == b.article:
             continue
-        close = _close(feats[i], feats[j])
-        same_actor = feats[i].first is not None and feats[i].first == feats[j].first
         for (va, aa), (vb, ab) in itertools.product(_amounts(a), _amounts(b)):
             if aa.unit in TIME_UNITS:
                 continue
             ok = amounts_compatible(aa, ab)
             if ok is None:
                 continue
+            if not (aa.vague or ab.vague or _within_ratio(aa, ab)):
+                continue
             if aa.vague != ab.vague:
                 # a softer call, so grouping is evidence enough that they measure one thing
                 vagues.append((i, va, j, vb))
-            elif not (close and same_actor and _same_quantity(a, va, aa, b, vb, ab)):
+            elif not _same_quantity(a, va, aa, b, vb, ab):
                 continue
+            elif ok and _vaguer(aa, ab):
+                vagues.append((i, va, j, vb))
             elif ok is False:
                 updates = va.kind == "count" and _different_days(a, b, published)
                 (vagues if updates else conflicts).append((i, va, j, vb))
@@ -190,7 +222,9 @@ def _value_conflicts(
             *itertools.product(_period_values(a), _period_values(b)),
         ]:
             ra, rb = date_range(va), date_range(vb)
-            if ra is None or rb is None or not close or not _same_event(feats[i], feats[j]):
+            if ra is None or rb is None:
+                continue
+            if not _same_event(feats[i], feats[j]):
                 continue
             if _attributive(a, va) or _attributive(b, vb):
                 continue
@@ -272,33 +306,50 @@ def _different_days(a: Claim, b: Claim, published: Mapping[str, str | None]) -> 
     return bool(pa and pb and pa[:10] != pb[:10])
 
 
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """A group's verdict, the sides a reader must see, and its independent sources."""
+
+    verdict: Verdict
+    sides: tuple[Side, ...]
+    sources: int
+    conflict: ConflictKind | None = None
+
+
 def judge(
     claims: Sequence[Claim],
     feats: Sequence[Features],
     family: Mapping[str, str],
     published: Mapping[str, str | None],
-) -> tuple[Verdict, tuple[Side, ...], int]:
-    """(verdict, sides, independent sources) for the claims of one group."""
+) -> Judgement:
+    """The verdict for the claims of one aligned group.
+
+    A conflict between two articles of one derivation family is still shown:
+    the family counts once for corroboration, but its members' disagreement is
+    news to a reader (a correction, an update, a rewrite that changed a figure).
+    """
     sources = independent_sources(claims, family)
     articles = {c.article for c in claims}
-    denials = [c for c, f in zip(claims, feats, strict=True) if f.kind == "denial"]
-    asserts = [c for c, f in zip(claims, feats, strict=True) if f.kind != "denial"]
+    denied_of = [is_denial(c, f) for c, f in zip(claims, feats, strict=True)]
+    fd = [f for f, d in zip(feats, denied_of, strict=True) if d]
+    denials = [c for c, d in zip(claims, denied_of, strict=True) if d]
+    asserts = [c for c, d in zip(claims, denied_of, strict=True) if not d]
     if denials and asserts and len(articles) >= 2:
-        fd = [f for f in feats if f.kind == "denial"]
-        fa = [f for f in feats if f.kind != "denial"]
-        limit = _MAX_PAIRS // max(1, len(fd))
+        # alignment says the claims are about one thing; a dispute also needs the
+        # denial to name what the assertion states (an actor and a subject)
+        denied_arts = {c.article for c in denials}
         denied = [
             c
-            for c, f in zip(asserts[:limit], fa[:limit], strict=True)
-            if any(denies(d, f) for d in fd)
+            for c, f, d in zip(claims, feats, denied_of, strict=True)
+            if not d and c.article not in denied_arts and any(denies(d, f) for d in fd)
         ]
         if denied:
             denied.sort(key=lambda c: (not c.values, len(c.text)))
             sides = _sides([[(c, None) for c in denied], [(c, None) for c in denials]])
-            return "conflicting", sides, sources
+            return Judgement("conflicting", sides, sources, "disputed")
     verdict, sides = _value_conflicts(claims, feats, published)
     if verdict == "conflicting":
-        return "conflicting", sides, sources
+        return Judgement("conflicting", sides, sources, "values")
     if verdict == "imprecise":
-        return "imprecise", sides, sources
-    return ("corroborated" if sources >= 2 else "single-source"), (), sources
+        return Judgement("imprecise", sides, sources)
+    return Judgement("corroborated" if sources >= 2 else "single-source", (), sources)

@@ -1,0 +1,218 @@
+"""Which claims of different articles state the same proposition.
+
+Alignment, not keyword bags: for a claim, candidates are the claims of *other*
+articles that share its rarest keys (names, stems, coarse values) through an
+inverted index, so the cost per claim is bounded whatever the story's size.
+Each candidate pair is scored by a small logistic model (:data:`PAIR_FEATURES`,
+weights in the ``claims_pairs`` artefact) on signals that carry from one story to
+the next: the meaning of the two texts (static embeddings), their rare-word and
+name overlap, whether their figures and dates can both hold, whether they count
+the same thing.  Groups are then built by average linkage over the scored pairs,
+never holding two claims of one article: an article states a fact once, and a
+second sentence of the same article about it is usually another fact.
+
+Why average linkage and not connected components: one loose pair (two leads
+that share a place and a date) would chain two facts into one group, and a
+group's verdict is only as good as its members being one proposition.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+import numpy.typing as npt
+
+from .. import artifacts
+from ..model import Claim
+from .features import Features
+from .values import amount_of, amounts_compatible, date_range, dates_compatible
+from .verdicts import denies, is_denial
+
+__all__ = ["PAIR_FEATURES", "PairModel", "align", "pair_features", "pair_model"]
+
+#: Inputs of the pair model, in the order of its weights (after the bias).
+PAIR_FEATURES: tuple[str, ...] = (
+    "cosine",  # static-embedding cosine of the two texts
+    "overlap",  # idf-weighted overlap of names, stems and value keys
+    "names",  # shared named entities (0, 1, 2+ -> 0, 0.5, 1)
+    "same_value",  # a figure or date of one equals one of the other
+    "clash",  # both give a comparable figure or date, and none can both hold
+    "units",  # both count the same thing (1), different things (-1), unknown (0)
+    "statement",  # both are whole statements (vs clauses around a figure or date)
+    "cos_x_overlap",
+)
+
+#: Candidate claims scored per claim at most, and keys looked up for them.
+CANDIDATES = 24
+LOOKUP_KEYS = 8
+POSTINGS_PER_KEY = 200
+
+
+@dataclass(frozen=True, slots=True)
+class PairModel:
+    """The pair model: ``p = sigmoid(bias + weights . features)``; join at ``threshold``."""
+
+    bias: float
+    weights: tuple[float, ...]
+    threshold: float
+
+    def prob(self, x: Sequence[float]) -> float:
+        z = self.bias + sum(w * v for w, v in zip(self.weights, x, strict=True))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@cache
+def pair_model() -> PairModel:
+    """The shipped pair model (``artifacts/data/claims_pairs.json``)."""
+    art = artifacts.load("claims_pairs")
+    names = tuple(art["features"])
+    if names != PAIR_FEATURES:
+        raise artifacts.ArtifactError(
+            f"claims_pairs was trained on features {names}, the code makes {PAIR_FEATURES}; "
+            "retrain it with `python benchmarks/train_claims_pairs.py`"
+        )
+    return PairModel(
+        bias=float(art["bias"]),
+        weights=tuple(float(w) for w in art["weights"]),
+        threshold=float(art["threshold"]),
+    )
+
+
+def _value_relation(a: Claim, b: Claim) -> tuple[float, float, float]:
+    """(same value, clash, units) of two claims' figures and dates."""
+    same = clash = 0.0
+    comparable = agree = False
+    ua = {x.unit for x in (amount_of(v) for v in a.values) if x is not None and x.unit}
+    ub = {x.unit for x in (amount_of(v) for v in b.values) if x is not None and x.unit}
+    units = 0.0 if not (ua and ub) else (1.0 if ua & ub else -1.0)
+    for va in a.values:
+        for vb in b.values:
+            if va.value is not None and va.value == vb.value and va.kind == vb.kind:
+                same = 1.0
+            aa, ab = amount_of(va), amount_of(vb)
+            if aa is not None and ab is not None and aa.unit == ab.unit:
+                ok = amounts_compatible(aa, ab)
+                if ok is not None:
+                    comparable = True
+                    agree = agree or ok
+                continue
+            da, db = date_range(va), date_range(vb)
+            if da is not None and db is not None and va.kind == vb.kind:
+                comparable = True
+                agree = agree or dates_compatible(da, db)
+    if comparable and not agree:
+        clash = 1.0
+    return same, clash, units
+
+
+def pair_features(
+    a: Claim,
+    b: Claim,
+    fa: Features,
+    fb: Features,
+    cosine: float,
+    idf: Mapping[str, float],
+) -> tuple[float, ...]:
+    """The pair model's inputs for two claims (see :data:`PAIR_FEATURES`)."""
+    ka, kb = fa.keys, fb.keys
+    shared = sum(idf.get(k, 1.0) for k in ka & kb)
+    norm = math.sqrt(sum(idf.get(k, 1.0) for k in ka) * sum(idf.get(k, 1.0) for k in kb))
+    overlap = shared / norm if norm else 0.0
+    names = min(2, len({e for e in fa.entities & fb.entities if not e.startswith("w:")})) / 2
+    same, clash, units = _value_relation(a, b)
+    statement = 1.0 if a.kind == b.kind == "statement" else 0.0
+    return (cosine, overlap, names, same, clash, units, statement, cosine * overlap)
+
+
+def _candidates(
+    i: int,
+    claims: Sequence[Claim],
+    feats: Sequence[Features],
+    postings: Mapping[str, list[int]],
+    idf: Mapping[str, float],
+) -> list[int]:
+    score: dict[int, float] = defaultdict(float)
+    keys = sorted(feats[i].keys, key=lambda k: (-idf.get(k, 0.0), k))[:LOOKUP_KEYS]
+    for k in keys:
+        for j in postings.get(k, ())[-POSTINGS_PER_KEY:]:
+            other = claims[j]
+            if j > i and other.article != claims[i].article and other.kind == claims[i].kind:
+                score[j] += idf.get(k, 0.0)
+    return sorted(score, key=lambda j: (-score[j], j))[:CANDIDATES]
+
+
+def scored_pairs(
+    claims: Sequence[Claim],
+    feats: Sequence[Features],
+    vectors: npt.NDArray[np.float32],
+    idf: Mapping[str, float],
+) -> list[tuple[int, int, tuple[float, ...]]]:
+    """Candidate pairs ``(i, j, features)`` with ``i < j``, from different articles."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(feats):
+        for k in f.keys:
+            postings[k].append(i)
+    out = []
+    for i in range(len(claims)):
+        for j in _candidates(i, claims, feats, postings, idf):
+            cos = float(vectors[i] @ vectors[j]) if len(vectors) else 0.0
+            out.append((i, j, pair_features(claims[i], claims[j], feats[i], feats[j], cos, idf)))
+    return out
+
+
+#: A denial that names an assertion's actor and subject joins it at this multiple of
+#: the threshold (enough for average linkage with one unscored pair).
+DISPUTE_FLOOR = 2.0
+
+
+def _disputes(a: Claim, b: Claim, fa: Features, fb: Features) -> bool:
+    da, db = is_denial(a, fa), is_denial(b, fb)
+    if da == db:
+        return False
+    return denies(fa, fb) if da else denies(fb, fa)
+
+
+def align(
+    claims: Sequence[Claim],
+    feats: Sequence[Features],
+    vectors: npt.NDArray[np.float32],
+    idf: Mapping[str, float],
+    model: PairModel | None = None,
+) -> list[list[int]]:
+    """Groups of claim indices stating one proposition (singletons included), in order."""
+    model = model or pair_model()
+    prob: dict[tuple[int, int], float] = {}
+    for i, j, x in scored_pairs(claims, feats, vectors, idf):
+        p = model.prob(x)
+        if _disputes(claims[i], claims[j], feats[i], feats[j]):
+            # a denial shares fewer words with what it denies than two reports of one
+            # fact share; naming the same actor and subject is enough to line them up
+            p = max(p, DISPUTE_FLOOR * model.threshold)
+        if p >= model.threshold / 2:
+            prob[(i, j)] = p
+    # Average linkage over the scored pairs: merge the best pair of clusters while
+    # the mean probability over all their cross pairs (unscored pairs count 0)
+    # reaches the threshold and no article would appear twice.
+    cluster = list(range(len(claims)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
+    arts: dict[int, set[str]] = {i: {c.article} for i, c in enumerate(claims)}
+    for (i, j), p in sorted(prob.items(), key=lambda kv: (-kv[1], kv[0])):
+        if p < model.threshold:
+            break
+        ci, cj = cluster[i], cluster[j]
+        if ci == cj or arts[ci] & arts[cj]:
+            continue
+        total = sum(prob.get((min(a, b), max(a, b)), 0.0) for a in members[ci] for b in members[cj])
+        if total / (len(members[ci]) * len(members[cj])) < model.threshold:
+            continue
+        keep, gone = (ci, cj) if len(members[ci]) >= len(members[cj]) else (cj, ci)
+        for m in members[gone]:
+            cluster[m] = keep
+        members[keep].extend(members.pop(gone))
+        arts[keep] |= arts.pop(gone)
+    return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
