@@ -155,6 +155,7 @@ def test_seed_quotes_and_speakers_meet_the_floors(
     assert found >= QUOTES_FOUND_FLOOR
     assert right >= QUOTES_SPEAKER_FLOOR
     by_id = {q.id: q for q in dossier.quotes}
+    assert dossier.statements
     for st in dossier.statements:
         assert st.quotes and all(by_id[q].statement == st.id for q in st.quotes)
 
@@ -223,6 +224,7 @@ def test_seed_conflicts_are_found_with_their_sides_and_no_false_ones(
         assert matched(conflict, "conflicting"), conflict["topic"]
     assert matched(vague, "imprecise"), vague["topic"]
     assert len(sides("conflicting")) == len(hard), "no false conflicts"
+    assert dossier.claim_groups
     for group in dossier.claim_groups:
         assert group.claims and all(c in claims for c in group.claims), (
             "no verdict without evidence"

@@ -59,7 +59,8 @@ def test_seed_shared_statement_counts_independent_sources(
     families = [(p["a"], p["b"]) for p in gold["reuse"]["pairs"] if p["relation"] == "derived"]
     _, statements = group_statements(grouped, families)
     sources = {st.id: st.independent_sources for st in statements}
-    assert all(q.statement in sources for q in grouped)
+    assert grouped and all(q.statement in sources for q in grouped)
+    assert gold["shared_quotes"]
     for shared in gold["shared_quotes"]:
         frag = normalise_text(shared["text"])
         hits = [q for q in grouped if frag in normalise_text(q.text)]
