@@ -85,6 +85,16 @@ def test_dossier_matches_gold_outlets_titles_and_boilerplate(
     assert set(dossier.stories[0].articles) == set(gold["articles"])
 
 
+def test_dossier_validates_against_the_schema(
+    seeds_run: tuple[subprocess.CompletedProcess[str], Path], dossier_schema: dict[str, Any]
+) -> None:
+    import jsonschema
+
+    _, out = seeds_run
+    raw = json.loads((out / "dossier.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(dossier_schema).validate(raw)
+
+
 def test_people_found_as_entities(seeds_run: tuple[subprocess.CompletedProcess[str], Path]) -> None:
     _, out = seeds_run
     dossier = Dossier.from_json((out / "dossier.json").read_text(encoding="utf-8"))
