@@ -18,6 +18,7 @@ Everything works on the dossier as JSON (a ``dict``), the form the contract publ
 from __future__ import annotations
 
 import collections
+import itertools
 import os
 import re
 from collections.abc import Iterable
@@ -28,6 +29,7 @@ __all__ = [
     "FactScore",
     "QuoteScore",
     "covers",
+    "match_conflicts",
     "norm",
     "relation_of",
     "score_facts",
@@ -184,3 +186,49 @@ def relation_of(dossier: dict[str, Any], a: str, b: str) -> str | None:
         if {stem(p["a"]), stem(p["b"])} == {a, b}:
             return str(p["relation"])
     return None
+
+
+def _group_sides(dossier: dict[str, Any], verdict: str) -> list[tuple[int, list[set[str]]]]:
+    claims = {c["id"]: c for c in dossier.get("claims", [])}
+    return [
+        (
+            gi,
+            [
+                {stem((claims.get(c) or {}).get("article")) for c in side.get("claims", [])}
+                for side in g.get("sides", [])
+            ],
+        )
+        for gi, g in enumerate(dossier.get("claim_groups", []))
+        if g.get("verdict") == verdict
+    ]
+
+
+def _shows(found: list[set[str]], wanted: list[set[str]]) -> bool:
+    return (
+        len(found) >= 2
+        and all(any(w & f for f in found) for w in wanted)
+        and any(wanted[0] & f and not (wanted[1] - wanted[0]) & f for f in found)
+    )
+
+
+def match_conflicts(
+    dossier: dict[str, Any], conflicts: list[tuple[dict[str, Any], str]]
+) -> list[int | None]:
+    """For each annotated disagreement (``examples/gold.json``'s ``conflicts``: two sides,
+    each with the articles that take it) and the verdict it wants, the index of the claim
+    group that shows it, or None. A group shows it when it has that verdict, at least two
+    sides, every annotated side's articles on some side, and the first annotated side apart
+    from what only the second says. One group shows one disagreement at most: the
+    assignment that shows the most is taken."""
+    options: list[list[int | None]] = []
+    for conflict, verdict in conflicts:
+        wanted = [{stem(a) for a in s["articles"]} for s in conflict["sides"]]
+        options.append(
+            [gi for gi, found in _group_sides(dossier, verdict) if _shows(found, wanted)] + [None]
+        )
+    best: list[int | None] = [None] * len(conflicts)
+    for choice in itertools.product(*options):
+        picked = [gi for gi in choice if gi is not None]
+        if len(set(picked)) == len(picked) and len(picked) > sum(g is not None for g in best):
+            best = list(choice)
+    return best
