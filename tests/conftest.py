@@ -2,9 +2,11 @@ from __future__ import annotations
 
 import importlib.util
 import itertools
+import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,6 +14,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "examples" / "seeds"
 GOLD = ROOT / "examples" / "gold.json"
 DATA = Path(__file__).resolve().parent / "data"
+COUNCIL = DATA / "council"
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # lets tests import gold_scoring
 
 
 @pytest.fixture(scope="session")
@@ -22,6 +26,30 @@ def seeds_dir() -> Path:
 @pytest.fixture(scope="session")
 def gold_path() -> Path:
     return GOLD
+
+
+@pytest.fixture(scope="session")
+def council_dir() -> Path:
+    """The second annotated story: four outlets on one council vote (articles + gold)."""
+    return COUNCIL
+
+
+@pytest.fixture(scope="session")
+def council_dossier() -> dict[str, Any]:
+    """``newsprism.analyze`` on the council story, as the JSON the contract publishes."""
+    import newsprism
+
+    dossier = newsprism.analyze([str(COUNCIL / "articles.jsonl")])
+    data: dict[str, Any] = json.loads(dossier.to_json())
+    return data
+
+
+@pytest.fixture(scope="session")
+def dossier_schema() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(
+        (ROOT / "docs" / "dossier.schema.json").read_text(encoding="utf-8")
+    )
+    return data
 
 
 # CI and developer machines have 2 cores, often busy: time-based health checks

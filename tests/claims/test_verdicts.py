@@ -160,13 +160,14 @@ def test_every_claim_is_grouped_and_ids_are_stable() -> None:
 
 
 def test_differing_values_are_never_corroborated() -> None:
-    # too far apart to be called a conflict with confidence: kept apart instead
-    _, groups = _run(
+    # too far apart to be called a conflict with confidence: kept apart instead; either
+    # way neither claim may end in a corroborated group
+    claims, groups = _run(
         {
             "a": ["Gray pointed a .38 caliber revolver at the officers"],
             "b": ["Gray pointed a .357 caliber revolver at the officers"],
         }
     )
-    for g in groups:
-        if {"a:c0", "b:c0"} <= set(g.claims):
-            assert g.verdict != "corroborated"
+    assert set(claims) == {"a:c0", "b:c0"}
+    for cid in claims:
+        assert _group_of(claims, groups, cid).verdict != "corroborated", cid

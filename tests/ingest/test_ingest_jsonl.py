@@ -1,4 +1,4 @@
-"""JSONL reader (CONTRACT.md input) and manifests."""
+"""JSONL reader (docs/contract.md input) and manifests."""
 
 from __future__ import annotations
 

@@ -77,7 +77,7 @@ def test_every_file_type_by_extension(data_dir: Path, seeds_dir: Path) -> None:
         str(data_dir / "feed.atom"),
     ]
     items = list(read_sources(sources, fetcher=MemoryFetcher()))
-    assert all(isinstance(i, Article) for i in items)
+    assert items and all(isinstance(i, Article) for i in items)
     assert [i.provenance.reader for i in items if isinstance(i, Article) and i.provenance] == [
         "text",
         "html",

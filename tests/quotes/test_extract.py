@@ -131,16 +131,17 @@ def test_follow_on_quote_in_next_paragraph_is_not_attributed() -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "count"),
     [
-        '"A," B said. "C."\n\n“D\n\n“E,” he said.',
-        "According to officials, it rained. She said that it did not.",
-        "",
-        '"unclosed quote at the end',
+        ('"A," B said. "C."\n\n“D\n\n“E,” he said.', 3),
+        ("According to officials, it rained. She said that it did not.", 2),
+        ("", 0),
+        ('"unclosed quote at the end', 1),
     ],
 )
-def test_offsets_and_ids(text: str) -> None:
+def test_offsets_and_ids(text: str, count: int) -> None:
     found = quotes(text)
+    assert len(found) == count
     assert [q.id for q in found] == [f"text:q{n}" for n in range(1, len(found) + 1)]
     for q in found:
         assert text[q.start : q.end] == q.text

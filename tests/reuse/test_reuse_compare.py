@@ -159,7 +159,9 @@ def test_seed_independent_reports_are_not_derived(seeds: dict[str, str]) -> None
 
 def test_offsets_are_within_texts(seeds: dict[str, str]) -> None:
     a, b = seeds["000"], seeds["001"]
-    for p in compare(a, b).passages:
+    passages = compare(a, b).passages
+    assert passages
+    for p in passages:
         assert 0 <= p.a_start < p.a_end <= len(a)
         assert 0 <= p.b_start < p.b_end <= len(b)
 
@@ -203,6 +205,7 @@ def test_the_second_look_leaves_independent_reports_independent(
     # second look accepts far looser sentence pairs than it does
     monkeypatch.setattr(compare_module, "SECOND_LOOK_REWORD", threshold)
     prepared = {k: prepare(v) for k, v in seeds.items()}
+    assert sorted(prepared) == ["000", "001", "002", "003"]
     for x, y in itertools.combinations(sorted(prepared), 2):
         _, relation, second_look = judge(prepared[x], prepared[y])
         assert relation == ("rewrite" if (x, y) == ("000", "001") else "independent")

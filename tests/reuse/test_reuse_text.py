@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -29,14 +30,31 @@ def test_unclosed_quote_stops_at_paragraph_end() -> None:
     assert spans == [(0, text.index("\n\n"))]
 
 
-@given(st.text(max_size=300))
-def test_offsets_point_at_the_words(text: str) -> None:
+def _check_offsets(text: str) -> tuple[int, int]:
     doc = analyse(text)
     for word, s, e in zip(doc.words, doc.starts, doc.ends, strict=True):
         assert text[s:e].lower().replace("’", "'") == word
     for sent in doc.sentences:
         assert 0 <= sent.start < sent.end <= len(text)
         assert sent.first < sent.last <= len(doc.words)
+    return len(doc.words), len(doc.sentences)
+
+
+@given(st.text(max_size=300))
+def test_offsets_point_at_the_words(text: str) -> None:
+    _check_offsets(text)  # random text often holds no word: the examples below always do
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rep. Adam Smith spoke on Friday. “We’ll see,” he said.\n\nThen it ended!",
+        "  Ünïcode wörds, 42 figures — and the 3.5% rate; U.S. officials’ view. A second one. ",
+    ],
+)
+def test_offsets_point_at_the_words_of_real_text(text: str) -> None:
+    words, sentences = _check_offsets(text)
+    assert words >= 5 and sentences >= 2
 
 
 def test_a_stray_quote_mark_in_a_long_paragraph_quotes_nothing() -> None:

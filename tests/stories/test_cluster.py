@@ -21,6 +21,8 @@ def test_fixture_stories_are_found(fixture_articles: list[Article]) -> None:
 
 def test_same_kind_events_stay_apart(fixture_articles: list[Article]) -> None:
     stories = group(fixture_articles)
+    assert len({gold_of(a.id) for a in fixture_articles}) >= 2
+    assert sorted(a for s in stories for a in s.articles) == sorted(a.id for a in fixture_articles)
     for s in stories:
         assert len({gold_of(a) for a in s.articles}) == 1, s
 

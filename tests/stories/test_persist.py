@@ -61,6 +61,7 @@ def test_ids_survive_reruns_and_new_articles_join(
 ) -> None:
     early = [a for a in fixture_articles if a.id.endswith(("-1", "-2"))]
     late = [a for a in fixture_articles if a not in early]
+    assert early and late
     for a in early:
         store.add_article(a)
     first = update(store)

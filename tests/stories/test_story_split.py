@@ -183,7 +183,7 @@ def test_leave_one_out_fit_equals_the_fit_to_the_rest_built_anew() -> None:
         _forced(cl, Article(id=f"f{i}", text=text), story)
     s = cl._stories[cl._by_id[story]]
     ranked = sorted(s.entities.items(), key=lambda kv: kv[1], reverse=True)
-    assert s.members is not None
+    assert s.members is not None and len(s.members) == 4
     for m in s.members:
         got = cl._fit_rest(s, m, ranked)
         assert abs(got - _fit_built(cl, story, m.id)) < 1e-9
