@@ -45,12 +45,23 @@ PAIR_FEATURES: tuple[str, ...] = (
     "units",  # both count the same thing (1), different things (-1), unknown (0)
     "statement",  # both are whole statements (vs clauses around a figure or date)
     "cos_x_overlap",
+    "lead",  # both among the first sentences of their articles (news leads tell one story)
+    "subject",  # the same leftmost named actor
+    "plain",  # idf-weighted overlap of lower-case content words: what happens, not who
 )
 
 #: Candidate claims scored per claim at most, and keys looked up for them.
 CANDIDATES = 24
 LOOKUP_KEYS = 8
 POSTINGS_PER_KEY = 200
+#: Nearest claims by meaning added per claim, for stories of at most
+#: :data:`MEANING_LIMIT` claims (a blockwise matrix product; larger stories rely
+#: on the key index alone, which keeps the stage linear).
+NEIGHBOURS = 6
+MEANING_LIMIT = 6000
+_BLOCK = 1024
+#: Statement claims of an article counted as its lead.
+LEAD = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +121,12 @@ def _value_relation(a: Claim, b: Claim) -> tuple[float, float, float]:
     return same, clash, units
 
 
+def _overlap(ka: frozenset[str], kb: frozenset[str], idf: Mapping[str, float]) -> float:
+    shared = sum(idf.get(k, 1.0) for k in ka & kb)
+    norm = math.sqrt(sum(idf.get(k, 1.0) for k in ka) * sum(idf.get(k, 1.0) for k in kb))
+    return shared / norm if norm else 0.0
+
+
 def pair_features(
     a: Claim,
     b: Claim,
@@ -117,16 +134,67 @@ def pair_features(
     fb: Features,
     cosine: float,
     idf: Mapping[str, float],
+    lead: tuple[bool, bool] = (False, False),
 ) -> tuple[float, ...]:
     """The pair model's inputs for two claims (see :data:`PAIR_FEATURES`)."""
-    ka, kb = fa.keys, fb.keys
-    shared = sum(idf.get(k, 1.0) for k in ka & kb)
-    norm = math.sqrt(sum(idf.get(k, 1.0) for k in ka) * sum(idf.get(k, 1.0) for k in kb))
-    overlap = shared / norm if norm else 0.0
+    overlap = _overlap(fa.keys, fb.keys, idf)
     names = min(2, len({e for e in fa.entities & fb.entities if not e.startswith("w:")})) / 2
     same, clash, units = _value_relation(a, b)
     statement = 1.0 if a.kind == b.kind == "statement" else 0.0
-    return (cosine, overlap, names, same, clash, units, statement, cosine * overlap)
+    subject = 1.0 if fa.first is not None and fa.first == fb.first else 0.0
+    plain = _overlap(
+        frozenset(f"s:{w}" for w in fa.plain), frozenset(f"s:{w}" for w in fb.plain), idf
+    )
+    return (
+        cosine,
+        overlap,
+        names,
+        same,
+        clash,
+        units,
+        statement,
+        cosine * overlap,
+        1.0 if all(lead) else 0.0,
+        subject,
+        plain,
+    )
+
+
+def _leads(claims: Sequence[Claim]) -> list[bool]:
+    """Whether each claim is among the first :data:`LEAD` statements of its article."""
+    seen: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        if c.kind == "statement":
+            seen[c.article].append(i)
+    first = {i for ids in seen.values() for i in sorted(ids, key=lambda i: claims[i].start)[:LEAD]}
+    out = [i in first for i in range(len(claims))]
+    for i, c in enumerate(claims):  # a clause inherits its sentence's place
+        if c.kind != "statement":
+            out[i] = any(
+                out[j] and claims[j].start <= c.start < claims[j].end for j in seen[c.article]
+            )
+    return out
+
+
+def _neighbours(claims: Sequence[Claim], vectors: npt.NDArray[np.float32]) -> dict[int, list[int]]:
+    """The :data:`NEIGHBOURS` nearest claims by meaning of each claim, from other
+    articles and of the same kind (exact, blockwise: no n x n matrix is held)."""
+    n = len(claims)
+    if n < 2 or len(vectors) != n or n > MEANING_LIMIT:
+        return {}
+    arts = np.array([hash(c.article) for c in claims])
+    kinds = np.array([c.kind == "statement" for c in claims])
+    out: dict[int, list[int]] = {}
+    k = min(NEIGHBOURS, n - 1)
+    for lo in range(0, n, _BLOCK):
+        hi = min(n, lo + _BLOCK)
+        sims = vectors[lo:hi] @ vectors.T
+        same = (arts[lo:hi, None] == arts[None, :]) | (kinds[lo:hi, None] != kinds[None, :])
+        sims[same] = -2.0
+        top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+        for r, row in enumerate(top):
+            out[lo + r] = [int(j) for j in row if sims[r, j] > -2.0]
+    return out
 
 
 def _candidates(
@@ -152,16 +220,23 @@ def scored_pairs(
     vectors: npt.NDArray[np.float32],
     idf: Mapping[str, float],
 ) -> list[tuple[int, int, tuple[float, ...]]]:
-    """Candidate pairs ``(i, j, features)`` with ``i < j``, from different articles."""
+    """Candidate pairs ``(i, j, features)`` with ``i < j``, from different articles:
+    those sharing rare keys, and each claim's nearest neighbours by meaning."""
     postings: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(feats):
         for k in f.keys:
             postings[k].append(i)
-    out = []
+    near = _neighbours(claims, vectors)
+    lead = _leads(claims)
+    pairs: set[tuple[int, int]] = set()
     for i in range(len(claims)):
-        for j in _candidates(i, claims, feats, postings, idf):
-            cos = float(vectors[i] @ vectors[j]) if len(vectors) else 0.0
-            out.append((i, j, pair_features(claims[i], claims[j], feats[i], feats[j], cos, idf)))
+        pairs.update((i, j) for j in _candidates(i, claims, feats, postings, idf))
+        pairs.update((min(i, j), max(i, j)) for j in near.get(i, ()))
+    out = []
+    for i, j in sorted(pairs):
+        cos = float(vectors[i] @ vectors[j]) if len(vectors) else 0.0
+        x = pair_features(claims[i], claims[j], feats[i], feats[j], cos, idf, (lead[i], lead[j]))
+        out.append((i, j, x))
     return out
 
 
