@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from newsprism import analyze_articles
+from newsprism import Options, analyze_articles
 from newsprism.engines import LocalEngine, _core, compare_outputs, load_into_store, read_rows
 from newsprism.model import to_dict
 from newsprism.store import MemoryStore, SQLiteStore, Store
@@ -168,8 +168,9 @@ def test_spark_equals_local_with_blocks(
     """One-day blocks: clustering in three blocks, stitched; the tables still agree."""
     from newsprism.engines.spark import SparkEngine
 
-    LocalEngine(workers=1, block_days=1).run(corpus, tmp_path / "local")
-    result = SparkEngine(spark, partitions=3, block_days=1).run(corpus, tmp_path / "spark")
+    one_day = Options(block_days=1)
+    LocalEngine(one_day, workers=1).run(corpus, tmp_path / "local")
+    result = SparkEngine(one_day, spark=spark, partitions=3).run(corpus, tmp_path / "spark")
     assert result.rows["stories"] == len(read_rows(tmp_path / "local", "stories"))
     assert result.rows["claim_groups"] == len(read_rows(tmp_path / "local", "claim_groups")) > 0
     assert result.rows["reuse_candidates"] == len(read_rows(local_out, "reuse_candidates")) > 0
