@@ -207,3 +207,21 @@ def test_both_stores_hold_the_same(local_out: Path, postgres_url: str, tmp_path:
     assert results[0] == results[1] == results[2]
     _, dossiers, count = results[0]  # type: ignore[misc]
     assert count == len(read_rows(local_out, "articles")) and all(dossiers)
+
+
+def test_engines_take_analyze_options() -> None:
+    """Broad quotes in the engines' per-article and per-story stages, as in ``analyze``."""
+    from newsprism.model import Article, Story
+
+    art = Article(
+        "a1",
+        "Governor Jane Ruiz wants the legislature to pass the budget by Friday.\n\n"
+        '"We will not raise taxes," Governor Jane Ruiz said on Tuesday.',
+    )
+    broad = Options(broad_quotes=True)
+    for options in (Options(), broad):
+        annotated = list(_core.annotate([art], options))
+        out = _core.story_stage(Story("s1", "t", ("a1",)), annotated, options)
+        expected = analyze_articles([art], options=options).quotes
+        assert [q.text for q in out.quotes] == [q.text for q in expected]
+    assert len(analyze_articles([art], options=broad).quotes) == 2
