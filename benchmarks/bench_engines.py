@@ -187,18 +187,20 @@ def run_one(
     sampler = PeakSampler()
     sampler.start()
     started = time.perf_counter()
-    opts = {"parse": False, "story_stages": full, "block_days": block_days}
+    from newsprism import Options
+
+    opts = Options(parse=False, story_stages=full, block_days=block_days)
     if mode == "local":
         from newsprism.engines import LocalEngine
 
-        result = LocalEngine(workers=2, chunk=512, **opts).run([str(corpus)], out)
+        result = LocalEngine(opts, workers=2, chunk=512).run([str(corpus)], out)
     else:
         from newsprism.engines.spark import SparkEngine, spark_session
 
         cores = int(mode[-1])
         spark = spark_session(f"local[{cores}]", memory="4g")
         started = time.perf_counter()  # the session's start-up is reported apart
-        result = SparkEngine(spark, cores=cores, partitions=4 * cores, **opts).run(
+        result = SparkEngine(opts, spark=spark, cores=cores, partitions=4 * cores).run(
             [str(corpus)], out
         )
     wall = time.perf_counter() - started

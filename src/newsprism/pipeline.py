@@ -79,9 +79,28 @@ def stage(
 
 
 class Pipeline:
-    """An ordered, validated list of stages."""
+    """An ordered, validated list of stages.
 
-    def __init__(self, stages: Sequence[Stage], inputs: Iterable[str] = ("articles",)) -> None:
+    ``inputs`` are the fields the state holds before the first stage; a
+    sub-pipeline that continues another's work (a batch engine's per-story
+    stages after its per-article ones) names what the earlier one provides.
+    ``log_level`` is the level of the per-stage timing lines (a sub-pipeline run
+    once per story logs them at DEBUG).
+    """
+
+    def __init__(
+        self,
+        stages: Sequence[Stage],
+        inputs: Iterable[str] = ("articles",),
+        *,
+        log_level: int = logging.INFO,
+    ) -> None:
+        inputs = frozenset(inputs)
+        unknown_inputs = inputs - STATE_FIELDS
+        if unknown_inputs:
+            raise PipelineError(
+                f"the pipeline's inputs name unknown fields {sorted(unknown_inputs)}"
+            )
         available = set(inputs)
         for st in stages:
             unknown = (st.needs | st.provides) - STATE_FIELDS
@@ -95,11 +114,17 @@ class Pipeline:
                 )
             available |= st.provides
         self.stages = tuple(stages)
-        self.inputs = frozenset(inputs)
+        self.inputs = inputs
+        self.log_level = log_level
 
     @property
     def names(self) -> tuple[str, ...]:
         return tuple(s.name for s in self.stages)
+
+    @property
+    def provides(self) -> frozenset[str]:
+        """The fields filled after a run: the inputs and every stage's provides."""
+        return self.inputs.union(*(s.provides for s in self.stages))
 
     def __call__(self, state: State) -> State:
         state = dataclasses.replace(state, provided=state.provided | self.inputs)
@@ -110,5 +135,5 @@ class Pipeline:
             if lacking:
                 raise PipelineError(f"stage {st.name!r} did not provide {sorted(lacking)}")
             state = out
-            log.info("stage %s: %.2fs", st.name, time.perf_counter() - started)
+            log.log(self.log_level, "stage %s: %.2fs", st.name, time.perf_counter() - started)
         return state

@@ -10,6 +10,7 @@ Corpus stages then run over the story.
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -28,6 +29,7 @@ from .model import (
     Statement,
     TimelineEvent,
 )
+from .options import DEFAULT_OPTIONS, Options
 from .pipeline import STATE_FIELDS, Pipeline, Stage, State, stage
 from .quotes import CAPABILITIES as QUOTE_CAPABILITIES
 from .quotes import extract as extract_quotes
@@ -139,10 +141,8 @@ def annotate_stage(
 ) -> Stage:
     """Per-article NLP and extractors, cached in the store by article id and version."""
     version = _version(steps)
-    # step outputs that are State fields are gathered there; others stay per record
-    fields = {s.field for s in steps} & STATE_FIELDS
 
-    @stage("annotate", needs=["articles"], provides=["nlp", *sorted(fields)])
+    @stage("annotate", needs=["articles"], provides=["nlp", *sorted(gathered_fields(steps))])
     def annotate(state: State) -> State:
         done: dict[str, ArticleNLP] = {}
         if store is not None:
@@ -158,11 +158,28 @@ def annotate_stage(
             done[rec.article] = rec
             if store is not None:
                 store.put_nlp(rec, version)
-        ordered = tuple(done[a.id] for a in state.articles)
-        gathered = {f: tuple(x for r in ordered for x in getattr(r, f)) for f in fields}
-        return state.fill(nlp=ordered, **gathered)
+        return with_records(state, [done[a.id] for a in state.articles], steps)
 
     return annotate
+
+
+def gathered_fields(steps: Sequence[ArticleStep] = ARTICLE_STEPS) -> frozenset[str]:
+    """The State fields the per-article stage fills from its steps (the rest stay per record)."""
+    return frozenset({s.field for s in steps} & STATE_FIELDS)
+
+
+def with_records(
+    state: State, records: Sequence[ArticleNLP], steps: Sequence[ArticleStep] = ARTICLE_STEPS
+) -> State:
+    """``state`` as the per-article stage leaves it: ``nlp`` set to ``records`` (one per
+    article, in order) and each step's output gathered into its State field.
+
+    A batch engine, which annotates per partition and runs the per-story stages
+    later, rebuilds a story's state with this, so the story stages see exactly
+    what they see in ``analyze``.
+    """
+    gathered = {f: tuple(x for r in records for x in getattr(r, f)) for f in gathered_fields(steps)}
+    return state.fill(nlp=tuple(records), **gathered)
 
 
 def stories_stage(store: Store | None = None) -> Stage:
@@ -255,17 +272,50 @@ def claim_groups(state: State) -> State:
     )
 
 
+def article_stages(
+    options: Options = DEFAULT_OPTIONS, store: Store | None = None, progress: Progress | None = None
+) -> list[Stage]:
+    """The per-article stages: a pure function of each article (cached in ``store``)."""
+    steps = article_steps(broad_quotes=options.broad_quotes)
+    return [annotate_stage(store, steps, options.batch_size, progress)]
+
+
+def story_stages() -> list[Stage]:
+    """The per-story stages, after the stories: each reads one story at a time.
+
+    ``analyze`` runs them over every story at once; a batch engine over one story
+    per task (:func:`story_pipeline`); they give the same results.
+    """
+    return [entities, reuse, statements, relations, claim_groups]
+
+
 def default_pipeline(
-    store: Store | None = None, progress: Progress | None = None, *, broad_quotes: bool = False
+    store: Store | None = None,
+    progress: Progress | None = None,
+    *,
+    options: Options = DEFAULT_OPTIONS,
 ) -> Pipeline:
+    """What ``analyze`` runs: per-article stages, the stories, then the per-story stages."""
     return Pipeline(
         [
-            annotate_stage(store, article_steps(broad_quotes=broad_quotes), progress=progress),
+            *article_stages(options, store, progress),
             stories_stage(store),
-            entities,
-            reuse,
-            statements,
-            relations,
-            claim_groups,
+            *story_stages(),
         ]
     )
+
+
+def article_pipeline(options: Options = DEFAULT_OPTIONS) -> Pipeline:
+    """The per-article stages alone: what a batch engine runs over each partition."""
+    return Pipeline(article_stages(options), log_level=logging.DEBUG)
+
+
+def story_pipeline(options: Options = DEFAULT_OPTIONS) -> Pipeline:
+    """The per-story stages over one story: what a batch engine runs per story.
+
+    Its inputs are what :func:`article_pipeline` provides plus the story, which the
+    engine clusters in between; so a per-story stage whose need no per-article
+    stage provides fails here, when the pipeline is built, as in ``analyze``.
+    """
+    inputs = article_pipeline(options).provides | {"stories"}
+    return Pipeline(story_stages(), inputs=inputs, log_level=logging.DEBUG)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from newsprism import analyze_articles
+from newsprism import Options, analyze_articles
 from newsprism.engines import LocalEngine, _core, compare_outputs, load_into_store, read_rows
 from newsprism.model import to_dict
 from newsprism.store import MemoryStore, SQLiteStore, Store
@@ -168,8 +168,9 @@ def test_spark_equals_local_with_blocks(
     """One-day blocks: clustering in three blocks, stitched; the tables still agree."""
     from newsprism.engines.spark import SparkEngine
 
-    LocalEngine(workers=1, block_days=1).run(corpus, tmp_path / "local")
-    result = SparkEngine(spark, partitions=3, block_days=1).run(corpus, tmp_path / "spark")
+    one_day = Options(block_days=1)
+    LocalEngine(one_day, workers=1).run(corpus, tmp_path / "local")
+    result = SparkEngine(one_day, spark=spark, partitions=3).run(corpus, tmp_path / "spark")
     assert result.rows["stories"] == len(read_rows(tmp_path / "local", "stories"))
     assert result.rows["claim_groups"] == len(read_rows(tmp_path / "local", "claim_groups")) > 0
     assert result.rows["reuse_candidates"] == len(read_rows(local_out, "reuse_candidates")) > 0
@@ -206,3 +207,21 @@ def test_both_stores_hold_the_same(local_out: Path, postgres_url: str, tmp_path:
     assert results[0] == results[1] == results[2]
     _, dossiers, count = results[0]  # type: ignore[misc]
     assert count == len(read_rows(local_out, "articles")) and all(dossiers)
+
+
+def test_engines_take_analyze_options() -> None:
+    """Broad quotes in the engines' per-article and per-story stages, as in ``analyze``."""
+    from newsprism.model import Article, Story
+
+    art = Article(
+        "a1",
+        "Governor Jane Ruiz wants the legislature to pass the budget by Friday.\n\n"
+        '"We will not raise taxes," Governor Jane Ruiz said on Tuesday.',
+    )
+    broad = Options(broad_quotes=True)
+    for options in (Options(), broad):
+        annotated = list(_core.annotate([art], options))
+        out = _core.story_stage(Story("s1", "t", ("a1",)), annotated, options)
+        expected = analyze_articles([art], options=options).quotes
+        assert [q.text for q in out.quotes] == [q.text for q in expected]
+    assert len(analyze_articles([art], options=broad).quotes) == 2

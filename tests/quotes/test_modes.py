@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import newsprism
-from newsprism import MemoryStore
+from newsprism import MemoryStore, Options
 from newsprism.model import Article
 
 STANCE = "Governor Jane Ruiz wants the legislature to pass the budget by Friday."
@@ -32,7 +32,7 @@ def test_the_store_caches_each_mode_apart() -> None:
     store = MemoryStore()
     article = Article(id="a1", text=f"{STANCE}\n\n{SAID}")
     speech = newsprism.analyze_articles([article], store=store)
-    broad = newsprism.analyze_articles([article], store=store, broad_quotes=True)
+    broad = newsprism.analyze_articles([article], store=store, options=Options(broad_quotes=True))
     again = newsprism.analyze_articles([article], store=store)
     assert len(broad.quotes) == len(speech.quotes) + 1
     assert [q.text for q in again.quotes] == [q.text for q in speech.quotes]

@@ -11,6 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from newsprism import Options
 from newsprism.model import Article, Dossier
 from newsprism.store import SQLiteStore, Store
 from newsprism.web import IngestRequest, JobQueue, PastedText, Settings, Worker
@@ -143,7 +144,8 @@ def test_url_jobs_keep_the_private_address_guard(tmp_path: Path, local_site: str
     assert "loopback" in refused.result.failures[0]
     # a worker told to allow private addresses (tests, intranets) fetches and stores it
     queue.enqueue(IngestRequest(urls=(local_site,)))
-    fetched = Worker(tmp_path / "s.db", analyse=fast_analyse, allow_private=True).run_once()
+    allowed = Options(allow_private=True)
+    fetched = Worker(tmp_path / "s.db", analyse=fast_analyse, options=allowed).run_once()
     assert fetched is not None and fetched.result is not None
     assert fetched.result.inserted == 1 and fetched.result.stories
     store = SQLiteStore(tmp_path / "s.db")

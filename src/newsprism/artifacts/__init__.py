@@ -38,6 +38,9 @@ DATA_DIR = Path(__file__).parent / "data"
 class ArtifactError(NewsprismError):
     """A model file is missing or malformed: reinstall newsprism or re-run its train command."""
 
+    code = "E402"
+    fix = "reinstall newsprism (pip install -e .) or re-run the model's train command"
+
 
 @dataclass(frozen=True, slots=True)
 class Provenance:

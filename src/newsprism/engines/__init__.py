@@ -1,14 +1,15 @@
 """Batch engines: the whole pipeline over a large corpus, written as Parquet tables.
 
 ``LocalEngine`` (a process pool, the default) and ``SparkEngine`` run the same
-pure functions (:mod:`._core`) and write the same tables (:mod:`.tables`), so two
-runs compare row by row.  pyspark is imported only when the Spark engine is used.
+pure functions (:mod:`._core`: the pipeline's per-article and per-story stages,
+from the same :class:`newsprism.Options` as ``analyze``) and write the same
+tables (:mod:`.tables`), so two runs compare row by row.  pyspark is imported
+only when the Spark engine is used.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
+from ..options import DEFAULT_OPTIONS, Options
 from .base import BatchResult, Engine
 from .local import LocalEngine
 from .tables import KEYS, TABLES, compare_outputs, load_into_store, read_rows
@@ -26,12 +27,23 @@ __all__ = [
 ]
 
 
-def get_engine(name: str, **options: Any) -> Engine:
-    """``local`` or ``spark`` (imports pyspark, which the ``spark`` extra installs)."""
-    if name == "local":
-        return LocalEngine(**options)
-    if name == "spark":
-        from .spark import SparkEngine
+def get_engine(
+    name: str,
+    options: Options = DEFAULT_OPTIONS,
+    *,
+    workers: int = 2,
+    master: str | None = None,
+) -> Engine:
+    """``local`` or ``spark`` (imports pyspark, which the ``spark`` extra installs).
 
-        return SparkEngine(**options)
+    ``options`` say what is computed; ``workers`` is the local engine's processes or
+    Spark's cores, ``master`` the Spark master (default ``local[WORKERS]``).
+    """
+    if name == "local":
+        return LocalEngine(options, workers=workers)
+    if name == "spark":
+        from .spark import SparkEngine, spark_session
+
+        session = spark_session(master or f"local[{workers}]")
+        return SparkEngine(options, spark=session, cores=workers)
     raise ValueError(f"unknown engine {name!r}: use local or spark")

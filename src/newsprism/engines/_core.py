@@ -10,18 +10,25 @@ what they compute is fixed here:
   shuffles: of articles with the same cleaned text the smallest id is kept; articles
   that share an id but not a text keep it in content-hash order, the later ones
   suffixed as the store does;
-* :func:`annotate` -- the per-article stage, exactly what
-  :func:`newsprism.stages.annotate_stage` does (one parse, every ``ARTICLE_STEPS``);
+* :func:`annotate` -- the per-article stages over one partition: the pipeline
+  :func:`newsprism.stages.article_pipeline` builds, what ``analyze`` runs first;
 * :func:`cluster_view` -- what story clustering reads of an article; the
   clustering itself is blocked by time window and stitched (:mod:`.blocks`);
-* :func:`story_stage` -- the per-story stages: the default pipeline's stages after
-  ``stories`` (``entities``, ``reuse``, ``statements``, ``relations``,
-  ``claim_groups``) over one story.
+* :func:`story_stage` -- the per-story stages over one story: the pipeline
+  :func:`newsprism.stages.story_pipeline` builds, what ``analyze`` runs after
+  the stories (``entities``, ``reuse``, ``statements``, ``relations``,
+  ``claim_groups``).
+
+Both sub-pipelines are built by :class:`newsprism.pipeline.Pipeline`, which checks
+that every stage's needs are provided, from the same :class:`newsprism.Options`
+as ``analyze``'s (:func:`pipelines`); an engine builds them when it is made, so a
+mis-wired stage fails there, before any input is read.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import glob
 import logging
 import os
@@ -46,12 +53,11 @@ from ..model import (
     Story,
     TimelineEvent,
 )
-from ..pipeline import State
-from ..stages import ARTICLE_STEPS, annotate_articles
+from ..options import DEFAULT_OPTIONS, Options
+from ..pipeline import Pipeline, State
 from ..store._keys import content_hash, suffixed_id
 
 __all__ = [
-    "STORY_STAGES",
     "ClusterView",
     "StoryOutput",
     "annotate",
@@ -59,6 +65,7 @@ __all__ = [
     "expand_inputs",
     "is_remote",
     "pick_duplicate",
+    "pipelines",
     "read_input",
     "resolve_ids",
     "story_stage",
@@ -109,12 +116,16 @@ def _parquet_articles(path: str) -> Iterator[Article]:
             log.warning("skipped %s#%d: %s", path, n, exc)
 
 
-def read_input(path: str) -> Iterator[Article]:
-    """Clean articles of one local input file (WARC, JSONL or Parquet); failures logged."""
+def read_input(path: str, manifest: str | None = None) -> Iterator[Article]:
+    """Clean articles of one local input file (WARC, JSONL or Parquet); failures logged.
+
+    ``manifest`` (``Options.manifest``) adds metadata to the files it names, as in
+    ``analyze``; Parquet rows carry their own.
+    """
     if path.endswith(".parquet"):
         raw: Iterable[object] = _parquet_articles(path)
     else:
-        raw = read_sources([path])
+        raw = read_sources([path], manifest=manifest)
     for item in raw:
         if isinstance(item, IngestFailure):
             log.warning("skipped %s", item)
@@ -153,20 +164,28 @@ def dedupe(articles: Iterable[Article]) -> list[Article]:
     return sorted(out, key=lambda a: a.id)
 
 
-def annotate(
-    articles: Iterable[Article], batch_size: int = 32, *, parse: bool = True
-) -> Iterator[tuple[Article, ArticleNLP]]:
-    """The per-article stage; spaCy loads once per process (``nlp.load`` is cached).
+@functools.lru_cache(maxsize=8)
+def pipelines(options: Options) -> tuple[Pipeline, Pipeline]:
+    """The per-article and per-story sub-pipelines for ``options``, built (and checked)
+    once per process: stages are closures, so each worker builds its own."""
+    return _stages.article_pipeline(options), _stages.story_pipeline(options)
 
-    ``parse=False`` gives empty records: the corpus stages alone, for benchmarks.
+
+def annotate(
+    articles: Iterable[Article], options: Options = DEFAULT_OPTIONS
+) -> Iterator[tuple[Article, ArticleNLP]]:
+    """The per-article stages over one partition; spaCy loads once per process.
+
+    ``Options(parse=False)`` gives empty records: the corpus stages alone, for benchmarks.
     """
-    if not parse:
-        for art in articles:
+    arts = tuple(articles)
+    if not options.parse:
+        for art in arts:
             yield art, ArticleNLP(art.id)
         return
-    arts = list(articles)
-    for art, rec in zip(arts, annotate_articles(arts, ARTICLE_STEPS, batch_size), strict=True):
-        yield art, rec
+    per_article, _ = pipelines(options)
+    state = per_article(State(articles=arts))
+    yield from zip(arts, state.nlp, strict=True)
 
 
 ClusterView = tuple[Article, ArticleNLP]
@@ -207,41 +226,31 @@ class StoryOutput:
     coverage: tuple[Coverage, ...] = ()
 
 
-#: the default pipeline's stages after ``annotate`` and ``stories``, in its order:
-#: what ``analyze`` runs over a corpus, run here over one story
-STORY_STAGES = tuple(
-    st for st in _stages.default_pipeline().stages if st.name not in ("annotate", "stories")
-)
-
-
 def story_stage(
-    story: Story, members: Iterable[tuple[Article, ArticleNLP]], *, full: bool = True
+    story: Story,
+    members: Iterable[tuple[Article, ArticleNLP]],
+    options: Options = DEFAULT_OPTIONS,
 ) -> StoryOutput:
-    """The pipeline's corpus stages over one story, exactly as ``analyze`` runs them.
+    """The per-story stages over one story, exactly as ``analyze`` runs them.
 
-    The state holds the story's members in the story's order; entities are
-    merged over the story (the claim grouper reads them as "the story's merged
+    The state holds the story's members in the story's order, as the per-article
+    stages leave it (:func:`newsprism.stages.with_records`); entities are merged
+    over the story (the claim grouper reads them as "the story's merged
     entities"), so a story's claim groups do not depend on the rest of the batch.
-    A stage added to the default pipeline runs here too; its output reaches
-    the tables once :mod:`.tables` has a table for it.
-    ``full=False`` skips the stages (the story row and raw claims only), for
-    benchmarks of clustering alone.
+    A stage added to the default pipeline's story stages runs here too; its
+    output reaches the tables once :mod:`.tables` has a table for it.
+    ``Options(story_stages=False)`` skips the stages (the story row and raw
+    claims only), for benchmarks of clustering alone.
     """
     by_id = {a.id: (a, rec) for a, rec in members}
     ordered = [by_id[i] for i in story.articles if i in by_id]
     records = tuple(rec for _, rec in ordered)
-    if not full:
+    if not options.story_stages:
         return StoryOutput(story, (), (), 0, (), (), tuple(c for r in records for c in r.claims))
-    state = State(
-        articles=tuple(a for a, _ in ordered),
-        nlp=records,
-        stories=(story,),
-        quotes=tuple(q for r in records for q in r.quotes),
-        claims=tuple(c for r in records for c in r.claims),
-        relations=tuple(x for r in records for x in r.relations),
-    )
-    for st in STORY_STAGES:
-        state = st.run(state)
+    steps = _stages.article_steps(broad_quotes=options.broad_quotes)
+    articles = State(articles=tuple(a for a, _ in ordered), stories=(story,))
+    _, per_story = pipelines(options)
+    state = per_story(_stages.with_records(articles, records, steps))
     return StoryOutput(
         story,
         state.reuse.pairs,

@@ -40,6 +40,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import Article, ArticleNLP, Story
+from ..options import DEFAULT_BLOCK_DAYS
 from ..stories import ClusterConfig, StoryClusterer, horizon_days, published_day, stream_order
 
 __all__ = [
@@ -61,8 +62,8 @@ View = tuple[Article, ArticleNLP]
 Key = tuple[int, str]  # (block, story id within the block's run)
 DocFreq = tuple[dict[str, int], int]
 
-#: days owned by one block (a week, as docs/scaling.md plans it)
-DEFAULT_WINDOW = 7.0
+#: days owned by one block (a week, as docs/scaling.md plans it): ``Options.block_days``
+DEFAULT_WINDOW = DEFAULT_BLOCK_DAYS
 
 
 def article_day(article: Article) -> float | None:

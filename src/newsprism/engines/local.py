@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from ..model import Article, ArticleNLP, Story
+from ..options import DEFAULT_OPTIONS, Options
 from . import _core
 from . import blocks as _blocks
 from . import tables as _tables
@@ -34,29 +35,20 @@ R = TypeVar("R")
 Annotated = tuple[Article, ArticleNLP]
 
 
-def _read(path: str) -> list[Article]:
-    return list(_core.read_input(path))
+def _read(path: str, options: Options) -> list[Article]:
+    return list(_core.read_input(path, options.manifest))
 
 
-def _annotate(chunk: list[Article]) -> list[Annotated]:
-    return list(_core.annotate(chunk))
+def _annotate(chunk: list[Article], options: Options) -> list[Annotated]:
+    return list(_core.annotate(chunk, options))
 
 
-def _no_parse(chunk: list[Article]) -> list[Annotated]:
-    return list(_core.annotate(chunk, parse=False))
-
-
-def _stories(chunk: list[tuple[Story, list[Annotated]]]) -> list[tuple[str, _tables.Row]]:
+def _stories(
+    chunk: list[tuple[Story, list[Annotated]]], options: Options
+) -> list[tuple[str, _tables.Row]]:
     rows: list[tuple[str, _tables.Row]] = []
     for story, members in chunk:
-        rows.extend(_tables.story_rows(_core.story_stage(story, members)))
-    return rows
-
-
-def _stories_only(chunk: list[tuple[Story, list[Annotated]]]) -> list[tuple[str, _tables.Row]]:
-    rows: list[tuple[str, _tables.Row]] = []
-    for story, members in chunk:
-        rows.extend(_tables.story_rows(_core.story_stage(story, members, full=False)))
+        rows.extend(_tables.story_rows(_core.story_stage(story, members, options)))
     return rows
 
 
@@ -100,29 +92,25 @@ class _InProcess(Executor):
 
 
 class LocalEngine:
-    """``newsprism batch --engine local``: the same pure functions, in a process pool."""
+    """``newsprism batch --engine local``: the same pure functions, in a process pool.
+
+    ``options`` say what is computed (as ``analyze``'s do); ``workers`` and
+    ``chunk`` (articles per task) only where and how fast.
+    """
 
     name = "local"
 
     def __init__(
-        self,
-        workers: int = 2,
-        chunk: int = 64,
-        *,
-        parse: bool = True,
-        candidates: bool = True,
-        story_stages: bool = True,
-        block_days: float = _blocks.DEFAULT_WINDOW,
+        self, options: Options = DEFAULT_OPTIONS, *, workers: int = 2, chunk: int = 64
     ) -> None:
+        _core.pipelines(options)  # built and checked now: a mis-wired stage fails here
+        self.options = options
         self.workers = workers
-        self.block_days = block_days  # days of stream one clustering task owns
         self.chunk = chunk
-        self.parse = parse
-        self.candidates = candidates
-        self.story_stages = story_stages  # False: stories only, no reuse or statements
 
     def run(self, inputs: Sequence[str], out_dir: str | Path) -> BatchResult:
         out = Path(out_dir)
+        opts = self.options
         timings: dict[str, float] = {}
         files = _core.expand_inputs(inputs)
         remote = [f for f in files if _core.is_remote(f)]
@@ -133,15 +121,16 @@ class LocalEngine:
         pool: Executor = ProcessPoolExecutor(self.workers) if self.workers > 1 else _InProcess()
         with pool:
             t = time.perf_counter()
-            articles = _core.dedupe(a for batch in pool.map(_read, files) for a in batch)
+            read = partial(_read, options=opts)
+            articles = _core.dedupe(a for batch in pool.map(read, files) for a in batch)
             timings["read"] = time.perf_counter() - t
             t = time.perf_counter()
-            step = _annotate if self.parse else _no_parse
+            step = partial(_annotate, options=opts)
             annotated = [x for part in pool.map(step, _chunks(articles, self.chunk)) for x in part]
             timings["annotate"] = time.perf_counter() - t
             t = time.perf_counter()
             views = [_core.cluster_view(a, r) for a, r in annotated]
-            plan = _blocks.BlockPlan.of((a for a, _ in views), self.block_days)
+            plan = _blocks.BlockPlan.of((a for a, _ in views), opts.block_days)
             stories = cluster(pool, views, plan, self.chunk)
             del views
             timings["stories"] = time.perf_counter() - t
@@ -151,8 +140,7 @@ class LocalEngine:
             # big stories first so one does not finish last alone
             groups.sort(key=lambda g: -len(g[1]))
             story_parts = pool.map(
-                _stories if self.story_stages else _stories_only,
-                _chunks(groups, max(1, self.chunk // 8)),
+                partial(_stories, options=opts), _chunks(groups, max(1, self.chunk // 8))
             )
             rows: dict[str, list[_tables.Row]] = {name: [] for name in _tables.TABLES}
             for part in story_parts:
@@ -160,7 +148,7 @@ class LocalEngine:
                     rows[table].append(row)
             timings["per_story"] = time.perf_counter() - t
         t = time.perf_counter()
-        if self.candidates:  # one process: the numpy banding of ``reuse.candidates``
+        if opts.candidates:  # one process: the numpy banding of ``reuse.candidates``
             rows["reuse_candidates"] = [{"a": a, "b": b} for a, b in local_candidates(articles)]
         timings["candidates"] = time.perf_counter() - t
         t = time.perf_counter()

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Article, ArticleNLP, Story
+from ..options import DEFAULT_OPTIONS, Options
 from ..store._keys import content_hash
 from . import _core
 from . import blocks as _blocks
@@ -66,18 +67,14 @@ def spark_session(master: str = "local[2]", memory: str = "2g") -> Any:
     )
 
 
-def _read_local(path: str) -> Iterator[Article]:
-    yield from _core.read_input(path)
-
-
-def _read_remote(item: tuple[str, bytes]) -> Iterator[Article]:
+def _read_remote(item: tuple[str, bytes], manifest: str | None = None) -> Iterator[Article]:
     """A Hadoop file's bytes, read by the same readers through a temporary local copy."""
     uri, data = item
     suffix = "".join(Path(uri.split("://", 1)[1]).suffixes)
     with tempfile.NamedTemporaryFile(suffix=suffix) as fh:
         fh.write(data)
         fh.flush()
-        yield from _core.read_input(fh.name)
+        yield from _core.read_input(fh.name, manifest)
 
 
 def _union_columns() -> list[tuple[str, str]]:
@@ -110,27 +107,26 @@ def _schema(columns: Sequence[tuple[str, str]]) -> Any:
 
 
 class SparkEngine:
-    """The Spark engine; ``spark`` is an existing session or None for ``local[cores]``."""
+    """The Spark engine; ``spark`` is an existing session or None for ``local[cores]``.
+
+    ``options`` say what is computed (as ``analyze``'s do); the session, ``cores``
+    and ``partitions`` only where and how fast.
+    """
 
     name = "spark"
 
     def __init__(
         self,
+        options: Options = DEFAULT_OPTIONS,
+        *,
         spark: Any = None,
         cores: int = 2,
         partitions: int | None = None,
-        *,
-        parse: bool = True,
-        candidates: bool = True,
-        story_stages: bool = True,
-        block_days: float = _blocks.DEFAULT_WINDOW,
     ) -> None:
-        self.block_days = block_days  # days of stream one clustering task owns
+        _core.pipelines(options)  # built and checked now: a mis-wired stage fails here
+        self.options = options
         self.spark = spark if spark is not None else spark_session(f"local[{cores}]")
         self.partitions = partitions or max(2, 2 * cores)
-        self.parse = parse
-        self.candidates = candidates
-        self.story_stages = story_stages  # False: stories only, no reuse or statements
 
     def _cluster(self, views: Any) -> Any:
         """An RDD of the batch's stories, clustered per time block and stitched."""
@@ -145,7 +141,7 @@ class SparkEngine:
         plan = _blocks.BlockPlan.span(
             min((lo for lo, _ in ends), default=None),
             max((hi for _, hi in ends), default=None),
-            self.block_days,
+            self.options.block_days,
         )
         df = None
         if plan.blocks > 1:  # one block is the corpus: its own counts are the corpus's
@@ -189,9 +185,13 @@ class SparkEngine:
         files = _core.expand_inputs(inputs)
         local = [f for f in files if not _core.is_remote(f)]
         remote = [f for f in files if _core.is_remote(f)]
-        raw = sc.parallelize(local, max(1, len(local))).flatMap(_read_local)
+        opts = self.options  # what the closures below ship to the executors
+        manifest = opts.manifest
+        raw = sc.parallelize(local, max(1, len(local))).flatMap(
+            lambda path: _core.read_input(path, manifest)
+        )
         for uri in remote:
-            raw = raw.union(sc.binaryFiles(uri).flatMap(_read_remote))
+            raw = raw.union(sc.binaryFiles(uri).flatMap(lambda kv: _read_remote(kv, manifest)))
         # identity rules as shuffles: one text -> smallest id; one id -> content-hash order
         articles = (
             raw.map(lambda a: (content_hash(a), a))
@@ -201,22 +201,20 @@ class SparkEngine:
             .flatMap(lambda kv: _core.resolve_ids(kv[1]))
             .repartition(self.partitions)
         )
-        parse = self.parse
-        annotated = articles.mapPartitions(lambda it: _core.annotate(it, parse=parse)).cache()
+        annotated = articles.mapPartitions(lambda it: _core.annotate(it, opts)).cache()
         annotated.count()
         timings["read+annotate"] = time.perf_counter() - t
         t = time.perf_counter()
         stories = self._cluster(annotated.map(lambda x: _core.cluster_view(*x)))
         timings["stories"] = time.perf_counter() - t
         t = time.perf_counter()
-        full = self.story_stages
 
         def per_story(
             kv: tuple[str, tuple[Iterable[Annotated], Story]],
         ) -> Iterator[tuple[str, _tables.Row]]:
             members, story = kv[1]
             members = list(members)
-            yield from _tables.story_rows(_core.story_stage(story, members, full=full))
+            yield from _tables.story_rows(_core.story_stage(story, members, opts))
             for art, _ in members:  # the article rows too: no second join
                 yield _tables.article_row(art, story.id)
 
@@ -252,7 +250,7 @@ class SparkEngine:
         frame.unpersist()
         timings["per_story+write"] = time.perf_counter() - t
         t = time.perf_counter()
-        if self.candidates:
+        if opts.candidates:
             pairs = spark_candidates(annotated.map(lambda x: x[0]))
         else:
             pairs = sc.emptyRDD()

@@ -13,6 +13,7 @@ import signal
 import threading
 from pathlib import Path
 
+from ..options import DEFAULT_OPTIONS, Options
 from .app import Settings, create_app, token_from_env
 from .jobs import IngestRequest, Job, JobQueue, JobResult, PastedText, UploadedFile, Worker
 
@@ -40,7 +41,7 @@ def serve(
     port: int = 8000,
     token: str | None = None,
     worker: bool = True,
-    allow_private: bool = False,
+    options: Options = DEFAULT_OPTIONS,
     max_body: int | None = None,
 ) -> None:
     """Run the web app until interrupted.  ``token`` defaults to ``$NEWSPRISM_TOKEN``."""
@@ -50,7 +51,7 @@ def serve(
         db=str(db),
         token=token or token_from_env(),
         worker=worker,
-        allow_private=allow_private,
+        options=options,
         **({"max_body": max_body} if max_body else {}),
     )
     if settings.token is None and host not in ("127.0.0.1", "localhost", "::1"):
@@ -58,9 +59,9 @@ def serve(
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
 
 
-def work(db: str | Path = "newsprism.db", *, allow_private: bool = False) -> None:
+def work(db: str | Path = "newsprism.db", *, options: Options = DEFAULT_OPTIONS) -> None:
     """Run one job worker until SIGINT/SIGTERM; a job cut short is retried later."""
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
-    Worker(db, allow_private=allow_private).run(stop)
+    Worker(db, options=options).run(stop)

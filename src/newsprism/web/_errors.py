@@ -2,8 +2,11 @@
 
 API clients get ``{"error": {"status", "code", "message", "details"}}`` for
 every failure: a missing story, a bad parameter, a missing token, a body that
-is too large, a bug.  Pages get the same facts as an HTML page.  Internal
-errors are logged with their traceback and answered without it.
+is too large, a bug.  ``code`` names the kind of failure: the HTTP one
+(``not_found``), or for newsprism's own errors (:mod:`newsprism.errors`) their
+stable code (``E301``), with what to do about it in ``details`` (``{"fix": ...}``).
+Pages get the same facts as an HTML page.  Internal errors are logged with
+their traceback and answered without it.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from ..errors import InputError, NewsprismError, OptionsError, StoreError
 
 __all__ = ["ApiError", "BodyLimit", "ErrorBody", "ErrorInfo", "install_error_handlers"]
 
@@ -116,14 +121,31 @@ def install_error_handlers(app: FastAPI, page: PageRenderer) -> None:
         where = ".".join(first["loc"])
         return answer(request, 422, f"{where}: {first['message']}", None, details)
 
+    async def on_newsprism(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, NewsprismError)
+        status = newsprism_status(exc)
+        if status >= 500:
+            log.error("%s on %s %s", exc, request.method, request.url.path)
+        return answer(request, status, str(exc), exc.code, [{"fix": exc.fix}])
+
     async def on_crash(request: Request, exc: Exception) -> Response:
         log.exception("internal error on %s %s", request.method, request.url.path)
         return answer(request, 500, "internal error; the server log has the details")
 
     app.add_exception_handler(ApiError, on_api_error)
+    app.add_exception_handler(NewsprismError, on_newsprism)
     app.add_exception_handler(StarletteHTTPException, on_http)
     app.add_exception_handler(RequestValidationError, on_invalid)
     app.add_exception_handler(Exception, on_crash)
+
+
+def newsprism_status(exc: NewsprismError) -> int:
+    """The HTTP status of one of newsprism's own errors: the client's input, or the server."""
+    if isinstance(exc, InputError | OptionsError):
+        return 422
+    if isinstance(exc, StoreError):
+        return 503
+    return 500
 
 
 class BodyLimit:

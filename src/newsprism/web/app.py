@@ -34,6 +34,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..ingest.fetch import address_problem
 from ..model import Dossier, to_dict
+from ..options import DEFAULT_OPTIONS, Options
 from ..report import (
     SCRIPT_CSP,
     SECTION_TITLES,
@@ -85,7 +86,9 @@ class Settings:
     db: str
     token: str | None = None
     worker: bool = False  # start a worker process beside the server
-    allow_private: bool = False  # let URL ingest reach private addresses (tests only)
+    # what the worker reads and computes; allow_private lets its URL ingest reach
+    # private addresses (tests only)
+    options: Options = DEFAULT_OPTIONS
     max_body: int = MAX_BODY
 
 
@@ -210,7 +213,7 @@ def create_app(settings: Settings) -> FastAPI:
             stop = ctx.Event()
             proc = ctx.Process(
                 target=run_worker,
-                args=(settings.db, stop, settings.allow_private),
+                args=(settings.db, stop, settings.options),
                 name="newsprism-worker",
                 daemon=True,
             )

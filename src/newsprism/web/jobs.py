@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import functools
 import json
 import logging
 import os
@@ -28,6 +29,7 @@ from typing import Any, Literal, Protocol
 
 from ..ingest.fetch import Fetcher
 from ..model import Article, Dossier, Story, from_dict, to_dict
+from ..options import DEFAULT_OPTIONS, Options
 from ..store import Store, open_store
 from ._conn import Connections
 
@@ -280,13 +282,16 @@ def _front_matter(t: PastedText) -> str:
 Analyse = Callable[[Sequence[Article], Store], Dossier]
 
 
-def default_analyse(articles: Sequence[Article], store: Store) -> Dossier:
+def default_analyse(
+    articles: Sequence[Article], store: Store, options: Options = DEFAULT_OPTIONS
+) -> Dossier:
     """newsprism's analysis of one story's articles, reusing the store's NLP cache."""
     from .._api import to_dossier
     from ..pipeline import State
     from ..stages import default_pipeline
 
-    return to_dossier(default_pipeline(store)(State(articles=tuple(articles))))
+    pipeline = default_pipeline(store, options=options)
+    return to_dossier(pipeline(State(articles=tuple(articles))))
 
 
 class Worker:
@@ -296,14 +301,15 @@ class Worker:
         self,
         path: str | Path,
         *,
-        allow_private: bool = False,
-        analyse: Analyse = default_analyse,
+        options: Options = DEFAULT_OPTIONS,
+        analyse: Analyse | None = None,
         fetcher: Fetcher | None = None,
     ) -> None:
         self.path = str(path)
         self.queue = JobQueue(self.path)
-        self.allow_private = allow_private
-        self.analyse = analyse
+        self.options = options
+        # the default analysis runs with these options; one given runs as it is
+        self.analyse: Analyse = analyse or functools.partial(default_analyse, options=options)
         self.fetcher = fetcher
         self.name = worker_name()
 
@@ -351,10 +357,7 @@ class Worker:
             with tempfile.TemporaryDirectory(prefix="newsprism-job-") as tmp:
                 sources = list(req.urls) + self._write_inputs(job, Path(tmp))
                 report = _api.ingest_sources(
-                    sources,
-                    store=store,
-                    allow_private=self.allow_private,
-                    fetcher=self.fetcher,
+                    sources, store=store, options=self.options, fetcher=self.fetcher
                 )
             arts = list(store.articles(report.ids))
             story_clusters.update(store, arts)
@@ -400,7 +403,7 @@ class Worker:
         store.save_dossier(story.id, dossier.to_json(indent=None))
 
 
-def run_worker(path: str, stop: StopSignal, allow_private: bool = False) -> None:
+def run_worker(path: str, stop: StopSignal, options: Options = DEFAULT_OPTIONS) -> None:
     """A worker process's main: what ``newsprism serve`` starts beside the web server."""
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    Worker(path, allow_private=allow_private).run(stop)
+    Worker(path, options=options).run(stop)
