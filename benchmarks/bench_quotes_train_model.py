@@ -149,7 +149,7 @@ def write_models(models: QuoteModels, train: Path, n: int, out_dir: Path | None)
     command = "OMP_NUM_THREADS=1 python " + shlex.join(sys.argv)
     cues = dataclasses.replace(models.cues, bias=float(f"{models.cues.bias:.4f}"))
     rr = dataclasses.replace(models.rerank, bias=float(f"{models.rerank.bias:.4f}"))
-    fig = "; dev figures: bench_quotes_polnear.py ../shared/data/polnear/dev [--broad]"
+    fig = "; dev figures: bench_quotes_polnear.py ../shared/data/polnear/dev (speech, broad)"
     for name, params, count, what in (
         (CUES, cues.to_params(), len(cues.weights), "cue classifier"),
         (RERANK, rr.to_params(), len(rr.weights), "broad-mode reranker"),
