@@ -33,6 +33,7 @@ from newsprism import nlp
 from newsprism.quotes import CAPABILITIES
 from newsprism.quotes.attribute import find_attributions
 from newsprism.quotes.cues import cue_span
+from newsprism.quotes.models import QuoteModels
 from newsprism.quotes.spans import source_phrase
 
 Spans = tuple[tuple[int, int], ...]
@@ -119,13 +120,14 @@ def read_gold(ann: Path, text: str) -> list[Attr]:
     return out
 
 
-def predict(doc: object, broad: bool = False) -> list[Attr]:
+def predict(doc: object, broad: bool = False, models: QuoteModels | None = None) -> list[Attr]:
+    """Attributions of ``doc`` as PolNeAR spans (``models``: the shipped ones by default)."""
     from spacy.tokens import Doc
 
     assert isinstance(doc, Doc)
     text = doc.text
     out = []
-    for att in find_attributions(doc, broad=broad):
+    for att in find_attributions(doc, broad=broad, models=models):
         if att.cue is None:
             continue
         a, b = cue_span(att.cue)

@@ -1,37 +1,45 @@
 """Train the learned cue classifier and the broad-mode reranker on PolNeAR train.
 
 Usage: python benchmarks/bench_quotes_train_model.py TRAIN_DIR [--limit N] [--hold-out A:B]
-       [--epochs N] [--bags N] [--cache FILE] [--write]
+       [--epochs N] [--bags N] [--cache FILE] [--write] [--out-dir DIR]
 
 Two logistic regressions, trained with plain SGD, whose weights are written as
-Python dicts so that the package ships them and needs neither the data nor a
-learning library at run time:
+model artifacts (:func:`newsprism.artifacts.write`, with the data's hash, the
+commit and this command) so that the package ships them and needs neither the
+data nor a learning library at run time:
 
-* the cue classifier (``src/newsprism/quotes/_cue_model.py``): is this verb
-  (``newsprism.quotes.cues.cue_features``), stance adjective or possessed noun
-  (``nominal_cue_features``, own bias) a cue?
-* the reranker (``_rerank_model.py``): given a whole broad-mode candidate
-  (``newsprism.quotes.rerank.rerank_features``), is its source exactly the
-  annotated one?  Its examples come from two-fold cross-fitting: the cue
-  classifier trained on one half of the articles scores the other half, so
-  that the reranker learns from probabilities as unseen articles get them.
-  Its weights are the average of ``--bags`` SGD runs (default 5) that differ
-  only in example order, which takes out the noise of one shuffle (held-out
-  train 300-599: broad source F1 0.722 bagged, 0.720 with one run).
+* the cue classifier (``quotes_cues``, :class:`newsprism.quotes.models.CueClassifier`):
+  is this verb (``newsprism.quotes.cues.cue_features``), stance adjective or
+  possessed noun (``nominal_cue_features``, own bias) a cue?
+* the reranker (``quotes_rerank``, :class:`~newsprism.quotes.models.Reranker`):
+  given a whole broad-mode candidate (``newsprism.quotes.rerank.rerank_features``),
+  is its source exactly the annotated one?  Its examples come from two-fold
+  cross-fitting: the cue classifier trained on one half of the articles scores
+  the other half, so that the reranker learns from probabilities as unseen
+  articles get them.  Its weights are the average of ``--bags`` SGD runs
+  (default 5) that differ only in example order, which takes out the noise of
+  one shuffle (held-out train 300-599: broad source F1 0.722 bagged, 0.720 with
+  one run).
+
+The cue-share table (``quotes_cue_shares``, from bench_quotes_train_cues.py) is
+a feature and is read, not retrained.  Every model is built as a value and
+passed explicitly (``models=``); nothing patches the package's modules.
 
 Train split only; dev stays unseen for scoring.  ``--hold-out A:B`` leaves
 train articles A..B-1 out, trains on the rest and scores the held-out
-articles in both modes (development on train); files are written only without
-``--hold-out`` or with ``--write``.  ``--cache`` keeps the parses in a spaCy
-DocBin so that a rerun skips the parse.
+articles in both modes (development on train); the artifacts are written only
+without ``--hold-out`` or with ``--write``, into the package
+(``src/newsprism/artifacts/data``) or ``--out-dir``.  ``--cache`` keeps the
+parses in a spaCy DocBin so that a rerun skips the parse.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import dataclasses
 import math
 import random
+import shlex
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -39,12 +47,20 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from newsprism import nlp
-from newsprism.quotes import CAPABILITIES, _cue_model, _rerank_model, attribute, cues, rerank
-from newsprism.quotes import broad as broad_mod
+from newsprism import artifacts, nlp
+from newsprism.quotes import CAPABILITIES, attribute, rerank
 from newsprism.quotes.attribute import find_attributions
 from newsprism.quotes.cues import cue_features, cue_span, nominal_cue_features
 from newsprism.quotes.layout import Layout
+from newsprism.quotes.models import (
+    CUE_SHARES,
+    CUES,
+    RERANK,
+    CueClassifier,
+    CueShares,
+    QuoteModels,
+    Reranker,
+)
 from newsprism.quotes.nominal import nominal_kind
 from newsprism.quotes.records import Attribution
 from newsprism.quotes.spans import source_phrase
@@ -52,7 +68,6 @@ from newsprism.quotes.spans import source_phrase
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_quotes_polnear import Attr, Score, _trim, predict, read_gold, report, score_article
 
-PKG = Path(__file__).resolve().parents[1] / "src" / "newsprism" / "quotes"
 MIN_COUNT = 5
 L2 = 1e-4
 Example = tuple[list[str], int]
@@ -72,7 +87,10 @@ def main() -> int:
     ap.add_argument("--cache", type=Path, default=None, help="DocBin file for the parses")
     ap.add_argument("--bags", type=int, default=5, help="reranker SGD runs averaged")
     ap.add_argument("--write", action="store_true", help="write the models even with --hold-out")
+    ap.add_argument("--out-dir", type=Path, default=None, help="write the artifacts here")
     args = ap.parse_args()
+    shares = CueShares.from_params(artifacts.load(CUE_SHARES).params)
+    no_rerank = Reranker(0.0, {})
     anns = sorted((args.train / "attributions").glob("*.ann"))
     by_article: dict[str, Path] = {}
     for ann in anns:
@@ -97,66 +115,81 @@ def main() -> int:
         lo, hi = k * len(docs) // args.folds, (k + 1) * len(docs) // args.folds
         fit = [i for i in range(len(docs)) if not lo <= i < hi]
         apply = list(range(lo, hi))
-        _install_cues(*train_cues([docs[i] for i in fit], [golds[i] for i in fit], args.epochs))
-        examples += rerank_examples([docs[i] for i in apply], [golds[i] for i in apply])
+        fold_cues = train_cues([docs[i] for i in fit], [golds[i] for i in fit], args.epochs, shares)
+        fold = QuoteModels(shares, fold_cues, no_rerank)
+        examples += rerank_examples([docs[i] for i in apply], [golds[i] for i in apply], fold)
     positives = sum(label for _, label in examples)
     print(f"reranker: {len(examples)} candidates ({positives} with the right source)")
     rr_weights, rr_bias = bagged(examples, args.epochs, 3, args.bags)
-    weights, bias = train_cues(docs, golds, args.epochs)
-    _install_cues(weights, bias)
-    _rerank_model.RERANK_WEIGHTS.clear()  # the dict rerank.py reads
-    _rerank_model.RERANK_WEIGHTS.update(rr_weights)
-    rerank.RERANK_BIAS = rr_bias
+    models = QuoteModels(
+        shares, train_cues(docs, golds, args.epochs, shares), Reranker(rr_bias, rr_weights)
+    )
     for threshold in args.thresholds:
-        broad_mod.RERANK_THRESHOLD = threshold
-        _score_held(held, args.hold_out, (True,) if args.thresholds else (False, True))
+        tuned = dataclasses.replace(models.rerank, threshold=threshold)
+        _score_held(
+            held,
+            args.hold_out,
+            (True,) if args.thresholds else (False, True),
+            dataclasses.replace(models, rerank=tuned),
+        )
     if held[0] and not args.thresholds:
-        _score_held(held, args.hold_out, (False, True))
+        _score_held(held, args.hold_out, (False, True), models)
     if args.hold_out and not args.write:
         return 0
-    n = len(docs)
-    _write(
-        PKG / "_cue_model.py",
-        f"the learned cue classifier (generated by\nbenchmarks/bench_quotes_train_model.py from "
-        f"{n} articles of PolNeAR's train\nsplit, logistic regression over cues.cue_features "
-        "and cues.nominal_cue_features;\ndo not edit by hand)",
-        "BIAS",
-        bias,
-        "WEIGHTS",
-        weights,
-    )
-    _write(
-        PKG / "_rerank_model.py",
-        f"the broad-mode reranker (generated by\nbenchmarks/bench_quotes_train_model.py from "
-        f"{n} articles of PolNeAR's train\nsplit, cross-fitted, logistic regression over "
-        "rerank.rerank_features;\ndo not edit by hand)",
-        "RERANK_BIAS",
-        rr_bias,
-        "RERANK_WEIGHTS",
-        rr_weights,
-    )
-    print(f"{len(weights)} cue weights, {len(rr_weights)} reranker weights written to {PKG}")
+    write_models(models, args.train, len(docs), args.out_dir)
     return 0
 
 
+def write_models(models: QuoteModels, train: Path, n: int, out_dir: Path | None) -> None:
+    """Write ``quotes_cues`` and ``quotes_rerank`` with their provenance.
+
+    Biases are kept to four decimals, as the weights are (and as the models
+    shipped as Python source were).
+    """
+    command = "OMP_NUM_THREADS=1 python " + shlex.join(sys.argv)
+    cues = dataclasses.replace(models.cues, bias=float(f"{models.cues.bias:.4f}"))
+    rr = dataclasses.replace(models.rerank, bias=float(f"{models.rerank.bias:.4f}"))
+    fig = "; dev figures: bench_quotes_polnear.py ../shared/data/polnear/dev (speech, broad)"
+    for name, params, count, what in (
+        (CUES, cues.to_params(), len(cues.weights), "cue classifier"),
+        (RERANK, rr.to_params(), len(rr.weights), "broad-mode reranker"),
+    ):
+        path = artifacts.write(
+            name,
+            params,
+            data=[train],
+            command=command,
+            metrics={"train_articles": n, "weights": count},
+            notes=f"PolNeAR train {what}, logistic regression by SGD" + fig,
+            out_dir=out_dir,
+        )
+        print(f"{count} {what} weights written to {path}")
+
+
 def _score_held(
-    held: tuple[list[Doc], list[list[Attr]]], name: str, modes: tuple[bool, ...]
+    held: tuple[list[Doc], list[list[Attr]]],
+    name: str,
+    modes: tuple[bool, ...],
+    models: QuoteModels,
 ) -> None:
-    """Score the held-out articles, as bench_quotes_polnear.py does."""
+    """Score the held-out articles with ``models``, as bench_quotes_polnear.py does."""
     for broad in modes:
         score = Score()
-        preds = [predict(d, broad) for d in held[0]]
+        preds = [predict(d, broad, models) for d in held[0]]
         for d, g, p in zip(held[0], held[1], preds, strict=True):
             score_article(d.text, g, p, score)
         print(
             f"\n== held out {name}, {'broad' if broad else 'speech'}, "
-            f"reranker threshold {broad_mod.RERANK_THRESHOLD}"
+            f"reranker threshold {models.rerank.threshold}"
         )
         report([("", d.text, g) for d, g in zip(*held, strict=True)], preds, score)
 
 
-def train_cues(docs: list[Doc], golds: list[list[Attr]], epochs: int) -> tuple[Weights, float]:
+def train_cues(
+    docs: list[Doc], golds: list[list[Attr]], epochs: int, shares: CueShares
+) -> CueClassifier:
     """Cue classifier: verbs with a shared bias, nominal candidates with their own."""
+    table = QuoteModels(shares, CueClassifier(0.0, {}), Reranker(0.0, {}))  # features only
     verbs: list[Example] = []
     nominal: list[Example] = []
     for doc, gold in zip(docs, golds, strict=True):
@@ -167,31 +200,38 @@ def train_cues(docs: list[Doc], golds: list[list[Attr]], epochs: int) -> tuple[W
                 continue
             label = int(tok.idx in cue_chars)
             if tok.pos_ == "VERB":
-                verbs.append((cue_features(tok, lay), label))
+                verbs.append((cue_features(tok, lay, table), label))
             elif (kind := nominal_kind(tok)) is not None:
                 nominal.append((nominal_cue_features(tok, kind), label))
     weights, bias = sgd(verbs, epochs, MIN_COUNT, use_bias=True)
     # Nominal features are prefixed ("a:", "n:"), so the two never share a weight.
     weights.update(sgd(nominal, epochs, MIN_COUNT, use_bias=False)[0])
-    return weights, bias
+    return CueClassifier(bias, weights)
 
 
-def rerank_examples(docs: list[Doc], golds: list[list[Attr]]) -> list[Example]:
-    """Broad-mode candidates without a quotation, labelled by whether the source is exact."""
+def rerank_examples(docs: list[Doc], golds: list[list[Attr]], models: QuoteModels) -> list[Example]:
+    """Broad-mode candidates without a quotation, labelled by whether the source is exact.
+
+    The candidates are those ``models`` propose, caught on their way into
+    :func:`newsprism.quotes.broad.select` (a wrapper of that one function for the
+    duration of the loop; no weights are patched).
+    """
     captured: list[tuple[list[Attribution], Layout]] = []
-    original: Callable[[list[Attribution], Layout], list[Attribution]]
+    original: Callable[..., list[Attribution]]
     original = attribute.select
 
-    def capture(atts: list[Attribution], lay: Layout) -> list[Attribution]:
+    def capture(
+        atts: list[Attribution], lay: Layout, models: QuoteModels | None = None
+    ) -> list[Attribution]:
         captured.append((list(atts), lay))
-        return original(atts, lay)
+        return original(atts, lay, models)
 
     attribute.select = capture
     out: list[Example] = []
     try:
         for doc, gold in zip(docs, golds, strict=True):
             captured.clear()
-            find_attributions(doc, broad=True)
+            find_attributions(doc, broad=True, models=models)
             atts, lay = captured[0]
             ctx = rerank.Context(atts, lay)
             for att in atts:
@@ -248,23 +288,6 @@ def sgd(
                 weights[f] = w - rate * (g + L2 * w)
     print(f"  {len(data)} examples, last epoch log loss {loss / max(1, len(data)):.4f}")
     return {f: round(w, 4) for f, w in sorted(weights.items()) if abs(w) >= 0.05}, bias
-
-
-def _install_cues(weights: Weights, bias: float) -> None:
-    _cue_model.WEIGHTS.clear()  # the dict cues.py reads
-    _cue_model.WEIGHTS.update(weights)
-    cues.BIAS = bias
-
-
-def _write(path: Path, what: str, bias_name: str, bias: float, name: str, w: Weights) -> None:
-    # Double-quoted keys (JSON string syntax is Python's), as ruff format writes them.
-    lines = [f"    {json.dumps(f, ensure_ascii=False)}: {v}," for f, v in sorted(w.items())]
-    path.write_text(
-        f'"""Weights of {what}."""\n\n'
-        f"{bias_name} = {bias:.4f}\n\n"
-        f"{name}: dict[str, float] = {{\n" + "\n".join(lines) + "\n}\n",
-        encoding="utf-8",
-    )
 
 
 def _parses(texts: list[str], cache: Path | None) -> list[Doc]:

@@ -9,7 +9,7 @@ unrelated->non.  Rows reported:
 * shipped pipeline, leave-one-out: the rules (with ``--second-look 0.5``, also
   ``compare.judge``'s second look at "independent" pairs, off in the product, whose finds
   are rewrites -> heavy) decide derived or not, the level model
-  (``level_model.json``) picks copy/edited/rewrite -- refitted without the held-out answer
+  (the ``reuse_level`` artifact) picks copy/edited/rewrite -- refitted without the held-out answer
   for each of the 95 folds, so the figure is cross-validated;
 * shipped pipeline as installed (the model saw every answer: in-sample, for reference).
 

@@ -1,28 +1,31 @@
-"""Fit the reuse-level model shipped as src/newsprism/reuse/level_model.json.
+"""Fit the reuse-level model shipped as the ``reuse_level`` artifact.
 
-Usage: python benchmarks/train_reuse_level_model.py ../shared/data/clough-stevenson
+Usage: python benchmarks/train_reuse_level_model.py ../shared/data/clough-stevenson [--out-dir DIR]
 
 Trains a multinomial logistic regression (numpy, L2) on the 57 derived answers of the
 Clough & Stevenson corpus (cut -> copy, light -> edited, heavy -> rewrite) with the
 features of :func:`newsprism.reuse.level.level_features`.  The cross-validated figure is
-computed by bench_reuse_clough.py, which refits this model inside each fold.
+computed by bench_reuse_clough.py, which refits this model inside each fold.  The model
+is written by :func:`newsprism.artifacts.write` (with the data's hash, the commit and this
+command) into ``src/newsprism/artifacts/data/reuse_level.json`` or ``--out-dir``.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import json
+import shlex
+import sys
 from pathlib import Path
 
 import numpy as np
 
+from newsprism import artifacts
 from newsprism.reuse.align import align
-from newsprism.reuse.level import FEATURES, LEVELS
+from newsprism.reuse.level import ARTIFACT, FEATURES, LEVELS
 from newsprism.reuse.level import level_features as features_of
 from newsprism.reuse.prepare import prepare
 
-OUT = Path(__file__).resolve().parents[1] / "src/newsprism/reuse/level_model.json"
 TO_CLASS = {"cut": 0, "light": 1, "heavy": 2}
 L2 = 0.01
 
@@ -68,6 +71,7 @@ def fit(x: np.ndarray, y: np.ndarray, k: int = 3, l2: float = L2) -> dict[str, o
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("data", type=Path)
+    ap.add_argument("--out-dir", type=Path, default=None, help="write the artifact here")
     args = ap.parse_args()
     rows, x = dataset(args.data)
     derived = np.array([r["Category"] != "non" for r in rows])
@@ -82,8 +86,24 @@ def main() -> None:
             "features": list(FEATURES),
         }
     )
-    OUT.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {OUT}")
+    train_acc = float(np.mean(_predict(model, x[derived]) == y[derived]))
+    out = artifacts.write(
+        ARTIFACT,
+        model,
+        data=[args.data],
+        command="python " + shlex.join(sys.argv),
+        metrics={"train_answers": int(derived.sum()), "train_accuracy": train_acc},
+        notes="multinomial logistic regression (numpy, L2 0.01) over reuse.level.level_features; "
+        "cross-validated figures: bench_reuse_clough.py and bench_reuse_clough_nested.py",
+        out_dir=args.out_dir,
+    )
+    print(f"wrote {out}")
+
+
+def _predict(model: dict[str, object], x: np.ndarray) -> np.ndarray:
+    mu, sd = np.array(model["mean"]), np.array(model["scale"])
+    coef, b = np.array(model["coef"]), np.array(model["intercept"])
+    return np.asarray(((x - mu) / sd @ coef.T + b).argmax(1))
 
 
 if __name__ == "__main__":

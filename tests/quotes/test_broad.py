@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import dataclasses
+
 from spacy.tokens import Doc
 
 from newsprism import nlp
 from newsprism.model import Article
-from newsprism.quotes import CAPABILITIES, extract, rerank
+from newsprism.quotes import CAPABILITIES, extract, models, rerank
 from newsprism.quotes.attribute import find_attributions
 from newsprism.quotes.broad import add_candidates
 from newsprism.quotes.layout import Layout
@@ -63,7 +64,7 @@ def test_source_phrase_leaves_out_a_relative_clause_attributed_apart() -> None:
     assert doc[a:b].text == "Tom Murphy"
 
 
-def test_weak_candidates_need_the_reranker(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_weak_candidates_need_the_reranker() -> None:
     doc = _parse("Clinton wants a better deal for workers.")
     lay = Layout(doc)
     weak = [att for att in add_candidates(doc, lay, {}) if att.weak]
@@ -73,9 +74,16 @@ def test_weak_candidates_need_the_reranker(monkeypatch: pytest.MonkeyPatch) -> N
     p = rerank.rerank_probability(weak[0], rerank.Context(weak, lay))
     found = {att.cue.i for att in find_attributions(doc, broad=True) if att.cue is not None}
     assert (cue.i in found) == (p >= rerank.RERANK_THRESHOLD)
-    monkeypatch.setattr(rerank, "RERANK_WEIGHTS", {})  # as if no weights shipped
-    found = {att.cue.i for att in find_attributions(doc, broad=True) if att.cue is not None}
+    shipped = models.shipped()
+    without = dataclasses.replace(shipped, rerank=models.Reranker(0.0, {}))  # no reranker
+    assert not rerank.has_model(without)
+    found = {
+        att.cue.i
+        for att in find_attributions(doc, broad=True, models=without)
+        if att.cue is not None
+    }
     assert cue.i not in found
+    assert models.shipped() is shipped  # nothing patched: the shipped models are unchanged
 
 
 def test_reranker_sees_a_candidate_inside_another_ones_content() -> None:

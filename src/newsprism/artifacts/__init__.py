@@ -166,12 +166,14 @@ def write(
     notes: str = "",
     version: int | None = None,
     out_dir: Path | None = None,
+    commit: str | None = None,
 ) -> Path:
     """Write ``name``'s model file with its provenance; returns its path.
 
     ``data`` are the files or folders trained on: each is hashed, so a retrain on
     other data is visible in the diff.  ``version`` defaults to the shipped
-    version plus one.
+    version plus one; ``commit`` defaults to the checkout's HEAD (give it when
+    the parameters come from an older commit, e.g. converted weights).
     """
     paths = [Path(p) for p in data]
     if version is None:
@@ -186,7 +188,7 @@ def write(
         "provenance": {
             "data": [str(p) for p in paths],
             "data_sha256": {str(p): _sha256(p) for p in paths if p.exists()},
-            "commit": _commit(),
+            "commit": commit or _commit(),
             "date": _dt.date.today().isoformat(),
             "command": command,
             "metrics": {k: float(v) for k, v in metrics.items()},

@@ -34,6 +34,7 @@ from .cues import (
 from .layout import Layout
 from .lexicon import CUE_VERBS, OBJECT_CUE_VERBS
 from .marks import Quoted
+from .models import QuoteModels, shipped
 from .nominal import speech_noun_content
 from .records import Attribution, Piece
 
@@ -73,15 +74,19 @@ def _ends_sentence(text: str, q: Quoted) -> bool:
     return inner.endswith(".") and not inner.endswith("...")
 
 
-def find_attributions(doc: Doc, *, broad: bool = False) -> list[Attribution]:
+def find_attributions(
+    doc: Doc, *, broad: bool = False, models: QuoteModels | None = None
+) -> list[Attribution]:
     """All attributions of a parsed article, in text order.
 
     By default only speech, writing and stated thought are attributions (a
     reporting verb of the lexicon, or a verb the learned classifier reads as
     reporting, with a finite clause: "officials have assessed that ...");
     ``broad`` follows PolNeAR's wider notion (stances and intentions: "Clinton
-    praised the deal"), with the object of the verb as content.
+    praised the deal"), with the object of the verb as content.  ``models`` are
+    the learned classifiers (the shipped ones by default; training passes its own).
     """
+    models = models or shipped()
     lay = Layout(doc)
     quoted = lay.quoted
     text = doc.text
@@ -97,8 +102,10 @@ def find_attributions(doc: Doc, *, broad: bool = False) -> list[Attribution]:
     for tok in doc:
         if lay.in_quote(tok.i):
             continue
-        thinks = not broad and _reports_clause(tok, lay)
-        if not thinks and not is_cue(tok, with_quote=True, layout=lay if broad else None):
+        thinks = not broad and _reports_clause(tok, lay, models)
+        if not thinks and not is_cue(
+            tok, with_quote=True, layout=lay if broad else None, models=models
+        ):
             continue
         ranges = content_of(tok, lay)
         if ranges is None:
@@ -123,7 +130,7 @@ def find_attributions(doc: Doc, *, broad: bool = False) -> list[Attribution]:
             continue
         att = Attribution(cue=tok, source=source, content=ranges)
         if broad and tok.pos_ == "VERB":
-            att.p = cue_probability(tok, lay)
+            att.p = cue_probability(tok, lay, models)
         if touched and lay.share_inside(ranges) >= _DIRECT_SHARE:
             att.direct = True
         for k in touched:
@@ -175,7 +182,7 @@ def find_attributions(doc: Doc, *, broad: bool = False) -> list[Attribution]:
         _speaker_outside_quotes(att, lay)
     atts = list(by_cue.values())
     if broad:
-        atts = select(atts + add_candidates(doc, lay, by_cue), lay)
+        atts = select(atts + add_candidates(doc, lay, by_cue, models), lay, models)
         kept = {id(att) for att in atts}
         owner = {k: att for k, att in owner.items() if id(att) in kept}
     for att in atts:
@@ -277,7 +284,7 @@ def _speech_nouns(
         by_cue[tok.i] = att
 
 
-def _reports_clause(tok: Token, lay: Layout) -> bool:
+def _reports_clause(tok: Token, lay: Layout, models: QuoteModels) -> bool:
     """A verb outside the lexicon that reports a clause ("Clinton believes that ...").
 
     What people think, hope or fear, stated as a finite clause, is reported
@@ -295,7 +302,7 @@ def _reports_clause(tok: Token, lay: Layout) -> bool:
     if not subjects or subjects[0].lower_ in ("it", "there", "this", "that", "which"):
         return False
     clauses = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i and _finite(c)]
-    return bool(clauses) and cue_probability(tok, lay) >= SPEECH_THRESHOLD
+    return bool(clauses) and cue_probability(tok, lay, models) >= SPEECH_THRESHOLD
 
 
 _FINITE = ("VBD", "VBZ", "VBP", "MD")

@@ -25,9 +25,10 @@ from .cues import (
     source_of,
 )
 from .lexicon import CUE_VERBS
+from .models import QuoteModels, shipped
 from .nominal import nominal_content, nominal_kind, nominal_source
 from .records import Attribution
-from .rerank import RERANK_THRESHOLD, Context, has_model, rerank_probability
+from .rerank import Context, rerank_probability
 from .spans import source_phrase
 
 if TYPE_CHECKING:
@@ -41,12 +42,15 @@ __all__ = ["WEAK_FLOOR", "add_candidates", "select"]
 WEAK_FLOOR = 0.25
 
 
-def add_candidates(doc: Doc, lay: Layout, by_cue: dict[int, Attribution]) -> list[Attribution]:
+def add_candidates(
+    doc: Doc, lay: Layout, by_cue: dict[int, Attribution], models: QuoteModels | None = None
+) -> list[Attribution]:
     """Weak verb cues and nominal cues not already found, without their quotations.
 
     They do not take quotations from the passes that attribute quotes: a
     quotation keeps the cue that the quotation rules chose for it.
     """
+    models = models or shipped()
     out: list[Attribution] = []
     for tok in doc:
         if tok.i in by_cue or lay.in_quote(tok.i):
@@ -55,7 +59,7 @@ def add_candidates(doc: Doc, lay: Layout, by_cue: dict[int, Attribution]) -> lis
         if tok.pos_ == "VERB":
             if lemma(tok) in CUE_VERBS or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod")):
                 continue  # lexicon verbs were decided by the cue-first pass
-            p = cue_probability(tok, lay)
+            p = cue_probability(tok, lay, models)
             if not WEAK_FLOOR <= p < BROAD_THRESHOLD:
                 continue
             source, ranges = source_of(tok), content_of(tok, lay)
@@ -63,7 +67,7 @@ def add_candidates(doc: Doc, lay: Layout, by_cue: dict[int, Attribution]) -> lis
             kind = nominal_kind(tok)
             if kind is None:
                 continue
-            p = nominal_probability(tok, kind)
+            p = nominal_probability(tok, kind, models)
             if p < WEAK_FLOOR:
                 continue
             source, ranges = nominal_source(tok, kind), nominal_content(tok, lay)
@@ -75,14 +79,18 @@ def add_candidates(doc: Doc, lay: Layout, by_cue: dict[int, Attribution]) -> lis
     return out
 
 
-def select(atts: list[Attribution], lay: Layout) -> list[Attribution]:
+def select(
+    atts: list[Attribution], lay: Layout, models: QuoteModels | None = None
+) -> list[Attribution]:
     """The candidates that stay: reranked, then without nested attributions."""
-    if has_model():
+    models = models or shipped()
+    if models.rerank.weights:
         ctx = Context(atts, lay)
+        threshold = models.rerank.threshold
         atts = [
             att
             for att in atts
-            if att.cue is None or att.pieces or rerank_probability(att, ctx) >= RERANK_THRESHOLD
+            if att.cue is None or att.pieces or rerank_probability(att, ctx, models) >= threshold
         ]
     else:
         atts = [att for att in atts if not att.weak]

@@ -7,13 +7,11 @@ conjoined clauses ("..., adding that"); its content is its clausal complement.
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING
 
-from ._cue_model import BIAS, WEIGHTS
-from ._learned_cues import FRAME_PRIOR, LEARNED_CUES
 from .layout import Layout
 from .lexicon import CUE_VERBS, GENERIC_PERSON_NOUNS, QUOTE_ONLY_CUE_VERBS
+from .models import QuoteModels, logistic, shipped
 from .nominal import NominalKind, nominal_features, nominal_source
 
 if TYPE_CHECKING:
@@ -75,10 +73,9 @@ def frame(tok: Token) -> str:
     return "none"
 
 
-def cue_share(tok: Token) -> float:
+def cue_share(tok: Token, models: QuoteModels | None = None) -> float:
     """How often annotators mark this verb in this frame as a cue (PolNeAR train)."""
-    f = frame(tok)
-    return LEARNED_CUES.get(lemma(tok), {}).get(f, FRAME_PRIOR.get(f, 0.0))
+    return (models or shipped()).shares.share(lemma(tok), frame(tok))
 
 
 def reports_as(tok: Token) -> bool:
@@ -86,13 +83,20 @@ def reports_as(tok: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
 
 
-def is_cue(tok: Token, *, with_quote: bool = False, layout: Layout | None = None) -> bool:
+def is_cue(
+    tok: Token,
+    *,
+    with_quote: bool = False,
+    layout: Layout | None = None,
+    models: QuoteModels | None = None,
+) -> bool:
     """A reporting word.
 
     ``with_quote`` admits verbs that report only beside a quotation; a
     ``layout`` switches on broad mode, which admits every verb the learned
-    classifier expects PolNeAR's annotators to mark as an attribution cue
-    (stances such as "praised", "supports", "wants" as well as speech).
+    classifier (``models``, the shipped ones by default) expects PolNeAR's
+    annotators to mark as an attribution cue (stances such as "praised",
+    "supports", "wants" as well as speech).
     """
     if tok.lower_ == "according":
         return any(c.lower_ == "to" for c in tok.children)
@@ -102,7 +106,7 @@ def is_cue(tok: Token, *, with_quote: bool = False, layout: Layout | None = None
     if lem == "put" and reports_as(tok) and any(c.lower_ == "it" for c in tok.children):
         return True
     if layout is not None and tok.pos_ == "VERB":
-        p = cue_probability(tok, layout)
+        p = cue_probability(tok, layout, models)
         if p >= BROAD_THRESHOLD:
             # A participle naming a thing ("a move called the boneless") reports nothing.
             return not (tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"))
@@ -328,10 +332,10 @@ def _strip(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def cue_probability(tok: Token, layout: Layout) -> float:
+def cue_probability(tok: Token, layout: Layout, models: QuoteModels | None = None) -> float:
     """Probability that PolNeAR's annotators would mark this verb as an attribution cue."""
-    z = BIAS + sum(WEIGHTS.get(f, 0.0) for f in cue_features(tok, layout))
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    models = models or shipped()
+    return logistic(models.cues.score(cue_features(tok, layout, models)))
 
 
 #: Prepositions that belong to a phrasal cue ("called for", "referred to",
@@ -363,7 +367,7 @@ def cue_span(cue: Token) -> tuple[int, int]:
     return cue.i, end
 
 
-def cue_features(tok: Token, layout: Layout) -> list[str]:
+def cue_features(tok: Token, layout: Layout, models: QuoteModels | None = None) -> list[str]:
     """Sparse features of a verb for the broad-mode cue classifier.
 
     What annotators call an attribution depends on the verb and on what it
@@ -374,7 +378,7 @@ def cue_features(tok: Token, layout: Layout) -> list[str]:
     lem = lemma(tok)
     fr = frame(tok)
     feats = [f"lem={lem}", f"frame={fr}", f"lf={lem}|{fr}", f"dep={tok.dep_}", f"tag={tok.tag_}"]
-    feats.append(f"share={round(cue_share(tok), 1)}")
+    feats.append(f"share={round(cue_share(tok, models), 1)}")
     src = source_of(tok)
     if src is None:
         feats.append("subj=none")
@@ -405,14 +409,14 @@ def nominal_cue_features(tok: Token, kind: NominalKind) -> list[str]:
     return nominal_features(tok, kind, "none" if src is None else subject_kind(src))
 
 
-def nominal_probability(tok: Token, kind: NominalKind) -> float:
+def nominal_probability(tok: Token, kind: NominalKind, models: QuoteModels | None = None) -> float:
     """Probability that annotators mark this adjective or noun as an attribution cue.
 
     The verbs' bias is left out: each kind has its own (the ``"a:kind"`` and
     ``"n:kind"`` features), trained apart from the verbs.
     """
-    z = sum(WEIGHTS.get(f, 0.0) for f in nominal_cue_features(tok, kind))
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    cues = (models or shipped()).cues
+    return logistic(cues.score(nominal_cue_features(tok, kind), bias=False))
 
 
 def subject_kind(src: Token) -> str:

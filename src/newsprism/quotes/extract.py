@@ -9,6 +9,7 @@ from ..model import Article, Quote, QuoteKind
 from .attribute import Attribution, find_attributions
 from .cues import cue_span
 from .layout import Layout
+from .models import QuoteModels
 from .speakers import Resolved, SpeakerResolver
 
 if TYPE_CHECKING:
@@ -35,14 +36,17 @@ def _cue_text(article: Article, span: tuple[int, int] | None) -> str | None:
     return article.text[span[0] : span[1]] if span else None
 
 
-def extract(article: Article, doc: Doc, *, broad: bool = False) -> tuple[Quote, ...]:
+def extract(
+    article: Article, doc: Doc, *, broad: bool = False, models: QuoteModels | None = None
+) -> tuple[Quote, ...]:
     """The quotations and reported speech of one article, with their speakers.
 
     ``doc`` must be the parse of ``article.text`` with :data:`CAPABILITIES`;
     offsets are into that text.  Quote ids are ``"{article.id}:q{n}"`` in text
     order, so re-running on the same article gives the same ids.  ``broad``
     also reports stances PolNeAR counts as attributions ("Clinton praised the
-    deal"); the default keeps to what people said or wrote.
+    deal"); the default keeps to what people said or wrote.  ``models`` are the
+    learned classifiers (:func:`.models.shipped` by default).
     """
     if doc.text != article.text:
         log.warning("article %s: parse does not match its text; offsets may be off", article.id)
@@ -54,7 +58,7 @@ def extract(article: Article, doc: Doc, *, broad: bool = False) -> tuple[Quote, 
         )
     resolver = SpeakerResolver(doc, Layout(doc))
     found: list[tuple[int, int, QuoteKind, Resolved, tuple[int, int] | None]] = []
-    for att in find_attributions(doc, broad=broad):
+    for att in find_attributions(doc, broad=broad, models=models):
         who = resolver.resolve(att.source) if att.cue is not None else Resolved(None, None)
         cue_span = _cue_span(att)
         if att.pieces:

@@ -5,19 +5,19 @@ Whether two texts are derived at all is decided by the coverage rules of
 finer call that hand-set thresholds got right for only 70% of the Clough & Stevenson
 answers.  A multinomial logistic regression over alignment and containment features of
 the smaller text, trained on those answers by ``benchmarks/train_reuse_level_model.py``
-and shipped as ``level_model.json`` (coefficients only), makes that call.
+and shipped as the ``reuse_level`` artifact (coefficients only, :mod:`newsprism.artifacts`),
+makes that call.
 """
 
 from __future__ import annotations
 
-import functools
-import json
 import math
-from importlib import resources
+from collections.abc import Mapping
 from typing import Any
 
 from rapidfuzz.distance import LCSseq
 
+from ..artifacts import load as load_artifact
 from ..model import Relation
 from .align import Features
 from .prepare import Prepared
@@ -86,11 +86,12 @@ def level_features(pa: Prepared, pb: Prepared, f: Features) -> list[float]:
     ]
 
 
-@functools.lru_cache(maxsize=1)
-def _model() -> dict[str, Any]:
-    raw = resources.files(__package__).joinpath("level_model.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(raw)
-    return data
+#: name of the shipped model (:func:`newsprism.artifacts.load`)
+ARTIFACT = "reuse_level"
+
+
+def _model() -> Mapping[str, Any]:
+    return load_artifact(ARTIFACT).params
 
 
 def level(features: list[float]) -> Relation:

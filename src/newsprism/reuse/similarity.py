@@ -2,24 +2,24 @@
 
 A logistic regression over cheap pair features, trained on the MSRP newswire paraphrase
 training split by ``benchmarks/train_reuse_sentence_model.py`` and shipped as
-``sentence_model.json``: coefficients only, nothing is trained or downloaded at run time.
+the ``reuse_sentence`` artifact (:mod:`newsprism.artifacts`): coefficients only, nothing is
+trained or downloaded at run time.
 The features are what a rewriter keeps (content stems, names, numbers, meaning as far as
 static embeddings see it) and what a different sentence changes (numbers, length).
 Without the wordllama embeddings the model is refitted without the cosine feature by the
-same script (``sentence_model_lexical`` in the JSON).
+same script (``lexical`` in the artifact's parameters).
 """
 
 from __future__ import annotations
 
-import functools
-import json
 import math
-from importlib import resources
+from collections.abc import Mapping
 from typing import Any
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
+from ..artifacts import load as load_artifact
 from .prepare import SentenceInfo
 
 __all__ = ["FEATURES", "pair_features", "probability"]
@@ -105,11 +105,12 @@ def pair_features(a: SentenceInfo, b: SentenceInfo, cosine: float | None) -> lis
     return feats
 
 
-@functools.lru_cache(maxsize=1)
-def _model() -> dict[str, Any]:
-    raw = resources.files(__package__).joinpath("sentence_model.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(raw)
-    return data
+#: name of the shipped model (:func:`newsprism.artifacts.load`)
+ARTIFACT = "reuse_sentence"
+
+
+def _model() -> Mapping[str, Any]:
+    return load_artifact(ARTIFACT).params
 
 
 def probability(features: list[float], *, semantic: bool = True) -> float:
