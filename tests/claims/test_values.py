@@ -154,3 +154,23 @@ def test_date_compatibility() -> None:
     assert dates_compatible(y2022, late)
     assert not dates_compatible(y2022, y2021)
     assert late.low == dt.date(2022, 9, 1)
+
+
+# --- dates resolved in the right direction (examples written for the project) ---
+
+
+@pytest.mark.parametrize(
+    ("sentence", "iso"),
+    [
+        ("The mayor will be sworn in Thursday at city hall.", "2025-03-13"),
+        ("The mayor was sworn in Thursday at city hall.", "2025-03-06"),
+        ("The ferry is scheduled to resume service on Monday.", "2025-03-17"),
+        ("The board must decide by April 15.", "2025-04-15"),
+        ("The plant closed on February 28.", "2025-02-28"),
+        ("Shipments resumed in December.", "2024-12"),
+        ("The trial is set to open on March 3.", "2026-03-03"),
+    ],
+)
+def test_dates_without_a_year_resolve_around_publication(sentence: str, iso: str) -> None:
+    found = [f.value.value for f in find_values(sentence, "2025-03-12")]
+    assert found == [iso]

@@ -424,8 +424,43 @@ def _iso_range(lo: dt.date, hi: dt.date) -> str:
     return f"{_iso_range(lo, lo) if lo.day != 1 else lo.isoformat()[:7]}/{hi.isoformat()}"
 
 
-def _resolve(m: re.Match[str], ref: dt.date | None) -> tuple[str, str | None] | None:
-    """(kind, ISO value or None) of one date match, against the article's date."""
+#: Words before a date that put it after publication: "will be arraigned Thursday",
+#: "is scheduled to testify on March 3", "next".
+_FUTURE = re.compile(
+    r"\b(?:will|won['’]t|shall|['’]ll|(?:is|are|was|were)\s+(?:set|scheduled|due|expected"
+    r"|slated|planned|poised|going)\s+to|plans?\s+to|intends?\s+to|upcoming|next)\b",
+    re.IGNORECASE,
+)
+#: How far before a date a future marker is looked for, in characters.
+_FUTURE_WINDOW = 60
+
+
+def _closest_year(month: int, day: int, ref: dt.date, future: bool) -> int:
+    """The year that puts a day and month without a year nearest the publication
+    date (on or after it when the sentence speaks of the future)."""
+    best: tuple[int, int] | None = None
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            when = dt.date(year, month, min(day, 28) if month == 2 else day)
+        except ValueError:
+            continue
+        gap = (when - ref).days
+        if future and gap < 0:
+            continue
+        if best is None or abs(gap) < best[0]:
+            best = (abs(gap), year)
+    return best[1] if best else ref.year
+
+
+def _resolve(
+    m: re.Match[str], ref: dt.date | None, future: bool = False
+) -> tuple[str, str | None] | None:
+    """(kind, ISO value or None) of one date match, against the article's date.
+
+    Without a year, a date takes the year that puts it nearest publication; a
+    weekday is the last one before publication, or the next one when the
+    sentence speaks of the future ("will be arraigned Thursday").
+    """
     g = m.group
     if g("md") or g("dm"):
         day = int(g("md_day") or g("dm_day"))
@@ -437,8 +472,7 @@ def _resolve(m: re.Match[str], ref: dt.date | None) -> tuple[str, str | None] | 
         if year_text:
             year = int(year_text)
         elif ref is not None:
-            # a date without year is the latest such date not long after publication
-            year = ref.year if (month, day) <= (ref.month, ref.day + 7) else ref.year - 1
+            year = _closest_year(month, day, ref, future)
         else:
             return ("date", None)
         try:
@@ -452,7 +486,7 @@ def _resolve(m: re.Match[str], ref: dt.date | None) -> tuple[str, str | None] | 
         if g("my_year"):
             year = int(g("my_year"))
         elif ref is not None:
-            year = ref.year if month <= ref.month else ref.year - 1
+            year = _closest_year(month, 15, ref, future)
         else:
             return ("date", None)
         return ("date", f"{year:04d}-{month:02d}")
@@ -479,6 +513,8 @@ def _resolve(m: re.Match[str], ref: dt.date | None) -> tuple[str, str | None] | 
         if ref is None:
             return ("day", g("wd_name").lower())
         back = (ref.weekday() - wd) % 7
+        if future:
+            back = -((wd - ref.weekday()) % 7)
         if g("wd").lower().startswith("next"):
             back = -((wd - ref.weekday()) % 7 or 7)
         return ("date", (ref - dt.timedelta(days=back)).isoformat())
@@ -600,7 +636,8 @@ def find_values(text: str, published: str | None = None) -> list[Found]:
     found: list[Found] = []
     taken = bytearray(len(text))
     for m in _DATE.finditer(text):
-        res = _resolve(m, ref)
+        future = bool(_FUTURE.search(text, max(0, m.start() - _FUTURE_WINDOW), m.start()))
+        res = _resolve(m, ref, future)
         if res is None:
             continue
         kind, iso = res
