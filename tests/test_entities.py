@@ -64,3 +64,23 @@ def test_majority_label_decides_the_kind() -> None:
         [rec("a", ("SpaceX", "ORG"), ("SpaceX", "ORG")), rec("b", ("SpaceX", "PERSON"))]
     )
     assert [(e.name, e.kind, e.articles) for e in ents] == [("SpaceX", "org", ("a", "b"))]
+
+
+def _people(*names: str) -> list[ArticleNLP]:
+    recs = []
+    for n, name in enumerate(names):
+        recs.append(ArticleNLP(article=f"a{n}", mentions=(Mention(0, len(name), name, "PERSON"),)))
+    return recs
+
+
+def test_a_generational_suffix_is_another_person() -> None:
+    ents = merge_entities(_people("Donald Trump", "Donald Trump", "Donald Trump Jr.", "Trump"))
+    names = {e.name for e in ents}
+    assert {"Donald Trump", "Donald Trump Jr"} <= names
+    trump = next(e for e in ents if e.name == "Donald Trump")
+    assert "Trump" in trump.aliases
+
+
+def test_a_title_is_not_part_of_the_name() -> None:
+    ents = merge_entities(_people("Rep. Duncan Hunter", "Duncan Hunter", "Hunter"))
+    assert [e.name for e in ents if e.kind == "person"] == ["Duncan Hunter"]

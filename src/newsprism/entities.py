@@ -35,6 +35,15 @@ _INNER_POSSESSIVE = re.compile(r"['’]s\s+\S")
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 #: A merge needs the chosen full name to outnumber any rival this many times.
 DOMINANCE = 2
+#: Generational suffixes name a different person: Donald Trump is not Donald Trump Jr.
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+#: Titles before a person's name: "Rep. Duncan Hunter" is Duncan Hunter.
+_TITLES = re.compile(
+    r"^(?:(?:mr|mrs|ms|dr|rep|sen|gov|lt|gen|col|sgt|capt|prof|rev|hon|pres)\.?"
+    r"|president|senator|representative|governor|congressman|congresswoman|judge|justice"
+    r"|mayor|secretary|chancellor|minister|prime minister|attorney general)\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
 
 
 def normalise(text: str, kind: str = "") -> str:
@@ -49,6 +58,8 @@ def normalise(text: str, kind: str = "") -> str:
         inner = _INNER_POSSESSIVE.search(name)
         if inner:
             name = name[: inner.start()]
+        while (title := _TITLES.match(name)) is not None:
+            name = name[title.end() :]
     return _POSSESSIVE.sub("", name).strip(" .,;:-")
 
 
@@ -74,14 +85,18 @@ def merge_entities(records: Sequence[ArticleNLP]) -> tuple[Entity, ...]:
         counts[(kind, name)] += 1
         forms[(kind, name)].add(article)
 
-    by_kind: dict[str, list[str]] = defaultdict(list)
+    # token -> longer names holding it, per kind: each name is compared only with the
+    # names that share its rarest token, so the merge stays near-linear in names
+    by_token: dict[tuple[str, str], list[str]] = defaultdict(list)
     for kind, name in forms:
-        by_kind[kind].append(name)
+        for tok in set(name.split()):
+            by_token[(kind, tok)].append(name)
     grouped: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for (kind, name), arts in forms.items():
-        full = _fullest(kind, name, by_kind[kind], counts)
+        toks = name.split()
+        rarest = min(toks, key=lambda t: (len(by_token[(kind, t)]), t))
+        full = _fullest(kind, name, by_token[(kind, rarest)], counts)
         grouped[(kind, full)][name] |= arts
-
     out = []
     for (kind, name), aliases in grouped.items():
         articles = sorted(set().union(*aliases.values()))
@@ -108,10 +123,14 @@ def _fullest(kind: str, name: str, names: Sequence[str], counts: Counter[tuple[s
     tokens = name.split()
     if kind != "person" and len(tokens) == 1:
         return name  # "Washington" must not become "Washington Post"
+    own_suffix = {t.lower().rstrip(".") for t in tokens} & _SUFFIXES
     longer = [
         n
         for n in names
-        if n != name and len(n.split()) > len(tokens) and _contains_tokens(n.split(), tokens)
+        if n != name
+        and len(n.split()) > len(tokens)
+        and _contains_tokens(n.split(), tokens)
+        and not ({t.lower().rstrip(".,") for t in n.split()} & _SUFFIXES) - own_suffix
     ]
     if not longer:
         return name

@@ -1,8 +1,9 @@
 """What each article adds to the story and what it leaves out.
 
-*Adds*: its claims and statements that no other independent source carries
-(another article of its own derivation family does not count: a rewrite
-adds nothing its origin did not have).  *Omits*: claim groups that two or more
+*Adds*: its facts that no other independent source carries (another article
+of its own derivation family does not count: a rewrite adds nothing its origin
+did not have), one per sentence, checkable figures and dates first, then in
+the article's order; then its quoted statements no other source carries.  *Omits*: claim groups that two or more
 independent sources carry and this article does not.  Ids: claim and statement
 ids in ``adds``, claim group ids in ``omits``.
 """
@@ -30,11 +31,23 @@ def build_coverage(
     by_group: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         by_group[c.group or c.id].append(c)
-    adds: dict[str, list[str]] = defaultdict(list)
+    own: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         fams = {family.get(m.article, m.article) for m in by_group[group_of[c.id] or c.id]}
         if fams == {family.get(c.article, c.article)}:
-            adds[c.article].append(c.id)
+            own[c.article].append(c)
+    adds: dict[str, list[str]] = defaultdict(list)
+    for art, mine in own.items():
+        sentences = [c for c in mine if c.kind == "statement"]
+        # a figure's clause inside a sentence that is itself added: the sentence says it
+        kept = [
+            c
+            for c in mine
+            if c.kind == "statement"
+            or not any(s.start <= c.start and c.end <= s.end for s in sentences)
+        ]
+        kept.sort(key=lambda c: (not c.values, c.start))
+        adds[art] = [c.id for c in kept]
     for s in statements:
         fams = {family.get(a, a) for a in s.articles}
         if len(fams) == 1:
