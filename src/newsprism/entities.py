@@ -88,15 +88,15 @@ def merge_entities(records: Sequence[ArticleNLP]) -> tuple[Entity, ...]:
     # token -> longer names holding it, per kind: each name is compared only with the
     # names that share its rarest token, so the merge stays near-linear in names
     by_token: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for kind, name in forms:
+    for k, name in forms:
         for tok in set(name.split()):
-            by_token[(kind, tok)].append(name)
+            by_token[(k, tok)].append(name)
     grouped: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for (kind, name), arts in forms.items():
+    for (k, name), arts in forms.items():
         toks = name.split()
-        rarest = min(toks, key=lambda t: (len(by_token[(kind, t)]), t))
-        full = _fullest(kind, name, by_token[(kind, rarest)], counts)
-        grouped[(kind, full)][name] |= arts
+        rarest = min(toks, key=lambda t: (len(by_token[(k, t)]), t))
+        full = _fullest(k, name, by_token[(k, rarest)], counts)
+        grouped[(k, full)][name] |= arts
     out = []
     for (kind, name), aliases in grouped.items():
         articles = sorted(set().union(*aliases.values()))

@@ -3,9 +3,10 @@
 *Adds*: its facts that no other independent source carries (another article
 of its own derivation family does not count: a rewrite adds nothing its origin
 did not have), one per sentence, checkable figures and dates first, then in
-the article's order; then its quoted statements no other source carries.  *Omits*: claim groups that two or more
-independent sources carry and this article does not.  Ids: claim and statement
-ids in ``adds``, claim group ids in ``omits``.
+the article's order; then its quoted statements no other source carries.
+*Omits*: claim groups that two or more independent sources carry and this
+article does not.  Ids: claim and statement ids in ``adds``, claim group ids in
+``omits``.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ def build_coverage(
         if fams == {family.get(c.article, c.article)}:
             own[c.article].append(c)
     adds: dict[str, list[str]] = defaultdict(list)
-    for art, mine in own.items():
+    for aid, mine in own.items():
         sentences = [c for c in mine if c.kind == "statement"]
         # a figure's clause inside a sentence that is itself added: the sentence says it
         kept = [
@@ -47,7 +48,7 @@ def build_coverage(
             or not any(s.start <= c.start and c.end <= s.end for s in sentences)
         ]
         kept.sort(key=lambda c: (not c.values, c.start))
-        adds[art] = [c.id for c in kept]
+        adds[aid] = [c.id for c in kept]
     for s in statements:
         fams = {family.get(a, a) for a in s.articles}
         if len(fams) == 1:
