@@ -30,8 +30,8 @@ import numpy.typing as npt
 from .. import artifacts
 from ..model import Claim
 from .features import Features
-from .values import amount_of, amounts_compatible, date_range, dates_compatible
-from .verdicts import denies, is_denial
+from .values import amount_of
+from .verdicts import disputes, is_denial
 
 __all__ = ["PAIR_FEATURES", "PairModel", "align", "pair_features", "pair_model"]
 
@@ -40,8 +40,6 @@ PAIR_FEATURES: tuple[str, ...] = (
     "cosine",  # static-embedding cosine of the two texts
     "overlap",  # idf-weighted overlap of names, stems and value keys
     "names",  # shared named entities (0, 1, 2+ -> 0, 0.5, 1)
-    "same_value",  # a figure or date of one equals one of the other
-    "clash",  # both give a comparable figure or date, and none can both hold
     "units",  # both count the same thing (1), different things (-1), unknown (0)
     "statement",  # both are whole statements (vs clauses around a figure or date)
     "cos_x_overlap",
@@ -94,31 +92,17 @@ def pair_model() -> PairModel:
     )
 
 
-def _value_relation(a: Claim, b: Claim) -> tuple[float, float, float]:
-    """(same value, clash, units) of two claims' figures and dates."""
-    same = clash = 0.0
-    comparable = agree = False
+def _units(a: Claim, b: Claim) -> float:
+    """Whether two claims' figures count the same thing (1), different things (-1),
+    or cannot tell (0).
+
+    The figures' values are deliberately not an input: alignment decides that two
+    claims state one proposition, the verdict then compares what they say.  A model
+    rewarded for equal values would never line up "Thursday" with "Friday".
+    """
     ua = {x.unit for x in (amount_of(v) for v in a.values) if x is not None and x.unit}
     ub = {x.unit for x in (amount_of(v) for v in b.values) if x is not None and x.unit}
-    units = 0.0 if not (ua and ub) else (1.0 if ua & ub else -1.0)
-    for va in a.values:
-        for vb in b.values:
-            if va.value is not None and va.value == vb.value and va.kind == vb.kind:
-                same = 1.0
-            aa, ab = amount_of(va), amount_of(vb)
-            if aa is not None and ab is not None and aa.unit == ab.unit:
-                ok = amounts_compatible(aa, ab)
-                if ok is not None:
-                    comparable = True
-                    agree = agree or ok
-                continue
-            da, db = date_range(va), date_range(vb)
-            if da is not None and db is not None and va.kind == vb.kind:
-                comparable = True
-                agree = agree or dates_compatible(da, db)
-    if comparable and not agree:
-        clash = 1.0
-    return same, clash, units
+    return 0.0 if not (ua and ub) else (1.0 if ua & ub else -1.0)
 
 
 def _overlap(ka: frozenset[str], kb: frozenset[str], idf: Mapping[str, float]) -> float:
@@ -139,7 +123,7 @@ def pair_features(
     """The pair model's inputs for two claims (see :data:`PAIR_FEATURES`)."""
     overlap = _overlap(fa.keys, fb.keys, idf)
     names = min(2, len({e for e in fa.entities & fb.entities if not e.startswith("w:")})) / 2
-    same, clash, units = _value_relation(a, b)
+    units = _units(a, b)
     statement = 1.0 if a.kind == b.kind == "statement" else 0.0
     subject = 1.0 if fa.first is not None and fa.first == fb.first else 0.0
     plain = _overlap(
@@ -149,8 +133,6 @@ def pair_features(
         cosine,
         overlap,
         names,
-        same,
-        clash,
         units,
         statement,
         cosine * overlap,
@@ -243,13 +225,15 @@ def scored_pairs(
 #: A denial that names an assertion's actor and subject joins it at this multiple of
 #: the threshold (enough for average linkage with one unscored pair).
 DISPUTE_FLOOR = 2.0
+#: ... when their texts are at least this close in meaning (static embeddings).
+DISPUTE_COSINE = 0.5
 
 
 def _disputes(a: Claim, b: Claim, fa: Features, fb: Features) -> bool:
     da, db = is_denial(a, fa), is_denial(b, fb)
     if da == db:
         return False
-    return denies(fa, fb) if da else denies(fb, fa)
+    return disputes(fa, fb) if da else disputes(fb, fa)
 
 
 def align(
@@ -264,7 +248,7 @@ def align(
     prob: dict[tuple[int, int], float] = {}
     for i, j, x in scored_pairs(claims, feats, vectors, idf):
         p = model.prob(x)
-        if _disputes(claims[i], claims[j], feats[i], feats[j]):
+        if x[0] >= DISPUTE_COSINE and _disputes(claims[i], claims[j], feats[i], feats[j]):
             # a denial shares fewer words with what it denies than two reports of one
             # fact share; naming the same actor and subject is enough to line them up
             p = max(p, DISPUTE_FLOOR * model.threshold)

@@ -18,7 +18,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..model import Article, Claim, ClaimKind, Value
-from .lexicon import DENIAL
+from .lexicon import DEBUNK, DENIAL
 from .values import Found, find_values
 
 if TYPE_CHECKING:
@@ -272,6 +272,10 @@ def _sentence_claims(
     return out + _statement(doc, text, sent, mask, values)
 
 
+def _disputed(text: str) -> bool:
+    return bool(DENIAL.search(text) or DEBUNK.search(text))
+
+
 def extract_claims(article: Article, doc: Doc) -> tuple[Claim, ...]:
     """The checkable claims of one article, in text order, ids ``"{article}:c{n}"``.
 
@@ -297,7 +301,7 @@ def extract_claims(article: Article, doc: Doc) -> tuple[Claim, ...]:
                 end=end,
                 values=values,
                 kind=kind,
-                polarity="denied" if DENIAL.search(text[start:end]) else "asserted",
+                polarity="denied" if _disputed(text[start:end]) else "asserted",
             )
         )
     return tuple(claims)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..entities import normalise
 from ..model import Claim, Entity
-from .lexicon import DENIAL, STOP, concepts_of
+from .lexicon import DEBUNK, DENIAL, STOP, concepts_of
 from .values import amount_of
 
 __all__ = ["EntityIndex", "Features", "claim_kind", "features"]
@@ -142,7 +142,7 @@ def _value_keys(claim: Claim) -> list[str]:
 def claim_kind(claim: Claim) -> str:
     """Which claims may share a group: a dated event, a figure, a finding, a denial."""
     amounts = [a for a in (amount_of(v) for v in claim.values) if a is not None]
-    if DENIAL.search(claim.text):
+    if DENIAL.search(claim.text) or DEBUNK.search(claim.text):
         return "denial"
     if amounts:
         return "figure"

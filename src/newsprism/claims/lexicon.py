@@ -16,6 +16,7 @@ from .._words import CALENDAR
 
 __all__ = [
     "CONCEPTS",
+    "DEBUNK",
     "DENIAL",
     "HEDGE_WORDS",
     "REPORT_CUES",
@@ -69,6 +70,22 @@ DENIAL = re.compile(
     r"|(?:reject|dismiss|refut|rebut)(?:ed|es|s)?\s+(?:the\s+|these\s+|those\s+|[\w-]+['’]s\s+)?"
     r"(?:claims?|reports?|allegations?|accusations?|accounts?|story|stories|assertions?|suggestions?)"
     r"|(?:is|was|were|are)\s+(?:not true|false|untrue|baseless)|no evidence that)",
+    re.IGNORECASE,
+)
+#: A debunk: the claim is called fake, a hoax, false or withdrawn, or someone "did
+#: not" say or do what was reported.  Generic wording of fact-checks and corrections,
+#: not of one story.
+DEBUNK = re.compile(
+    r"\b(?:(?:hoax|fake|false|bogus|fabricated|satirical|made[- ]up|phony)\s+"
+    r"(?:news|stor(?:y|ies)|reports?|claims?|rumou?rs?|articles?|posts?|videos?|photos?"
+    r"|images?|accounts?|headlines?|quotes?)"
+    r"|(?:is|was|were|are|be|been)\s+(?:a\s+|an?\s+elaborate\s+|completely\s+|totally\s+)?"
+    r"(?:hoax|fake|fabricated|bogus|satire|untrue|false|a\s+myth|a\s+prank)\b"
+    r"|debunk\w*|(?:turn(?:s|ed)?\s+out|proved?|appears?)\s+(?:not\s+to|to\s+be\s+(?:false|fake|a\s+hoax))"
+    r"|(?:did|does|has|had|have)\s*(?:not|n['’]t)\s+(?:say|said)\s+(?:that|it|this|so|any)\b"
+    r"|never\s+(?:said|made|happened|confirmed|signed)"
+    r"|(?:story|report|article|alert)\b(?:\W+\w+){0,15}?\W+(?:is|was|has\s+been)\s+(?:withdrawn|retracted)"
+    r"|(?:duped|fooled|tricked)\s+by|no\s+(?:truth|basis)\s+(?:to|in|for))",
     re.IGNORECASE,
 )
 #: Reporting cues that introduce a finding attributed to a source.

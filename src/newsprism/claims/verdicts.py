@@ -70,6 +70,22 @@ def is_denial(claim: Claim, feats: Features) -> bool:
     return claim.polarity == "denied" or feats.kind == "denial"
 
 
+#: Word stems a denial must share with what it denies when no concept class joins them.
+_DISPUTE_STEMS = 3
+
+
+def disputes(denial: Features, claim: Features) -> bool:
+    """Whether a denial or debunk is about what ``claim`` asserts: :func:`denies`, or
+    a shared name and at least :data:`_DISPUTE_STEMS` shared word stems ("a fake
+    story claiming Nasa forecast six days of darkness" against "Nasa confirmed six
+    days of darkness")."""
+    if denies(denial, claim):
+        return True
+    names = {e for e in denial.entities & claim.entities if not e.startswith("w:")}
+    names |= {e for e in denial.entities & claim.entities if e.startswith("w:")}
+    return bool(names) and len(denial.stems & claim.stems) >= _DISPUTE_STEMS
+
+
 def denies(denial: Features, claim: Features) -> bool:
     """Whether a denial is about what ``claim`` asserts: a shared actor and a shared
     subject matter other than reporting itself ("denied the report" alone is not enough)."""
