@@ -13,7 +13,6 @@ import logging
 from ..model import Article, PairResult, Passage, Relation
 from .align import Alignment, align
 from .direction import direction
-from .level import level, level_features
 from .prepare import Prepared, prepare
 from .similarity import pair_features, probability
 from .verdict import DERIVED, score, verdict
@@ -51,10 +50,9 @@ def judge(first: Prepared, second: Prepared) -> tuple[Alignment, Relation, bool]
     sentence similarity; if that alignment finds it derived, it is a rewrite.  A heavy
     rewrite paraphrases each source sentence loosely and lands just under the usual
     threshold.  Lowering the threshold for every pair would
-    also change the alignments of copies and edits, and with them how the level model
-    grades them; a pair tied to the other text only by loose paraphrases is a rewrite by
-    definition, so the level model (trained on first-look alignments) does not grade it.
-    The value 0.5 was chosen by nested cross-validation on Clough & Stevenson
+    also change the alignments of copies and edits, and with them how coverage grades
+    them; a pair tied to the other text only by loose paraphrases is a rewrite by
+    definition.  The value 0.5 was chosen by nested cross-validation on Clough & Stevenson
     (``benchmarks/bench_reuse_clough_threshold.py``).
     """
     al = align(first, second)
@@ -74,12 +72,11 @@ def compare_prepared(
     canonical = (len(pa.doc.text), pa.doc.text) <= (len(pb.doc.text), pb.doc.text)
     first, second = (pa, pb) if canonical else (pb, pa)
     short = max(len(pa.doc.sentences), len(pb.doc.sentences)) <= SHORT_SENTENCES
-    second_look = False
     if short:  # the relation comes from the paraphrase model below
         relation: Relation = "unrelated"
         al_first = align(first, second)
     else:
-        al_first, relation, second_look = judge(first, second)
+        al_first, relation, _ = judge(first, second)
     al = al_first if canonical else _mirror(al_first)
     paraphrase = None
     strength = score(al.features)
@@ -90,8 +87,6 @@ def compare_prepared(
         paraphrase = probability(pair_features(pa.whole, pb.whole, cos), semantic=cos is not None)
         strength = round(paraphrase, 4)
         relation = verdict(al.features, len(al.passages), paraphrase)
-    if paraphrase is None and relation in DERIVED and not second_look:
-        relation = level(level_features(first, second, al_first.features))
     where = direction(relation, al.features, a, b)
     passages = al.passages if relation != "unrelated" else ()
     if paraphrase is not None and relation in DERIVED and not passages:
