@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 
+from ..errors import InputError
 from ..model import Article, PairResult, Passage, Relation
 from .align import Alignment, align
 from .direction import direction
@@ -17,10 +18,13 @@ from .prepare import Prepared, prepare
 from .similarity import pair_features, probability
 from .verdict import DERIVED, score, verdict
 
-__all__ = ["compare", "compare_prepared", "judge"]
+__all__ = ["MIN_WORDS", "compare", "compare_prepared", "judge"]
 
 log = logging.getLogger(__name__)
 
+#: words a text needs before :func:`compare` gives a verdict: a headline's worth; below
+#: that any shared word is most of the text and no relation means anything
+MIN_WORDS = 5
 #: texts of at most this many sentences are judged by the sentence paraphrase model
 SHORT_SENTENCES = 2
 #: sentence similarity of a second look at same-topic pairs first found not derived;
@@ -104,5 +108,16 @@ def compare(text_a: str, text_b: str) -> PairResult:
 
     Without publication dates or credit lines the direction comes from containment only
     ("a->b": a is the source), or is "common-source" for parallel rewrites.
+
+    Raises :class:`~newsprism.errors.InputError` when either text is empty or has fewer
+    than :data:`MIN_WORDS` words.
     """
-    return compare_prepared(prepare(text_a), prepare(text_b))
+    pa, pb = prepare(text_a), prepare(text_b)
+    for name, p in (("text_a", pa), ("text_b", pb)):
+        n = len(p.doc.words)
+        if n < MIN_WORDS:
+            what = "is empty" if n == 0 else f"has {n} word{'s' if n > 1 else ''}"
+            raise InputError(
+                name, f"{what}; compare needs at least {MIN_WORDS} words of article text"
+            )
+    return compare_prepared(pa, pb)
