@@ -83,8 +83,9 @@ def _smaller(f: Features) -> tuple[float, float, float]:
     return f.verbatim_b, f.edited_b, f.aligned_b
 
 
-def derived_evidence(f: Features, t: Thresholds = DEFAULT) -> bool:
-    """Whether the pair shares expression beyond facts and quotations."""
+def derived_evidence(f: Features, t: Thresholds | None = None) -> bool:
+    """Whether the pair shares expression beyond facts and quotations (``t``: DEFAULT)."""
+    t = t or DEFAULT
     phrasing = f.expression_shared >= MIN_SHARED_EXPRESSION and f.expression >= t.expression
     in_order = (
         f.prose_aligned >= REWRITE_SENTENCES and f.prose_aligned >= REWRITE_SENTENCE_SHARE * f.prose
@@ -93,7 +94,7 @@ def derived_evidence(f: Features, t: Thresholds = DEFAULT) -> bool:
 
 
 def verdict(
-    f: Features, passages: int, paraphrase: float | None = None, t: Thresholds = DEFAULT
+    f: Features, passages: int, paraphrase: float | None = None, t: Thresholds | None = None
 ) -> Relation:
     """The relation; ``paraphrase`` is the sentence model's probability for short texts.
 
@@ -102,6 +103,7 @@ def verdict(
     most same-topic sentence pairs "edited".  ``passages`` is kept for callers; the
     evidence is in ``f``.
     """
+    t = t or DEFAULT  # read at call time, so a benchmark may swap the module's DEFAULT
     verbatim, edited, aligned = _smaller(f)
     if paraphrase is not None:
         if paraphrase < 0.5:
