@@ -115,3 +115,10 @@ def test_headlines_and_urls_are_furniture() -> None:
     ]
     doc = analyse(REPORT_A)
     assert doc.quoted[0] and not doc.quoted[-1]
+
+
+def test_a_text_that_opens_with_its_url_on_one_line_keeps_its_prose() -> None:
+    # one long line: only a short line that is a URL is furniture
+    text = "http: / / www. example. com / markets " + WIRE
+    assert furniture_spans(text) == []
+    assert compare(WIRE, text).relation == "copy"

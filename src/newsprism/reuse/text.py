@@ -198,7 +198,11 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 MAX_STATEMENT_WORDS = 60
 #: words a line without a sentence end may have and still be a title, dateline or byline
 MAX_TITLE_WORDS = 20
-_URL = re.compile(r"https?\s*:|www\s*\.|\.\s*s?html?\b", re.IGNORECASE)
+#: words a line opening with a URL may have and still be only that URL (a tokenised URL
+#: splits into many words: at most 31 in ECB+); a longer one is a text that happens to
+#: begin with its source's address on the same line, and only prose matters there
+MAX_URL_WORDS = 40
+_URL = re.compile(r"\s*(?:https?\s*:|www\s*\.)", re.IGNORECASE)  # a line opening with a URL
 _LINE = re.compile(r"[^\n]+")
 _LINE_END = re.compile(r"[.!?][\"”’)\]]?\s*$")
 
@@ -206,16 +210,18 @@ _LINE_END = re.compile(r"[.!?][\"”’)\]]?\s*$")
 def furniture_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of lines that are page furniture rather than prose.
 
-    A source URL, and a short line that ends no sentence (a headline, dateline or byline),
-    carry the event's key words in the fewest words: two outlets' headlines on one event
-    ("Lindsay Lohan checks into rehab") match by necessity, not by copying, and a URL
-    slug repeats its headline.  Such lines are no evidence of reuse, like quotations.
+    A line that is a source URL, and a short line that ends no sentence (a headline,
+    dateline or byline), carry the event's key words in the fewest words: two outlets'
+    headlines on one event ("Lindsay Lohan checks into rehab") match by necessity, not by
+    copying, and a URL slug repeats its headline.  Such lines are no evidence of reuse,
+    like quotations.
     """
     spans: list[tuple[int, int]] = []
     for m in _LINE.finditer(text):
         line = m.group()
-        if _URL.search(line) or (
-            len(_WORD.findall(line)) <= MAX_TITLE_WORDS and not _LINE_END.search(line)
+        words = len(_WORD.findall(line))
+        if (_URL.match(line) and words <= MAX_URL_WORDS) or (
+            words <= MAX_TITLE_WORDS and not _LINE_END.search(line)
         ):
             spans.append((m.start(), m.end()))
     return spans
