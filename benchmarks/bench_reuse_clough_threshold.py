@@ -6,8 +6,10 @@ The rules of ``verdict.py`` decide whether an answer derives from its source (co
 edited, rewrite or partial) or not, and ``compare.judge`` gives a same-topic pair found
 not derived a second look with a lower sentence similarity.  Three thresholds matter for
 heavy rewrites: that second-look similarity (``compare.SECOND_LOOK_REWORD``; 0.55, the
-first look's, means no second look), the aligned share a rewrite needs
-(``verdict.REWRITE``) and its minimum number of passages (``verdict.REWRITE_MIN_PASSAGES``).
+first look's, means no second look), and the two thresholds of shared expression that
+make a pair derived (``verdict.Thresholds.expression`` and ``.borrowed``, calibrated on
+same-event news by ``bench_reuse_judged.py``; until then this bench varied the former
+rules' aligned share and minimum passages).
 The second look was added by choosing it this way, so the honest figure is a nested one:
 for each held-out answer the setting with the best derived-vs-non F1 on the other 94
 answers is chosen from the grid (ties go to the strictest setting) and applied to the
@@ -21,6 +23,7 @@ import argparse
 import csv
 import importlib
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -32,8 +35,8 @@ from train_reuse_level_model import read
 # the module, not the function of the same name that newsprism.reuse re-exports
 comparer = importlib.import_module("newsprism.reuse.compare")
 REWORD = (0.45, 0.5, 0.55)
-REWRITE = (0.1, 0.15, 0.2)
-MIN_PASSAGES = (2, 3)
+EXPRESSION = (0.1, 0.15, 0.2)
+BORROWED = (20, 33)
 DERIVED = {"copy", "edited", "rewrite", "partial"}
 
 
@@ -51,27 +54,33 @@ def main() -> None:
     sources = {t: prepare(read(args.data / f"orig_task{t}.txt")) for t in "abcde"}
     answers = [prepare(read(args.data / r["File"])) for r in rows]
     gold = np.array([r["Category"] != "non" for r in rows])
-    shipped = (comparer.SECOND_LOOK_REWORD, rules.REWRITE, rules.REWRITE_MIN_PASSAGES)
+    thresholds = rules.DEFAULT
+    look = comparer.SECOND_LOOK_REWORD
+    shipped = (
+        look if look is not None else 0.55,
+        thresholds.expression,
+        thresholds.borrowed,
+    )
     preds: dict[tuple[float, float, int], np.ndarray] = {}
     try:
         for reword in REWORD:
             comparer.SECOND_LOOK_REWORD = reword
-            for rewrite in REWRITE:
-                for passages in MIN_PASSAGES:
-                    rules.REWRITE, rules.REWRITE_MIN_PASSAGES = rewrite, passages
-                    preds[(reword, rewrite, passages)] = np.array(
+            for expression in EXPRESSION:
+                for borrowed in BORROWED:
+                    rules.DEFAULT = replace(thresholds, expression=expression, borrowed=borrowed)
+                    preds[(reword, expression, borrowed)] = np.array(
                         [
                             comparer.judge(a, sources[r["Task"]])[1] in DERIVED
                             for a, r in zip(answers, rows, strict=True)
                         ]
                     )
     finally:
-        comparer.SECOND_LOOK_REWORD, rules.REWRITE, rules.REWRITE_MIN_PASSAGES = shipped
+        comparer.SECOND_LOOK_REWORD, rules.DEFAULT = look, thresholds
     strict_first = sorted(preds, key=lambda k: (-k[0], -k[1], -k[2]))
     for key in strict_first:
         p = preds[key]
         print(
-            f"second look {key[0]:.2f} rewrite {key[1]:.2f} passages {key[2]}: in-sample F1 "
+            f"second look {key[0]:.2f} expression {key[1]:.2f} borrowed {key[2]}: in-sample F1 "
             f"{f1(p, gold):.3f} (fp {int((p & ~gold).sum())}, fn {int((~p & gold).sum())})"
         )
     nested = np.zeros(len(rows), dtype=bool)

@@ -119,7 +119,8 @@ def test_verbatim_passages_have_equal_text() -> None:
 
 def test_a_lifted_passage_is_partial_reuse() -> None:
     rng = random.Random(11)
-    shared = article(rng, 2)
+    # two sentences of news length (18 words): the judges' bar for a partial reuse
+    shared = " ".join(sentence(rng, 18) for _ in range(2))
     a = article(rng, 20) + " " + shared
     b = shared + " " + article(rng, 20)
     assert compare(a, b).relation == "partial"

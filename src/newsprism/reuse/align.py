@@ -61,6 +61,15 @@ class Features:
     tiles: int = 0  # exact tiles inside kept passages
     tile_words: int = 0  # words in those tiles
     passages: int = 0  # aligned passages kept (verbatim, edited and reworded)
+    #: share of the smaller text's expression trigrams (no names, numbers or quotations,
+    #: :func:`~newsprism.reuse.prepare.expression_grams`) that the other text has
+    expression: float = 0.0
+    expression_shared: int = 0  # how many trigrams that is
+    borrowed: int = 0  # unquoted words in the kept verbatim and edited runs (fewer side)
+    #: sentences of the smaller text (by unquoted words) with at least
+    #: :data:`MIN_SENTENCE_WORDS` unquoted words, and how many of them are mostly aligned
+    prose: int = 0
+    prose_aligned: int = 0
 
     def swapped(self) -> Features:
         return Features(
@@ -79,6 +88,11 @@ class Features:
             self.tiles,
             self.tile_words,
             self.passages,
+            self.expression,
+            self.expression_shared,
+            self.borrowed,
+            self.prose,
+            self.prose_aligned,
         )
 
 
@@ -286,10 +300,12 @@ def align(pa: Prepared, pb: Prepared, reword_threshold: float | None = None) -> 
     cov_a = bytearray(len(a.words))  # 0 none, 1 verbatim, 2 edited, 3 reworded
     cov_b = bytearray(len(b.words))
     passages: list[tuple[int, Passage]] = []
-    n_tiles = tile_words = 0
+    n_tiles = tile_words = borrowed = 0
     for r in runs:
-        if min(_unquoted(a, r.a0, r.a1), _unquoted(b, r.b0, r.b1)) < 3:
+        own = min(_unquoted(a, r.a0, r.a1), _unquoted(b, r.b0, r.b1))
+        if own < 3:
             continue  # a shared quotation, not a copied passage
+        borrowed += own
         n_tiles += len(r.tiles or [r])
         tile_words += r.matched
         # words inside long exact tiles count as verbatim, the rest of the span as edited
@@ -347,6 +363,24 @@ def align(pa: Prepared, pb: Prepared, reword_threshold: float | None = None) -> 
         if denom
         else 0.0
     )
+
+    def prose(doc: Doc, cov: bytearray) -> tuple[int, int]:
+        total = hit = 0
+        for sent in doc.sentences:
+            own = [k for k in range(sent.first, sent.last) if not doc.quoted[k]]
+            if len(own) < MIN_SENTENCE_WORDS:
+                continue
+            total += 1
+            hit += 2 * sum(1 for k in own if cov[k]) >= len(own)
+        return total, hit
+
+    if a.unquoted_count() <= b.unquoted_count():
+        own_grams, other_grams = pa.expression, pb.expression
+        n_prose, n_prose_aligned = prose(a, cov_a)
+    else:
+        own_grams, other_grams = pb.expression, pa.expression
+        n_prose, n_prose_aligned = prose(b, cov_b)
+    shared_grams = len(own_grams & other_grams)
     feats = Features(
         a.unquoted_count(),
         b.unquoted_count(),
@@ -363,6 +397,11 @@ def align(pa: Prepared, pb: Prepared, reword_threshold: float | None = None) -> 
         n_tiles,
         tile_words,
         len(passages),
+        shared_grams / len(own_grams) if own_grams else 0.0,
+        shared_grams,
+        borrowed,
+        n_prose,
+        n_prose_aligned,
     )
     passages.sort(key=lambda t: (t[0], t[1].b_start))
     return Alignment(tuple(p for _, p in passages), feats)

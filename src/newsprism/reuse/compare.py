@@ -10,18 +10,21 @@ from __future__ import annotations
 
 import logging
 
+from ..errors import InputError
 from ..model import Article, PairResult, Passage, Relation
 from .align import Alignment, align
 from .direction import direction
-from .level import level, level_features
 from .prepare import Prepared, prepare
 from .similarity import pair_features, probability
 from .verdict import DERIVED, score, verdict
 
-__all__ = ["compare", "compare_prepared", "judge"]
+__all__ = ["MIN_WORDS", "compare", "compare_prepared", "judge"]
 
 log = logging.getLogger(__name__)
 
+#: words a text needs before :func:`compare` gives a verdict: a headline's worth; below
+#: that any shared word is most of the text and no relation means anything
+MIN_WORDS = 5
 #: texts of at most this many sentences are judged by the sentence paraphrase model
 SHORT_SENTENCES = 2
 #: sentence similarity of a second look at same-topic pairs first found not derived;
@@ -51,10 +54,9 @@ def judge(first: Prepared, second: Prepared) -> tuple[Alignment, Relation, bool]
     sentence similarity; if that alignment finds it derived, it is a rewrite.  A heavy
     rewrite paraphrases each source sentence loosely and lands just under the usual
     threshold.  Lowering the threshold for every pair would
-    also change the alignments of copies and edits, and with them how the level model
-    grades them; a pair tied to the other text only by loose paraphrases is a rewrite by
-    definition, so the level model (trained on first-look alignments) does not grade it.
-    The value 0.5 was chosen by nested cross-validation on Clough & Stevenson
+    also change the alignments of copies and edits, and with them how coverage grades
+    them; a pair tied to the other text only by loose paraphrases is a rewrite by
+    definition.  The value 0.5 was chosen by nested cross-validation on Clough & Stevenson
     (``benchmarks/bench_reuse_clough_threshold.py``).
     """
     al = align(first, second)
@@ -74,12 +76,11 @@ def compare_prepared(
     canonical = (len(pa.doc.text), pa.doc.text) <= (len(pb.doc.text), pb.doc.text)
     first, second = (pa, pb) if canonical else (pb, pa)
     short = max(len(pa.doc.sentences), len(pb.doc.sentences)) <= SHORT_SENTENCES
-    second_look = False
     if short:  # the relation comes from the paraphrase model below
         relation: Relation = "unrelated"
         al_first = align(first, second)
     else:
-        al_first, relation, second_look = judge(first, second)
+        al_first, relation, _ = judge(first, second)
     al = al_first if canonical else _mirror(al_first)
     paraphrase = None
     strength = score(al.features)
@@ -90,8 +91,6 @@ def compare_prepared(
         paraphrase = probability(pair_features(pa.whole, pb.whole, cos), semantic=cos is not None)
         strength = round(paraphrase, 4)
         relation = verdict(al.features, len(al.passages), paraphrase)
-    if paraphrase is None and relation in DERIVED and not second_look:
-        relation = level(level_features(first, second, al_first.features))
     where = direction(relation, al.features, a, b)
     passages = al.passages if relation != "unrelated" else ()
     if paraphrase is not None and relation in DERIVED and not passages:
@@ -109,5 +108,16 @@ def compare(text_a: str, text_b: str) -> PairResult:
 
     Without publication dates or credit lines the direction comes from containment only
     ("a->b": a is the source), or is "common-source" for parallel rewrites.
+
+    Raises :class:`~newsprism.errors.InputError` when either text is empty or has fewer
+    than :data:`MIN_WORDS` words.
     """
-    return compare_prepared(prepare(text_a), prepare(text_b))
+    pa, pb = prepare(text_a), prepare(text_b)
+    for name, p in (("text_a", pa), ("text_b", pb)):
+        n = len(p.doc.words)
+        if n < MIN_WORDS:
+            what = "is empty" if n == 0 else f"has {n} word{'s' if n > 1 else ''}"
+            raise InputError(
+                name, f"{what}; compare needs at least {MIN_WORDS} words of article text"
+            )
+    return compare_prepared(pa, pb)

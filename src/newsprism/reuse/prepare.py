@@ -15,7 +15,7 @@ import numpy as np
 from . import embed
 from .text import STOP, Doc, analyse
 
-__all__ = ["Prepared", "SentenceInfo", "prepare", "stem"]
+__all__ = ["Prepared", "SentenceInfo", "expression_grams", "prepare", "stem"]
 
 _DIGIT = re.compile(r"\d")
 
@@ -52,6 +52,36 @@ class Prepared:
     content: frozenset[str]  # all content stems
     whole: SentenceInfo = SentenceInfo(frozenset(), frozenset(), 0)  # all words as one unit
     whole_vector: np.ndarray | None = None
+    expression: frozenset[tuple[str, ...]] = frozenset()  # see :func:`expression_grams`
+
+
+#: words in an expression n-gram
+EXPRESSION_N = 3
+
+
+def expression_grams(doc: Doc) -> frozenset[tuple[str, ...]]:
+    """The text's own wording: word trigrams with no name, number or quoted word in them.
+
+    Two reports of one event share its facts (names, places, figures) and the statements
+    they quote; what a copy or a rewrite shares beyond that is phrasing, the words *around*
+    the facts ("had to taser him to get him out of", "was struck and killed").  Trigrams
+    within one sentence, not across a boundary, and not of stop words alone.
+    """
+    grams: set[tuple[str, ...]] = set()
+    n = EXPRESSION_N
+    for sent in doc.sentences:
+        plain = [
+            not doc.quoted[k]
+            and not _is_name(doc.text[doc.starts[k] : doc.ends[k]], k == sent.first)
+            for k in range(sent.first, sent.last)
+        ]
+        for k in range(sent.first, sent.last - n + 1):
+            if not all(plain[k - sent.first : k - sent.first + n]):
+                continue
+            gram = doc.words[k : k + n]
+            if not all(w in STOP for w in gram):
+                grams.add(gram)
+    return frozenset(grams)
 
 
 def _is_name(raw: str, sentence_initial: bool) -> bool:
@@ -132,4 +162,5 @@ def prepare(text: str, *, semantic: bool = True) -> Prepared:
         frozenset(all_content),
         whole,
         whole_vector,
+        expression_grams(doc),
     )

@@ -8,11 +8,12 @@ and every unit keeps character offsets into the original text so passages can be
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-__all__ = ["Doc", "Sentence", "analyse", "quoted_spans"]
+__all__ = ["Doc", "Sentence", "analyse", "furniture_spans", "quoted_spans"]
 
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 # A sentence ends at . ! ? (optionally followed by a closing quote or bracket) before
@@ -138,7 +139,7 @@ class Doc:
     words: tuple[str, ...]
     starts: tuple[int, ...]
     ends: tuple[int, ...]
-    quoted: tuple[bool, ...]
+    quoted: tuple[bool, ...]  # no evidence of copying: quoted, or on a URL or title line
     sentences: tuple[Sentence, ...]
 
     def __len__(self) -> int:
@@ -188,6 +189,41 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
             i = end
             continue
         i += 1
+    return spans
+
+
+#: words a quotation may have and still be a statement: a quoted span longer than this
+#: (several sentences) reprints another text's passage, as when a blog quotes a wire
+#: story's paragraphs, and counts as that text's words rather than as a quotation
+MAX_STATEMENT_WORDS = 60
+#: words a line without a sentence end may have and still be a title, dateline or byline
+MAX_TITLE_WORDS = 20
+#: words a line opening with a URL may have and still be only that URL (a tokenised URL
+#: splits into many words: at most 31 in ECB+); a longer one is a text that happens to
+#: begin with its source's address on the same line, and only prose matters there
+MAX_URL_WORDS = 40
+_URL = re.compile(r"\s*(?:https?\s*:|www\s*\.)", re.IGNORECASE)  # a line opening with a URL
+_LINE = re.compile(r"[^\n]+")
+_LINE_END = re.compile(r"[.!?][\"”’)\]]?\s*$")
+
+
+def furniture_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of lines that are page furniture rather than prose.
+
+    A line that is a source URL, and a short line that ends no sentence (a headline,
+    dateline or byline), carry the event's key words in the fewest words: two outlets'
+    headlines on one event ("Lindsay Lohan checks into rehab") match by necessity, not by
+    copying, and a URL slug repeats its headline.  Such lines are no evidence of reuse,
+    like quotations.
+    """
+    spans: list[tuple[int, int]] = []
+    for m in _LINE.finditer(text):
+        line = m.group()
+        words = len(_WORD.findall(line))
+        if (_URL.match(line) and words <= MAX_URL_WORDS) or (
+            words <= MAX_TITLE_WORDS and not _LINE_END.search(line)
+        ):
+            spans.append((m.start(), m.end()))
     return spans
 
 
@@ -253,13 +289,20 @@ def analyse(text: str) -> Doc:
         words.append(_norm(m.group()))
         starts.append(m.start())
         ends.append(m.end())
-    spans = quoted_spans(text)
+    # furniture lines may hold quotation marks, so the two kinds of span can nest
+    statements = [
+        (i, j)
+        for i, j in quoted_spans(text)
+        if len(_WORD.findall(text, i, j)) <= MAX_STATEMENT_WORDS
+    ]
+    spans = sorted(statements + furniture_spans(text))
     quoted = [False] * len(words)
     if spans:
         span_starts = [s for s, _ in spans]
+        reach = list(itertools.accumulate((e for _, e in spans), max))
         for k, pos in enumerate(starts):
             j = bisect_right(span_starts, pos) - 1
-            if j >= 0 and pos < spans[j][1]:
+            if j >= 0 and pos < reach[j]:
                 quoted[k] = True
     sentences: list[Sentence] = []
     begin = 0
