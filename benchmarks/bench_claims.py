@@ -57,7 +57,7 @@ def seeds() -> None:
     keys = [
         (("published on thursday",), ("reported friday",)),
         (
-            ("regular contact", "since 2022", "since late 2022", "frequent"),
+            ("regular contact", "since 2022", "since late 2022", "frequent", "kremlin contacts"),
             ("only one", "only had one"),
         ),
         (("nearly $120 million",), ("tens of millions",)),

@@ -54,7 +54,9 @@ def _set(value: Any, *path: str | int) -> Callable[[dict[str, Any]], None]:
 
 MUTATIONS: dict[str, Callable[[dict[str, Any]], None]] = {
     "no schema tag": _drop("schema"),
-    "other schema version": _set("newsprism.dossier/2", "schema"),
+    "other schema version": _set("newsprism.dossier/1", "schema"),
+    "claim group without its conflict kind": _drop("claim_groups", 0, "conflict"),
+    "claim of an unknown kind": _set("clause", "claims", 0, "kind"),
     "no claim groups section": _drop("claim_groups"),
     "article without text": _drop("articles", 0, "text"),
     "quote without speaker field": _drop("quotes", 0, "speaker"),

@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar, get_args, get_origin
 
-SCHEMA = "newsprism.dossier/1"
+SCHEMA = "newsprism.dossier/2"
 
 Relation = Literal["copy", "edited", "rewrite", "partial", "independent", "unrelated"]
 PassageKind = Literal["verbatim", "edited", "reworded"]

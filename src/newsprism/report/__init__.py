@@ -130,5 +130,5 @@ def render_markdown(dossier: Dossier) -> str:
 
 
 def render_json(dossier: Dossier, indent: int | None = 2) -> str:
-    """The contract's JSON dossier (``newsprism.dossier/1``)."""
+    """The contract's JSON dossier (``newsprism.dossier/2``)."""
     return dossier.to_json(indent=indent)

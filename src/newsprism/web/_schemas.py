@@ -110,10 +110,10 @@ class ArticleOut(BaseModel):
 
 DOSSIER_SCHEMA: dict[str, Any] = {
     "type": "object",
-    "description": "The JSON dossier of one story, schema newsprism.dossier/1 (see CONTRACT.md).",
+    "description": "The JSON dossier of one story, schema newsprism.dossier/2 (see docs/contract.md).",
     "required": ["schema", "articles", "stories", "filled"],
     "properties": {
-        "schema": {"type": "string", "example": "newsprism.dossier/1"},
+        "schema": {"type": "string", "example": "newsprism.dossier/2"},
         "articles": {"type": "array", "items": {"type": "object"}},
         "stories": {"type": "array", "items": {"type": "object"}},
         "reuse": {"type": "object"},

@@ -307,7 +307,7 @@ def create_app(settings: Settings) -> FastAPI:
         responses={200: {"content": {"application/json": {"schema": DOSSIER_SCHEMA}}}},
     )
     def api_dossier(story_id: str) -> Response:
-        """One story's dossier (``newsprism.dossier/1``)."""
+        """One story's dossier (``newsprism.dossier/2``)."""
         text = db.dossier_json(story_id)
         if text is None:
             raise ApiError(404, f"no story {story_id!r}")
