@@ -125,8 +125,9 @@ def test_story_dossier_keeps_only_the_story(full: Dossier) -> None:
 
 def test_markdown_has_the_same_findings_and_no_live_markup(full: Dossier) -> None:
     md = render_markdown(full)
-    assert "**conflicting**: People hurt" in md
-    assert "Fifteen people were injured" in md and "Version 2: 15 injured" in md
+    assert "**conflicting values**: People hurt" in md
+    assert "Fifteen people were injured" in md
+    assert "Version 2 (Portvale Courier): 15 injured" in md
     assert "Daily Wire Service → Portvale Post: **edited**" in md
     assert "- Tomas Berg — works for — Portvale Works" in md
     assert "<script>" not in md and "<img" not in md

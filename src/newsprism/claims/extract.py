@@ -272,8 +272,40 @@ def _sentence_claims(
     return out + _statement(doc, text, sent, mask, values)
 
 
-def _disputed(text: str) -> bool:
-    return bool(DENIAL.search(text) or DEBUNK.search(text))
+#: Negated verbs that report silence, not a contradiction ("did not respond to a request
+#: for comment", "did not know when").
+_NEG_IGNORE = frozenset(
+    {
+        "respond",
+        "comment",
+        "return",
+        "know",
+        "reply",
+        "answer",
+        "elaborate",
+        "specify",
+        "say",
+        "address",
+        "confirm",
+        "disclose",
+        "mention",
+        "provide",
+        "identify",
+        "release",
+    }
+)
+
+
+def _disputed(doc: Doc, text: str, start: int, end: int) -> bool:
+    """A denial, a debunk, or a main verb that is negated ("is not Paul Rudd", "was
+    not involved"): set against an assertion of the same proposition, a dispute."""
+    if DENIAL.search(text[start:end]) or DEBUNK.search(text[start:end]):
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = _predicate(_root(span))
+    return root.lemma_.lower() not in _NEG_IGNORE and any(c.dep_ == "neg" for c in root.children)
 
 
 def extract_claims(article: Article, doc: Doc) -> tuple[Claim, ...]:
@@ -301,7 +333,7 @@ def extract_claims(article: Article, doc: Doc) -> tuple[Claim, ...]:
                 end=end,
                 values=values,
                 kind=kind,
-                polarity="denied" if _disputed(text[start:end]) else "asserted",
+                polarity="denied" if _disputed(doc, text, start, end) else "asserted",
             )
         )
     return tuple(claims)

@@ -60,6 +60,10 @@ def anchor(prefix: str, ref: str) -> str:
 def badge_label(group: ClaimGroup) -> str:
     if group.verdict == "corroborated":
         return f"corroborated by {group.independent_sources}"
+    if group.verdict == "conflicting" and group.conflict == "disputed":
+        return "disputed"
+    if group.verdict == "conflicting":
+        return "conflicting values"
     return group.verdict
 
 
@@ -90,6 +94,7 @@ class SpeakerView:
 class SideView:
     text: str
     evidence: tuple[Evidence, ...]
+    outlets: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,7 +271,20 @@ def _groups(index: Index, members: set[str]) -> tuple[GroupView, ...]:
         arts = [index.claims[c].article for c in g.claims if c in index.claims]
         if not members.intersection(arts):
             continue
-        sides = tuple(SideView(s.text, index.evidences(s.claims)) for s in g.sides)
+        if g.verdict == "single-source" and not any(
+            index.claims[c].values for c in g.claims if c in index.claims
+        ):
+            continue  # a sentence only one outlet wrote, with nothing to check: see coverage
+        sides = tuple(
+            SideView(
+                s.text,
+                index.evidences(s.claims),
+                _unique(
+                    index.outlet(index.claims[c].article) for c in s.claims if c in index.claims
+                ),
+            )
+            for s in g.sides
+        )
         out.append(
             GroupView(
                 g,

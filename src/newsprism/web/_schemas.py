@@ -110,7 +110,9 @@ class ArticleOut(BaseModel):
 
 DOSSIER_SCHEMA: dict[str, Any] = {
     "type": "object",
-    "description": "The JSON dossier of one story, schema newsprism.dossier/2 (see docs/contract.md).",
+    "description": (
+        "The JSON dossier of one story, schema newsprism.dossier/2 (see docs/contract.md)."
+    ),
     "required": ["schema", "articles", "stories", "filled"],
     "properties": {
         "schema": {"type": "string", "example": "newsprism.dossier/2"},
