@@ -256,17 +256,23 @@ def align(
             prob[(i, j)] = p
     # Average linkage over the scored pairs: merge the best pair of clusters while
     # the mean probability over all their cross pairs (unscored pairs count 0)
-    # reaches the threshold and no article would appear twice.
+    # reaches the threshold and no article would appear twice.  The sums between
+    # clusters are kept per neighbour and folded on each merge, so a merge costs
+    # the clusters' degree, not the product of their sizes.
     cluster = list(range(len(claims)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
     arts: dict[int, set[str]] = {i: {c.article} for i, c in enumerate(claims)}
+    links: dict[int, dict[int, float]] = defaultdict(dict)
+    for (i, j), p in prob.items():
+        links[i][j] = links[i].get(j, 0.0) + p
+        links[j][i] = links[j].get(i, 0.0) + p
     for (i, j), p in sorted(prob.items(), key=lambda kv: (-kv[1], kv[0])):
         if p < model.threshold:
             break
         ci, cj = cluster[i], cluster[j]
         if ci == cj or arts[ci] & arts[cj]:
             continue
-        total = sum(prob.get((min(a, b), max(a, b)), 0.0) for a in members[ci] for b in members[cj])
+        total = links[ci].get(cj, 0.0)
         if total / (len(members[ci]) * len(members[cj])) < model.threshold:
             continue
         keep, gone = (ci, cj) if len(members[ci]) >= len(members[cj]) else (cj, ci)
@@ -274,4 +280,11 @@ def align(
             cluster[m] = keep
         members[keep].extend(members.pop(gone))
         arts[keep] |= arts.pop(gone)
+        for other, v in links.pop(gone).items():
+            if other == keep:
+                continue
+            links[keep][other] = links[keep].get(other, 0.0) + v
+            row = links[other]
+            row[keep] = row.get(keep, 0.0) + row.pop(gone, 0.0)
+        links[keep].pop(gone, None)
     return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
