@@ -5,7 +5,7 @@ TF-IDF representations (words of title and body; named entities; figures and
 dates, which tell apart two events of the same kind), on how far each side's
 strongest names are shared, and on time (a Gaussian decay of the gap between
 its date and the story's first..last span).  A small logistic model, fitted
-offline (see :mod:`._calibration`), turns the similarities into the probability
+offline (:class:`~._decision.Calibration`), turns the similarities into the probability
 that the article reports the same event; the article joins the most probable
 story when that probability clears the calibrated threshold and starts a new
 story otherwise.  After a join, the story is compared with the article's
@@ -35,7 +35,7 @@ import heapq
 import logging
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
@@ -45,7 +45,16 @@ from sys import intern
 from .._dates import published_day
 from .._words import MONTHS
 from ..model import Article, ArticleNLP
-from . import _calibration as cal
+from ._decision import (
+    FEATURES,
+    Candidate,
+    Chooser,
+    ClusterConfig,
+    features,
+    horizon_days,
+    pair_features,
+    probability,
+)
 from ._features import Bags, bags
 from ._records import Assignment, StoryEvent, StoryState
 
@@ -55,6 +64,7 @@ __all__ = [
     "ClusterConfig",
     "StoryClusterer",
     "features",
+    "horizon_days",
     "pair_features",
     "probability",
     "story_id",
@@ -69,53 +79,6 @@ def story_id(first_article: str) -> str:
     """A story's id comes from the article that started it, so a re-run over the
     same stream gives the same ids, and ids never depend on a counter."""
     return "story-" + hashlib.sha1(first_article.encode("utf-8")).hexdigest()[:12]
-
-
-@dataclass(frozen=True, slots=True)
-class ClusterConfig:
-    """Knobs of the clusterer.  Decision parameters default to the calibrated
-    values of :mod:`._calibration`; the size limits trade memory and speed for
-    recall of candidates and are measured in ``benchmarks/results/stories.md``."""
-
-    weights: tuple[float, ...] = cal.WEIGHTS
-    threshold: float = cal.THRESHOLD
-    merge_threshold: float = cal.MERGE_THRESHOLD
-    time_sigma_days: float = cal.TIME_SIGMA_DAYS
-    article_terms: int = 80  # strongest terms kept per article vector
-    article_entities: int = 30
-    centroid_terms: int = 200  # strongest terms kept per story centroid
-    index_terms: int = 20  # a story's top terms that point to it in the index
-    query_terms: int = 8  # an article's top terms (and entities) it looks candidates up by
-    posting_cap: int = 64  # most recently updated stories kept per posting list
-    candidates: int = 4  # stories scored exactly per article (4, 5 and 8 tie on ECB+)
-    sweep_every: int = 4096  # articles between evictions of stories left behind in time
-    # story-to-story merges (last, so positional callers keep working): fold
-    # the article's runner-up story into its story when the story-merge model
-    # (``story_weights``, see :func:`pair_features`) reaches this (above 1: never)
-    story_merge_threshold: float = cal.STORY_MERGE_THRESHOLD
-    story_weights: tuple[float, ...] = cal.STORY_WEIGHTS
-    # the runner-up is only compared when the article's own fit to it reaches
-    # this share of the join threshold: a speed gate (0.1 keeps ECB+ held-out
-    # B3 unchanged, 0.25 and above cost 0.002; see benchmarks/results/stories.md)
-    story_merge_gate: float = 0.1
-    # online splits: when a story of at most ``split_max`` articles gains one,
-    # a member whose fit to the rest (the join model, leave-one-out) is below
-    # ``split_threshold`` is moved out (0: never); see :meth:`StoryClusterer._unmix`
-    split_threshold: float = cal.SPLIT_THRESHOLD
-    split_max: int = cal.SPLIT_MAX
-    # ... unless the article joined with at least this probability: a speed gate
-    # (on ECB+ training halves checking those joins too added nothing; on busy
-    # streams they are most joins); see benchmarks/results/stories.md, round 6
-    split_gate: float = 0.99
-
-
-def horizon_days(config: ClusterConfig) -> float:
-    """Days past which an article never joins a story: the time decay is below 1/1000.
-
-    Public because the batch engines cut the stream into blocks that must replay
-    this much of their past to place articles as the single stream does.
-    """
-    return config.time_sigma_days * math.sqrt(2.0 * math.log(1000.0))
 
 
 def stream_order(articles: Iterable[Article]) -> list[Article]:
@@ -199,79 +162,6 @@ def _share(top: list[str], vec: dict[str, float], other: dict[str, float]) -> fl
     return hit / total if total else 1.0
 
 
-def features(
-    cos_words: float,
-    cos_entities: float,
-    size: int,
-    cos_marks: float = 0.0,
-    both_marks: bool = False,
-    names_cover: float = 1.0,
-) -> tuple[float, ...]:
-    """The model's inputs for one article-story pair (the first is the bias).
-
-    Size enters because a large story's centroid is smoother, so an article of
-    the same event meets it with a lower cosine than it would meet a single
-    article.  ``cos_marks`` is the cosine of figures and dates (:func:`_marks`),
-    and ``both_marks`` says whether both sides have any, so that disjoint figures
-    (a different death toll, another year) count against a join while missing
-    ones count for nothing.  ``names_cover`` is the product of the share of the
-    article's strongest names the story has and of the story's strongest names
-    the article has: low when each side has its own main actors."""
-    ls = math.log1p(size)
-    return (
-        1.0,
-        cos_words,
-        cos_entities,
-        cos_words * cos_entities,
-        ls,
-        cos_words * ls,
-        cos_entities * ls,
-        cos_marks,
-        1.0 if both_marks else 0.0,
-        names_cover,
-    )
-
-
-_N_FEATURES = len(features(0.0, 0.0, 1))
-
-
-def pair_features(
-    cos_words: float,
-    cos_entities: float,
-    smaller: int,
-    larger: int,
-    names_cover: float,
-    article_fit: float,
-) -> tuple[float, ...]:
-    """The story-merge model's inputs for two stories (the first is the bias).
-
-    The cosines and the names cover are those of :func:`features`, taken
-    between the two centroids.  The two sizes enter apart: on ECB+ the stories
-    worth merging are mostly an event's small fragment (an early report that
-    started a story of its own) beside its main story, while two grown stories
-    that look alike are mostly two events of one kind.  ``article_fit`` is the
-    join probability that the article linking them had for the other story.
-    Figures and dates are left out here: in story pairs they added nothing on
-    ECB+ and, on the planted corpus (where they are noise), drove false merges."""
-    return (
-        1.0,
-        cos_words,
-        cos_entities,
-        cos_words * cos_entities,
-        math.log1p(smaller),
-        math.log1p(larger),
-        names_cover,
-        article_fit,
-    )
-
-
-def probability(x: tuple[float, ...], weights: tuple[float, ...]) -> float:
-    if len(x) != len(weights):
-        raise ValueError(f"{len(weights)} weights for {len(x)} features")
-    z = sum(map(mul, x, weights))
-    return 1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0
-
-
 class _Member:
     """What a small story keeps of each member so it can move it out again: its
     vectors (as weighed when it arrived, so subtracting them is exact), date,
@@ -343,19 +233,6 @@ class _Story:
         if day is None or self.first is None or self.last is None:
             return 0.0
         return max(0.0, self.first - day, day - self.last)
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A story an article was compared with: model inputs, time decay, probability."""
-
-    story: str
-    features: tuple[float, ...]
-    decay: float
-    probability: float
-
-
-Chooser = Callable[[Article, list[Candidate]], str | None]
 
 
 class _Vectors:
@@ -468,15 +345,17 @@ class StoryClusterer:
             story = self._resolve(self._by_id[wanted])
             self._join(story, article, vecs, day, query)
             return Assignment(article.id, story.id, created=False, score=1.0)
-        if not scored or -scored[0][0] < self.config.threshold:
+        if not scored or -scored[0][0] < self.config.calibration.threshold:
             return self._new(article, vecs, day, query)
         prob, best = -scored[0][0], scored[0][1]
-        others = [(-p, i) for p, i, _, _ in scored[1:] if -p >= self.config.merge_threshold]
+        others = [
+            (-p, i) for p, i, _, _ in scored[1:] if -p >= self.config.calibration.merge_threshold
+        ]
         story, merged = self._merge(best, others)
         self._join(story, article, vecs, day, query)
         if story.members is not None and len(story.members) >= 3:
             self._unmix(story, prob)
-        if self.config.story_merge_threshold <= 1.0:
+        if self.config.calibration.story_merge_threshold <= 1.0:
             story, more = self._absorb(story, scored)
             merged += more
         return Assignment(article.id, story.id, created=False, score=prob, merged=merged)
@@ -500,11 +379,11 @@ class StoryClusterer:
             other = self._stories[idx]
             if other.merged_into is not None or other.evicted or other is story:
                 continue
-            if -neg < self.config.threshold * self.config.story_merge_gate:
+            if -neg < self.config.calibration.threshold * self.config.story_merge_gate:
                 return story, ()  # the article is no link between them (and it is cheap)
             x = self._pair_features(story, other, -neg)
-            prob = probability(x, self.config.story_weights)
-            if prob < self.config.story_merge_threshold:
+            prob = probability(x, self.config.calibration.story_weights)
+            if prob < self.config.calibration.story_merge_threshold:
                 return story, ()
             return self._merge(self._by_id[story.id], [(prob, idx)])
         return story, ()
@@ -530,7 +409,7 @@ class StoryClusterer:
         if prob >= self.config.split_gate:
             return
         worst: _Member | None = None
-        low = self.config.split_threshold
+        low = self.config.calibration.split_threshold
         ranked = sorted(story.entities.items(), key=_VALUE, reverse=True)
         for m in members[:-1]:  # the newest, just let in, is last
             fit = self._fit_rest(story, m, ranked)
@@ -575,7 +454,7 @@ class StoryClusterer:
             if days:
                 gap = max(0.0, min(days) - m.day, m.day - max(days))
                 decay = math.exp(-(gap * gap) / self._sigma2)
-        return probability(x, self.config.weights) * decay
+        return probability(x, self.config.calibration.weights) * decay
 
     def _move_out(self, story: _Story, m: _Member, fit: float) -> None:
         """Take member ``m`` out of ``story`` into a new story (logged as a split)."""
@@ -717,7 +596,7 @@ class StoryClusterer:
                 merged_into=st.merged_into,
                 dirty=False,
             )
-            if self.config.split_threshold > 0 and st.merged_into is None:
+            if self.config.calibration.split_threshold > 0 and st.merged_into is None:
                 story.members = _restored_members(story)
             idx = len(self._stories)
             self._stories.append(story)
@@ -810,9 +689,9 @@ class StoryClusterer:
         """(-probability, story number, features, time decay) of each candidate, best
         first (sorted as plain tuples: story numbers are unique, so ties never reach
         the features)."""
-        weights = self.config.weights
-        if len(weights) != _N_FEATURES:
-            raise ValueError(f"{len(weights)} weights for {_N_FEATURES} features")
+        weights = self.config.calibration.weights
+        if len(weights) != len(FEATURES):
+            raise ValueError(f"{len(weights)} weights for {len(FEATURES)} features")
         out: list[tuple[float, int, tuple[float, ...], float]] = []
         wvec, evec, mvec = vecs.words, vecs.entities, vecs.marks
         names = list(islice(evec, _TOP_NAMES))  # evec is ranked: its strongest names
@@ -865,7 +744,7 @@ class StoryClusterer:
             last=day,
             members=(
                 [_Member(article.id, None, day, title, article.outlet)]
-                if self.config.split_threshold > 0
+                if self.config.calibration.split_threshold > 0
                 else None
             ),
         )
