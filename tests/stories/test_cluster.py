@@ -84,7 +84,7 @@ def test_candidates_come_from_a_bounded_index() -> None:
     for i in range(30):
         cl.add(Article(id=f"a{i}", text=f"common words shared everywhere unique{i} token{i}"))
     assert all(len(p) <= 4 for p in cl._postings.values())
-    assert len(cl._candidates({"common": 1.0, "shared": 1.0})) <= 3
+    assert len(cl._postings.candidates({"common": 1.0, "shared": 1.0}, 3)) <= 3
 
 
 def test_merge_is_logged_and_resolves() -> None:
@@ -176,7 +176,7 @@ def _quake(aid: str, place_day: str, toll: str) -> Article:
 
 
 def test_figures_and_dates_get_a_cosine_of_their_own() -> None:
-    from newsprism.stories.cluster import _marks
+    from newsprism.stories._vectors import _marks
 
     marks = _marks({"quake": 0.8, "2013": 0.4, "march": 0.4, "14": 0.2})
     assert set(marks) == {"2013", "march", "14"}

@@ -9,7 +9,8 @@ from pathlib import Path
 from newsprism.model import Article
 from newsprism.store import SQLiteStore
 from newsprism.stories import ClusterConfig, StoryClusterer, load, save
-from newsprism.stories.cluster import Candidate, _cos, _share, _top, features, probability
+from newsprism.stories._vectors import _cos, _share, _top
+from newsprism.stories.cluster import Candidate, features, probability
 
 QUAKE = "Gamma Delta earthquake magnitude quake tremor rubble coast"
 QUAKE_2 = "Gamma Delta earthquake magnitude quake tremor rubble aftershock"
