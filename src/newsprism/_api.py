@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from .clean import clean
 from .ingest import IngestFailure, read_sources
 from .ingest.fetch import Fetcher
-from .model import Article, Dossier
+from .model import FINDINGS, Article, Dossier
 from .pipeline import State
 from .report import story_dossier
 from .stages import default_pipeline
@@ -143,17 +143,4 @@ def analyze_articles(
 
 def to_dossier(state: State) -> Dossier:
     filled = ("articles", "stories", *(s for s in SECTIONS if s in state.provided))
-    return Dossier(
-        articles=state.articles,
-        stories=state.stories,
-        reuse=state.reuse,
-        quotes=state.quotes,
-        statements=state.statements,
-        claims=state.claims,
-        claim_groups=state.claim_groups,
-        entities=state.entities,
-        relations=state.relations,
-        timeline=state.timeline,
-        coverage=state.coverage,
-        filled=filled,
-    )
+    return Dossier(**{name: getattr(state, name) for name in FINDINGS}, filled=filled)

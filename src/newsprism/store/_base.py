@@ -11,8 +11,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Protocol
 
-from ..model import Article, ArticleNLP, Story
-from ..stories._records import StoryEvent, StoryState
+from ..model import Article, ArticleNLP, Story, StoryEvent, StoryState
 
 
 @dataclass(frozen=True, slots=True)

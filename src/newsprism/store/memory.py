@@ -7,8 +7,7 @@ import dataclasses
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 
-from ..model import Article, ArticleNLP, Story
-from ..stories._records import StoryEvent, StoryState
+from ..model import Article, ArticleNLP, Story, StoryEvent, StoryState
 from ._base import Added
 from ._keys import content_hash, unique_id
 

@@ -13,8 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import StoreError
-from ..model import Article, ArticleNLP, Story, from_dict, to_dict
-from ..stories._records import StoryEvent, StoryState
+from ..model import Article, ArticleNLP, Story, StoryEvent, StoryState, from_dict, to_dict
 from ._base import Added
 from ._keys import content_hash, unique_id
 
