@@ -13,7 +13,7 @@ from .model import FINDINGS, Article, Dossier
 from .pipeline import State
 from .report import story_dossier
 from .stages import default_pipeline
-from .store import MemoryStore, Store
+from .store import ArticleStore, MemoryStore, Store
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +45,7 @@ class IngestReport:
 def ingest_sources(
     sources: str | Iterable[str],
     *,
-    store: Store,
+    store: ArticleStore,
     fetcher: Fetcher | None = None,
     allow_private: bool = False,
     manifest: str | None = None,

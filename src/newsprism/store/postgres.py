@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreError
 from ..model import Article, ArticleNLP, Story, StoryEvent, StoryState, from_dict, to_dict
-from ._base import Added
+from ._base import Added, Store
 from ._keys import content_hash, unique_id
 from ._schema import POSTGRES, migrations
 
@@ -307,3 +307,9 @@ class PostgresStore:
 
     def close(self) -> None:
         self._db.close()
+
+
+if TYPE_CHECKING:
+
+    def _implements_every_role(store: PostgresStore) -> Store:
+        return store  # mypy checks that PostgresStore is a whole Store

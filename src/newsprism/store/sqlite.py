@@ -11,10 +11,11 @@ import threading
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import StoreError
 from ..model import Article, ArticleNLP, Story, StoryEvent, StoryState, from_dict, to_dict
-from ._base import Added
+from ._base import Added, Store
 from ._keys import content_hash, unique_id
 from ._schema import SQLITE, migrations
 
@@ -254,3 +255,9 @@ class SQLiteStore:
 
     def close(self) -> None:
         self._db.close()
+
+
+if TYPE_CHECKING:
+
+    def _implements_every_role(store: SQLiteStore) -> Store:
+        return store  # mypy checks that SQLiteStore is a whole Store
