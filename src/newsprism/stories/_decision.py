@@ -79,7 +79,7 @@ def features(
     Size enters because a large story's centroid is smoother, so an article of
     the same event meets it with a lower cosine than it would meet a single
     article.  ``cos_marks`` is the cosine of figures and dates
-    (:func:`~newsprism.stories._vectors.marks`), and ``both_marks`` says whether
+    (:func:`~newsprism.stories._vectors._marks`), and ``both_marks`` says whether
     both sides have any, so that disjoint figures (a different death toll,
     another year) count against a join while missing ones count for nothing.
     ``names_cover`` is the product of the share of the article's strongest
