@@ -17,7 +17,6 @@ in-sample: the honest ECB+ figures are the held-out halves of
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import sys
 import time
 from pathlib import Path
@@ -41,7 +40,8 @@ def main() -> None:
     cfg = ClusterConfig()
     for item in args.config:
         key, _, value = item.partition("=")
-        cfg = dataclasses.replace(cfg, **{key: type(getattr(cfg, key))(value)})
+        now = getattr(cfg.calibration if hasattr(cfg.calibration, key) else cfg, key)
+        cfg = cfg.tuned(**{key: type(now)(value)})
     records: dict[str, ArticleNLP] = {}
     if args.nlp:
         records = nlp_records(articles, args.nlp_cache)

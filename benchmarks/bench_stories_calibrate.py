@@ -18,14 +18,17 @@
 Cross-validation: the groups (ECB+ topics, so both events of a topic stay on
 one side) are dealt into two halves; each half is calibrated on and the other
 scored.  The printed held-out figures are the honest ones; ``--final`` fits on
-everything and prints the constants for ``src/newsprism/stories/_calibration.py``.
+everything and writes the shipped model file ``stories_calibration`` (through
+:func:`newsprism.artifacts.write`, with the held-out figures as its metrics);
+``--out DIR`` writes it there instead, to compare with the shipped one.
+What the numbers mean and why: ``docs/models-stories.md``.
 """
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import logging
+import shlex
 import statistics
 import sys
 from collections import Counter
@@ -35,8 +38,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_stories_data import load, nlp_records, ordered, split
+from newsprism import artifacts
 from newsprism.model import Article, ArticleNLP
 from newsprism.stories import ClusterConfig, StoryClusterer, score
+from newsprism.stories._decision import ARTIFACT, FEATURES, PAIR_FEATURES, Calibration
 from newsprism.stories.cluster import Candidate, features
 
 THRESHOLDS = [round(0.05 * i, 2) for i in range(2, 19)]
@@ -51,7 +56,14 @@ MORE_STREAMS = 3
 SPLITS = tuple(round(0.05 * i, 2) for i in range(1, 19))
 
 
-BASE = ClusterConfig()  # with --config overrides
+try:
+    BASE = ClusterConfig()  # with --config overrides
+except artifacts.ArtifactError:  # the features changed since the shipped fit: start afresh
+    BASE = ClusterConfig(
+        calibration=Calibration(
+            (0.0,) * len(FEATURES), 0.5, 1.01, (0.0,) * len(PAIR_FEATURES), 1.01, 0.0
+        )
+    )
 NLP: dict[str, ArticleNLP] = {}  # entity mentions when --nlp-cache is given
 
 
@@ -64,8 +76,8 @@ def collect(
     # the gold decides here: weights only need the right length (features may
     # have changed since the shipped constants were fitted)
     n_features = len(features(0.0, 0.0, 1))
-    if len(config.weights) != n_features:
-        config = dataclasses.replace(config, weights=(0.0,) * n_features)
+    if len(config.calibration.weights) != n_features:
+        config = config.tuned(weights=(0.0,) * n_features)
     cl = StoryClusterer(config)
 
     def choose(article: Article, cands: list[Candidate]) -> str | None:
@@ -86,7 +98,7 @@ class _PairRecorder(StoryClusterer):
     majority gold events agree (private hooks: calibration only)."""
 
     def __init__(self, config: ClusterConfig, gold: dict[str, str]) -> None:
-        super().__init__(dataclasses.replace(config, story_merge_threshold=0.0))
+        super().__init__(config.tuned(story_merge_threshold=0.0))
         self.gold = gold
         self.xs: list[tuple[float, ...]] = []
         self.ys: list[int] = []
@@ -141,7 +153,7 @@ def calibrate(articles: list[Article], gold: dict[str, str]) -> tuple[ClusterCon
     xs: list[tuple[float, ...]] = []
     ys: list[int] = []
     # splits are picked last, on top of the rest: off until then
-    base = dataclasses.replace(BASE, split_threshold=0.0)
+    base = BASE.tuned(split_threshold=0.0)
     for order, seed in ORDERS:
         x, y = collect(ordered(articles, order, seed), gold, base)
         xs += x
@@ -151,8 +163,7 @@ def calibrate(articles: list[Article], gold: dict[str, str]) -> tuple[ClusterCon
     streams = [ordered(articles, o, s) for o, s in ORDERS]
     best: tuple[float, ClusterConfig] = (-1.0, base)
     for t in THRESHOLDS:
-        cfg = dataclasses.replace(
-            base,
+        cfg = base.tuned(
             weights=weights,
             threshold=t,
             merge_threshold=1.01,
@@ -162,9 +173,9 @@ def calibrate(articles: list[Article], gold: dict[str, str]) -> tuple[ClusterCon
         if f > best[0]:
             best = (f, cfg)
     for m in MERGES:
-        if m < best[1].threshold:
+        if m < best[1].calibration.threshold:
             continue
-        cfg = dataclasses.replace(best[1], merge_threshold=m)
+        cfg = best[1].tuned(merge_threshold=m)
         f = statistics.mean(run(s, gold, cfg) for s in streams)
         if f > best[0]:
             best = (f, cfg)
@@ -189,9 +200,7 @@ def calibrate(articles: list[Article], gold: dict[str, str]) -> tuple[ClusterCon
             story_weights,
         )
         for sm in STORY_MERGES:
-            cfg = dataclasses.replace(
-                best[1], story_weights=story_weights, story_merge_threshold=sm
-            )
+            cfg = best[1].tuned(story_weights=story_weights, story_merge_threshold=sm)
             f = statistics.mean(run(s, gold, cfg) for s in streams)
             if f > best[0]:
                 best = (f, cfg)
@@ -200,8 +209,8 @@ def calibrate(articles: list[Article], gold: dict[str, str]) -> tuple[ClusterCon
     # above the join threshold, so a member is only moved out when it would not
     # be let in now (higher values pay on ECB+, whose topics hold two look-alike
     # events, but break up real one-event stories: the seed corpus)
-    for sp in (v for v in SPLITS if v <= best[1].threshold):
-        cfg = dataclasses.replace(best[1], split_threshold=sp)
+    for sp in (v for v in SPLITS if v <= best[1].calibration.threshold):
+        cfg = best[1].tuned(split_threshold=sp)
         f = statistics.mean(run(s, gold, cfg) for s in streams)
         if f > best[0]:
             best = (f, cfg)
@@ -215,11 +224,13 @@ def main() -> None:
     ap.add_argument("--final", action="store_true", help="also fit on all data")
     ap.add_argument("--nlp-cache", type=Path, help="use spaCy entities (cached in this JSONL)")
     ap.add_argument("--config", nargs="*", default=[], help="ClusterConfig overrides KEY=VALUE")
+    ap.add_argument("--out", type=Path, help="with --final: write the model file here")
     args = ap.parse_args()
     global BASE
     for item in args.config:
         key, _, value = item.partition("=")
-        BASE = dataclasses.replace(BASE, **{key: type(getattr(BASE, key))(value)})
+        now = getattr(BASE.calibration if hasattr(BASE.calibration, key) else BASE, key)
+        BASE = BASE.tuned(**{key: type(now)(value)})
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     articles, gold, groups = load(args.data, args.label)
     held: dict[str, list[float]] = {"random": [], "date": []}
@@ -230,11 +241,12 @@ def main() -> None:
         train = [a for a in articles if a.id in train_ids]
         test = [a for a in articles if a.id not in train_ids]
         cfg, f_train = calibrate(train, gold)
+        cal = cfg.calibration
         print(
-            f"fold {fold}: train {len(train)} docs, weights={cfg.weights} "
-            f"threshold={cfg.threshold} merge={cfg.merge_threshold} "
-            f"story_merge={cfg.story_merge_threshold} story_weights={cfg.story_weights} "
-            f"split={cfg.split_threshold} "
+            f"fold {fold}: train {len(train)} docs, weights={cal.weights} "
+            f"threshold={cal.threshold} merge={cal.merge_threshold} "
+            f"story_merge={cal.story_merge_threshold} story_weights={cal.story_weights} "
+            f"split={cal.split_threshold} "
             f"train B3-F1={f_train:.4f}"
         )
         for order, seed in ORDERS:
@@ -258,13 +270,26 @@ def main() -> None:
     )
     if args.final:
         cfg, f_all = calibrate(articles, gold)
-        print(f"final (all {len(articles)} docs, in-sample B3-F1={f_all:.4f}):")
-        print(f"WEIGHTS: tuple[float, ...] = {cfg.weights}")
-        print(f"THRESHOLD = {cfg.threshold}")
-        print(f"MERGE_THRESHOLD = {cfg.merge_threshold}")
-        print(f"STORY_MERGE_THRESHOLD = {cfg.story_merge_threshold}")
-        print(f"STORY_WEIGHTS: tuple[float, ...] = {cfg.story_weights}")
-        print(f"SPLIT_THRESHOLD = {cfg.split_threshold}")
+        print(f"final (all {len(articles)} docs, in-sample B3-F1={f_all:.4f}): {cfg.calibration}")
+        data: list[Path] = [args.data]
+        if args.nlp_cache:
+            data.append(args.nlp_cache)
+        path = artifacts.write(
+            ARTIFACT,
+            cfg.calibration.params(),
+            data=data,
+            command=shlex.join(
+                [".venv/bin/python", "benchmarks/bench_stories_calibrate.py", *sys.argv[1:]]
+            ),
+            metrics={
+                "heldout_bcubed_f1_mean6": round(statistics.mean(every), 4),
+                "heldout_bcubed_f1_random": round(statistics.mean(held["random"]), 4),
+                "heldout_bcubed_f1_datelike": round(statistics.mean(held["date"]), 4),
+                "insample_bcubed_f1": round(f_all, 4),
+            },
+            out_dir=args.out,
+        )
+        print(f"wrote {path}")
 
 
 if __name__ == "__main__":

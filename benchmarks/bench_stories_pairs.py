@@ -29,7 +29,8 @@ from bench_stories_calibrate import fit
 from bench_stories_data import load, split
 from newsprism.model import Article
 from newsprism.stories import _features
-from newsprism.stories.cluster import StoryClusterer, _cos, _marks, _share, _top, features
+from newsprism.stories._vectors import _cos, _marks, _share, _top
+from newsprism.stories.cluster import StoryClusterer, features
 
 GRID = ((0, 0), (30, 2), (60, 1), (60, 2), (60, 3), (100, 2))
 

@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from .clean import clean
 from .ingest import IngestFailure, read_sources
 from .ingest.fetch import Fetcher
-from .model import Article, Dossier
+from .model import FINDINGS, Article, Dossier
 from .options import DEFAULT_OPTIONS, Options
 from .pipeline import State
 from .report import story_dossier
 from .stages import default_pipeline
-from .store import MemoryStore, Store
+from .store import ArticleStore, MemoryStore, Store
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ class IngestReport:
 def ingest_sources(
     sources: str | Iterable[str],
     *,
-    store: Store,
+    store: ArticleStore,
     options: Options = DEFAULT_OPTIONS,
     fetcher: Fetcher | None = None,
     progress: Progress | None = None,
@@ -136,17 +136,4 @@ def analyze_articles(
 
 def to_dossier(state: State) -> Dossier:
     filled = ("articles", "stories", *(s for s in SECTIONS if s in state.provided))
-    return Dossier(
-        articles=state.articles,
-        stories=state.stories,
-        reuse=state.reuse,
-        quotes=state.quotes,
-        statements=state.statements,
-        claims=state.claims,
-        claim_groups=state.claim_groups,
-        entities=state.entities,
-        relations=state.relations,
-        timeline=state.timeline,
-        coverage=state.coverage,
-        filled=filled,
-    )
+    return Dossier(**{name: getattr(state, name) for name in FINDINGS}, filled=filled)

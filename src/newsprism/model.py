@@ -34,6 +34,7 @@ Polarity = Literal["asserted", "denied"]
 #: what another asserts.
 ConflictKind = Literal["values", "disputed"]
 CueKind = Literal["footer", "credit", "promo", "caption", "link", "title-repeat", "byline"]
+EventKind = Literal["created", "merged", "split"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,12 +258,10 @@ class Coverage:
 
 
 @dataclass(frozen=True, slots=True)
-class Dossier:
-    """Everything newsprism knows about a corpus, grouped into stories.
-
-    ``filled`` names the sections a stage actually computed, so that reports
-    can say "not analysed yet" instead of showing an empty list as a finding.
-    """
+class Findings:
+    """The analysis of a corpus, section by section: the fields the pipeline's
+    state (``newsprism.pipeline.State``) and the :class:`Dossier` share, in the
+    dossier's order (subclasses add their own fields after these)."""
 
     articles: tuple[Article, ...] = ()
     stories: tuple[Story, ...] = ()
@@ -275,6 +274,20 @@ class Dossier:
     relations: tuple[EntityRelation, ...] = ()
     timeline: tuple[TimelineEvent, ...] = ()
     coverage: tuple[Coverage, ...] = ()
+
+
+#: the sections of :class:`Findings`, in order
+FINDINGS = tuple(f.name for f in dataclasses.fields(Findings))
+
+
+@dataclass(frozen=True, slots=True)
+class Dossier(Findings):
+    """Everything newsprism knows about a corpus, grouped into stories.
+
+    ``filled`` names the sections a stage actually computed, so that reports
+    can say "not analysed yet" instead of showing an empty list as a finding.
+    """
+
     filled: tuple[str, ...] = ()
     schema: str = SCHEMA
 
@@ -294,6 +307,54 @@ class Dossier:
             if art.id == article_id:
                 return art
         raise KeyError(article_id)
+
+
+# --- story clustering state ------------------------------------------------------
+# Not part of the dossier: what the story clusterer keeps between runs and logs,
+# here because the stores persist it (``newsprism.store`` never imports
+# ``newsprism.stories``).
+
+
+@dataclass(frozen=True, slots=True)
+class StoryEvent:
+    """A change in the set of stories, logged so ids are never silently renumbered.
+
+    ``created``: ``story`` began with ``articles``.  ``merged``: ``other`` was
+    folded into ``story`` (``other`` resolves to ``story`` from then on).
+    ``split``: ``articles`` left ``story`` to form ``other``.
+    """
+
+    kind: EventKind
+    story: str
+    at: str
+    other: str | None = None
+    articles: tuple[str, ...] = ()
+    score: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryState:
+    """Everything needed to resume clustering a story in a later run.
+
+    ``words`` / ``entities`` / ``marks`` are the story's centroids (sums of its
+    members' unit TF-IDF vectors of words, names, and figures and dates, pruned
+    to the strongest terms).  ``merged_into`` is set
+    on a story that no longer stands on its own.
+    """
+
+    id: str
+    title: str
+    size: int
+    articles: tuple[str, ...]
+    first: str | None = None
+    last: str | None = None
+    title_date: str | None = None
+    outlets: tuple[str, ...] = ()
+    words: tuple[tuple[str, float], ...] = ()
+    entities: tuple[tuple[str, float], ...] = ()
+    merged_into: str | None = None
+    seq: int = 0
+    marks: tuple[tuple[str, float], ...] = ()  # last: older positional callers keep working
 
 
 def entity_id(kind: str, name: str) -> str:

@@ -13,43 +13,20 @@ import dataclasses
 import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .errors import PipelineError
-from .model import (
-    Article,
-    ArticleNLP,
-    Claim,
-    ClaimGroup,
-    Coverage,
-    Entity,
-    EntityRelation,
-    Quote,
-    Reuse,
-    Statement,
-    Story,
-    TimelineEvent,
-)
+from .model import ArticleNLP, Findings
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
-class State:
-    """What the analysis knows so far; ``provided`` names the filled fields."""
+class State(Findings):
+    """What the analysis knows so far: the dossier's sections (:class:`Findings`)
+    and the per-article ``nlp`` records; ``provided`` names the filled fields."""
 
-    articles: tuple[Article, ...] = ()
     nlp: tuple[ArticleNLP, ...] = ()
-    stories: tuple[Story, ...] = ()
-    reuse: Reuse = field(default_factory=Reuse)
-    quotes: tuple[Quote, ...] = ()
-    statements: tuple[Statement, ...] = ()
-    claims: tuple[Claim, ...] = ()
-    claim_groups: tuple[ClaimGroup, ...] = ()
-    entities: tuple[Entity, ...] = ()
-    relations: tuple[EntityRelation, ...] = ()
-    timeline: tuple[TimelineEvent, ...] = ()
-    coverage: tuple[Coverage, ...] = ()
     provided: frozenset[str] = frozenset()
 
     def fill(self, **fields: object) -> State:

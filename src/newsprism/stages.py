@@ -35,7 +35,7 @@ from .quotes import CAPABILITIES as QUOTE_CAPABILITIES
 from .quotes import extract as extract_quotes
 from .quotes import group_statements
 from .reuse import analyze_reuse
-from .store import Store
+from .store import AnalysisCache, ClusteringStore, Store
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -134,7 +134,7 @@ Progress = Callable[[str, int, int | None], None]
 
 
 def annotate_stage(
-    store: Store | None = None,
+    store: AnalysisCache | None = None,
     steps: Sequence[ArticleStep] = ARTICLE_STEPS,
     batch_size: int = 32,
     progress: Progress | None = None,
@@ -182,7 +182,7 @@ def with_records(
     return state.fill(nlp=tuple(records), **gathered)
 
 
-def stories_stage(store: Store | None = None) -> Stage:
+def stories_stage(store: ClusteringStore | None = None) -> Stage:
     """Stories; with a store, placed by the persistent clusterer so ids survive re-runs."""
 
     @stage("stories", needs=["articles", "nlp"], provides=["stories"])

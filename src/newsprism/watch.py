@@ -24,7 +24,7 @@ from .errors import InputError
 from .ingest import IngestFailure
 from .ingest.feeds import FeedReader
 from .ingest.fetch import Fetcher
-from .store import Store
+from .store import ClusteringStore
 from .stories import StoryClusterer
 from .stories import load as load_stories
 from .stories import save as save_stories
@@ -97,7 +97,7 @@ def _key(url: str) -> str:
 def watch(
     feeds: Sequence[str],
     *,
-    store: Store,
+    store: ClusteringStore,
     fetcher: Fetcher,
     interval: float = 900.0,
     iterations: int | None = None,
@@ -149,7 +149,7 @@ def _poll(
     state: FeedState,
     reader: FeedReader,
     fetcher: Fetcher,
-    store: Store,
+    store: ClusteringStore,
     clusterer: StoryClusterer | None,
     emit: Callable[[WatchEvent], None],
 ) -> tuple[str | None, int, int]:

@@ -86,17 +86,17 @@ def test_candidates_come_from_a_bounded_index() -> None:
     for i in range(30):
         cl.add(Article(id=f"a{i}", text=f"common words shared everywhere unique{i} token{i}"))
     assert all(len(p) <= 4 for p in cl._postings.values())
-    assert len(cl._candidates({"common": 1.0, "shared": 1.0})) <= 3
+    assert len(cl._postings.candidates({"common": 1.0, "shared": 1.0}, 3)) <= 3
 
 
 def test_merge_is_logged_and_resolves() -> None:
     # two stories that one article matches equally well are folded together
-    cfg = ClusterConfig(threshold=0.99, merge_threshold=0.99)
+    cfg = ClusterConfig().tuned(threshold=0.99, merge_threshold=0.99)
     cl = StoryClusterer(cfg)
     a = cl.add(Article(id="a", text="Alpha Beta Gamma river flood town"))
     b = cl.add(Article(id="b", text="Delta Epsilon Zeta mountain fire village"))
     assert a.created and b.created
-    cl.config = dataclasses.replace(cfg, threshold=0.0, merge_threshold=0.0)
+    cl.config = cfg.tuned(threshold=0.0, merge_threshold=0.0)
     both = cl.add(
         Article(id="c", text="Alpha Beta Gamma river flood town Delta Epsilon Zeta mountain fire")
     )
@@ -178,7 +178,7 @@ def _quake(aid: str, place_day: str, toll: str) -> Article:
 
 
 def test_figures_and_dates_get_a_cosine_of_their_own() -> None:
-    from newsprism.stories.cluster import _marks
+    from newsprism.stories._vectors import _marks
 
     marks = _marks({"quake": 0.8, "2013": 0.4, "march": 0.4, "14": 0.2})
     assert set(marks) == {"2013", "march", "14"}
@@ -212,6 +212,6 @@ def test_weights_must_match_the_features() -> None:
     from newsprism.stories.cluster import features, probability
 
     x = features(0.5, 0.5, 3, 0.2, True, 0.5)
-    assert 0.0 < probability(x, ClusterConfig().weights) < 1.0
+    assert 0.0 < probability(x, ClusterConfig().calibration.weights) < 1.0
     with pytest.raises(ValueError):
-        probability(x, ClusterConfig().weights[:-1])
+        probability(x, ClusterConfig().calibration.weights[:-1])

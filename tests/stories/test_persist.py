@@ -102,11 +102,11 @@ def test_listing_says_size_outlets_dates_title(
 def test_merges_are_saved_and_listed(store: Store) -> None:
     cl = load(store)
     cfg = cl.config
-    cl.config = dataclasses.replace(cfg, threshold=0.99, merge_threshold=0.99)
+    cl.config = cfg.tuned(threshold=0.99, merge_threshold=0.99)
     cl.add(Article(id="a", text="Alpha Beta Gamma river flood town"))
     cl.add(Article(id="b", text="Delta Epsilon Zeta mountain fire village"))
     save(cl, store)
-    cl.config = dataclasses.replace(cfg, threshold=0.0, merge_threshold=0.0)
+    cl.config = cfg.tuned(threshold=0.0, merge_threshold=0.0)
     placed = cl.add(Article(id="c", text="Alpha Beta Gamma Delta Epsilon Zeta river fire"))
     save(cl, store)
     (gone,) = placed.merged

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from newsprism.model import Article
 from newsprism.stories import ClusterConfig, StoryClusterer
 from newsprism.stories.cluster import pair_features
@@ -15,12 +13,12 @@ FLOOD_C = "Alpha Beta Gamma river flood town bridge levee"
 
 def _two_fragments(**merge: float) -> tuple[StoryClusterer, str, str]:
     """Two stories of one event (joins forbidden), then the merge knobs given."""
-    cfg = ClusterConfig(threshold=1.01, merge_threshold=1.01, story_merge_threshold=1.01)
+    cfg = ClusterConfig().tuned(threshold=1.01, merge_threshold=1.01, story_merge_threshold=1.01)
     cl = StoryClusterer(cfg)
     a = cl.add(Article(id="a", text=FLOOD_A))
     b = cl.add(Article(id="b", text=FLOOD_B))
     assert a.created and b.created and a.story != b.story
-    cl.config = dataclasses.replace(cfg, threshold=0.0, **merge)
+    cl.config = cfg.tuned(threshold=0.0, **merge)
     return cl, a.story, b.story
 
 
@@ -47,7 +45,7 @@ def test_no_merge_above_the_threshold() -> None:
 def test_gate_skips_runner_ups_the_article_barely_fits() -> None:
     # a gate (2 × the join threshold) no article fit can reach: the runner-up is never compared
     cl, _, second = _two_fragments(story_merge_threshold=0.0, story_merge_gate=2e9)
-    cl.config = dataclasses.replace(cl.config, threshold=1e-9)
+    cl.config = cl.config.tuned(threshold=1e-9)
     placed = cl.add(Article(id="c", text=FLOOD_C))
     assert placed.merged == () and len(cl) == 2 and cl.resolve(second) == second
 
@@ -64,5 +62,5 @@ def test_merges_replay_to_the_same_stories() -> None:
 
 def test_shipped_story_weights_fit_the_pair_inputs() -> None:
     x = pair_features(0.5, 0.5, 1, 10, 0.5, 0.5)
-    assert len(x) == len(ClusterConfig().story_weights)
+    assert len(x) == len(ClusterConfig().calibration.story_weights)
     assert x[0] == 1.0 and x[4] < x[5]  # smaller story's log size before the larger's

@@ -9,7 +9,8 @@ from pathlib import Path
 from newsprism.model import Article
 from newsprism.store import SQLiteStore
 from newsprism.stories import ClusterConfig, StoryClusterer, load, save
-from newsprism.stories.cluster import Candidate, _cos, _share, _top, features, probability
+from newsprism.stories._vectors import _cos, _share, _top
+from newsprism.stories.cluster import Candidate, features, probability
 
 QUAKE = "Gamma Delta earthquake magnitude quake tremor rubble coast"
 QUAKE_2 = "Gamma Delta earthquake magnitude quake tremor rubble aftershock"
@@ -19,7 +20,7 @@ FLOOD_3 = "Alpha Beta river flood town levee rain water"
 
 #: split any member whose fit to the rest is below this (no merges, no article-level
 #: merges), checked after every join (no speed gate)
-SPLITTING = ClusterConfig(
+SPLITTING = ClusterConfig().tuned(
     threshold=0.0,
     merge_threshold=1.01,
     story_merge_threshold=1.01,
@@ -58,9 +59,9 @@ def test_misfit_member_of_a_mixed_story_is_moved_out_and_logged() -> None:
     splits = [e for e in events if e.kind == "split"]
     assert [(e.story, e.other, e.articles) for e in splits] == [(mixed, moved, ("q1",))]
     assert not [e for e in events if e.kind == "created"]  # a split, not a new story
-    assert splits[0].score is not None and splits[0].score < SPLITTING.split_threshold
+    assert splits[0].score is not None and splits[0].score < SPLITTING.calibration.split_threshold
     # the moved report is a story of its own again: the next quake report finds it
-    cl.config = dataclasses.replace(SPLITTING, threshold=0.3)
+    cl.config = SPLITTING.tuned(threshold=0.3)
     assert cl.add(Article(id="q2", text=QUAKE_2)).story == moved
 
 
@@ -71,7 +72,7 @@ def test_misfit_starts_a_new_story_even_beside_a_fitting_one() -> None:
     quakes = _forced(cl, Article(id="q0", text=QUAKE_2), None)
     mixed = _forced(cl, Article(id="q1", text=QUAKE), None)
     _forced(cl, Article(id="f1", text=FLOOD), mixed)
-    cl.config = dataclasses.replace(SPLITTING, threshold=0.3)
+    cl.config = SPLITTING.tuned(threshold=0.3)
     cl.add(Article(id="f2", text=FLOOD_2))
     moved = cl.story_of("q1")
     assert moved not in (quakes, mixed) and cl.story_of("f2") == mixed
@@ -87,7 +88,7 @@ def test_no_split_when_every_member_fits() -> None:
 
 
 def test_no_split_when_switched_off_or_story_grown() -> None:
-    off = dataclasses.replace(SPLITTING, split_threshold=0.0)
+    off = SPLITTING.tuned(split_threshold=0.0)
     cl, mixed = _mixed(off)
     cl.add(Article(id="f2", text=FLOOD_2))
     assert cl.story_of("q1") == mixed
@@ -172,11 +173,11 @@ def _fit_built(cl: StoryClusterer, story_id: str, member: str) -> float:
     both = bool(v.marks and marks)
     cm = _cos(v.marks, marks, norm(marks)) if both else 0.0
     x = features(cw, ce, len(story.members) - 1, cm, both, cover)
-    return probability(x, cl.config.weights)
+    return probability(x, cl.config.calibration.weights)
 
 
 def test_leave_one_out_fit_equals_the_fit_to_the_rest_built_anew() -> None:
-    keep = dataclasses.replace(SPLITTING, split_threshold=1e-9)  # members kept, none moved
+    keep = SPLITTING.tuned(split_threshold=1e-9)  # members kept, none moved
     cl = StoryClusterer(keep)
     story = _forced(cl, Article(id="f1", text=FLOOD + " Gamma"), None)
     for i, text in enumerate((FLOOD_2, FLOOD_3 + " 1994", QUAKE + " flood 1994"), 2):

@@ -40,18 +40,12 @@ from .. import stages as _stages
 from ..clean import clean
 from ..ingest import IngestFailure, article_from_record, iter_files, read_sources
 from ..model import (
+    FINDINGS,
     Article,
     ArticleNLP,
-    Claim,
-    ClaimGroup,
-    Coverage,
-    Entity,
-    EntityRelation,
-    Quote,
+    Findings,
     ReuseLink,
-    Statement,
     Story,
-    TimelineEvent,
 )
 from ..options import DEFAULT_OPTIONS, Options
 from ..pipeline import Pipeline, State
@@ -209,21 +203,26 @@ def cluster_view(article: Article, record: ArticleNLP) -> ClusterView:
 
 
 @dataclass(frozen=True, slots=True)
-class StoryOutput:
-    """What the per-story stages produce for one story."""
+class StoryOutput(Findings):
+    """What the per-story stages produce for one story: its :class:`Findings`,
+    with ``stories`` holding the story alone and ``articles`` left empty (the
+    members are written by the article stage)."""
 
-    story: Story
-    pairs: tuple[ReuseLink, ...]
-    families: tuple[tuple[str, ...], ...]
-    independent_sources: int
-    quotes: tuple[Quote, ...]
-    statements: tuple[Statement, ...]
-    claims: tuple[Claim, ...] = ()
-    claim_groups: tuple[ClaimGroup, ...] = ()
-    entities: tuple[Entity, ...] = ()
-    relations: tuple[EntityRelation, ...] = ()
-    timeline: tuple[TimelineEvent, ...] = ()
-    coverage: tuple[Coverage, ...] = ()
+    @property
+    def story(self) -> Story:
+        return self.stories[0]
+
+    @property
+    def pairs(self) -> tuple[ReuseLink, ...]:
+        return self.reuse.pairs
+
+    @property
+    def families(self) -> tuple[tuple[str, ...], ...]:
+        return self.reuse.families
+
+    @property
+    def independent_sources(self) -> int:
+        return self.reuse.independent_sources.get(self.story.id, 0)
 
 
 def story_stage(
@@ -246,22 +245,12 @@ def story_stage(
     ordered = [by_id[i] for i in story.articles if i in by_id]
     records = tuple(rec for _, rec in ordered)
     if not options.story_stages:
-        return StoryOutput(story, (), (), 0, (), (), tuple(c for r in records for c in r.claims))
+        return StoryOutput(stories=(story,), claims=tuple(c for r in records for c in r.claims))
     steps = _stages.article_steps(broad_quotes=options.broad_quotes)
     articles = State(articles=tuple(a for a, _ in ordered), stories=(story,))
     _, per_story = pipelines(options)
     state = per_story(_stages.with_records(articles, records, steps))
-    return StoryOutput(
-        story,
-        state.reuse.pairs,
-        state.reuse.families,
-        state.reuse.independent_sources.get(story.id, 0),
-        state.quotes,
-        state.statements,
-        state.claims,
-        state.claim_groups,
-        state.entities,
-        state.relations,
-        state.timeline,
-        state.coverage,
-    )
+    shared = {
+        name: getattr(state, name) for name in FINDINGS if name not in ("articles", "stories")
+    }
+    return StoryOutput(stories=(story,), **shared)

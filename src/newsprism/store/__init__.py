@@ -3,11 +3,32 @@
 from __future__ import annotations
 
 from ..errors import StoreError
-from ._base import Added, Store
+from ._base import (
+    Added,
+    AnalysisCache,
+    ArticleStore,
+    ClusteringStore,
+    Coordination,
+    ResultStore,
+    Store,
+    StoryStateStore,
+)
 from .memory import MemoryStore
 from .sqlite import SQLiteStore
 
-__all__ = ["Added", "MemoryStore", "SQLiteStore", "Store", "open_store"]
+__all__ = [
+    "Added",
+    "AnalysisCache",
+    "ArticleStore",
+    "ClusteringStore",
+    "Coordination",
+    "MemoryStore",
+    "ResultStore",
+    "SQLiteStore",
+    "Store",
+    "StoryStateStore",
+    "open_store",
+]
 
 
 def open_store(url: str) -> Store:

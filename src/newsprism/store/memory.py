@@ -6,10 +6,10 @@ import contextlib
 import dataclasses
 import threading
 from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING
 
-from ..model import Article, ArticleNLP, Story
-from ..stories._records import StoryEvent, StoryState
-from ._base import Added
+from ..model import Article, ArticleNLP, Story, StoryEvent, StoryState
+from ._base import Added, Store
 from ._keys import content_hash, unique_id
 
 
@@ -111,3 +111,9 @@ class MemoryStore:
 
     def close(self) -> None:
         pass
+
+
+if TYPE_CHECKING:
+
+    def _implements_every_role(store: MemoryStore) -> Store:
+        return store  # mypy checks that MemoryStore is a whole Store

@@ -2,9 +2,9 @@
 
 Why a second implementation rather than an ORM: the store is a dozen small
 queries, and the two dialects differ only in upserts, full-text search and how
-the schema version is kept.  Each entry of :data:`MIGRATIONS` is the PostgreSQL
-form of the SQLite entry with the same number, so ``version`` means the same
-schema on both.
+the schema version is kept.  The schema is written once (:mod:`._schema`, with
+the dialects' differences in one place), so ``version`` means the same schema
+on both.
 
 Concurrent writers (a watcher and the web app's worker, several batch loaders)
 are safe: every write is one transaction; ``add_article`` takes a transaction-level
@@ -28,105 +28,18 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreError
-from ..model import Article, ArticleNLP, Story, from_dict, to_dict
-from ..stories._records import StoryEvent, StoryState
-from ._base import Added
+from ..model import Article, ArticleNLP, Story, StoryEvent, StoryState, from_dict, to_dict
+from ._base import Added, Store
 from ._keys import content_hash, unique_id
+from ._schema import POSTGRES, migrations
 
 if TYPE_CHECKING:
     import psycopg
 
 __all__ = ["MIGRATIONS", "PostgresStore"]
 
-#: Entry n is the PostgreSQL form of ``sqlite.MIGRATIONS[n]``; never edit a released entry.
-MIGRATIONS: tuple[str, ...] = (
-    """
-    CREATE TABLE articles (
-        seq BIGSERIAL UNIQUE,
-        id TEXT PRIMARY KEY,
-        content_hash TEXT NOT NULL UNIQUE,
-        url TEXT UNIQUE,
-        outlet TEXT, title TEXT, published TEXT, author TEXT,
-        text TEXT NOT NULL,
-        record TEXT NOT NULL,
-        source TEXT,
-        ingested_at TEXT NOT NULL
-    );
-    CREATE TABLE article_nlp (
-        article_id TEXT NOT NULL REFERENCES articles(id),
-        version TEXT NOT NULL,
-        record TEXT NOT NULL,
-        PRIMARY KEY (article_id, version)
-    );
-    CREATE TABLE stories (
-        id TEXT PRIMARY KEY,
-        title TEXT NOT NULL,
-        record TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-    );
-    CREATE TABLE story_articles (
-        story_id TEXT NOT NULL REFERENCES stories(id),
-        article_id TEXT NOT NULL REFERENCES articles(id),
-        PRIMARY KEY (story_id, article_id)
-    );
-    CREATE TABLE dossiers (
-        story_id TEXT PRIMARY KEY,
-        record TEXT NOT NULL,
-        created_at TEXT NOT NULL
-    );
-    """,
-    """
-    CREATE TABLE story_state (
-        id TEXT PRIMARY KEY,
-        seq INTEGER NOT NULL,
-        merged_into TEXT,
-        record TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-    );
-    CREATE TABLE story_events (
-        seq BIGSERIAL PRIMARY KEY,
-        kind TEXT NOT NULL,
-        story_id TEXT NOT NULL,
-        other_id TEXT,
-        record TEXT NOT NULL
-    );
-    CREATE INDEX story_events_story ON story_events(story_id);
-    CREATE INDEX story_events_other ON story_events(other_id);
-    CREATE TABLE story_df (
-        term TEXT PRIMARY KEY,
-        df INTEGER NOT NULL
-    );
-    CREATE TABLE meta (
-        key TEXT PRIMARY KEY,
-        value TEXT NOT NULL
-    );
-    """,
-    # 3: full-text search (a generated tsvector and a GIN index stand in for FTS5)
-    # and the jobs queue, as in SQLite's version 3
-    """
-    ALTER TABLE articles ADD COLUMN search tsvector GENERATED ALWAYS AS (
-        to_tsvector('simple', coalesce(title, '') || ' ' || text)
-    ) STORED;
-    CREATE INDEX articles_search ON articles USING GIN (search);
-    CREATE TABLE jobs (
-        id BIGSERIAL PRIMARY KEY,
-        kind TEXT NOT NULL,
-        state TEXT NOT NULL,
-        payload TEXT NOT NULL,
-        result TEXT,
-        error TEXT,
-        attempts INTEGER NOT NULL DEFAULT 0,
-        worker TEXT,
-        heartbeat TEXT,
-        created_at TEXT NOT NULL,
-        started_at TEXT,
-        finished_at TEXT
-    );
-    CREATE INDEX jobs_state ON jobs(state, id);
-    CREATE INDEX story_articles_article ON story_articles(article_id);
-    CREATE INDEX stories_updated ON stories(updated_at DESC, id);
-    """,
-)
+#: the schema (:mod:`._schema`, written once for both stores) in this dialect
+MIGRATIONS: tuple[str, ...] = migrations(POSTGRES)
 
 _MIGRATE_LOCK = 0x6E657773  # advisory lock keys ("news", "arts"): any fixed numbers
 _ARTICLE_LOCK = 0x61727473
@@ -394,3 +307,9 @@ class PostgresStore:
 
     def close(self) -> None:
         self._db.close()
+
+
+if TYPE_CHECKING:
+
+    def _implements_every_role(store: PostgresStore) -> Store:
+        return store  # mypy checks that PostgresStore is a whole Store

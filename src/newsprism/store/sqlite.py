@@ -11,115 +11,16 @@ import threading
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import StoreError
-from ..model import Article, ArticleNLP, Story, from_dict, to_dict
-from ..stories._records import StoryEvent, StoryState
-from ._base import Added
+from ..model import Article, ArticleNLP, Story, StoryEvent, StoryState, from_dict, to_dict
+from ._base import Added, Store
 from ._keys import content_hash, unique_id
+from ._schema import SQLITE, migrations
 
-#: Each entry moves the schema one version up; never edit a released entry.
-MIGRATIONS: tuple[str, ...] = (
-    """
-    CREATE TABLE articles (
-        id TEXT PRIMARY KEY,
-        content_hash TEXT NOT NULL UNIQUE,
-        url TEXT UNIQUE,
-        outlet TEXT, title TEXT, published TEXT, author TEXT,
-        text TEXT NOT NULL,
-        record TEXT NOT NULL,
-        source TEXT,
-        ingested_at TEXT NOT NULL
-    );
-    CREATE TABLE article_nlp (
-        article_id TEXT NOT NULL REFERENCES articles(id),
-        version TEXT NOT NULL,
-        record TEXT NOT NULL,
-        PRIMARY KEY (article_id, version)
-    );
-    CREATE TABLE stories (
-        id TEXT PRIMARY KEY,
-        title TEXT NOT NULL,
-        record TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-    );
-    CREATE TABLE story_articles (
-        story_id TEXT NOT NULL REFERENCES stories(id),
-        article_id TEXT NOT NULL REFERENCES articles(id),
-        PRIMARY KEY (story_id, article_id)
-    );
-    CREATE TABLE dossiers (
-        story_id TEXT PRIMARY KEY,
-        record TEXT NOT NULL,
-        created_at TEXT NOT NULL
-    );
-    """,
-    # 2: story clustering state (newsprism.stories.persist) and small named values
-    """
-    CREATE TABLE story_state (
-        id TEXT PRIMARY KEY,
-        seq INTEGER NOT NULL,
-        merged_into TEXT,
-        record TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-    );
-    CREATE TABLE story_events (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        kind TEXT NOT NULL,
-        story_id TEXT NOT NULL,
-        other_id TEXT,
-        record TEXT NOT NULL
-    );
-    CREATE INDEX story_events_story ON story_events(story_id);
-    CREATE INDEX story_events_other ON story_events(other_id);
-    CREATE TABLE story_df (
-        term TEXT PRIMARY KEY,
-        df INTEGER NOT NULL
-    );
-    CREATE TABLE meta (
-        key TEXT PRIMARY KEY,
-        value TEXT NOT NULL
-    );
-    """,
-    # 3: the web app (newsprism.web): full-text search over articles, kept in step
-    # by triggers, and the persistent queue of analysis jobs
-    """
-    CREATE VIRTUAL TABLE articles_fts USING fts5(
-        article_id UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics 2'
-    );
-    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-        INSERT INTO articles_fts (article_id, title, text)
-        VALUES (new.id, coalesce(new.title, ''), new.text);
-    END;
-    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-        DELETE FROM articles_fts WHERE article_id = old.id;
-    END;
-    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
-        DELETE FROM articles_fts WHERE article_id = old.id;
-        INSERT INTO articles_fts (article_id, title, text)
-        VALUES (new.id, coalesce(new.title, ''), new.text);
-    END;
-    INSERT INTO articles_fts (article_id, title, text)
-        SELECT id, coalesce(title, ''), text FROM articles;
-    CREATE TABLE jobs (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        kind TEXT NOT NULL,
-        state TEXT NOT NULL,
-        payload TEXT NOT NULL,
-        result TEXT,
-        error TEXT,
-        attempts INTEGER NOT NULL DEFAULT 0,
-        worker TEXT,
-        heartbeat TEXT,
-        created_at TEXT NOT NULL,
-        started_at TEXT,
-        finished_at TEXT
-    );
-    CREATE INDEX jobs_state ON jobs(state, id);
-    CREATE INDEX story_articles_article ON story_articles(article_id);
-    CREATE INDEX stories_updated ON stories(updated_at DESC, id);
-    """,
-)
+#: the schema (:mod:`._schema`, written once for both stores) in this dialect
+MIGRATIONS: tuple[str, ...] = migrations(SQLITE)
 
 
 def _now() -> str:
@@ -354,3 +255,9 @@ class SQLiteStore:
 
     def close(self) -> None:
         self._db.close()
+
+
+if TYPE_CHECKING:
+
+    def _implements_every_role(store: SQLiteStore) -> Store:
+        return store  # mypy checks that SQLiteStore is a whole Store

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from .._dates import published_day
 from ..model import Article, ArticleNLP, Story
+from ._decision import Calibration
 from ._records import Assignment, StoryEvent, StoryState
 from .cluster import (
     Candidate,
@@ -35,6 +36,7 @@ from .persist import (
 
 __all__ = [
     "Assignment",
+    "Calibration",
     "Candidate",
     "ClusterConfig",
     "Scores",

@@ -5,8 +5,8 @@ TF-IDF representations (words of title and body; named entities; figures and
 dates, which tell apart two events of the same kind), on how far each side's
 strongest names are shared, and on time (a Gaussian decay of the gap between
 its date and the story's first..last span).  A small logistic model, fitted
-offline (see :mod:`._calibration`), turns the similarities into the probability
-that the article reports the same event; the article joins the most probable
+offline (:class:`~._decision.Calibration`), turns the similarities into the
+probability that the article reports the same event; the article joins the most probable
 story when that probability clears the calibrated threshold and starts a new
 story otherwise.  After a join, the story is compared with the article's
 runner-up candidate by a second calibrated model (:func:`pair_features`) and
@@ -23,6 +23,11 @@ centroids they weigh most in; each posting list keeps only its most recently
 updated stories, so a query touches a bounded number of postings however many
 stories exist, and the per-article cost stays flat as the corpus grows.
 
+This module is the clustering policy (whether to join, merge or split); the
+mechanics of stories, their index and their saved state are :mod:`._stories`,
+the vectors and the arithmetic on them :mod:`._vectors`, the two models, their
+inputs and the knobs :mod:`._decision` (re-exported here).
+
 Document frequencies are counted online (no corpus is known in advance), as in
 Miranda et al.; a story's centroid is the sum of its members' unit vectors
 weighted with the IDF of the moment they arrived.
@@ -30,24 +35,41 @@ weighted with the IDF of the moment they arrived.
 
 from __future__ import annotations
 
-import hashlib
-import heapq
 import logging
 import math
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from collections.abc import Iterable, Sequence
 from itertools import islice
-from operator import itemgetter, mul
-from sys import intern
+from operator import mul
 
 from .._dates import published_day
-from .._words import MONTHS
 from ..model import Article, ArticleNLP
-from . import _calibration as cal
-from ._features import Bags, bags
-from ._records import Assignment, StoryEvent, StoryState
+from ._decision import (
+    FEATURES,
+    Candidate,
+    Chooser,
+    ClusterConfig,
+    features,
+    horizon_days,
+    pair_features,
+    probability,
+)
+from ._features import bags
+from ._records import Assignment, StoryEvent
+from ._stories import _now, _Stories, story_id
+from ._vectors import (
+    _TOP_NAMES,
+    _VALUE,
+    _cos,
+    _loo_cos,
+    _marks,
+    _Member,
+    _rest_share,
+    _share,
+    _span_gap,
+    _Story,
+    _subtract,
+    _Vectors,
+)
 
 __all__ = [
     "Candidate",
@@ -55,6 +77,7 @@ __all__ = [
     "ClusterConfig",
     "StoryClusterer",
     "features",
+    "horizon_days",
     "pair_features",
     "probability",
     "story_id",
@@ -62,60 +85,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-_ENT = "\x01"  # index-key prefix that keeps entity keys apart from words
-
-
-def story_id(first_article: str) -> str:
-    """A story's id comes from the article that started it, so a re-run over the
-    same stream gives the same ids, and ids never depend on a counter."""
-    return "story-" + hashlib.sha1(first_article.encode("utf-8")).hexdigest()[:12]
-
-
-@dataclass(frozen=True, slots=True)
-class ClusterConfig:
-    """Knobs of the clusterer.  Decision parameters default to the calibrated
-    values of :mod:`._calibration`; the size limits trade memory and speed for
-    recall of candidates and are measured in ``benchmarks/results/stories.md``."""
-
-    weights: tuple[float, ...] = cal.WEIGHTS
-    threshold: float = cal.THRESHOLD
-    merge_threshold: float = cal.MERGE_THRESHOLD
-    time_sigma_days: float = cal.TIME_SIGMA_DAYS
-    article_terms: int = 80  # strongest terms kept per article vector
-    article_entities: int = 30
-    centroid_terms: int = 200  # strongest terms kept per story centroid
-    index_terms: int = 20  # a story's top terms that point to it in the index
-    query_terms: int = 8  # an article's top terms (and entities) it looks candidates up by
-    posting_cap: int = 64  # most recently updated stories kept per posting list
-    candidates: int = 4  # stories scored exactly per article (4, 5 and 8 tie on ECB+)
-    sweep_every: int = 4096  # articles between evictions of stories left behind in time
-    # story-to-story merges (last, so positional callers keep working): fold
-    # the article's runner-up story into its story when the story-merge model
-    # (``story_weights``, see :func:`pair_features`) reaches this (above 1: never)
-    story_merge_threshold: float = cal.STORY_MERGE_THRESHOLD
-    story_weights: tuple[float, ...] = cal.STORY_WEIGHTS
-    # the runner-up is only compared when the article's own fit to it reaches
-    # this share of the join threshold: a speed gate (0.1 keeps ECB+ held-out
-    # B3 unchanged, 0.25 and above cost 0.002; see benchmarks/results/stories.md)
-    story_merge_gate: float = 0.1
-    # online splits: when a story of at most ``split_max`` articles gains one,
-    # a member whose fit to the rest (the join model, leave-one-out) is below
-    # ``split_threshold`` is moved out (0: never); see :meth:`StoryClusterer._unmix`
-    split_threshold: float = cal.SPLIT_THRESHOLD
-    split_max: int = cal.SPLIT_MAX
-    # ... unless the article joined with at least this probability: a speed gate
-    # (on ECB+ training halves checking those joins too added nothing; on busy
-    # streams they are most joins); see benchmarks/results/stories.md, round 6
-    split_gate: float = 0.99
-
-
-def horizon_days(config: ClusterConfig) -> float:
-    """Days past which an article never joins a story: the time decay is below 1/1000.
-
-    Public because the batch engines cut the stream into blocks that must replay
-    this much of their past to place articles as the single stream does.
-    """
-    return config.time_sigma_days * math.sqrt(2.0 * math.log(1000.0))
 
 
 def stream_order(articles: Iterable[Article]) -> list[Article]:
@@ -127,267 +96,7 @@ def stream_order(articles: Iterable[Article]) -> list[Article]:
     return [a for _, _, a in keyed]
 
 
-def _iso_day(days: float | None) -> str | None:
-    if days is None:
-        return None
-    return datetime.fromtimestamp(days * 86400.0, UTC).isoformat(timespec="seconds")
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-_VALUE = itemgetter(1)
-_WEIGHT = itemgetter(0)
-_LOG1 = [math.log(n + 1.0) for n in range(1 << 16)]
-
-
-def _top(weights: dict[str, float], k: int) -> dict[str, float]:
-    if len(weights) <= k:
-        return weights
-    # a C-level sort beats heapq.nlargest for the few hundred items met here
-    return dict(sorted(weights.items(), key=_VALUE, reverse=True)[:k])
-
-
-def _ranked(weights: dict[str, float], k: int) -> dict[str, float]:
-    """The ``k`` heaviest items, heaviest first (ties in insertion order)."""
-    return dict(sorted(weights.items(), key=_VALUE, reverse=True)[:k])
-
-
-def _unit(weights: dict[str, float]) -> dict[str, float]:
-    norm = math.hypot(*weights.values())
-    return {k: v / norm for k, v in weights.items()} if norm else weights
-
-
-def _interned(weights: dict[str, float]) -> dict[str, float]:
-    """A copy with interned keys, so every centroid holding a word shares one string
-    object: only for keys that enter a story (the others die with their article)."""
-    return {intern(k): v for k, v in weights.items()}
-
-
-def _cos(unit_vec: dict[str, float], centroid: dict[str, float], norm: float) -> float:
-    if not norm:
-        return 0.0
-    # the key intersection runs in C; the Python loop only sees shared terms
-    return sum([unit_vec[k] * centroid[k] for k in unit_vec.keys() & centroid.keys()]) / norm
-
-
-_MONTHS = frozenset(MONTHS)
-#: how many of the strongest names of each side :func:`_share` compares
-_TOP_NAMES = 5
-
-
-def _marks(wvec: dict[str, float]) -> dict[str, float]:
-    """An article's figures and dates: the words with a leading digit (tolls, scores,
-    magnitudes, years, days of the month) and month names, as a unit vector.
-
-    Two events of the same kind (two quakes, two rehab stays) share most words
-    and often names, but rarely their numbers and dates; in the word cosine these
-    few terms drown among the shared ones, so they get a cosine of their own."""
-    months = _MONTHS
-    return _unit({k: v for k, v in wvec.items() if k[0].isdigit() or k in months})
-
-
-def _share(top: list[str], vec: dict[str, float], other: dict[str, float]) -> float:
-    """The weight share of ``top`` (strongest keys of ``vec``) that ``other`` has too."""
-    total = hit = 0.0
-    for k in top:
-        v = vec[k]
-        total += v
-        if k in other:
-            hit += v
-    return hit / total if total else 1.0
-
-
-def features(
-    cos_words: float,
-    cos_entities: float,
-    size: int,
-    cos_marks: float = 0.0,
-    both_marks: bool = False,
-    names_cover: float = 1.0,
-) -> tuple[float, ...]:
-    """The model's inputs for one article-story pair (the first is the bias).
-
-    Size enters because a large story's centroid is smoother, so an article of
-    the same event meets it with a lower cosine than it would meet a single
-    article.  ``cos_marks`` is the cosine of figures and dates (:func:`_marks`),
-    and ``both_marks`` says whether both sides have any, so that disjoint figures
-    (a different death toll, another year) count against a join while missing
-    ones count for nothing.  ``names_cover`` is the product of the share of the
-    article's strongest names the story has and of the story's strongest names
-    the article has: low when each side has its own main actors."""
-    ls = math.log1p(size)
-    return (
-        1.0,
-        cos_words,
-        cos_entities,
-        cos_words * cos_entities,
-        ls,
-        cos_words * ls,
-        cos_entities * ls,
-        cos_marks,
-        1.0 if both_marks else 0.0,
-        names_cover,
-    )
-
-
-_N_FEATURES = len(features(0.0, 0.0, 1))
-
-
-def pair_features(
-    cos_words: float,
-    cos_entities: float,
-    smaller: int,
-    larger: int,
-    names_cover: float,
-    article_fit: float,
-) -> tuple[float, ...]:
-    """The story-merge model's inputs for two stories (the first is the bias).
-
-    The cosines and the names cover are those of :func:`features`, taken
-    between the two centroids.  The two sizes enter apart: on ECB+ the stories
-    worth merging are mostly an event's small fragment (an early report that
-    started a story of its own) beside its main story, while two grown stories
-    that look alike are mostly two events of one kind.  ``article_fit`` is the
-    join probability that the article linking them had for the other story.
-    Figures and dates are left out here: in story pairs they added nothing on
-    ECB+ and, on the planted corpus (where they are noise), drove false merges."""
-    return (
-        1.0,
-        cos_words,
-        cos_entities,
-        cos_words * cos_entities,
-        math.log1p(smaller),
-        math.log1p(larger),
-        names_cover,
-        article_fit,
-    )
-
-
-def probability(x: tuple[float, ...], weights: tuple[float, ...]) -> float:
-    if len(x) != len(weights):
-        raise ValueError(f"{len(weights)} weights for {len(x)} features")
-    z = sum(map(mul, x, weights))
-    return 1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0
-
-
-class _Member:
-    """What a small story keeps of each member so it can move it out again: its
-    vectors (as weighed when it arrived, so subtracting them is exact), date,
-    title and outlet.  Dropped once the story outgrows ``split_max``.
-
-    A story's first member has no vectors of its own (``None``) while it is
-    alone: the story's centroid is its vectors then, and they are copied out
-    (:func:`_pin`) only when the story changes, so the many one-article
-    stories do not hold their vectors twice."""
-
-    __slots__ = ("day", "id", "outlet", "title", "vecs")
-
-    def __init__(
-        self, id: str, vecs: _Vectors | None, day: float | None, title: str, outlet: str | None
-    ) -> None:
-        self.id = id
-        self.vecs = vecs
-        self.day = day
-        self.title = title
-        self.outlet = outlet
-
-
-@dataclass(slots=True)
-class _Story:
-    id: str
-    seq: int
-    title: str
-    title_date: float | None
-    words: dict[str, float]
-    entities: dict[str, float]
-    articles: list[str]
-    outlets: set[str] = field(default_factory=set)
-    first: float | None = None
-    last: float | None = None
-    wnorm: float = -1.0  # -1: stale, recompute
-    enorm: float = -1.0
-    marks: dict[str, float] = field(default_factory=dict)  # figures and dates
-    mnorm: float = -1.0
-    top_names: list[str] | None = None  # None: stale, recompute
-    merged_into: str | None = None
-    dirty: bool = True
-    evicted: bool = False
-    indexed: set[str] = field(default_factory=set)  # index keys pointing here (while live)
-    members: list[_Member] | None = None  # while small (see ``split_max``); None: unknown
-
-    def word_norm(self) -> float:
-        if self.wnorm < 0:
-            self.wnorm = math.sqrt(sum(v * v for v in self.words.values()))
-        return self.wnorm
-
-    def entity_norm(self) -> float:
-        if self.enorm < 0:
-            self.enorm = math.sqrt(sum(v * v for v in self.entities.values()))
-        return self.enorm
-
-    def mark_norm(self) -> float:
-        if self.mnorm < 0:
-            self.mnorm = math.sqrt(sum(v * v for v in self.marks.values()))
-        return self.mnorm
-
-    def names(self) -> list[str]:
-        """The story's strongest entity keys (cached until it changes)."""
-        if self.top_names is None:
-            self.top_names = list(_top(self.entities, _TOP_NAMES))
-        return self.top_names
-
-    def gap(self, day: float | None) -> float:
-        """Days between ``day`` and the story's span (0 inside it or when undated)."""
-        if day is None or self.first is None or self.last is None:
-            return 0.0
-        return max(0.0, self.first - day, day - self.last)
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A story an article was compared with: model inputs, time decay, probability."""
-
-    story: str
-    features: tuple[float, ...]
-    decay: float
-    probability: float
-
-
-Chooser = Callable[[Article, list[Candidate]], str | None]
-
-
-class _Vectors:
-    """One article's unit vectors: words, entities, and figures and dates."""
-
-    __slots__ = ("entities", "marks", "words")
-
-    def __init__(
-        self, words: dict[str, float], entities: dict[str, float], marks: dict[str, float]
-    ) -> None:
-        self.words = words
-        self.entities = entities
-        self.marks = marks
-
-
-class _Posting(dict[int, None]):
-    """Story numbers in update order (a dict is an ordered set with O(1) moves)."""
-
-    __slots__ = ()
-
-
-def _title_of(article: Article) -> str:
-    if article.title:
-        return article.title.strip()
-    first = article.text.strip().split("\n", 1)[0]
-    cut = first.find(". ")
-    if 0 < cut < 90:
-        return first[: cut + 1]
-    return first if len(first) <= 90 else first[:90].rsplit(" ", 1)[0] + "…"
-
-
-class StoryClusterer:
+class StoryClusterer(_Stories):
     """Assigns articles to stories one at a time; see the module docstring.
 
     ``add`` is idempotent: an article seen before (by id) returns the story it
@@ -395,44 +104,6 @@ class StoryClusterer:
     until :meth:`drain_events`; :func:`~newsprism.stories.persist.save` writes
     the changed states and the log to a store.  Not thread-safe: one writer.
     """
-
-    def __init__(self, config: ClusterConfig | None = None) -> None:
-        self.config = config or ClusterConfig()
-        self._stories: list[_Story] = []
-        self._by_id: dict[str, int] = {}
-        self._article_story: dict[str, int] = {}
-        self._postings: dict[str, _Posting] = {}
-        self._df: Counter[str] = Counter()
-        self._df_dirty: set[str] = set()
-        self._docs = 0
-        self._events: list[StoryEvent] = []
-        self._primed: dict[str, Bags] = {}
-        self._sigma2 = 2.0 * self.config.time_sigma_days**2
-        # the gap at which the time decay falls below 1/1000: beyond it no
-        # probability can clear any threshold worth having
-        self._horizon = horizon_days(self.config)
-        self._live: set[int] = set()
-        self._newest: float | None = None
-        self._since_sweep = 0
-
-    # --- public ------------------------------------------------------------------
-    def __len__(self) -> int:
-        """Stories that stand on their own (merged ones excluded)."""
-        return sum(1 for s in self._stories if s.merged_into is None)
-
-    @property
-    def documents(self) -> int:
-        return self._docs
-
-    def story_of(self, article_id: str) -> str | None:
-        """The story an article is in now (following merges)."""
-        idx = self._article_story.get(article_id)
-        return None if idx is None else self._resolve(idx).id
-
-    def resolve(self, story: str) -> str:
-        """The id a story goes by now: itself, or the story it was merged into."""
-        idx = self._by_id.get(story)
-        return story if idx is None else self._resolve(idx).id
 
     def add(self, article: Article, nlp: ArticleNLP | None = None) -> Assignment:
         """Place one article: join the most probable story or start a new one."""
@@ -468,15 +139,17 @@ class StoryClusterer:
             story = self._resolve(self._by_id[wanted])
             self._join(story, article, vecs, day, query)
             return Assignment(article.id, story.id, created=False, score=1.0)
-        if not scored or -scored[0][0] < self.config.threshold:
+        if not scored or -scored[0][0] < self.config.calibration.threshold:
             return self._new(article, vecs, day, query)
         prob, best = -scored[0][0], scored[0][1]
-        others = [(-p, i) for p, i, _, _ in scored[1:] if -p >= self.config.merge_threshold]
+        others = [
+            (-p, i) for p, i, _, _ in scored[1:] if -p >= self.config.calibration.merge_threshold
+        ]
         story, merged = self._merge(best, others)
         self._join(story, article, vecs, day, query)
         if story.members is not None and len(story.members) >= 3:
             self._unmix(story, prob)
-        if self.config.story_merge_threshold <= 1.0:
+        if self.config.calibration.story_merge_threshold <= 1.0:
             story, more = self._absorb(story, scored)
             merged += more
         return Assignment(article.id, story.id, created=False, score=prob, merged=merged)
@@ -500,11 +173,11 @@ class StoryClusterer:
             other = self._stories[idx]
             if other.merged_into is not None or other.evicted or other is story:
                 continue
-            if -neg < self.config.threshold * self.config.story_merge_gate:
+            if -neg < self.config.calibration.threshold * self.config.story_merge_gate:
                 return story, ()  # the article is no link between them (and it is cheap)
             x = self._pair_features(story, other, -neg)
-            prob = probability(x, self.config.story_weights)
-            if prob < self.config.story_merge_threshold:
+            prob = probability(x, self.config.calibration.story_weights)
+            if prob < self.config.calibration.story_merge_threshold:
                 return story, ()
             return self._merge(self._by_id[story.id], [(prob, idx)])
         return story, ()
@@ -530,7 +203,7 @@ class StoryClusterer:
         if prob >= self.config.split_gate:
             return
         worst: _Member | None = None
-        low = self.config.split_threshold
+        low = self.config.calibration.split_threshold
         ranked = sorted(story.entities.items(), key=_VALUE, reverse=True)
         for m in members[:-1]:  # the newest, just let in, is last
             fit = self._fit_rest(story, m, ranked)
@@ -575,7 +248,7 @@ class StoryClusterer:
             if days:
                 gap = max(0.0, min(days) - m.day, m.day - max(days))
                 decay = math.exp(-(gap * gap) / self._sigma2)
-        return probability(x, self.config.weights) * decay
+        return probability(x, self.config.calibration.weights) * decay
 
     def _move_out(self, story: _Story, m: _Member, fit: float) -> None:
         """Take member ``m`` out of ``story`` into a new story (logged as a split)."""
@@ -632,177 +305,11 @@ class StoryClusterer:
         story = self._create(article, vecs, day, query)
         return Assignment(article.id, story.id, created=True, score=0.0)
 
-    def prime(self, articles: Iterable[Article], nlp: Sequence[ArticleNLP] | None = None) -> None:
-        """Count a whole corpus into the document frequencies before placing it.
-
-        A stream knows only its past, but a finite corpus (``analyze`` on a
-        folder) is known whole: its IDF then weighs the first articles as well as
-        the last, which matters most for small corpora, where online counts are
-        still mostly noise.  Primed articles are not counted again when added.
-        """
-        by_id = {r.article: r for r in nlp or ()}
-        for article in articles:
-            if article.id in self._article_story or article.id in self._primed:
-                continue
-            raw = bags(article, by_id.get(article.id))
-            self._count(raw)
-            self._primed[article.id] = raw
-
     def add_all(
         self, articles: Iterable[Article], nlp: Sequence[ArticleNLP] | None = None
     ) -> list[Assignment]:
         by_id = {r.article: r for r in nlp or ()}
         return [self.add(a, by_id.get(a.id)) for a in articles]
-
-    def states(self, *, dirty_only: bool = False) -> Iterator[StoryState]:
-        """Story states (all, or only those changed since :meth:`mark_clean`)."""
-        for s in self._stories:
-            if dirty_only and not s.dirty:
-                continue
-            yield StoryState(
-                id=s.id,
-                title=s.title,
-                size=len(s.articles),
-                articles=tuple(s.articles),
-                first=_iso_day(s.first),
-                last=_iso_day(s.last),
-                title_date=_iso_day(s.title_date),
-                outlets=tuple(sorted(s.outlets)),
-                words=tuple(_top(s.words, self.config.centroid_terms).items()),
-                entities=tuple(_top(s.entities, self.config.centroid_terms).items()),
-                marks=tuple(_top(s.marks, self.config.centroid_terms).items()),
-                merged_into=s.merged_into,
-                seq=s.seq,
-            )
-
-    def members(self) -> Iterator[tuple[str, tuple[str, ...], str]]:
-        """(story id, article ids, title) of each standing story, oldest first."""
-        for s in self._stories:
-            if s.merged_into is None:
-                yield s.id, tuple(s.articles), s.title
-
-    def df_changes(self) -> tuple[dict[str, int], int]:
-        """Document frequencies changed since :meth:`mark_clean`, and the document count."""
-        return {t: self._df[t] for t in self._df_dirty}, self._docs
-
-    def drain_events(self) -> list[StoryEvent]:
-        out, self._events = self._events, []
-        return out
-
-    def mark_clean(self) -> None:
-        for s in self._stories:
-            s.dirty = False
-        self._df_dirty.clear()
-
-    def restore(self, states: Iterable[StoryState], df: dict[str, int], docs: int) -> None:
-        """Load a saved state (see :mod:`.persist`); the index is rebuilt from it."""
-        self._df = Counter(df)
-        self._docs = docs
-        ordered = sorted(states, key=lambda st: st.seq)
-        for st in ordered:
-            story = _Story(
-                id=st.id,
-                seq=st.seq,
-                title=st.title,
-                title_date=published_day(st.title_date),
-                words=dict(st.words),
-                entities=dict(st.entities),
-                # a store written before figures had a centroid of their own:
-                # take them from the word centroid, which holds them too
-                marks=dict(st.marks) if st.marks else _marks(dict(st.words)),
-                articles=list(st.articles),
-                outlets=set(st.outlets),
-                first=published_day(st.first),
-                last=published_day(st.last),
-                merged_into=st.merged_into,
-                dirty=False,
-            )
-            if self.config.split_threshold > 0 and st.merged_into is None:
-                story.members = _restored_members(story)
-            idx = len(self._stories)
-            self._stories.append(story)
-            self._by_id[story.id] = idx
-        for idx, story in enumerate(self._stories):
-            if story.merged_into is None:
-                for a in story.articles:
-                    self._article_story[a] = idx
-                self._index(idx, self._story_terms(story))
-                self._live.add(idx)
-            else:
-                target = self._by_id.get(story.merged_into)
-                for a in story.articles:
-                    self._article_story[a] = idx if target is None else target
-
-    # --- internals -----------------------------------------------------------------
-    def _resolve(self, idx: int) -> _Story:
-        story = self._stories[idx]
-        while story.merged_into is not None:
-            story = self._stories[self._by_id[story.merged_into]]
-        return story
-
-    def _count(self, raw: Bags) -> list[str]:
-        """Count one document into the document frequencies; return its entity keys."""
-        self._docs += 1
-        ents = [_ENT + k for k in raw.entities]
-        # Counter.update and set.update count in C
-        self._df.update(raw.words.keys())
-        self._df.update(ents)
-        self._df_dirty.update(raw.words.keys())
-        self._df_dirty.update(ents)
-        return ents
-
-    def _weigh(self, raw: Bags, *, count: bool = True) -> tuple[dict[str, float], dict[str, float]]:
-        """Unit TF-IDF vectors; the DF counts take this article in first (like a
-        batch vectorizer would), so a word first seen here is rare, not unknown."""
-        df = self._df
-        ents = self._count(raw) if count else [_ENT + k for k in raw.entities]
-        # idf = ln((N + 1) / (df + 1)) + 1, as scikit-learn's smoothed IDF, with
-        # ln(df + 1) from a table (inlined: this is the hottest loop of the step)
-        base = math.log(self._docs + 1.0) + 1.0
-        table, size, log = _LOG1, len(_LOG1), math.log
-        get = df.__getitem__
-        w = {
-            k: v * (base - (table[d] if (d := get(k)) < size else log(d + 1.0)))
-            for k, v in raw.words.items()
-        }
-        e = {
-            k: v * (base - (table[d] if (d := get(ek)) < size else log(d + 1.0)))
-            for (k, v), ek in zip(raw.entities.items(), ents, strict=True)
-        }
-        return _unit(_ranked(w, self.config.article_terms)), _unit(
-            _ranked(e, self.config.article_entities)
-        )
-
-    def _vectors(self, raw: Bags) -> _Vectors:
-        """An already counted article's vectors (no change to the frequencies)."""
-        wvec, evec = self._weigh(raw, count=False)
-        return _Vectors(wvec, evec, _marks(wvec))
-
-    def _query(self, wvec: dict[str, float], evec: dict[str, float]) -> dict[str, float]:
-        """An article's strongest terms, as index keys: what it looks candidates up by,
-        and what the story it lands in is indexed under."""
-        k = self.config.query_terms
-        # article vectors are ranked (strongest first): the top terms are a prefix
-        q = dict(islice(wvec.items(), k))
-        q.update((_ENT + e, v) for e, v in islice(evec.items(), k))
-        return q
-
-    def _story_terms(self, story: _Story) -> list[str]:
-        k = self.config.index_terms
-        return [*_top(story.words, k), *(_ENT + e for e in _top(story.entities, k))]
-
-    def _candidates(self, q: dict[str, float]) -> list[int]:
-        cfg = self.config
-        acc: dict[int, float] = {}
-        get, postings = acc.get, self._postings  # bound once: up to ~1,000 updates a call
-        for term, weight in q.items():
-            plist = postings.get(term)
-            if plist:
-                for idx in plist:
-                    acc[idx] = get(idx, 0.0) + weight
-        if len(acc) <= cfg.candidates:
-            return list(acc)
-        return heapq.nlargest(cfg.candidates, acc, key=acc.__getitem__)
 
     def _score(
         self, query: dict[str, float], vecs: _Vectors, day: float | None
@@ -810,13 +317,13 @@ class StoryClusterer:
         """(-probability, story number, features, time decay) of each candidate, best
         first (sorted as plain tuples: story numbers are unique, so ties never reach
         the features)."""
-        weights = self.config.weights
-        if len(weights) != _N_FEATURES:
-            raise ValueError(f"{len(weights)} weights for {_N_FEATURES} features")
+        weights = self.config.calibration.weights
+        if len(weights) != len(FEATURES):
+            raise ValueError(f"{len(weights)} weights for {len(FEATURES)} features")
         out: list[tuple[float, int, tuple[float, ...], float]] = []
         wvec, evec, mvec = vecs.words, vecs.entities, vecs.marks
         names = list(islice(evec, _TOP_NAMES))  # evec is ranked: its strongest names
-        for idx in self._candidates(query):
+        for idx in self._postings.candidates(query, self.config.candidates):
             story = self._stories[idx]
             if story.merged_into is not None or story.evicted:
                 continue
@@ -842,83 +349,6 @@ class StoryClusterer:
             out.append((-prob * decay, idx, x, decay))
         out.sort()
         return out
-
-    def _create(
-        self, article: Article, vecs: _Vectors, day: float | None, query: dict[str, float]
-    ) -> _Story:
-        idx = len(self._stories)
-        sid = story_id(article.id)
-        if sid in self._by_id:  # the same first id from another source: keep ids unique
-            sid = story_id(f"{article.id}#{idx}")
-        title = _title_of(article)
-        story = _Story(
-            id=sid,
-            seq=idx,
-            title=title,
-            title_date=day,
-            words=_interned(vecs.words),
-            entities=_interned(vecs.entities),
-            marks=_interned(vecs.marks),
-            articles=[article.id],
-            outlets={article.outlet} if article.outlet else set(),
-            first=day,
-            last=day,
-            members=(
-                [_Member(article.id, None, day, title, article.outlet)]
-                if self.config.split_threshold > 0
-                else None
-            ),
-        )
-        self._stories.append(story)
-        self._by_id[sid] = idx
-        self._article_story[article.id] = idx
-        self._index(idx, query)
-        self._live.add(idx)
-        self._saw(day)
-        self._events.append(StoryEvent("created", sid, _now(), articles=(article.id,)))
-        return story
-
-    def _join(
-        self,
-        story: _Story,
-        article: Article,
-        vecs: _Vectors,
-        day: float | None,
-        query: dict[str, float],
-    ) -> None:
-        idx = self._by_id[story.id]
-        if story.members is not None:
-            _pin(story)
-        story.wnorm = _add_unit(story.words, vecs.words, story.wnorm)
-        story.enorm = _add_unit(story.entities, vecs.entities, story.enorm)
-        story.mnorm = _add_unit(story.marks, vecs.marks, story.mnorm)
-        story.top_names = None
-        limit = self.config.centroid_terms
-        if len(story.words) > 2 * limit:
-            story.words, story.wnorm = _top(story.words, limit), -1.0
-        if len(story.entities) > 2 * limit:
-            story.entities, story.enorm = _top(story.entities, limit), -1.0
-        if len(story.marks) > 2 * limit:
-            story.marks, story.mnorm = _top(story.marks, limit), -1.0
-        story.articles.append(article.id)
-        if story.members is not None:
-            if len(story.articles) <= self.config.split_max:
-                story.members.append(
-                    _Member(article.id, vecs, day, _title_of(article), article.outlet)
-                )
-            else:
-                story.members = None  # grown: its members are no longer moved
-        if article.outlet:
-            story.outlets.add(article.outlet)
-        if day is not None:
-            story.first = day if story.first is None else min(story.first, day)
-            story.last = day if story.last is None else max(story.last, day)
-            if article.title and (story.title_date is None or day < story.title_date):
-                story.title, story.title_date = article.title.strip(), day
-        story.dirty = True
-        self._article_story[article.id] = idx
-        self._index(idx, query)
-        self._saw(day)
 
     def split(
         self,
@@ -965,214 +395,3 @@ class StoryClusterer:
             StoryEvent("split", old.id, _now(), other=new.id, articles=tuple(sorted(gone)))
         )
         return new.id
-
-    def _merge(self, best: int, others: list[tuple[float, int]]) -> tuple[_Story, tuple[str, ...]]:
-        """Fold together the stories this article matches strongly; return the survivor.
-
-        Two stories that one report fits equally well were one event split early
-        (before enough reports arrived to show it).  The oldest story keeps its
-        id, so ids already shown to users stay valid; the others are logged as
-        merged into it and resolve to it from then on.
-        """
-        if not others:
-            return self._stories[best], ()
-        group = sorted({best, *(i for _, i in others)}, key=lambda i: self._stories[i].seq)
-        survivor = self._stories[group[0]]
-        probs = {best: 1.0, **{i: p for p, i in others}}
-        merged: list[str] = []
-        for idx in group[1:]:
-            gone = self._stories[idx]
-            if (
-                survivor.members is not None
-                and gone.members is not None
-                and len(survivor.articles) + len(gone.articles) <= self.config.split_max
-            ):
-                _pin(survivor)
-                _pin(gone)
-                survivor.members.extend(gone.members)
-            else:
-                survivor.members = None
-            _add_into(survivor.words, gone.words)
-            _add_into(survivor.entities, gone.entities)
-            _add_into(survivor.marks, gone.marks)
-            survivor.articles.extend(gone.articles)
-            survivor.outlets |= gone.outlets
-            for a in gone.articles:
-                self._article_story[a] = group[0]
-            for day in (gone.first, gone.last):
-                if day is not None:
-                    survivor.first = day if survivor.first is None else min(survivor.first, day)
-                    survivor.last = day if survivor.last is None else max(survivor.last, day)
-            if gone.title_date is not None and (
-                survivor.title_date is None or gone.title_date < survivor.title_date
-            ):
-                survivor.title, survivor.title_date = gone.title, gone.title_date
-            gone.merged_into = survivor.id
-            gone.members = None
-            gone.dirty = True
-            self._unindex(idx, gone)
-            self._live.discard(idx)
-            self._events.append(
-                StoryEvent("merged", survivor.id, _now(), other=gone.id, score=probs[idx])
-            )
-            merged.append(gone.id)
-        survivor.wnorm = survivor.enorm = survivor.mnorm = -1.0
-        survivor.top_names = None
-        survivor.dirty = True
-        self._index(group[0], self._story_terms(survivor))
-        return survivor, tuple(merged)
-
-    def _saw(self, day: float | None) -> None:
-        """Track the stream's newest date; now and then, evict stories left behind it.
-
-        A story whose last report is further than the horizon behind the newest
-        article cannot be joined by any article of that date or later (its time
-        decay is below the smallest probability that matters), so its centroid is
-        dropped from memory.  Memory thus follows the stories of the last few
-        weeks, not the whole archive; a late article dated inside an evicted
-        story's span starts a new story instead (the one case this trades away).
-        """
-        if day is not None and (self._newest is None or day > self._newest):
-            self._newest = day
-        self._since_sweep += 1
-        if self._since_sweep < self.config.sweep_every or self._newest is None:
-            return
-        self._since_sweep = 0
-        cutoff = self._newest - self._horizon
-        for idx in [i for i in self._live if (self._stories[i].last or cutoff) < cutoff]:
-            story = self._stories[idx]
-            story.words, story.entities, story.marks, story.evicted = {}, {}, {}, True
-            story.members = None
-            self._unindex(idx, story)
-            self._live.discard(idx)
-
-    def _unindex(self, idx: int, story: _Story) -> None:
-        """Take a story out of the index, dropping lists left empty: a stream's
-        vocabulary keeps growing (new names every day), and the index should only
-        hold the terms of stories that can still be joined."""
-        postings = self._postings
-        for term in story.indexed:
-            plist = postings.get(term)
-            if plist is not None:
-                plist.pop(idx, None)
-                if not plist:
-                    del postings[term]
-        story.indexed = set()
-
-    def _index(self, idx: int, terms: Iterable[str]) -> None:
-        """Point ``terms`` at the story, most recent last; trim each list to its cap."""
-        postings = self._postings
-        cap = self.config.posting_cap
-        indexed = self._stories[idx].indexed
-        for term in terms:
-            plist = postings.get(term)
-            if plist is None:
-                plist = postings[term] = _Posting()
-            elif idx in plist:
-                del plist[idx]  # re-insert at the end: recently updated stories stay findable
-            plist[idx] = None
-            indexed.add(term)
-            if len(plist) > cap:
-                del plist[next(iter(plist))]
-
-
-def _span_gap(a: _Story, b: _Story) -> float:
-    """Days between two stories' spans (0 when they overlap or either is undated)."""
-    if a.first is None or a.last is None or b.first is None or b.last is None:
-        return 0.0
-    return max(0.0, a.first - b.last, b.first - a.last)
-
-
-def _restored_members(story: _Story) -> list[_Member] | None:
-    """A restored one-article story's member, its vectors still its centroid (as
-    in :meth:`StoryClusterer._create`), so a resumed stream splits it as a single
-    run would.  Larger stories' members' vectors are not stored: they are never
-    split after a restore.  A centroid that is no unit vector (a story left with
-    one article by a manual :meth:`~StoryClusterer.split`) is not taken."""
-    if len(story.articles) != 1:
-        return None
-    for vec in (story.words, story.entities, story.marks):
-        if vec and abs(math.fsum(v * v for v in vec.values()) - 1.0) > 1e-6:
-            return None
-    outlet = next(iter(story.outlets), None)
-    return [_Member(story.articles[0], None, story.first, story.title, outlet)]
-
-
-def _pin(story: _Story) -> None:
-    """Copy a one-article story's centroids out as its member's vectors, before
-    they change (see :class:`_Member`)."""
-    members = story.members
-    if members and members[0].vecs is None:
-        members[0].vecs = _Vectors(dict(story.words), dict(story.entities), dict(story.marks))
-
-
-def _loo_cos(vec: dict[str, float], centroid: dict[str, float], norm: float) -> tuple[float, bool]:
-    """The cosine of the unit vector ``vec`` with ``centroid`` minus ``vec`` (which it
-    holds), and whether that rest is non-empty: one dot product, no copy."""
-    get = centroid.get
-    dot = sum([x * get(k, 0.0) for k, x in vec.items()])
-    rest2 = norm * norm - 2.0 * dot + 1.0
-    if rest2 <= 1e-9:
-        return 0.0, False
-    return (dot - 1.0) / math.sqrt(rest2), True
-
-
-def _rest_share(ranked: list[tuple[str, float]], vec: dict[str, float]) -> float:
-    """The weight share of the strongest names of ``ranked`` (a centroid, heaviest
-    first) minus ``vec`` that ``vec`` has too: :func:`_share` of the rest's top names.
-
-    Only names of ``vec`` lose weight, so once ``_TOP_NAMES`` names outside it are
-    seen, no later name can be among the rest's strongest."""
-    top: list[tuple[float, str]] = []
-    outside = 0
-    for k, c in ranked:
-        x = vec.get(k)
-        if x is None:
-            top.append((c, k))
-            outside += 1
-            if outside == _TOP_NAMES:
-                break
-        elif c - x > 1e-9:
-            top.append((c - x, k))
-    if len(top) > _TOP_NAMES:
-        top = sorted(top, key=_WEIGHT, reverse=True)[:_TOP_NAMES]  # stable on ties
-    total = hit = 0.0
-    for r, k in top:
-        total += r
-        if k in vec:
-            hit += r
-    return hit / total if total else 1.0
-
-
-def _subtract(target: dict[str, float], vec: dict[str, float]) -> None:
-    for k, v in vec.items():
-        left = target.get(k, 0.0) - v
-        if left > 1e-9:
-            target[k] = left
-        else:
-            target.pop(k, None)
-
-
-def _add_unit(target: dict[str, float], vec: dict[str, float], norm: float) -> float:
-    """Add the unit vector ``vec`` into ``target``; return the new norm (-1 if stale).
-
-    |c + v|^2 = |c|^2 + 2 c.v + |v|^2 with |v| = 1: norms stay exact without a pass."""
-    dot = _add_into(target, vec)
-    if norm < 0:
-        return norm
-    return math.sqrt(max(0.0, norm * norm + 2.0 * dot + (1.0 if vec else 0.0)))
-
-
-def _add_into(target: dict[str, float], vec: dict[str, float]) -> float:
-    """Add ``vec`` into ``target``; return their dot product before the addition.
-    A key new to ``target`` is interned (see :func:`_interned`)."""
-    get = target.get
-    dot = 0.0
-    for k, v in vec.items():
-        old = get(k)
-        if old is None:
-            target[intern(k)] = v
-        else:
-            dot += old * v
-            target[k] = old + v
-    return dot

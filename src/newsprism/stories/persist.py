@@ -13,14 +13,11 @@ import logging
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ..model import Article, ArticleNLP, Story
+from ..store import ClusteringStore, Coordination, StoryStateStore
 from ._records import Assignment, StoryEvent
 from .cluster import ClusterConfig, StoryClusterer, stream_order
-
-if TYPE_CHECKING:  # the store imports this package's records: no import cycle at run time
-    from ..store import Store
 
 __all__ = [
     "StorySummary",
@@ -38,7 +35,7 @@ log = logging.getLogger(__name__)
 
 #: The store lock held from loading the clusterer to saving it: a watcher and a
 #: web worker placing articles at once would otherwise each save a story
-#: without the other's new members (:meth:`Store.exclusive`).
+#: without the other's new members (:meth:`~newsprism.store.Coordination.exclusive`).
 LOCK = "stories"
 
 
@@ -46,7 +43,7 @@ LOCK = "stories"
 SIGMA_KEY = "stories.time_sigma_days"
 
 
-def configure(store: Store, *, time_sigma_days: float) -> None:
+def configure(store: Coordination, *, time_sigma_days: float) -> None:
     """Set how far apart in time the reports of one story in ``store`` may be.
 
     The width of the time decay (days; see :class:`~.cluster.ClusterConfig`) is
@@ -61,7 +58,7 @@ def configure(store: Store, *, time_sigma_days: float) -> None:
     store.set_meta(SIGMA_KEY, repr(float(time_sigma_days)))
 
 
-def stored_config(store: Store) -> ClusterConfig:
+def stored_config(store: Coordination) -> ClusterConfig:
     """The clusterer settings ``store`` asks for (defaults until :func:`configure`)."""
     raw = store.get_meta(SIGMA_KEY)
     if raw is None:
@@ -80,7 +77,7 @@ def _positive(days: float) -> bool:
     return math.isfinite(days) and days > 0
 
 
-def load(store: Store, config: ClusterConfig | None = None) -> StoryClusterer:
+def load(store: ClusteringStore, config: ClusterConfig | None = None) -> StoryClusterer:
     """A clusterer resumed from ``store`` (empty if nothing was saved), with ``config``
     or else the store's own settings (:func:`stored_config`)."""
     clusterer = StoryClusterer(config if config is not None else stored_config(store))
@@ -89,7 +86,7 @@ def load(store: Store, config: ClusterConfig | None = None) -> StoryClusterer:
     return clusterer
 
 
-def save(clusterer: StoryClusterer, store: Store) -> list[StoryEvent]:
+def save(clusterer: StoryClusterer, store: ClusteringStore) -> list[StoryEvent]:
     """Write what changed since the last save; return the events written."""
     states = list(clusterer.states(dirty_only=True))
     df, docs = clusterer.df_changes()
@@ -107,7 +104,7 @@ def save(clusterer: StoryClusterer, store: Store) -> list[StoryEvent]:
 
 
 def update(
-    store: Store,
+    store: ClusteringStore,
     articles: Iterable[Article] | None = None,
     nlp: Sequence[ArticleNLP] | None = None,
     *,
@@ -126,7 +123,7 @@ def update(
 
 
 def _place(
-    store: Store,
+    store: ClusteringStore,
     cl: StoryClusterer,
     articles: Iterable[Article] | None,
     nlp: Sequence[ArticleNLP] | None,
@@ -142,7 +139,7 @@ def _place(
 
 
 def stories_for(
-    store: Store,
+    store: ClusteringStore,
     articles: Sequence[Article],
     nlp: Sequence[ArticleNLP] | None = None,
     *,
@@ -167,7 +164,11 @@ def stories_for(
 
 
 def split_story(
-    store: Store, story: str, article_ids: Iterable[str], *, config: ClusterConfig | None = None
+    store: ClusteringStore,
+    story: str,
+    article_ids: Iterable[str],
+    *,
+    config: ClusterConfig | None = None,
 ) -> str:
     """Move stored articles out of ``story`` into a new story, logged; return its id."""
     with store.exclusive(LOCK):
@@ -190,7 +191,7 @@ class StorySummary:
     merged: tuple[str, ...] = ()  # ids folded into this story, which now resolve to it
 
 
-def list_stories(store: Store, *, min_size: int = 1) -> list[StorySummary]:
+def list_stories(store: StoryStateStore, *, min_size: int = 1) -> list[StorySummary]:
     """Standing stories, most recently active first, then largest."""
     merged: dict[str, list[str]] = {}
     for event in store.story_events():
