@@ -33,7 +33,15 @@ from .features import Features
 from .values import amount_of
 from .verdicts import disputes, is_denial
 
-__all__ = ["PAIR_FEATURES", "PairModel", "align", "pair_features", "pair_model"]
+__all__ = [
+    "PAIR_FEATURES",
+    "PairModel",
+    "Profile",
+    "align",
+    "pair_features",
+    "pair_model",
+    "profiles",
+]
 
 #: Inputs of the pair model, in the order of its weights (after the bias).
 PAIR_FEATURES: tuple[str, ...] = (
@@ -92,53 +100,78 @@ def pair_model() -> PairModel:
     )
 
 
-def _units(a: Claim, b: Claim) -> float:
-    """Whether two claims' figures count the same thing (1), different things (-1),
-    or cannot tell (0).
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What the pair model reads of one claim, computed once per claim so that
+    scoring a pair is a few set intersections."""
 
-    The figures' values are deliberately not an input: alignment decides that two
-    claims state one proposition, the verdict then compares what they say.  A model
-    rewarded for equal values would never line up "Thursday" with "Friday".
-    """
-    ua = {x.unit for x in (amount_of(v) for v in a.values) if x is not None and x.unit}
-    ub = {x.unit for x in (amount_of(v) for v in b.values) if x is not None and x.unit}
-    return 0.0 if not (ua and ub) else (1.0 if ua & ub else -1.0)
+    article: str
+    statement: bool
+    keys: frozenset[str]
+    key_weight: float
+    plain: frozenset[str]
+    plain_weight: float
+    names: frozenset[str]
+    units: frozenset[str]
+    first: str | None
+    lead: bool
 
 
-def _overlap(ka: frozenset[str], kb: frozenset[str], idf: Mapping[str, float]) -> float:
-    shared = sum(idf.get(k, 1.0) for k in ka & kb)
-    norm = math.sqrt(sum(idf.get(k, 1.0) for k in ka) * sum(idf.get(k, 1.0) for k in kb))
-    return shared / norm if norm else 0.0
+def profiles(
+    claims: Sequence[Claim], feats: Sequence[Features], idf: Mapping[str, float]
+) -> list[Profile]:
+    """One :class:`Profile` per claim."""
+    lead = _leads(claims)
+    out = []
+    for c, f, at_lead in zip(claims, feats, lead, strict=True):
+        plain = frozenset(f"s:{w}" for w in f.plain)
+        out.append(
+            Profile(
+                article=c.article,
+                statement=c.kind == "statement",
+                keys=f.keys,
+                key_weight=sum(idf.get(k, 1.0) for k in f.keys),
+                plain=plain,
+                plain_weight=sum(idf.get(k, 1.0) for k in plain),
+                names=frozenset(e for e in f.entities if not e.startswith("w:")),
+                # The figures' values are deliberately not an input: alignment decides
+                # that two claims state one proposition, the verdict then compares what
+                # they say.  A model rewarded for equal values would never line up
+                # "Thursday" with "Friday".  What a figure counts is an input.
+                units=frozenset(
+                    x.unit for x in (amount_of(v) for v in c.values) if x is not None and x.unit
+                ),
+                first=f.first,
+                lead=at_lead,
+            )
+        )
+    return out
+
+
+def _overlap(
+    ka: frozenset[str], wa: float, kb: frozenset[str], wb: float, idf: Mapping[str, float]
+) -> float:
+    if not wa or not wb:
+        return 0.0
+    return sum(idf.get(k, 1.0) for k in ka & kb) / math.sqrt(wa * wb)
 
 
 def pair_features(
-    a: Claim,
-    b: Claim,
-    fa: Features,
-    fb: Features,
-    cosine: float,
-    idf: Mapping[str, float],
-    lead: tuple[bool, bool] = (False, False),
+    a: Profile, b: Profile, cosine: float, idf: Mapping[str, float]
 ) -> tuple[float, ...]:
     """The pair model's inputs for two claims (see :data:`PAIR_FEATURES`)."""
-    overlap = _overlap(fa.keys, fb.keys, idf)
-    names = min(2, len({e for e in fa.entities & fb.entities if not e.startswith("w:")})) / 2
-    units = _units(a, b)
-    statement = 1.0 if a.kind == b.kind == "statement" else 0.0
-    subject = 1.0 if fa.first is not None and fa.first == fb.first else 0.0
-    plain = _overlap(
-        frozenset(f"s:{w}" for w in fa.plain), frozenset(f"s:{w}" for w in fb.plain), idf
-    )
+    overlap = _overlap(a.keys, a.key_weight, b.keys, b.key_weight, idf)
+    units = 0.0 if not (a.units and b.units) else (1.0 if a.units & b.units else -1.0)
     return (
         cosine,
         overlap,
-        names,
+        min(2, len(a.names & b.names)) / 2,
         units,
-        statement,
+        1.0 if a.statement and b.statement else 0.0,
         cosine * overlap,
-        1.0 if all(lead) else 0.0,
-        subject,
-        plain,
+        1.0 if a.lead and b.lead else 0.0,
+        1.0 if a.first is not None and a.first == b.first else 0.0,
+        _overlap(a.plain, a.plain_weight, b.plain, b.plain_weight, idf),
     )
 
 
@@ -181,18 +214,20 @@ def _neighbours(claims: Sequence[Claim], vectors: npt.NDArray[np.float32]) -> di
 
 def _candidates(
     i: int,
-    claims: Sequence[Claim],
-    feats: Sequence[Features],
+    prof: Sequence[Profile],
+    rare: Sequence[str],
     postings: Mapping[str, list[int]],
     idf: Mapping[str, float],
 ) -> list[int]:
     score: dict[int, float] = defaultdict(float)
-    keys = sorted(feats[i].keys, key=lambda k: (-idf.get(k, 0.0), k))[:LOOKUP_KEYS]
-    for k in keys:
+    me = prof[i]
+    for k in rare:
+        w = idf.get(k, 0.0)
         for j in postings.get(k, ())[-POSTINGS_PER_KEY:]:
-            other = claims[j]
-            if j > i and other.article != claims[i].article and other.kind == claims[i].kind:
-                score[j] += idf.get(k, 0.0)
+            if j > i:
+                other = prof[j]
+                if other.article != me.article and other.statement == me.statement:
+                    score[j] += w
     return sorted(score, key=lambda j: (-score[j], j))[:CANDIDATES]
 
 
@@ -208,17 +243,17 @@ def scored_pairs(
     for i, f in enumerate(feats):
         for k in f.keys:
             postings[k].append(i)
+    prof = profiles(claims, feats, idf)
     near = _neighbours(claims, vectors)
-    lead = _leads(claims)
     pairs: set[tuple[int, int]] = set()
-    for i in range(len(claims)):
-        pairs.update((i, j) for j in _candidates(i, claims, feats, postings, idf))
+    for i, f in enumerate(feats):
+        rare = sorted(f.keys, key=lambda k: (-idf.get(k, 0.0), k))[:LOOKUP_KEYS]
+        pairs.update((i, j) for j in _candidates(i, prof, rare, postings, idf))
         pairs.update((min(i, j), max(i, j)) for j in near.get(i, ()))
     out = []
     for i, j in sorted(pairs):
         cos = float(vectors[i] @ vectors[j]) if len(vectors) else 0.0
-        x = pair_features(claims[i], claims[j], feats[i], feats[j], cos, idf, (lead[i], lead[j]))
-        out.append((i, j, x))
+        out.append((i, j, pair_features(prof[i], prof[j], cos, idf)))
     return out
 
 
