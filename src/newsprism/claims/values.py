@@ -323,13 +323,15 @@ def amounts_compatible(a: Amount, b: Amount) -> bool | None:
     if a.vague or b.vague:
         lo, hi = max(a.low, b.low) / 10, min(a.high, b.high) * 10
         return True if lo <= hi else None
-    # 2% slack for reporting conventions (exchange rates, rounding of inputs)
-    return a.low <= b.high * (1 + SLACK) and b.low <= a.high * (1 + SLACK)
+    # slack for reporting conventions (exchange rates, rounding of inputs); a count of
+    # things has none: a "47-page" and a "48-page" indictment are two claims
+    slack = SLACK if a.unit.isupper() or a.unit == "%" else 0.0
+    return a.low <= b.high * (1 + slack) and b.low <= a.high * (1 + slack)
 
 
-#: Relative slack between two precise figures: conversions ("58km (36 miles)") and
-#: rounding of inputs make 35 and 36 the same distance in practice.
-SLACK = 0.05
+#: Relative slack between two precise sums of money or percentages: conversions and
+#: rounding of inputs make $35.0 and $35.6 million the same sum in practice.
+SLACK = 0.02
 
 
 # --- dates -----------------------------------------------------------------------
