@@ -25,8 +25,8 @@ QUOTES_SPEAKER_FLOOR = 26
 STORY_FLOOR = 3
 # measured (claims as of the gates' commit): facts right 3 of 15, conflicts 0 of 3, no
 # false conflict
-FACTS_RIGHT_FLOOR = 2  # floor: raise when claims land
-CONFLICTS_FLOOR = 0  # floor: raise when claims land
+FACTS_RIGHT_FLOOR = 5  # measured 6 of 15; the Courier is placed in a story of its own
+CONFLICTS_FLOOR = 0  # measured 0: all three involve the Courier (see above)
 FALSE_CONFLICTS_CEILING = 1
 DERIVED = {"copy", "edited", "rewrite"}
 
@@ -107,7 +107,7 @@ def test_shared_facts_are_grouped_with_their_verdicts(
     score = score_facts(council_dossier, [story])
     assert sum(score.total.values()) == 15
     assert score.total["conflict"] == 3 and score.total["imprecise"] == 1
-    # floor: raise when claims land
+    # floors: see FACTS_RIGHT_FLOOR
     assert sum(score.right.values()) >= FACTS_RIGHT_FLOOR, score.summary()
     assert score.right["conflict"] >= CONFLICTS_FLOOR, score.summary()
     assert score.false_conflicts <= FALSE_CONFLICTS_CEILING, score.summary()
