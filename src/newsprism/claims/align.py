@@ -59,7 +59,7 @@ PAIR_FEATURES: tuple[str, ...] = (
 #: Candidate claims scored per claim at most, and keys looked up for them.
 CANDIDATES = 24
 LOOKUP_KEYS = 8
-POSTINGS_PER_KEY = 200
+POSTINGS_PER_KEY = 64
 #: Nearest claims by meaning added per claim, for stories of at most
 #: :data:`MEANING_LIMIT` claims (a blockwise matrix product; larger stories rely
 #: on the key index alone, which keeps the stage linear).

@@ -34,6 +34,10 @@ _MAX_PAIRS = 4000
 _SIDE_CHARS = 160
 #: Figures further apart than this factor are taken to measure different things.
 _MAX_RATIO = 3.0
+#: Two accounts of one figure that conflict differ by less than this factor ("47" and
+#: "48 pages", "$42" and "$45 million", "three" and "four weeks"); further apart, two
+#: figures of one kind are usually two quantities (a season and a game).
+_CONFLICT_RATIO = 1.5
 #: Words either side of a figure that say what it measures.
 _WINDOW = 4
 #: Candidate conflicts examined per group before giving up.
@@ -150,9 +154,9 @@ def _vaguer(a: Amount, b: Amount) -> bool:
     return hedged.low == 0.0 or math.isinf(hedged.high)
 
 
-def _within_ratio(aa: Amount, ab: Amount) -> bool:
+def _within_ratio(aa: Amount, ab: Amount, ratio: float = _MAX_RATIO) -> bool:
     lo, hi = sorted((max(aa.value, 1e-9), max(ab.value, 1e-9)))
-    return hi / lo <= _MAX_RATIO
+    return hi / lo <= ratio
 
 
 def _date_values(c: Claim) -> list[Value]:
@@ -230,6 +234,8 @@ def _value_conflicts(
                 continue
             elif ok and _vaguer(aa, ab):
                 vagues.append((i, va, j, vb))
+            elif ok is False and not _within_ratio(aa, ab, _CONFLICT_RATIO):
+                continue  # 269 and 793 yards: two seasons, not two accounts of one
             elif ok is False:
                 updates = va.kind == "count" and _different_days(a, b, published)
                 (vagues if updates else conflicts).append((i, va, j, vb))
