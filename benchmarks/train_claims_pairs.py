@@ -11,9 +11,10 @@ penalty is fitted on :data:`~newsprism.claims.align.PAIR_FEATURES`.
 
 Honest figures: 5 folds by event (3 events each).  For each fold the model is
 fitted on the other 12 events, its join threshold picked on those 12 by
-score.py's facts-right share, and the 3 held-out events are grouped and scored
-with it (the threshold: the highest within 0.01 of the best share); the held-out dossiers of the five folds are scored together.  The
-shipped model is then fitted on all 15 events with the threshold picked on all.
+score.py's facts-right share (the highest threshold within 0.01 of the best),
+and the 3 held-out events are grouped and scored with it; the held-out dossiers
+of the five folds are scored together.  The shipped model is then fitted on all
+15 events with the threshold picked on all.
 """
 
 from __future__ import annotations

@@ -75,6 +75,12 @@ def ingest_sources(
             ids.append(added.id)
             inserted += added.inserted
             duplicates += not added.inserted
+            if not added.inserted:
+                log.info(
+                    "%s: same text from the same source as stored article %s, kept once",
+                    _source(article),
+                    added.duplicate_of or added.id,
+                )
         if progress:
             progress("read sources", len(ids) + len(failures), None)
     return IngestReport(tuple(dict.fromkeys(ids)), inserted, duplicates, tuple(failures))

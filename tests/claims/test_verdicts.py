@@ -78,10 +78,20 @@ def test_disjoint_precise_figures_conflict() -> None:
     claims, groups = _run(
         {
             "a": ["Jones has donated $120 million to the Horizon super PAC"],
-            "b": ["Jones donated $45 million to the Horizon super PAC"],
+            "b": ["Jones donated $95 million to the Horizon super PAC"],
         }
     )
     assert _group_of(claims, groups, "a:c0").verdict == "conflicting"
+
+
+def test_figures_far_apart_are_two_quantities_not_a_conflict() -> None:
+    _, groups = _run(
+        {
+            "a": ["Thomas finished the season with 269 rushing yards"],
+            "b": ["Thomas finished with 793 rushing yards"],
+        }
+    )
+    assert all(g.verdict != "conflicting" for g in groups)
 
 
 def test_rounded_figures_agree() -> None:

@@ -2,9 +2,9 @@
 
 The corpus is small but real: four reports of one event (committed fixtures),
 planted reuse (a verbatim copy under another outlet, an edited copy), a duplicate
-text, a clashing id, and a second, unrelated event from the ingest fixtures; it is
-split over a JSONL file and a Parquet file.  Its dates span three days and one
-article is undated: with one-day blocks, clustering runs in three blocks and is
+text from the same outlet, a clashing id, and a second, unrelated event from the
+ingest fixtures; it is split over a JSONL file and a Parquet file.  Its dates span
+three days and one article is undated: with one-day blocks, clustering runs in three blocks and is
 stitched, which the Spark run uses.  Spark runs in ``local[2]`` with one session
 for the whole test session.
 """
@@ -49,7 +49,16 @@ def _corpus(folder: Path) -> list[str]:
             "title": rows[0]["title"],
             "text": texts[0],
         }
-    )  # same text: deduplicated
+    )  # same text from another outlet: syndication, kept as an article
+    rows.append(
+        {
+            "id": "dup",
+            "outlet": rows[0]["outlet"],
+            "published": "2024-10-27",
+            "title": rows[0]["title"],
+            "text": texts[0],
+        }
+    )  # same text from the same outlet: deduplicated
     rows.append(
         {
             "id": "edited",
@@ -152,7 +161,9 @@ def test_local_engine_matches_the_pipeline(corpus: list[str], local_out: Path) -
     seed0 = Path(sorted((DATA / "reuse").glob("*.txt"))[0]).stem
     assert rels[tuple(sorted((seed0, "edited")))] in {"copy", "edited"}  # type: ignore[index]
     ids = [r["id"] for r in read_rows(local_out, "articles")]
-    assert "copy" not in ids  # same text as the first seed, larger id: dropped
+    assert "dup" not in ids  # same text and outlet as the first seed, larger id: dropped
+    assert "copy" in ids  # same text from another outlet: a syndicated copy
+    assert rels[tuple(sorted((seed0, "copy")))] == "copy"  # type: ignore[index]
     assert any("~" in i for i in ids)  # the clashing id kept, suffixed
 
 

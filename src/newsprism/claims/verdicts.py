@@ -234,11 +234,12 @@ def _value_conflicts(
                 continue
             elif ok and _vaguer(aa, ab):
                 vagues.append((i, va, j, vb))
+            elif ok is False and va.kind == "count" and _different_days(a, b, published):
+                vagues.append((i, va, j, vb))  # a toll reported on two days: an update
             elif ok is False and not _within_ratio(aa, ab, _CONFLICT_RATIO):
                 continue  # 269 and 793 yards: two seasons, not two accounts of one
             elif ok is False:
-                updates = va.kind == "count" and _different_days(a, b, published)
-                (vagues if updates else conflicts).append((i, va, j, vb))
+                conflicts.append((i, va, j, vb))
         for va, vb in [
             *itertools.product(_date_values(a), _date_values(b)),
             *itertools.product(_period_values(a), _period_values(b)),

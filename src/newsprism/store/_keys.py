@@ -9,11 +9,22 @@ from ..model import Article
 
 
 def content_hash(article: Article) -> str:
-    """The idempotency key: the same cleaned text is the same article."""
+    """The idempotency key: the same cleaned text *from the same source* is the same
+    article.
+
+    The same text from two outlets or two URLs is syndication, the commonest real
+    reuse, so it stays two articles (reuse then pairs them as a copy).  An article
+    with neither URL nor outlet is known by its text alone, as before.
+    """
     if article.provenance and article.provenance.content_hash:
-        return article.provenance.content_hash
-    normal = " ".join(article.text.split())
-    return hashlib.sha1(normal.encode("utf-8")).hexdigest()
+        text_key = article.provenance.content_hash
+    else:
+        normal = " ".join(article.text.split())
+        text_key = hashlib.sha1(normal.encode("utf-8")).hexdigest()
+    if not (article.url or article.outlet):
+        return text_key
+    source = f"{text_key}\x1f{article.url or ''}\x1f{article.outlet or ''}"
+    return hashlib.sha1(source.encode("utf-8")).hexdigest()
 
 
 def unique_id(wanted: str, digest: str, taken: Callable[[str], bool]) -> str:
