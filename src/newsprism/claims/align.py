@@ -271,6 +271,17 @@ def _disputes(a: Claim, b: Claim, fa: Features, fb: Features) -> bool:
     return disputes(fa, fb) if da else disputes(fb, fa)
 
 
+def _pairs_seen(a: int, b: int) -> int:
+    """How many cross pairs of two clusters the candidates could have scored.
+
+    Unscored pairs count as 0 in the average, but a claim is scored against at most
+    :data:`CANDIDATES` + :data:`NEIGHBOURS` others: between a fact carried by 300
+    wire copies and one more copy, most pairs are unscored for want of budget, not
+    of likeness.  Small clusters (every story of a few outlets) are exact.
+    """
+    return min(a * b, (CANDIDATES + NEIGHBOURS) * min(a, b))
+
+
 def align(
     claims: Sequence[Claim],
     feats: Sequence[Features],
@@ -308,7 +319,7 @@ def align(
         if ci == cj or arts[ci] & arts[cj]:
             continue
         total = links[ci].get(cj, 0.0)
-        if total / (len(members[ci]) * len(members[cj])) < model.threshold:
+        if total / _pairs_seen(len(members[ci]), len(members[cj])) < model.threshold:
             continue
         keep, gone = (ci, cj) if len(members[ci]) >= len(members[cj]) else (cj, ci)
         for m in members[gone]:
