@@ -1,9 +1,12 @@
 """What is corroborated and what conflicts: claims, groups, verdicts, and what hangs off them.
 
-* :func:`extract_claims` -- per article (pure): the clauses that assert figures,
-  dates, reported findings and denials, with normalised :class:`~newsprism.model.Value`s;
-* :func:`group_claims` -- per story: claims about one thing in one group, each
-  group judged corroborated, single-source, conflicting or imprecise;
+* :func:`extract_claims` -- per article (pure): every narrative sentence as a
+  statement claim and the clauses around figures and dates as value claims, with
+  normalised :class:`~newsprism.model.Value`s and a polarity (denials, debunks);
+* :func:`group_claims` -- per story: claims of different articles that state one
+  proposition aligned into one group (:mod:`.align`, a learned pair model), each
+  group judged corroborated, single-source, conflicting (values or disputed) or
+  imprecise;
 * :func:`build_timeline`, :func:`build_coverage` -- dated events in order; what
   each article adds and omits;
 * :func:`extract_relations`, :func:`with_roles` -- who criticised, supports,
