@@ -6,8 +6,9 @@ inverted index, so the cost per claim is bounded whatever the story's size.
 Each candidate pair is scored by a small logistic model (:data:`PAIR_FEATURES`,
 weights in the ``claims_pairs`` artefact) on signals that carry from one story to
 the next: the meaning of the two texts (static embeddings), their rare-word and
-name overlap, whether their figures and dates can both hold, whether they count
-the same thing.  Groups are then built by average linkage over the scored pairs,
+name overlap, whether their figures count the same thing, whether both open
+their articles.  The values themselves are not inputs: alignment decides that two
+claims state one proposition, :mod:`.verdicts` then compares what they say.  Groups are then built by average linkage over the scored pairs,
 never holding two claims of one article: an article states a fact once, and a
 second sentence of the same article about it is usually another fact.
 
