@@ -8,8 +8,9 @@ weights in the ``claims_pairs`` artefact) on signals that carry from one story t
 the next: the meaning of the two texts (static embeddings), their rare-word and
 name overlap, whether their figures count the same thing, whether both open
 their articles.  The values themselves are not inputs: alignment decides that two
-claims state one proposition, :mod:`.verdicts` then compares what they say.  Groups are then built by average linkage over the scored pairs,
-never holding two claims of one article: an article states a fact once, and a
+claims state one proposition, :mod:`.verdicts` then compares what they say.
+Groups are then built by average linkage over the scored pairs, never holding two
+claims of one article: an article states a fact once, and a
 second sentence of the same article about it is usually another fact.
 
 Why average linkage and not connected components: one loose pair (two leads
