@@ -84,3 +84,8 @@ def test_a_generational_suffix_is_another_person() -> None:
 def test_a_title_is_not_part_of_the_name() -> None:
     ents = merge_entities(_people("Rep. Duncan Hunter", "Duncan Hunter", "Hunter"))
     assert [e.name for e in ents if e.kind == "person"] == ["Duncan Hunter"]
+
+
+def test_a_title_strip_needs_a_capitalised_name_after_it() -> None:
+    assert normalise("Secretary of State Antony Blinken", "person").startswith("Secretary")
+    assert normalise("Mayor Linda Carter", "person") == "Linda Carter"

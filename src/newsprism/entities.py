@@ -41,7 +41,7 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _TITLES = re.compile(
     r"^(?:(?:mr|mrs|ms|dr|rep|sen|gov|lt|gen|col|sgt|capt|prof|rev|hon|pres)\.?"
     r"|president|senator|representative|governor|congressman|congresswoman|judge|justice"
-    r"|mayor|secretary|chancellor|minister|prime minister|attorney general)\s+(?=[A-Z])",
+    r"|mayor|secretary|chancellor|minister|prime minister|attorney general)\s+(?=(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 

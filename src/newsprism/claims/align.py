@@ -199,7 +199,8 @@ def _neighbours(claims: Sequence[Claim], vectors: npt.NDArray[np.float32]) -> di
     n = len(claims)
     if n < 2 or len(vectors) != n or n > MEANING_LIMIT:
         return {}
-    arts = np.array([hash(c.article) for c in claims])
+    codes: dict[str, int] = {}
+    arts = np.array([codes.setdefault(c.article, len(codes)) for c in claims])
     kinds = np.array([c.kind == "statement" for c in claims])
     out: dict[int, list[int]] = {}
     k = min(NEIGHBOURS, n - 1)

@@ -204,7 +204,9 @@ _STATEMENT_MIN_WORDS = 6
 _FINITE = frozenset({"VERB", "AUX"})
 
 
-def _statement(doc: Doc, text: str, sent: Span, mask: bytearray, values: list[Found]) -> _Spans:
+def _statement(
+    text: str, sent: Span, mask: bytearray, values: list[Found], whole: tuple[int, int]
+) -> _Spans:
     """The sentence itself as one statement claim: what happened, who holds what position.
 
     Events, places and positions are stated in whole sentences far more often than
@@ -220,9 +222,6 @@ def _statement(doc: Doc, text: str, sent: Span, mask: bytearray, values: list[Fo
     masked = sum(mask[sent.start_char : sent.end_char])
     if masked > 0.6 * (sent.end_char - sent.start_char):
         return []  # a quotation: a statement of its speaker, counted by the quotes stage
-    whole = _trimmed(doc, list(sent))
-    if whole is None:
-        return []
     lo, hi = _line_of(text, whole[0], whole[1], whole[0])
     kept = tuple(f.value for f in values if lo <= f.start and f.end <= hi)
     return [(lo, hi, kept, "statement")]
@@ -272,7 +271,7 @@ def _sentence_claims(
         kept = tuple(f.value for f in found if lo <= f.start and f.end <= hi)
         if kept and len(text[lo:hi].split()) >= _VALUE_MIN_WORDS:
             out.append((lo, hi, kept, "value"))
-    return out + _statement(doc, text, sent, mask, values)
+    return out + _statement(text, sent, mask, values, whole)
 
 
 def _disputed(text: str) -> bool:

@@ -40,7 +40,6 @@ class Features:
     stems: frozenset[str]
     units: frozenset[str]
     values: frozenset[str]  # coarse value keys: the same figure hints at the same fact
-    words: tuple[str, ...]  # content words in order, for topic labels
     plain: frozenset[str]  # stems of lower-case content words: what happens, not who
     keys: frozenset[str] = frozenset()  # all of the above, prefixed, for indexing
     first: str | None = None  # the leftmost named actor or place, usually the subject
@@ -52,9 +51,7 @@ class EntityIndex:
 
     def __init__(self, entities: Iterable[Entity] = ()) -> None:
         self.by_form: dict[str, str] = {}
-        self.names: dict[str, str] = {}
         for ent in entities:
-            self.names[ent.id] = ent.name
             for form in (ent.name, *ent.aliases):
                 self.by_form.setdefault(normalise(form), ent.id)
 
@@ -168,7 +165,6 @@ def features(claim: Claim, index: EntityIndex) -> Features:
         concepts=concepts_of(content),
         stems=frozenset(w[:_STEM_LEN] for w in content),
         units=units,
-        words=tuple(content),
         plain=frozenset(
             _singular(w)[:_STEM_LEN]
             for w in (_POSSESSIVE.sub("", x).strip(".'’") for x in words if x[:1].islower())

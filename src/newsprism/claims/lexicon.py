@@ -19,7 +19,6 @@ __all__ = [
     "DEBUNK",
     "DENIAL",
     "HEDGE_WORDS",
-    "REPORT_CUES",
     "STOP",
     "TIME_UNITS",
     "concepts_of",
@@ -86,12 +85,6 @@ DEBUNK = re.compile(
     r"|never\s+(?:said|made|happened|confirmed|signed)"
     r"|(?:story|report|article|alert)\b(?:\W+\w+){0,15}?\W+(?:is|was|has\s+been)\s+(?:withdrawn|retracted)"
     r"|(?:duped|fooled|tricked)\s+by|no\s+(?:truth|basis)\s+(?:to|in|for))",
-    re.IGNORECASE,
-)
-#: Reporting cues that introduce a finding attributed to a source.
-REPORT_CUES = re.compile(
-    r"\b(?:according to|reported(?: that)?|reports? (?:emerged|said|showed|found)|found that"
-    r"|revealed(?: that)?|disclosed(?: that)?|confirmed(?: that)?|announced(?: that)?)\b",
     re.IGNORECASE,
 )
 #: Counted nouns that measure time or repetition: "21 years in power", "two years

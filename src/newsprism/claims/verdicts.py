@@ -27,7 +27,15 @@ from .features import Features
 from .lexicon import STOP, TIME_UNITS
 from .values import Amount, amount_of, amounts_compatible, date_range, dates_compatible
 
-__all__ = ["Judgement", "denies", "independent_sources", "is_denial", "judge", "values_agree"]
+__all__ = [
+    "Judgement",
+    "denies",
+    "disputes",
+    "independent_sources",
+    "is_denial",
+    "judge",
+    "values_agree",
+]
 
 #: Pairs of claims compared per group at most; groups of thousands sample.
 _MAX_PAIRS = 4000
@@ -42,30 +50,10 @@ _CONFLICT_RATIO = 1.5
 _WINDOW = 4
 #: Candidate conflicts examined per group before giving up.
 _MAX_CANDIDATES = 50
-#: Share of the shorter claim's words that two claims must have in common.
-_CLOSE = 0.5
 
 
 def independent_sources(claims: Sequence[Claim], family: Mapping[str, str]) -> int:
     return len({family.get(c.article, c.article) for c in claims})
-
-
-def _close(a: Features, b: Features) -> bool:
-    """Whether two claims plausibly state the same quantity or event.
-
-    They must share an actor, and what happens must overlap: at least half of
-    the shorter claim's plain words and concepts ("killed Wednesday" and
-    "identified the victim Thursday" share the victim, not the event).
-    """
-    if not a.entities & b.entities:
-        return False
-    wa = a.plain | {f"c:{c}" for c in a.concepts - {"report"}}
-    wb = b.plain | {f"c:{c}" for c in b.concepts - {"report"}}
-    if "report" in a.concepts and "report" in b.concepts:
-        wa, wb = wa | {"c:report"}, wb | {"c:report"}
-    if not wa or not wb:
-        return False
-    return len(wa & wb) / min(len(wa), len(wb)) >= _CLOSE
 
 
 def is_denial(claim: Claim, feats: Features) -> bool:
@@ -85,9 +73,8 @@ def disputes(denial: Features, claim: Features) -> bool:
     days of darkness")."""
     if denies(denial, claim):
         return True
-    names = {e for e in denial.entities & claim.entities if not e.startswith("w:")}
-    names |= {e for e in denial.entities & claim.entities if e.startswith("w:")}
-    return bool(names) and len(denial.stems & claim.stems) >= _DISPUTE_STEMS
+    shared_name = bool(denial.entities & claim.entities)
+    return shared_name and len(denial.stems & claim.stems) >= _DISPUTE_STEMS
 
 
 def denies(denial: Features, claim: Features) -> bool:
