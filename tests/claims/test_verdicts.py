@@ -221,3 +221,47 @@ def test_durations_of_one_stay_conflict_but_years_do_not() -> None:
         }
     )
     assert _group_of(claims, groups, "a:c0").verdict != "conflicting"
+
+
+def test_debunk_in_other_words_joins_what_it_debunks() -> None:
+    claims, groups = _run(
+        {
+            "a": ["Patrol robots from Quillbot now guard the Harwick campus of Vantor Systems"],
+            "b": ["Quillbot robots are guarding the Harwick campus of Vantor Systems, staff say"],
+            "c": [
+                "A Quillbot founder said rumours that its robots guard the Vantor campus "
+                "at Harwick are not true"
+            ],
+        }
+    )
+    g = _group_of(claims, groups, "c:c0")
+    assert g.verdict == "conflicting" and g.conflict == "disputed"
+    deny = next(s for s in g.sides if "c:c0" in s.claims)
+    other = {c for s in g.sides if s is not deny for c in s.claims}
+    assert other & {"a:c0", "b:c0"}
+
+
+def test_an_article_that_reports_and_debunks_is_not_the_asserting_side() -> None:
+    claims, groups = _run(
+        {
+            "a": ["The singer Dana Reyes was found dead in her Malibu home, the site claimed"],
+            "b": [
+                "The singer Dana Reyes was found dead in her Malibu home, a website said",
+                "The Dana Reyes death story from the Malibu website is a hoax",
+            ],
+        }
+    )
+    g = _group_of(claims, groups, "b:c1")
+    assert g.verdict == "conflicting"
+    deny = next(s for s in g.sides if "b:c1" in s.claims)
+    asserting = {c for s in g.sides if s is not deny for c in s.claims}
+    assert "a:c0" in asserting and not any(c.startswith("b:") for c in asserting)
+
+
+def test_relative_clause_denial_is_not_the_sentence_polarity() -> None:
+    from newsprism.claims.lexicon import disputing
+
+    assert not disputing("Kell, who has denied the reports, did not respond to requests")
+    assert disputing("Kell denied the Harbor Times report on Tuesday")
+    assert not disputing("The ministry would neither confirm nor deny that talks took place")
+    assert not disputing("Any attempt to deny the settlers their land will fail")

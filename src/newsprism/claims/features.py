@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..entities import normalise
 from ..model import Claim, Entity
-from .lexicon import DEBUNK, DENIAL, STOP, concepts_of
+from .lexicon import STOP, concepts_of, disputing
 from .values import amount_of
 
 __all__ = ["EntityIndex", "Features", "claim_kind", "features"]
@@ -139,7 +139,7 @@ def _value_keys(claim: Claim) -> list[str]:
 def claim_kind(claim: Claim) -> str:
     """Which claims may share a group: a dated event, a figure, a finding, a denial."""
     amounts = [a for a in (amount_of(v) for v in claim.values) if a is not None]
-    if DENIAL.search(claim.text) or DEBUNK.search(claim.text):
+    if disputing(claim.text):
         return "denial"
     if amounts:
         return "figure"

@@ -23,6 +23,7 @@ import numpy.typing as npt
 from ..model import Article, Claim, ClaimGroup, Entity
 from ..reuse import embed
 from .align import PairModel, align
+from .disputes import link_disputes
 from .features import EntityIndex, Features, features
 from .verdicts import judge, values_agree
 
@@ -109,7 +110,8 @@ def group_claims(
     index = EntityIndex(entities)
     feats = [features(c, index) for c in claims]
     idf = _idf(feats)
-    groups = align(claims, feats, _vectors(claims), idf, model)
+    vectors = _vectors(claims)
+    groups = link_disputes(align(claims, feats, vectors, idf, model), claims, feats, vectors)
     fam = family_map(articles, families)
     published = {a.id: a.published for a in articles}
     groups = [part for members in groups for part in _split(members, claims, feats, fam, published)]

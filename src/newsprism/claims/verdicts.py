@@ -355,7 +355,7 @@ def judge(
         denied = [
             c
             for c, f, d in zip(claims, feats, denied_of, strict=True)
-            if not d and c.article not in denied_arts and any(denies(d, f) for d in fd)
+            if not d and c.article not in denied_arts and any(disputes(d, f) for d in fd)
         ]
         if denied:
             denied.sort(key=lambda c: (not c.values, len(c.text)))
