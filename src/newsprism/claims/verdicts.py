@@ -25,7 +25,14 @@ from dataclasses import dataclass
 from ..model import Claim, ConflictKind, Side, Value, Verdict
 from .features import Features
 from .lexicon import STOP, TIME_UNITS
-from .values import Amount, amount_of, amounts_compatible, date_range, dates_compatible
+from .values import (
+    Amount,
+    DateRange,
+    amount_of,
+    amounts_compatible,
+    date_range,
+    dates_compatible,
+)
 
 __all__ = [
     "Judgement",
@@ -145,6 +152,21 @@ def _vaguer(a: Amount, b: Amount) -> bool:
     return hedged.low == 0.0 or math.isinf(hedged.high)
 
 
+#: A date range this many days wide or more, and :data:`_COARSER_FACTOR` times the
+#: other's width, says less than the other: a year or a month against a day.
+_COARSE_DAYS = 28
+_COARSER_FACTOR = 4
+
+
+def _coarser(a: DateRange, b: DateRange) -> bool:
+    """Whether one of two resolved dates is much less precise than the other."""
+    if a.weekday is not None or b.weekday is not None or a.open_end or b.open_end:
+        return False
+    wa, wb = (a.high - a.low).days + 1, (b.high - b.low).days + 1
+    wide, narrow = max(wa, wb), min(wa, wb)
+    return wide >= _COARSE_DAYS and wide >= _COARSER_FACTOR * narrow
+
+
 def _within_ratio(aa: Amount, ab: Amount, ratio: float = _MAX_RATIO) -> bool:
     lo, hi = sorted((max(aa.value, 1e-9), max(ab.value, 1e-9)))
     return hi / lo <= ratio
@@ -238,9 +260,13 @@ def _value_conflicts(
             ra, rb = date_range(va), date_range(vb)
             if ra is None or rb is None:
                 continue
-            if not _same_event(feats[i], feats[j]):
-                continue
             if _attributive(a, va) or _attributive(b, vb):
+                continue
+            if _coarser(ra, rb) and dates_compatible(ra, rb):
+                # "in 2012" beside "on June 8": both hold, one tells the reader less
+                vagues.append((i, va, j, vb))
+                continue
+            if not _same_event(feats[i], feats[j]):
                 continue
             single = len(_date_values(a)) == 1 and len(_date_values(b)) == 1
             if not dates_compatible(ra, rb) and (single or va.kind == "period"):
