@@ -84,3 +84,20 @@ def test_timeline_shows_a_sentence_once_not_its_clauses() -> None:
     events = build_timeline(claims, [Article(id="a", text=sentence)])
     assert [(e.date, e.evidence) for e in events] == [("2024-05-03", ("s",))]
     assert events[0].text == sentence
+
+
+def test_group_labels_are_sentences_not_clauses() -> None:
+    from newsprism.claims import group_claims
+
+    sentence = "The mission was to pick up two astronauts stranded on the Orbital Station"
+    clause = "to pick up two astronauts"
+    at = sentence.index(clause)
+    claims = []
+    for art in ("a", "b"):
+        claims.append(_claim(f"{art}s", art, sentence, 0))
+        claims.append(_claim(f"{art}v", art, clause, at, kind="value"))
+    _, groups = group_claims(
+        claims, [Article(id="a", text=sentence), Article(id="b", text=sentence)], []
+    )
+    assert groups and all(g.topic != clause for g in groups)
+    assert any(g.topic == sentence for g in groups if len(g.claims) == 2)
