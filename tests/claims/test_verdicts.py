@@ -265,3 +265,46 @@ def test_relative_clause_denial_is_not_the_sentence_polarity() -> None:
     assert disputing("Kell denied the Harbor Times report on Tuesday")
     assert not disputing("The ministry would neither confirm nor deny that talks took place")
     assert not disputing("Any attempt to deny the settlers their land will fail")
+
+
+def test_ages_are_figures_of_one_person() -> None:
+    from newsprism.claims.values import amount_of
+
+    found = {
+        f.value.text: f.value
+        for f in find_values("Rosa Kell, 41, of Dunmore met the 9-year-old boy")
+    }
+    assert set(found) == {"41", "9-year-old"} and all(v.kind == "age" for v in found.values())
+    assert all(f.value.kind != "age" for f in find_values("The company, 25, was sold"))
+    decade = find_values("The driver, who was in his early 40s, fled")[0].value
+    amt = amount_of(decade)
+    assert amt is not None and amt.vague and (amt.low, amt.high) == (40.0, 43.0)
+
+
+def test_an_age_and_a_decade_are_imprecise_two_ages_conflict() -> None:
+    claims, groups = _run(
+        {
+            "a": ["Police said the 41-year-old Rosa Kell was struck outside the Dunmore library"],
+            "b": [
+                "Police said Rosa Kell, who was in her 40s, was struck outside the Dunmore library"
+            ],
+        }
+    )
+    assert _group_of(claims, groups, "a:c0").verdict == "imprecise"
+    claims, groups = _run(
+        {
+            "a": ["Police said the 41-year-old Kell was struck outside the Dunmore library"],
+            "b": ["Police said the 44-year-old Kell was struck outside the Dunmore library"],
+        }
+    )
+    assert _group_of(claims, groups, "a:c0").verdict == "conflicting"
+
+
+def test_ages_of_two_people_do_not_conflict() -> None:
+    _, groups = _run(
+        {
+            "a": ["The 15-year-old Timmons was at the scene of the Dunmore shooting"],
+            "b": ["Timmons and his 16-year-old friend were at the scene of the Dunmore shooting"],
+        }
+    )
+    assert all(g.verdict != "conflicting" for g in groups)

@@ -27,7 +27,6 @@ from .features import Features
 from .lexicon import STOP, TIME_UNITS
 from .values import (
     Amount,
-    DateRange,
     amount_of,
     amounts_compatible,
     date_range,
@@ -44,6 +43,8 @@ __all__ = [
     "values_agree",
 ]
 
+#: Value kinds compared as figures (intervals with a unit), the others as dates.
+_AMOUNT_KINDS = ("money", "count", "percent", "age")
 #: Pairs of claims compared per group at most; groups of thousands sample.
 _MAX_PAIRS = 4000
 _SIDE_CHARS = 160
@@ -131,6 +132,18 @@ def _same_event(a: Features, b: Features) -> bool:
     return a.event is not None and a.event == b.event and a.first == b.first
 
 
+def _age_holder(claim: Claim, value: Value) -> str | None:
+    """Whose age a figure gives: the word after "36-year-old", the name before ", 36,"."""
+    at = claim.text.find(value.text)
+    if at < 0:
+        return None
+    if value.text[:1].isdigit() and "old" in value.text:
+        after = claim.text[at + len(value.text) :].split()
+        return after[0].strip(".,;:'’").lower() if after else None
+    before = claim.text[:at].rstrip(", ").split()
+    return before[-1].strip(".,;:'’").lower() if before and before[-1][:1].isupper() else None
+
+
 def _same_quantity(a: Claim, va: Value, aa: Amount, b: Claim, vb: Value, ab: Amount) -> bool:
     """Whether two figures plausibly measure one thing: within a factor of
     :data:`_MAX_RATIO` (a share price and a takeover price are not one figure) and
@@ -138,6 +151,9 @@ def _same_quantity(a: Claim, va: Value, aa: Amount, b: Claim, vb: Value, ab: Amo
     lo, hi = sorted((max(aa.value, 1e-9), max(ab.value, 1e-9)))
     if hi / lo > _MAX_RATIO:
         return False
+    if aa.unit == "age":  # one person's age: "15-year-old Timmons" is not his friend's 16
+        holder = _age_holder(a, va)
+        return holder is not None and holder == _age_holder(b, vb)
     return bool(_context(a, va) & _context(b, vb))
 
 
@@ -150,21 +166,6 @@ def _vaguer(a: Amount, b: Amount) -> bool:
     # "nearly $120 million" beside "$118.5 million" says the same; only an open bound
     # ("more than", "as many as") leaves the reader with less
     return hedged.low == 0.0 or math.isinf(hedged.high)
-
-
-#: A date range this many days wide or more, and :data:`_COARSER_FACTOR` times the
-#: other's width, says less than the other: a year or a month against a day.
-_COARSE_DAYS = 28
-_COARSER_FACTOR = 4
-
-
-def _coarser(a: DateRange, b: DateRange) -> bool:
-    """Whether one of two resolved dates is much less precise than the other."""
-    if a.weekday is not None or b.weekday is not None or a.open_end or b.open_end:
-        return False
-    wa, wb = (a.high - a.low).days + 1, (b.high - b.low).days + 1
-    wide, narrow = max(wa, wb), min(wa, wb)
-    return wide >= _COARSE_DAYS and wide >= _COARSER_FACTOR * narrow
 
 
 def _within_ratio(aa: Amount, ab: Amount, ratio: float = _MAX_RATIO) -> bool:
@@ -262,10 +263,6 @@ def _value_conflicts(
                 continue
             if _attributive(a, va) or _attributive(b, vb):
                 continue
-            if _coarser(ra, rb) and dates_compatible(ra, rb):
-                # "in 2012" beside "on June 8": both hold, one tells the reader less
-                vagues.append((i, va, j, vb))
-                continue
             if not _same_event(feats[i], feats[j]):
                 continue
             single = len(_date_values(a)) == 1 and len(_date_values(b)) == 1
@@ -305,7 +302,7 @@ def values_agree(a: Claim, b: Claim) -> bool:
         for vb in b.values:
             if va.kind != vb.kind or va.kind == "period":
                 continue
-            if va.kind in ("money", "count", "percent"):
+            if va.kind in _AMOUNT_KINDS:
                 x, y = amount_of(va), amount_of(vb)
                 if x and y and not x.vague and not y.vague and amounts_compatible(x, y) is False:
                     return False
@@ -319,7 +316,7 @@ def values_agree(a: Claim, b: Claim) -> bool:
 def _agrees(v: Value, ref: Value) -> bool:
     if v.kind != ref.kind:
         return False
-    if v.kind in ("money", "count", "percent"):
+    if v.kind in _AMOUNT_KINDS:
         a, b = amount_of(v), amount_of(ref)
         if a is None or b is None:
             return False
