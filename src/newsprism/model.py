@@ -186,6 +186,9 @@ class Claim:
     kind: ClaimKind = "value"
     #: "denied" when the claim denies or debunks what it states.
     polarity: Polarity = "asserted"
+    #: Who the article attributes it to (the quotes stage's speaker, "Dmitry Peskov");
+    #: None when the outlet states it in its own voice.
+    holder: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

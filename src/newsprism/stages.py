@@ -64,7 +64,7 @@ def _extract_quotes_broad(article: Article, doc: Doc, rec: ArticleNLP) -> tuple[
 
 
 def _extract_claims(article: Article, doc: Doc, rec: ArticleNLP) -> tuple[object, ...]:
-    return _claims.extract_claims(article, doc)
+    return _claims.extract_claims(article, doc, rec.quotes)
 
 
 def _extract_relations(article: Article, doc: Doc, rec: ArticleNLP) -> tuple[object, ...]:
@@ -78,7 +78,7 @@ def _extract_roles(article: Article, doc: Doc, rec: ArticleNLP) -> tuple[object,
 #: The per-article extractors, in order; each shares the one parse per article.
 ARTICLE_STEPS: tuple[ArticleStep, ...] = (
     ArticleStep("quotes/1", QUOTE_CAPABILITIES, "quotes", _extract_quotes),
-    ArticleStep("claims/2", _claims.CAPABILITIES, "claims", _extract_claims),
+    ArticleStep("claims/3", _claims.CAPABILITIES, "claims", _extract_claims),
     ArticleStep("relations/1", _claims.CAPABILITIES, "relations", _extract_relations),
     ArticleStep("roles/1", _claims.CAPABILITIES, "roles", _extract_roles),
 )

@@ -75,6 +75,7 @@ class Evidence:
     article: Article
     snippet: Snippet
     anchor: str
+    holder: str | None = None  # whom the article attributes the claim to
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +217,10 @@ class Index:
             return None
         art = self.articles[rec.article]
         prefix = "c" if ref in self.claims else "q"
-        return Evidence(ref, art, snippet(art.text, rec.start, rec.end), anchor(prefix, ref))
+        holder = rec.holder if isinstance(rec, Claim) else None
+        return Evidence(
+            ref, art, snippet(art.text, rec.start, rec.end), anchor(prefix, ref), holder
+        )
 
     def evidences(self, refs: Iterable[str]) -> tuple[Evidence, ...]:
         return tuple(e for e in (self.evidence(r) for r in refs) if e is not None)
