@@ -181,3 +181,43 @@ def test_differing_values_are_never_corroborated() -> None:
     assert set(claims) == {"a:c0", "b:c0"}
     for cid in claims:
         assert _group_of(claims, groups, cid).verdict != "corroborated", cid
+
+
+def test_few_beside_a_count_is_imprecise() -> None:
+    claims, groups = _run(
+        {
+            "a": ["Deputies stopped the van two miles away on Route 9, the sheriff said"],
+            "b": ["Deputies stopped the van a few miles away on Route 9, the sheriff said"],
+        }
+    )
+    g = _group_of(claims, groups, "a:c0")
+    assert g.verdict == "imprecise"
+    assert any("a few miles" in s.text for s in g.sides)
+
+
+def test_a_few_of_is_not_a_figure() -> None:
+    assert find_values("A few of the trustees left early") == []
+
+
+def test_open_bound_vague_figure_is_finite() -> None:
+    from newsprism.claims.values import parse_amount
+
+    amt = parse_amount("over millions of dollars")
+    assert amt is not None and amt.value < float("inf") and amt.high == float("inf")
+
+
+def test_durations_of_one_stay_conflict_but_years_do_not() -> None:
+    claims, groups = _run(
+        {
+            "a": ["The singer had been treated at Mercy Hospital for three weeks for pneumonia"],
+            "b": ["The singer had been treated at Mercy Hospital for four weeks for pneumonia"],
+        }
+    )
+    assert _group_of(claims, groups, "a:c0").verdict == "conflicting"
+    claims, groups = _run(
+        {
+            "a": ["The mayor has served Springfield for 21 years in office"],
+            "b": ["The mayor has served Springfield for 22 years in office"],
+        }
+    )
+    assert _group_of(claims, groups, "a:c0").verdict != "conflicting"

@@ -147,11 +147,15 @@ _PCT_RE = r"(?:%|percent\b|per cent\b|percentage points?\b)"
 #: "only had one call": a verb may sit between a restrictive hedge and its figure.
 _ONLY_VERB = r"(?:had|has|have|was|were|made|held|received|got)"
 _VAGUE_WORD = r"(?:tens|hundreds|thousands|millions|billions|trillions|dozens|scores)"
+#: Small counts left open ("a few blocks away", "several officers"): beside a precise
+#: count of the same thing they make the group imprecise, never a conflict.
+_FEW_WORD = r"(?:a few|several|a handful of|a couple of)"
 
 _AMOUNT = re.compile(
     rf"(?:\b(?P<hedge>{_HEDGE_RE})(?:\s+{_ONLY_VERB})?\s+)?"
     rf"(?:"
     rf"\b(?P<vague>{_VAGUE_WORD}(?:\s+of\s+{_VAGUE_WORD})?)(?=\s+(?:of|in)\b)"
+    rf"|\b(?P<few>{_FEW_WORD})(?=\s+(?!of\b)[a-z])"
     rf"|(?:(?P<cur>US\$|\$|€|£|¥)\s?)?(?P<num>{_DIGITS}|(?<![\w-]){_WORDNUM}(?![\w]))"
     rf"(?:[\s-]?(?P<scale>{_SCALE_RE})\b)?"
     rf")"
@@ -159,6 +163,12 @@ _AMOUNT = re.compile(
     rf"(?:[\s-]+(?:of\s+|in\s+)?(?P<curword>{_CUR_WORD_RE})\b)?",
     re.IGNORECASE,
 )
+_FEW_RANGE = {
+    "a few": (2.0, 6.0),
+    "several": (3.0, 9.0),
+    "a handful of": (2.0, 6.0),
+    "a couple of": (2.0, 3.0),
+}
 _VAGUE_RANGE = {
     "dozens": (24.0, 100.0),
     "scores": (40.0, 200.0),
@@ -267,15 +277,19 @@ def parse_amount(text: str) -> Amount | None:
         unit = "%"
     else:
         unit = _unit_word(text[m.end() :])
+    if m.group("few"):
+        low, high = _FEW_RANGE[" ".join(m.group("few").lower().split())]
+        return Amount(math.sqrt(low * high), low, high, unit, hedge, vague=True)
     if m.group("vague"):
         words = m.group("vague").lower().split()
         low, high = _VAGUE_RANGE[words[0]]
         if len(words) == 3:  # "tens of millions": scale the range by the second word
             factor = _VAGUE_RANGE[words[2]][0] / 2
             low, high = low * factor, high * factor
+        centre = math.sqrt(low * high)  # before an open bound: "over millions" is finite
         if hedge in ("more than", "over", "at least", "upwards of"):
             high = math.inf
-        return Amount(math.sqrt(low * high), low, high, unit, hedge, vague=True)
+        return Amount(centre, low, high, unit, hedge, vague=True)
     num_text = m.group("num")
     if num_text[:1].isdigit():
         number = float(num_text.replace(",", ""))
@@ -662,7 +676,7 @@ def find_values(text: str, published: str | None = None) -> list[Found]:
             glued = (s > 0 and text[s - 1] in "-/#") or text[e : e + 1] in ("-", "/", ":")
             if glued and not m.group("scale"):
                 continue
-        if m.group("hedge") and not (m.group("num") or m.group("vague")):
+        if m.group("hedge") and not (m.group("num") or m.group("vague") or m.group("few")):
             continue
         if _CLOCK_AFTER.match(text, e) or (s > 0 and text[s - 1] == ":"):
             continue
@@ -699,10 +713,12 @@ _NEXT_WORD = re.compile(r"\s+([a-z][a-z-]+)\b")
 def _counted_noun_end(text: str, end: int) -> int:
     """Extend a bare count over the next word when it is a plain noun ("12 people");
     the parse refines this where one is at hand (see :mod:`.extract`)."""
-    from .lexicon import STOP
+    from .lexicon import STOP, TIME_UNITS
 
     m = _NEXT_WORD.match(text, end)
-    if m is None or m.group(1) in STOP or m.group(1).endswith("ly"):
+    if m is None or m.group(1).endswith("ly"):
+        return end
+    if m.group(1) in STOP and _unit_word(m.group(1)) not in TIME_UNITS:
         return end
     return m.end()
 

@@ -48,6 +48,10 @@ _MAX_RATIO = 3.0
 _CONFLICT_RATIO = 1.5
 #: Words either side of a figure that say what it measures.
 _WINDOW = 4
+#: Time units whose counts can be one span two outlets state differently ("hospitalized
+#: for three weeks" / "for four weeks"); years, seasons and games are usually different
+#: spans ("21 years in power", "two years after") and never make a conflict.
+_DURATIONS = frozenset(["minute", "hour", "day", "week", "month"])
 #: Candidate conflicts examined per group before giving up.
 _MAX_CANDIDATES = 50
 
@@ -207,7 +211,7 @@ def _value_conflicts(
         if a.article == b.article:
             continue
         for (va, aa), (vb, ab) in itertools.product(_amounts(a), _amounts(b)):
-            if aa.unit in TIME_UNITS:
+            if aa.unit in TIME_UNITS and aa.unit not in _DURATIONS:
                 continue
             ok = amounts_compatible(aa, ab)
             if ok is None:
