@@ -104,7 +104,9 @@ def check_outputs(paths: Iterable[Path | None], console: Console) -> None:
             continue
         problem = _unwritable(path)
         if problem is not None:
-            console.print(f"[red]error:[/] {safe(path)}: {problem}", highlight=False)
+            console.print(
+                f"[red]error:[/] {safe(path)}: {safe(problem)}", highlight=False, soft_wrap=True
+            )
             raise typer.Exit(EXIT_NOTHING)
 
 
