@@ -93,7 +93,9 @@ class JsonlReader:
             yield IngestFailure(source, os_reason(exc))
             return
         with fh:
-            if b"\x00" in fh.peek(8192)[:8192]:
+            head = fh.peek(8192)[:8192]
+            if b"\x00" in head and not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+                # binary through and through: one failure, not one per "line"
                 yield IngestFailure(source, "binary file, not text")
                 return
             yield from self._read_lines(source, fh)

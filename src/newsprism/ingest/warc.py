@@ -111,8 +111,9 @@ class WarcReader:
         if not done:
             # fastwarc ends quietly where a file that starts "WARC/" goes on with garbage
             yield IngestFailure(source, "no WARC record could be read (corrupt after its start)")
-        elif not yielded:
-            log.info("%s: %d records, no HTML page among them", source, done)
+        elif not yielded:  # an input that gives nothing says why
+            n = f"{done} record{'' if done == 1 else 's'}"
+            yield IngestFailure(source, f"no HTML page in the archive ({n}, none a page)")
 
     def _record(self, source: str, record: Any, seen: set[str]) -> Item | None:
         record_id = _record_id(record)
