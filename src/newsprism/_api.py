@@ -7,13 +7,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .clean import clean
+from .errors import NewsprismError
 from .ingest import IngestFailure, IngestNotice, read_sources
 from .ingest._base import unexpected
 from .ingest._published import check_published
 from .ingest.fetch import Fetcher
 from .model import FINDINGS, Article, Dossier
 from .options import DEFAULT_OPTIONS, Options
-from .pipeline import StageFailure, State
+from .pipeline import StageFailure, State, failure_reason
 from .report import story_dossier
 from .stages import default_pipeline
 from .store import ArticleStore, MemoryStore, Store
@@ -105,7 +106,14 @@ def ingest_sources(
             if changed is not None:
                 notice(changed)
             # 3. store, committed at once: an interrupted batch keeps what it read
-            added = store.add_article(article)
+            try:
+                added = store.add_article(article)
+            except NewsprismError:
+                raise  # the store itself is unusable: nothing further can be stored
+            except Exception as exc:  # this article only (PostgreSQL refuses NUL in text)
+                log.debug("storing %s failed", _source(article), exc_info=True)
+                fail(IngestFailure(_source(article), f"not stored ({failure_reason(exc)})"))
+                continue
             ids.append(added.id)
             inserted += added.inserted
             duplicates += not added.inserted

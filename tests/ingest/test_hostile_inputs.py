@@ -232,3 +232,19 @@ def test_failures_are_heard_as_they_happen(tmp_path: Path) -> None:
         "failure http://[::1/x",
         "progress 3",
     ]
+
+
+def test_an_article_the_store_refuses_fails_alone(tmp_path: Path, postgres_url: str) -> None:
+    """PostgreSQL refuses NUL characters in text, which JSON can carry."""
+    from newsprism.store import open_store
+
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"id": "nul", "text": "A\\u0000B said so."}\n' + GOOD, encoding="utf-8")
+    store = open_store(postgres_url)
+    try:
+        report = ingest_sources([str(path)], store=store)
+    finally:
+        store.close()
+    assert report.ids == ("good",)
+    [failure] = report.failures
+    assert failure.source == f"{path}:1" and failure.reason.startswith("not stored (")
