@@ -168,7 +168,7 @@ def reader_check(batches: list[list[tuple[str, str]]], markers: dict[str, str]) 
 def cli_check(
     batches: list[list[tuple[str, str]]], markers: dict[str, str], folder: Path, analyze: int
 ) -> dict[str, int]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env = {**os.environ, "PYTHONPATH": os.environ.get("PYTHONPATH", str(ROOT / "src"))}
     crashes = good_lost = unnamed = 0
     codes: Counter[int] = Counter()
     for n, whole in enumerate(batches):
@@ -181,9 +181,13 @@ def cli_check(
             [*args, *(s for s, _ in batch)], capture_output=True, text=True, env=env, timeout=3600
         )
         codes[proc.returncode] += 1
-        if proc.returncode not in (0, 1, 2) or "Traceback" in proc.stderr + proc.stdout:
+        crashed = proc.returncode not in (0, 1, 2) or "Traceback" in proc.stderr + proc.stdout
+        if crashed:
             crashes += 1
-            print(f"batch {n} crashed (exit {proc.returncode}):\n{proc.stderr[-2000:]}")
+            last = proc.stderr.strip().splitlines()[-1:] or ["(no output)"]
+            print(f"batch {n} crashed (exit {proc.returncode}): {last[0][:200]}")
+        if not db.exists():
+            good_lost += sum(kind == "good" for _, kind in batch)
             continue
         con = sqlite3.connect(db)
         rows = con.execute("SELECT text FROM articles").fetchall()
@@ -194,10 +198,11 @@ def cli_check(
         for source, kind in batch:
             if kind == "good":
                 good_lost += markers[source] not in stored
-            elif " ".join(one_line(source).split()) not in stderr and not any(
-                belongs(s, source) for s in sources
+            elif not crashed and (
+                " ".join(one_line(source).split()) not in stderr
+                and not any(belongs(s, source) for s in sources)
             ):
-                unnamed += 1
+                unnamed += 1  # (after a crash nothing past it is named: counted as a crash)
     return {
         "crashes": crashes,
         "good_lost": good_lost,
