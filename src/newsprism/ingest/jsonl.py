@@ -94,8 +94,9 @@ class JsonlReader:
             return
         with fh:
             head = fh.peek(8192)[:8192]
-            if b"\x00" in head and not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
-                # binary through and through: one failure, not one per "line"
+            if b"\x00" in head and not any(
+                line.lstrip(b"\xef\xbb\xbf \t\r").startswith(b"{") for line in head.split(b"\n")
+            ):  # binary through and through: one failure, not one per "line"
                 yield IngestFailure(source, "binary file, not text")
                 return
             yield from self._read_lines(source, fh)
