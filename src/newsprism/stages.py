@@ -285,7 +285,8 @@ def statements(state: State) -> State:
         groups.extend(sts)
         grouped.update(story.articles)
     # a story that failed keeps its quotes, ungrouped
-    quotes.extend(q for q in state.quotes if q.article not in grouped)
+    failed = {a for story in state.stories for a in story.articles} - grouped
+    quotes.extend(q for q in state.quotes if q.article in failed)
     return state.fill(quotes=tuple(quotes), statements=tuple(groups)).failed(failures)
 
 
