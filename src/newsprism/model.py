@@ -167,7 +167,7 @@ class Statement:
 
 @dataclass(frozen=True, slots=True)
 class Value:
-    kind: str  # money, count, date, percent, duration, ...
+    kind: str  # money, count, percent, age, date, day, period
     text: str
     value: str | float | None
 

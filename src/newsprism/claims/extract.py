@@ -18,7 +18,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..model import Article, Claim, ClaimKind, Value
-from .lexicon import DEBUNK, DENIAL
+from .lexicon import DENIAL, disputing
 from .values import Found, find_values
 
 if TYPE_CHECKING:
@@ -278,7 +278,7 @@ def _disputed(text: str) -> bool:
     """A denial or a debunk.  A negated main verb is not enough: on ECB+ and the seeds
     "did not deny", "will not affect", "did not explicitly suggest" outnumbered the
     negations that dispute a report."""
-    return bool(DENIAL.search(text) or DEBUNK.search(text))
+    return disputing(text)
 
 
 def extract_claims(article: Article, doc: Doc) -> tuple[Claim, ...]:

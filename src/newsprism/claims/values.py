@@ -329,9 +329,41 @@ def parse_amount(text: str) -> Amount | None:
 
 
 def amount_of(value: Value) -> Amount | None:
+    if value.kind == "age":
+        return parse_age(value.text)
     if value.kind not in ("money", "count", "percent"):
         return None
     return parse_amount(value.text)
+
+
+#: A person's age: "the 36-year-old driver", "Anthony LaSalle, 36, of Bloomington",
+#: "aged 24", "in her 60s".  Ages are figures outlets get wrong ("35-year-old" against
+#: "36-year-old") or state loosely (a decade against the exact age).
+_AGE = re.compile(
+    r"\b(?P<age>\d{1,3}[- ]years?[- ]old)\b"
+    r"|\b[A-Z][\w'’-]+, (?P<age2>\d{1,3}),(?= (?:of|from|and|was|is|who|said|has|had)\b)"
+    r"|\baged (?P<age3>\d{1,3})\b"
+    r"|\bin (?:his|her|their) (?P<age4>(?:early |mid-?|late )?\d0s)\b",
+)
+
+
+def _age_group(m: re.Match[str]) -> str:
+    return next(g for g in ("age", "age2", "age3", "age4") if m.group(g))
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_age(text: str) -> Amount | None:
+    """An age as an interval of years (unit ``age``): exact, or a decade ("60s")."""
+    m = re.match(r"(?:(early |mid-?|late )?(\d0)s|(\d{1,3}))", text)
+    if m is None:
+        return None
+    if m.group(3) is not None:
+        n = float(m.group(3))
+        return Amount(n, n, n, "age") if 0 < n < 125 else None
+    low = float(m.group(2))
+    part = (m.group(1) or "").strip().rstrip("-")
+    lo, hi = {"early": (0, 3), "mid": (3, 7), "late": (7, 9)}.get(part, (0, 9))
+    return Amount(low + (lo + hi) / 2, low + lo, low + hi, "age", vague=True)
 
 
 def amounts_compatible(a: Amount, b: Amount) -> bool | None:
@@ -675,6 +707,13 @@ def find_values(text: str, published: str | None = None) -> list[Found]:
             start += 3
         found.append(Found(start, end, Value(kind, text[start:end].strip(), iso)))
         taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    for m in _AGE.finditer(text):
+        g = _age_group(m)
+        s, e = m.start(g), m.end(g)
+        if any(taken[s:e]) or parse_age(m.group(g)) is None:
+            continue
+        found.append(Found(s, e, Value("age", m.group(g), None)))
+        taken[s:e] = b"\x01" * (e - s)
     for m in _AMOUNT.finditer(text):
         if any(taken[m.start() : m.end()]):
             continue
@@ -733,9 +772,9 @@ def _counted_noun_end(text: str, end: int) -> int:
 
 
 def _with_number(f: Found) -> Found:
-    if f.value.kind not in ("money", "count", "percent"):
+    if f.value.kind not in ("money", "count", "percent", "age"):
         return f
-    amt = parse_amount(f.value.text)
+    amt = amount_of(f.value)
     if amt is None:
         return f
     return Found(f.start, f.end, Value(f.value.kind, f.value.text, amt.value))
