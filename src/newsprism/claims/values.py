@@ -169,6 +169,11 @@ _FEW_RANGE = {
     "a handful of": (2.0, 6.0),
     "a couple of": (2.0, 3.0),
 }
+#: Figures are validated where they are parsed: a number written with more characters
+#: than this, or worth more than MAX_AMOUNT, is not a reported figure (a serial
+#: number, garbage) and is not read as one, so later arithmetic stays finite.
+_MAX_NUMBER_CHARS = 24
+MAX_AMOUNT = 1e18
 _VAGUE_RANGE = {
     "dozens": (24.0, 100.0),
     "scores": (40.0, 200.0),
@@ -291,6 +296,8 @@ def parse_amount(text: str) -> Amount | None:
             high = math.inf
         return Amount(centre, low, high, unit, hedge, vague=True)
     num_text = m.group("num")
+    if len(num_text) > _MAX_NUMBER_CHARS:  # no reported figure; 10.0**zeros would overflow
+        return None
     if num_text[:1].isdigit():
         number = float(num_text.replace(",", ""))
     else:
@@ -316,6 +323,8 @@ def parse_amount(text: str) -> Amount | None:
         slack = 0.0  # "nearly 300,000" already says how round it is: under, not +-50,000
     low = value * lo_f - (slack if lo_f > 0 else 0.0)
     high = value * hi_f + slack if math.isfinite(value * hi_f) else math.inf
+    if not value <= MAX_AMOUNT:  # also NaN: a figure no story reports is no figure
+        return None
     return Amount(value, max(low, 0.0), high, unit, hedge)
 
 
