@@ -308,3 +308,37 @@ def test_ages_of_two_people_do_not_conflict() -> None:
         }
     )
     assert all(g.verdict != "conflicting" for g in groups)
+
+
+def _run_with_people(texts: dict[str, list[str]], people: list[str]) -> tuple[ClaimGroup, ...]:
+    from newsprism.entities import merge_entities
+    from newsprism.model import ArticleNLP, Mention
+
+    arts = [Article(id=a, text=" ".join(t)) for a, t in texts.items()]
+    claims = [_claim(a, n, t) for a, ts in texts.items() for n, t in enumerate(ts)]
+    recs = [ArticleNLP(a.id, (), tuple(Mention(0, 1, p, "PERSON") for p in people)) for a in arts]
+    _, groups = group_claims(claims, arts, [], merge_entities(recs))
+    return groups
+
+
+def test_a_person_named_differently_in_one_role_conflicts() -> None:
+    groups = _run_with_people(
+        {
+            "a": ["Rhea Sandoval and Kristen Stewart will star in the sequel, Harbor Films said"],
+            "b": ["Rhea Sandoval and Kristen Bell will star in the sequel, Harbor Films said"],
+        },
+        ["Rhea Sandoval", "Kristen Stewart", "Kristen Bell"],
+    )
+    conflicting = [g for g in groups if g.verdict == "conflicting"]
+    assert conflicting and any("Kristen Bell" in s.text for s in conflicting[0].sides)
+
+
+def test_two_people_of_one_first_name_in_both_articles_do_not_conflict() -> None:
+    groups = _run_with_people(
+        {
+            "a": ["Kristen Stewart will star in the sequel with Kristen Bell, Harbor Films said"],
+            "b": ["Kristen Bell will star in the sequel beside Kristen Stewart, Harbor Films said"],
+        },
+        ["Kristen Stewart", "Kristen Bell"],
+    )
+    assert all(g.verdict != "conflicting" for g in groups)

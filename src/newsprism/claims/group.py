@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -34,6 +35,7 @@ log = logging.getLogger(__name__)
 #: Members of a group compared with a new part when a group is split by its values.
 REPRESENTATIVES = 6
 _WEIGHT = {"e": 1.5, "c": 2.0, "s": 1.0, "v": 1.5}
+_WORDS = re.compile(r"[a-z][a-z'’]*")
 
 
 def family_map(articles: Iterable[Article], families: Sequence[Sequence[str]]) -> dict[str, str]:
@@ -142,13 +144,14 @@ def group_claims(
     out_claims = list(claims)
     out_groups: list[ClaimGroup] = []
     sentence_of = _sentences(claims)
+    words = {a.id: frozenset(_WORDS.findall(a.text.lower())) for a in articles}
     for n, members in enumerate(groups):
         members.sort()
         gid = f"{prefix}g{n}"
         for m in members:
             out_claims[m] = dataclasses.replace(claims[m], group=gid)
         member_claims = [out_claims[m] for m in members]
-        j = judge(member_claims, [feats[m] for m in members], fam, published)
+        j = judge(member_claims, [feats[m] for m in members], fam, published, words)
         out_groups.append(
             ClaimGroup(
                 id=gid,

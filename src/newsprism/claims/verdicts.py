@@ -353,13 +353,52 @@ class Judgement:
     conflict: ConflictKind | None = None
 
 
+def _person_names(f: Features) -> list[list[str]]:
+    return [
+        e.split(":", 1)[1].split("-")
+        for e in f.entities
+        if e.startswith("person:") and e.count("-") >= 1
+    ]
+
+
+def _name_conflict(
+    claims: Sequence[Claim],
+    feats: Sequence[Features],
+    words: Mapping[str, frozenset[str]],
+) -> tuple[Side, ...] | None:
+    """Two articles name a different person in one role: the same first name with
+    another surname ("Kristen Stewart will star" / "Kristen Bell in the lead role";
+    "general manager A.J. Smith" / "A.J. Butler"), where neither article ever names
+    the other's person.  One of them is wrong, and a reader must see both."""
+    for i, j in _pairs(len(claims)):
+        a, b = claims[i], claims[j]
+        if a.article == b.article:
+            continue
+        for na in _person_names(feats[i]):
+            for nb in _person_names(feats[j]):
+                if na[0] != nb[0] or na[-1] == nb[-1] or len(na) != len(nb):
+                    continue
+                if na[-1] in words.get(b.article, ()) or nb[-1] in words.get(a.article, ()):
+                    continue  # both people are in the story: two people, not one misnamed
+                name_a, name_b = " ".join(na).title(), " ".join(nb).title()
+                return (
+                    Side(text=f"{name_a}: {_side_text(a, None)}", claims=(a.id,)),
+                    Side(text=f"{name_b}: {_side_text(b, None)}", claims=(b.id,)),
+                )
+    return None
+
+
 def judge(
     claims: Sequence[Claim],
     feats: Sequence[Features],
     family: Mapping[str, str],
     published: Mapping[str, str | None],
+    words: Mapping[str, frozenset[str]] | None = None,
 ) -> Judgement:
     """The verdict for the claims of one aligned group.
+
+    ``words``: each article's lower-case words, for telling a misnamed person from
+    two people (see :func:`_name_conflict`).
 
     A conflict between two articles of one derivation family is still shown:
     the family counts once for corroboration, but its members' disagreement is
@@ -384,6 +423,10 @@ def judge(
             denied.sort(key=lambda c: (not c.values, len(c.text)))
             sides = _sides([[(c, None) for c in denied], [(c, None) for c in denials]])
             return Judgement("conflicting", sides, sources, "disputed")
+    if words is not None:
+        named = _name_conflict(claims, feats, words)
+        if named is not None:
+            return Judgement("conflicting", named, sources, "values")
     verdict, sides = _value_conflicts(claims, feats, published)
     if verdict == "conflicting":
         return Judgement("conflicting", sides, sources, "values")
