@@ -15,11 +15,12 @@ The denial joins even where its own article already asserts in that group:
 an article that reports a claim and calls it a hoax is a debunker, and
 :func:`.verdicts.judge` keeps it off the asserting side.
 Bounded: a story's denials are few (a handful per article at most) and each
-is compared with one representative claim per group.
+is compared only with the assertions that share one of its names.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 
 import numpy as np
@@ -36,8 +37,10 @@ __all__ = ["link_disputes"]
 MIN_COSINE = 0.55
 #: Least word stems (beyond names) they share, cue words excluded.
 MIN_STEMS = 2
-#: Denials examined per story at most (each against every group): the cost bound.
+#: Denials examined per story at most, and assertions per name each is compared with:
+#: the cost bound (a denial costs at most its names x POSTINGS comparisons).
 MAX_DENIALS = 200
+POSTINGS = 256
 #: Stems of the dispute vocabulary itself: sharing "report" or "claim" with an
 #: assertion says nothing about sharing its subject.
 _CUE_STEMS = frozenset(
@@ -85,33 +88,32 @@ def link_disputes(
     def answered(gi: int, d: int) -> bool:
         return any(not denial[m] and claims[m].article != claims[d].article for m in groups[gi])
 
+    # assertions by name: a denial is only compared with claims naming one of its names
+    postings: dict[str, list[int]] = defaultdict(list)
+    for m, f in enumerate(feats):
+        if not denial[m]:
+            for name in _names(f):
+                postings[name].append(m)
     todo = [d for d in range(len(claims)) if denial[d] and not answered(where[d], d)]
     for d in todo[:MAX_DENIALS]:
+        me = claims[d].article
+        near = {m for name in _names(feats[d]) for m in postings.get(name, ())[:POSTINGS]}
+        scores: dict[int, float] = {}
+        for m in near:
+            if claims[m].article == me or not disputes(feats[d], feats[m]):
+                continue
+            # no assertion close enough in meaning: a denial naming the same actors and
+            # subject is about the claim most outlets carry (a story's disputed claim)
+            s = _score(d, m, feats, vectors) or (0.01 if len(groups[where[m]]) >= 2 else 0.0)
+            gi = where[m]
+            scores[gi] = max(scores.get(gi, 0.0), s)
         best, best_score = -1, 0.0
-        for gi, g in enumerate(groups):
-            if gi == where[d] or not g:
+        for gi, s in sorted(scores.items()):
+            g = groups[gi]
+            if s <= 0.0 or gi == where[d]:
                 continue
-            if any(denial[m] and claims[m].article == claims[d].article for m in g):
+            if any(denial[m] and claims[m].article == me for m in g):
                 continue
-            s = max(
-                (
-                    _score(d, m, feats, vectors)
-                    for m in g
-                    if not denial[m] and claims[m].article != claims[d].article
-                ),
-                default=0.0,
-            )
-            if s <= 0.0:
-                # no assertion close enough: a denial naming the same actors is about
-                # the claim most outlets carry, if any (a story's disputed claim)
-                if len(g) < 2 or not any(
-                    not denial[m]
-                    and claims[m].article != claims[d].article
-                    and disputes(feats[d], feats[m])
-                    for m in g
-                ):
-                    continue
-                s = 0.01
             # a group more articles carry is the story's claim: prefer it on a near tie
             s += 0.02 * len({claims[m].article for m in g})
             if s > best_score:
