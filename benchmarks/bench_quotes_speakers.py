@@ -29,7 +29,6 @@ from types import ModuleType
 from typing import Any
 
 from _data import DEFAULT_DATA
-
 from newsprism import nlp
 from newsprism.clean import clean
 from newsprism.ingest import IngestFailure, read_sources
