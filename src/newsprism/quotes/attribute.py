@@ -358,4 +358,27 @@ def _nearby_cue(doc: Doc, lay: Layout, k: int, full: bool) -> Token | None:
             continue
         if full or tok.left_edge.i <= first <= tok.right_edge.i:
             return tok
+    return _cue_before_colon(doc, lay, first) if full else None
+
+
+def _cue_before_colon(doc: Doc, lay: Layout, first: int) -> Token | None:
+    """The cue of a paragraph ending in a colon that introduces a quoted paragraph.
+
+    'The New York Times reports:' then a paragraph in quotation marks: the
+    quotation opens its paragraph, so the cue is in the sentence before it.
+    """
+    j = first - 1
+    while j >= 0 and (doc[j].is_space or doc[j].is_quote):
+        j -= 1
+    if j < 0 or doc[j].text != ":" or lay.para[j] == lay.para[first] or lay.in_quote(j):
+        return None
+    lo, _ = lay.unit_bounds(j)
+    for k in range(j - 1, lo - 1, -1):
+        tok = doc[k]
+        if lay.in_quote(k):
+            return None
+        if (is_cue(tok, with_quote=True) or lemma(tok) == "continue") and source_of(
+            tok
+        ) is not None:
+            return tok
     return None

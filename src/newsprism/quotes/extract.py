@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 from ..model import Article, Quote, QuoteKind
 from .attribute import Attribution, find_attributions
 from .cues import cue_span
+from .discourse import Found, carry_speakers, label_speakers
 from .layout import Layout
 from .models import QuoteModels
-from .speakers import Resolved, SpeakerResolver
+from .speakers import Resolved, SpeakerResolver, _ents
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -57,33 +58,37 @@ def extract(
             article.id,
         )
     resolver = SpeakerResolver(doc, Layout(doc))
-    found: list[tuple[int, int, QuoteKind, Resolved, tuple[int, int] | None]] = []
+    found: list[Found] = []
     for att in find_attributions(doc, broad=broad, models=models):
         who = resolver.resolve(att.source) if att.cue is not None else Resolved(None, None)
+        span = who.span if who.speaker is not None else None
         cue_span = _cue_span(att)
         if att.pieces:
             for piece in att.pieces:
                 kind: QuoteKind = "direct" if piece.full and att.direct else "partial"
-                found.append((piece.start, piece.end, kind, who, cue_span))
+                found.append(Found(piece.start, piece.end, kind, who.speaker, span, cue_span))
         elif att.content:
             start = doc[att.content[0][0]].idx
             last = doc[att.content[-1][1] - 1]
-            found.append((start, last.idx + len(last), "indirect", who, cue_span))
-    found.sort(key=lambda f: (f[0], f[1]))
+            end = last.idx + len(last)
+            found.append(Found(start, end, "indirect", who.speaker, span, cue_span))
+    found.sort(key=lambda f: (f.start, f.end))
+    found = label_speakers(doc.text, found, resolver.fullest)
+    found = carry_speakers(doc, _ents(doc), found)
     out: list[Quote] = []
-    for n, (start, end, kind, who, cue_span) in enumerate(found, start=1):
+    for n, f in enumerate(found, start=1):
         out.append(
             Quote(
                 id=f"{article.id}:q{n}",
                 article=article.id,
-                text=article.text[start:end],
-                start=start,
-                end=end,
-                kind=kind,
-                speaker=who.speaker,
-                speaker_span=who.span if who.speaker is not None else None,
-                cue=_cue_text(article, cue_span),
-                cue_span=cue_span,
+                text=article.text[f.start : f.end],
+                start=f.start,
+                end=f.end,
+                kind=f.kind,
+                speaker=f.speaker,
+                speaker_span=f.span,
+                cue=_cue_text(article, f.cue_span),
+                cue_span=f.cue_span,
             )
         )
     return tuple(out)
