@@ -15,12 +15,14 @@ this is a deliberately small salience-based resolver.
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from ..model import Speaker, entity_id
 from .cues import source_span
+from .gender import Gender, agrees, given_name_gender, pronoun_gender, word_gender
 from .layout import Layout
 from .lexicon import (
     GENERIC_PERSON_NOUNS,
@@ -43,6 +45,8 @@ _ORG_LABELS = ("ORG", "GPE", "NORP", "FAC")
 _RELATIVE = ("who", "which", "that")
 #: How many sentences back a pronoun may find its antecedent.
 _LOOKBACK = 6
+#: Salience a mention keeps per sentence it lies back: the last sentences weigh most.
+_DECAY = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +67,10 @@ class _Known:
     kind: Kind
     subject: bool
     speaker: bool
+    #: Subject of a clause of the sentence's own, not a subordinate one.
+    main: bool = False
+    #: Subject of the sentence's root verb: what the sentence is about.
+    top: bool = False
 
 
 def clean_name(text: str) -> str:
@@ -119,10 +127,13 @@ class SpeakerResolver:
             else:
                 self.sents[-1] = (self.sents[-1][0], tok.idx + len(tok))
             self._sent_of[tok.i] = len(self.sents) - 1
+        self._starts = [a for a, _ in self.sents]
         self.known: list[_Known] = []
         self._surnames: dict[str, list[tuple[int, str]]] = {}
         self._roles: dict[str, str] = {}
         self._labels: dict[str, Counter[str]] = {}
+        #: Gender the article itself gives a name or surname ("Mr. Trump", "spokeswoman").
+        self._genders: dict[str, str] = {}
         #: Speakers "they" can stand for: organisations and plural descriptions
         #: already attributed (token index, name, role, kind).
         self._groups: list[tuple[int, str, str | None, Kind | None]] = []
@@ -144,13 +155,64 @@ class SpeakerResolver:
             if kind == "person":
                 described = self._named(ent.root)
                 role = described[1] if described else role
-            self.known.append(_Known(ent.start_char, name, role, kind, subject, False))
+            if kind == "person":
+                self._note_gender(name, doc[ent.start - 1].text if ent.start else "")
+                self._note_gender(name, ent[0].text)
+                for word in (role or "").split():
+                    self._note_gender(name, word)
+            main = subject and _main_clause(ent.root.head)
+            verb = ent.root.head
+            # The root of its own sentence: the parser's root, or a clause it
+            # hung on a verb of another sentence (a bullet, a quote after it).
+            top = main and (
+                verb.dep_ == "ROOT" or self._sent_of[verb.head.i] != self._sent_of[verb.i]
+            )
+            self.known.append(_Known(ent.start_char, name, role, kind, subject, False, main, top))
             if role and kind == "person":
                 self._roles.setdefault(name, role)
             if kind == "person":
                 self._add_surname(ent.start_char, name)
 
+    def _org_like(self, name: str) -> bool:
+        """A one-word name NER mostly calls an organisation and no full name ends with.
+
+        The small model labels "SpaceX" PERSON now and then, but "Trump" ORG as
+        often; a surname of a full name in the article stays a person.
+        """
+        votes = self._labels.get(name)
+        if votes is None or " " in name or name.lower() in self._surnames:
+            return False
+        return votes["org"] > votes["person"]
+
+    def _sent_at(self, pos: int) -> int:
+        return bisect_right(self._starts, pos) - 1
+
     # -- names -------------------------------------------------------------------
+
+    def _note_gender(self, name: str, word: str) -> None:
+        g = word_gender(word)
+        if g is None:
+            return
+        self._genders.setdefault(name.lower(), g)
+        surname = "~" + name.split()[-1].lower()
+        if self._genders.setdefault(surname, g) != g:
+            self._genders[surname] = "?"  # Donald and Melania Trump: the surname says nothing
+
+    def gender(self, name: str) -> Gender | None:
+        """The article's evidence first (honorific, role noun), then the given name."""
+        if not name:
+            return None
+        low = name.lower()
+        found = self._genders.get(low)
+        if found is None and " " in name:
+            found = given_name_gender(name)
+        elif found is None:
+            # A bare surname: the full names the article gives it must agree
+            # (Bill and Hillary Clinton leave "Clinton" open).
+            genders = {given_name_gender(n) for _, n in self._surnames.get(low, ())}
+            found = genders.pop() if len(genders) == 1 else None
+        found = found or self._genders.get("~" + low.split()[-1])
+        return "m" if found == "m" else "f" if found == "f" else None
 
     def _add_surname(self, pos: int, name: str) -> None:
         parts = name.split()
@@ -188,7 +250,7 @@ class SpeakerResolver:
         if kind == "org" or (kind is None and _people(tok)):
             self._groups.append((tok.i, name, role, kind))
         if kind is not None:
-            self.known.append(_Known(tok.idx, name, role, kind, True, True))
+            self.known.append(_Known(tok.idx, name, role, kind, True, True, True))
             if kind == "person":
                 self._add_surname(tok.idx, name)
         return Resolved(Speaker(name=name, role=role or None, entity=entity), span)
@@ -335,22 +397,35 @@ class SpeakerResolver:
         itself is skipped for subjects ("If Musk ..., he added" is not Musk).
         """
         k = self._sent_of[tok.i]
+        want = pronoun_gender(tok.text) if noun is None else word_gender(noun)
         same = self._subject_above(tok, kind, noun)
         if same is not None:
             return same
-        for back in range(1, _LOOKBACK + 1):
-            if k - back < 0:
-                break
-            lo, hi = self.sents[k - back]
-            here = [m for m in self.known if lo <= m.pos < hi and m.kind == kind]
-            if noun is not None:
-                here = [m for m in here if m.role and _compatible(noun, m.role)]
-            if not here:
+        scores: dict[str, float] = {}
+        latest: dict[str, _Known] = {}
+        for m in self.known:
+            if m.kind != kind or m.pos >= tok.idx:
                 continue
-            ranked = sorted(here, key=lambda m: (not m.speaker, not m.subject, -m.pos))
-            best = ranked[0]
-            return best.name, best.role or self._roles.get(best.name), best.kind
-        return None
+            back = k - self._sent_at(m.pos)
+            if back > _LOOKBACK or (back == 0 and not m.main):
+                continue
+            if want is not None and not agrees(want, self.gender(m.name)):
+                continue
+            if kind == "person" and self._org_like(m.name):
+                continue
+            if noun is not None and not (m.role and _compatible(noun, m.role)):
+                continue
+            full = self.fullest(m.name, m.pos)
+            weight = 3.0 if (m.top or m.speaker) else 2.0 if m.subject else 1.0
+            scores[full] = scores.get(full, 0.0) + weight * _DECAY**back
+            if full not in latest or latest[full].pos < m.pos:
+                latest[full] = m
+        if not scores:
+            return None
+        best_name = max(scores, key=lambda n: (scores[n], latest[n].pos))
+        log.debug("%r at %d: %s -> %s", tok.text, tok.idx, scores, best_name)
+        best = latest[best_name]
+        return best_name, best.role or self._roles.get(best_name), best.kind
 
     def _group_antecedent(self, tok: Token) -> tuple[str, str | None, Kind | None] | None:
         """The group or organisation a "they" continues quoting, if the article just did.
@@ -393,9 +468,20 @@ class SpeakerResolver:
                 if kind == "org" and label not in (*_ORG_LABELS, ""):
                     continue
                 found = self._named(child)
+                if found is not None and not agrees(
+                    pronoun_gender(tok.text), self.gender(found[0])
+                ):
+                    continue
                 if found is not None and (found[2] == kind or not label):
                     return found[0], found[1] or self._roles.get(found[0]), kind
         return None
+
+
+def _main_clause(verb: Token) -> bool:
+    """A verb of the sentence's own clause, not of a subordinate one ("If Musk is ...")."""
+    if verb.dep_ in ("advcl", "relcl", "acl", "pcomp", "csubj"):
+        return False
+    return not any(c.dep_ == "mark" and c.lower_ not in ("that",) for c in verb.children)
 
 
 def _people(tok: Token) -> bool:
