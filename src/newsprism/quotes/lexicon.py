@@ -13,6 +13,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 __all__ = [
+    "ANONYMOUS_NOUNS",
     "CUE_VERBS",
     "GENERIC_PERSON_NOUNS",
     "GROUP_NOUNS",
@@ -109,6 +110,17 @@ GROUP_NOUNS: frozenset[str] = _words(
     democrat republican conservative liberal progressive delegate donor investor
     economist scientist strategist operative staffer observer watcher veteran student
     teacher parent union group organizer protester advocate opponent proponent
+    """
+)
+
+#: Nouns that usually describe someone the article does not name ("the
+#: official said"): a description with one of them never takes a name by
+#: salience alone, only from a person the article gave that role.
+ANONYMOUS_NOUNS: frozenset[str] = _words(
+    """
+    official source aide adviser advisor spokesman spokeswoman spokesperson person expert
+    analyst diplomat researcher executive economist lawyer attorney staffer insider
+    employee worker resident witness officer investigator prosecutor agent
     """
 )
 

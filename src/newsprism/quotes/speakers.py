@@ -25,6 +25,7 @@ from .cues import source_span
 from .gender import Gender, agrees, given_name_gender, pronoun_gender, word_gender
 from .layout import Layout
 from .lexicon import (
+    ANONYMOUS_NOUNS,
     GENERIC_PERSON_NOUNS,
     GROUP_NOUNS,
     ORG_PRONOUNS,
@@ -283,14 +284,41 @@ class SpeakerResolver:
                 if named is not None:
                     role = self._np_text(tok, exclude=child)
                     return named[0], role or named[1], named[2]
-        if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and (
-            lemma_of(tok) in GENERIC_PERSON_NOUNS
-        ):
-            back = self._antecedent(tok, "person", noun=lemma_of(tok))
-            if back is not None:
-                return back
+        back = self._description(tok)
+        if back is not None:
+            return back
         text = self._np_text(tok)
         return (text, None, None) if text else None
+
+    def _description(self, tok: Token) -> tuple[str, str | None, Kind | None] | None:
+        """The named person a definite description stands for, if the article says.
+
+        "the senator" and "his lawyer" go to the person the article gave that
+        role ("Sen. Claire McCaskill", "Stone's lawyer, Grant Smith"), anywhere
+        before; a description of the person the passage is about ("the
+        president", "the 66-year-old", "the mother of three") goes, failing a
+        role, to the most salient person of the last sentences who agrees in
+        gender.  Nouns for anonymous sources ("the official") never take a
+        name by salience alone: they are usually someone the article does not name.
+        """
+        noun = lemma_of(tok)
+        det = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        poss = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
+        aged = noun == "old" and any(c.lower_ == "year" for c in tok.subtree)
+        if not (det or poss) or tok.tag_ not in ("NN", "JJ"):
+            return None
+        gendered = word_gender(noun)
+        if not (noun in GENERIC_PERSON_NOUNS or noun in TITLE_WORDS or gendered or aged):
+            return None
+        if not aged:
+            found = self._antecedent(tok, "person", noun=noun, lookback=len(self.sents))
+            if found is not None:
+                return found
+        if det and not poss and noun not in ANONYMOUS_NOUNS:
+            # Someone the article gave another role is not "the candidate".
+            clash = None if (aged or gendered) else noun
+            return self._antecedent(tok, "person", want=gendered, clash=clash)
+        return None
 
     def _np_text(self, tok: Token, exclude: Token | None = None) -> str:
         """The words of a noun phrase without relative clauses and appositions."""
@@ -388,7 +416,14 @@ class SpeakerResolver:
         return "person"
 
     def _antecedent(
-        self, tok: Token, kind: Kind, noun: str | None = None
+        self,
+        tok: Token,
+        kind: Kind,
+        noun: str | None = None,
+        *,
+        lookback: int = _LOOKBACK,
+        want: Gender | None = None,
+        clash: str | None = None,
     ) -> tuple[str, str | None, Kind | None] | None:
         """The most salient compatible named entity in the sentences before ``tok``.
 
@@ -397,8 +432,8 @@ class SpeakerResolver:
         itself is skipped for subjects ("If Musk ..., he added" is not Musk).
         """
         k = self._sent_of[tok.i]
-        want = pronoun_gender(tok.text) if noun is None else word_gender(noun)
-        same = self._subject_above(tok, kind, noun)
+        want = want or (pronoun_gender(tok.text) if noun is None else word_gender(noun))
+        same = self._subject_above(tok, kind, noun) if tok.pos_ == "PRON" else None
         if same is not None:
             return same
         scores: dict[str, float] = {}
@@ -407,13 +442,16 @@ class SpeakerResolver:
             if m.kind != kind or m.pos >= tok.idx:
                 continue
             back = k - self._sent_at(m.pos)
-            if back > _LOOKBACK or (back == 0 and not m.main):
+            if back > lookback or (back == 0 and not m.main):
                 continue
             if want is not None and not agrees(want, self.gender(m.name)):
                 continue
             if kind == "person" and self._org_like(m.name):
                 continue
             if noun is not None and not (m.role and _compatible(noun, m.role)):
+                continue
+            role = m.role or self._roles.get(m.name)
+            if clash is not None and role and not _compatible(clash, role):
                 continue
             full = self.fullest(m.name, m.pos)
             weight = 3.0 if (m.top or m.speaker) else 2.0 if m.subject else 1.0
