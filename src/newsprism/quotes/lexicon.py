@@ -15,6 +15,7 @@ def _words(text: str) -> frozenset[str]:
 __all__ = [
     "ANONYMOUS_NOUNS",
     "CUE_VERBS",
+    "DOCUMENT_NOUNS",
     "GENERIC_PERSON_NOUNS",
     "GROUP_NOUNS",
     "OBJECT_CUE_VERBS",
@@ -110,6 +111,19 @@ GROUP_NOUNS: frozenset[str] = _words(
     democrat republican conservative liberal progressive delegate donor investor
     economist scientist strategist operative staffer observer watcher veteran student
     teacher parent union group organizer protester advocate opponent proponent
+    """
+)
+
+#: Nouns for written things that are quoted as saying something.
+DOCUMENT_NOUNS: frozenset[str] = _words(
+    """
+    indictment complaint lawsuit suit filing affidavit memo memorandum email e-mail letter
+    report study survey poll analysis document documents record transcript statement
+    release ruling decision order opinion brief motion subpoena warrant audit review
+    assessment estimate projection forecast data figures tally count paper article
+    editorial column website site post tweet ad advertisement video clip spot film
+    textbook book manual guidance guideline regulation law bill legislation policy plan
+    proposal platform budget contract agreement treaty dossier cable
     """
 )
 

@@ -33,6 +33,7 @@ from .lexicon import (
     TITLE_WORDS,
     VOICE_NOUNS,
 )
+from .names import DOCUMENT_NOUNS, clean_role, document_name, is_credit, is_dateline, not_a_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -41,9 +42,11 @@ __all__ = ["Resolved", "SpeakerResolver", "clean_name"]
 
 log = logging.getLogger(__name__)
 
-Kind = Literal["person", "org"]
+Kind = Literal["person", "org", "document"]
 _ORG_LABELS = ("ORG", "GPE", "NORP", "FAC")
 _RELATIVE = ("who", "which", "that")
+#: Cue words an inverted attribution puts before the name ("Said Ellis: ...").
+_CUE_WORDS = frozenset({"said", "says", "added", "adds", "asked", "asks", "wrote", "writes"})
 #: How many sentences back a pronoun may find its antecedent.
 _LOOKBACK = 6
 #: Salience a mention keeps per sentence it lies back: the last sentences weigh most.
@@ -81,9 +84,22 @@ def clean_name(text: str) -> str:
         words.pop()
     if words:
         words[-1] = words[-1].removesuffix("'s").removesuffix("’s")
-    while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS:
+    while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS | _CUE_WORDS:
         words.pop(0)
-    return " ".join(words).strip(" ,;:.-—–()\"“”'‘’")
+    name = " ".join(words).strip(" ,;:-—–()\"“”'‘’<>")
+    # A full stop ends an initial ("George W.") or an abbreviation, not a name.
+    last = name.rsplit(" ", 1)[-1]
+    return name[:-1] if name.endswith(".") and len(last) > 3 and "." not in last[:-1] else name
+
+
+def _hyphen_joins(doc: Doc, j: int) -> bool:
+    """Whether token ``j`` is a hyphen written inside a capitalised name."""
+    return (
+        doc[j].text in ("-", "‐")
+        and not doc[j - 1].whitespace_
+        and not doc[j].whitespace_
+        and doc[j - 1].text[:1].isupper()
+    )
 
 
 def _span_text(doc: Doc, start: int, end: int) -> str:
@@ -117,6 +133,7 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, layout: Layout) -> None:
         self.doc = doc
+        self.text = doc.text  # spaCy rebuilds Doc.text from its tokens on every access
         self.layout = layout
         in_quote = layout.quote
         # Sentences that never run over a paragraph break: (start char, end char).
@@ -169,6 +186,7 @@ class SpeakerResolver:
                 verb.dep_ == "ROOT" or self._sent_of[verb.head.i] != self._sent_of[verb.i]
             )
             self.known.append(_Known(ent.start_char, name, role, kind, subject, False, main, top))
+            role = clean_role(role)
             if role and kind == "person":
                 self._roles.setdefault(name, role)
             if kind == "person":
@@ -238,9 +256,14 @@ class SpeakerResolver:
         start, end = source_span(tok)
         span = (self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1]))
         found = self._describe(tok, depth=0)
-        if found is None:
+        if found is None or is_credit(self.text, *span) or is_dateline(self.text, *span):
             return Resolved(None, span)
         name, role, kind = found
+        role = clean_role(role)
+        if kind is None and lemma_of(tok) in DOCUMENT_NOUNS and tok.pos_ == "NOUN":
+            kind, name = "document", document_name(name)
+        elif kind is not None and tok.ent_type_ != "PERSON" and not_a_name(name):
+            return Resolved(None, span)
         if kind == "person":
             name = self.fullest(name, tok.idx)
         if role is None and kind is not None:
@@ -338,14 +361,21 @@ class SpeakerResolver:
         doc = self.doc
         chain = [tok.i]
         j = tok.i - 1
-        while (
-            j >= 0
-            and doc[j].head.i in chain
-            and doc[j].dep_ in ("compound", "flat")
-            and (doc[j].pos_ == "PROPN" or doc[j].text[:1].isupper())
-        ):
-            chain.insert(0, j)
-            j -= 1
+        while j >= 0:
+            if j >= 1 and _hyphen_joins(doc, j):
+                # "Holtz-Eakin", "Campa-Najjar": one name the tokenizer split.
+                chain[:0] = [j - 1, j]
+                j -= 2
+            elif (
+                doc[j].head.i in chain
+                and doc[j].dep_ in ("compound", "flat")
+                and (doc[j].pos_ == "PROPN" or doc[j].text[:1].isupper())
+                and not (doc[j].pos_ in ("NOUN", "ADJ") and doc[j].is_sent_start)
+            ):
+                chain.insert(0, j)
+                j -= 1
+            else:
+                break
         first, last = chain[0], tok.i + 1
         # The name starts after the last title in the chain ("NASA Administrator
         # Bill Nelson"); a PERSON entity inside the chain marks it too.
@@ -365,6 +395,11 @@ class SpeakerResolver:
             org = [e for e in _ents(doc) if e.start <= tok.i < e.end]
             if org:
                 name_end = max(name_end, org[0].end)
+                # ... and starts before a possessive inside it: "U.S. Attorney's Office".
+                if any(doc[k].tag_ == "POS" for k in range(org[0].start, name_start)):
+                    name_start = org[0].start
+                while name_start < tok.i and doc[name_start].lower_ == "the":
+                    name_start += 1
         name = clean_name(doc[name_start:name_end].text)
         if not name:
             return None
