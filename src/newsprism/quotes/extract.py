@@ -33,6 +33,25 @@ def _cue_span(att: Attribution) -> tuple[int, int] | None:
     return doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
 
 
+def _slug(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
+def _own_question(article: Article, att: Attribution, who: Resolved) -> bool:
+    """The outlet's own question ("HuffPost asked ...", "we asked whether ...").
+
+    What the outlet asked is not something a source said; a reader of the
+    dossier wants the answer, which has its own attribution.
+    """
+    if att.cue is None or (att.cue.lemma_ or att.cue.lower_).lower() not in ("ask", "question"):
+        return False
+    if att.source is not None and att.source.lower_ in ("we", "i"):
+        return True
+    outlet = _slug(article.outlet or "")
+    name = _slug(who.speaker.name) if who.speaker is not None else ""
+    return bool(outlet and name) and (outlet in name or name in outlet)
+
+
 def _cue_text(article: Article, span: tuple[int, int] | None) -> str | None:
     return article.text[span[0] : span[1]] if span else None
 
@@ -61,6 +80,8 @@ def extract(
     found: list[Found] = []
     for att in find_attributions(doc, broad=broad, models=models):
         who = resolver.resolve(att.source) if att.cue is not None else Resolved(None, None)
+        if _own_question(article, att, who):
+            continue
         span = who.span if who.speaker is not None else None
         cue_span = _cue_span(att)
         if att.pieces:
