@@ -208,13 +208,19 @@ def _speaker_outside_quotes(att: Attribution, lay: Layout) -> None:
     """
     if att.cue is None or att.source is None:
         return
-    if lay.para[att.source.i] != lay.para[att.cue.i] or att.source.ent_type_ in ("DATE", "TIME"):
+    dated = att.source.ent_type_ in ("DATE", "TIME") and not _aged(att.source)
+    if lay.para[att.source.i] != lay.para[att.cue.i] or dated:
         # The parser ran a sentence over a paragraph break ('... said Jon
         # Doggett, ...\n\nShaw said that'): the speaker is in the cue's
         # paragraph; or it took a date for the speaker ("at one point calling").
         att.source = speaker_beside(att.cue)
     elif lay.in_quote(att.source.i) and not lay.in_quote(att.cue.i):
         att.source = _phrase_beside(att.cue, lay) or speaker_beside(att.cue)
+
+
+def _aged(tok: Token) -> bool:
+    """ "the 66-year-old": a person described by age, which NER tags as a date."""
+    return tok.lower_ == "old" and any(c.lower_ in ("year", "years") for c in tok.subtree)
 
 
 def _phrase_beside(cue: Token, lay: Layout) -> Token | None:

@@ -88,6 +88,7 @@ TITLE_WORDS: frozenset[str] = _words(
     spokeswoman spokesperson ambassador attorney commissioner chief deputy assistant
     former acting ranking top leader speaker majority minority whip sheriff officer
     professor pastor bishop pope king queen prince princess
+    owner rival nominee candidate challenger incumbent manager coach
     """
 )
 

@@ -45,6 +45,10 @@ log = logging.getLogger(__name__)
 Kind = Literal["person", "org", "document"]
 _ORG_LABELS = ("ORG", "GPE", "NORP", "FAC")
 _RELATIVE = ("who", "which", "that")
+#: Head nouns of organisations named after an office holder ("Attorney's Office").
+_ORG_HEADS = frozenset(
+    {"office", "department", "ministry", "bureau", "agency", "commission", "committee", "service"}
+)
 #: Cue words an inverted attribution puts before the name ("Said Ellis: ...").
 _CUE_WORDS = frozenset({"said", "says", "added", "adds", "asked", "asks", "wrote", "writes"})
 #: How many sentences back a pronoun may find its antecedent.
@@ -376,12 +380,17 @@ class SpeakerResolver:
                 j -= 1
             else:
                 break
+        owner = [c for c in tok.children if c.dep_ == "poss" and c.i < tok.i]
+        office = tok.lower_ in _ORG_HEADS and bool(owner) and owner[0].text[:1].isupper()
+        if office:
+            # "the U.S. Attorney's Office": the possessor is part of the name.
+            chain[:0] = [k for k in range(owner[0].left_edge.i, chain[0]) if doc[k].lower_ != "the"]
         first, last = chain[0], tok.i + 1
         # The name starts after the last title in the chain ("NASA Administrator
         # Bill Nelson"); a PERSON entity inside the chain marks it too.
         name_start = first
         for k in chain[:-1]:
-            if doc[k].lower_.rstrip(".") in TITLE_WORDS:
+            if doc[k].lower_.rstrip(".") in TITLE_WORDS and not office:
                 name_start = k + 1
         person = [e for e in _ents(doc) if e.label_ == "PERSON" and e.start <= tok.i < e.end]
         if person and person[0].start > name_start:
