@@ -212,6 +212,14 @@ def test_organisation_name_is_whole() -> None:
     assert found[0].speaker.name == "U.S. Attorney's Office"
 
 
+def test_acronym_is_shown_as_the_organisations_full_name() -> None:
+    text = (
+        "The World Trade Organization cut its forecast on Tuesday.\n\n"
+        "The WTO said that trade would grow by less than 2 percent this year."
+    )
+    assert _speaker(quotes(text), "trade would grow") == "World Trade Organization"
+
+
 def test_surname_and_full_name_are_one_speaker_and_junior_another() -> None:
     text = (
         'Donald Trump spoke in Ohio. "We will win," Trump said.\n\n'

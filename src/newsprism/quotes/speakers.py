@@ -163,6 +163,14 @@ class SpeakerResolver:
             if ent.label_ == "PERSON" or ent.label_ in _ORG_LABELS:
                 votes = self._labels.setdefault(clean_name(ent.text), Counter())
                 votes["person" if ent.label_ == "PERSON" else "org"] += 1
+        #: Acronym -> the organisation's full name in this article ("IMF" ->
+        #: "International Monetary Fund"): the speaker shown is the fullest form.
+        self._acronyms: dict[str, str] = {}
+        for ent in _ents(doc):
+            if ent.label_ == "ORG" and len(ent) > 1:
+                full = clean_name(ent.text)
+                full = full[4:] if full.startswith(("The ", "the ")) else full
+                self._acronyms.setdefault(_initials(full), full)
         for ent in _ents(doc):
             if ent.label_ != "PERSON" and ent.label_ not in _ORG_LABELS:
                 continue
@@ -270,6 +278,8 @@ class SpeakerResolver:
             return Resolved(None, span)
         if kind == "person":
             name = self.fullest(name, tok.idx)
+        elif kind == "org" and 2 <= len(short := name.replace(".", "")) <= 6 and short.isupper():
+            name = self._acronyms.get(short, name)
         if role is None and kind is not None:
             role = self._roles.get(name)
         elif role and kind is not None:
@@ -557,6 +567,12 @@ class SpeakerResolver:
                 if found is not None and (found[2] == kind or not label):
                     return found[0], found[1] or self._roles.get(found[0]), kind
         return None
+
+
+def _initials(name: str) -> str:
+    """ "International Monetary Fund" -> "IMF"; "Alliance to Reclaim Our Schools" -> "AROS"."""
+    words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
 def _main_clause(verb: Token) -> bool:
