@@ -253,6 +253,21 @@ def test_documents_speak_as_documents() -> None:
     assert found[0].speaker.name == "indictment"
 
 
+def test_a_report_that_says_is_a_document() -> None:
+    text = "Lawmakers cited a new report that says the dam could fail within a decade."
+    sp = _one(quotes(text), "dam could fail").speaker
+    assert sp is not None and sp.entity is not None and sp.entity.startswith("document:")
+
+
+def test_it_continues_a_document_already_quoted() -> None:
+    text = (
+        "The budget plan says the city will cut four bus routes.\n\n"
+        "It also says that fares will rise by ten cents in March."
+    )
+    sp = _one(quotes(text), "fares will rise").speaker
+    assert sp is not None and sp.entity == "document:budget-plan"
+
+
 def test_outlets_own_question_is_not_a_quote() -> None:
     from newsprism import nlp
     from newsprism.quotes import CAPABILITIES, extract

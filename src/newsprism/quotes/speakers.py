@@ -284,7 +284,10 @@ class SpeakerResolver:
             return Resolved(None, span)
         name, role, kind = found
         role = clean_role(role)
-        if kind is None and lemma_of(tok) in DOCUMENT_NOUNS and tok.pos_ == "NOUN":
+        head = tok
+        if tok.lower_ in _RELATIVE and tok.head.dep_ in ("relcl", "acl"):
+            head = _past_dates(tok.head.head)  # "a report that suggests": the report
+        if kind is None and lemma_of(head) in DOCUMENT_NOUNS and head.pos_ == "NOUN":
             kind, name = "document", document_name(name)
         elif kind is not None and tok.ent_type_ != "PERSON" and not_a_name(name):
             return Resolved(None, span)
@@ -316,7 +319,9 @@ class SpeakerResolver:
             if low in PERSON_PRONOUNS or low == "his" or low == "her":
                 return self._antecedent(tok, "person")
             if low in ORG_PRONOUNS or low == "its":
-                return self._antecedent(tok, "org")
+                # "it" is an organisation or a document already quoted ("the plan
+                # ... it says").
+                return self._antecedent(tok, "org", also="document")
             if low in ("they", "their"):
                 return self._group_antecedent(tok)
             return None
@@ -490,6 +495,7 @@ class SpeakerResolver:
         lookback: int = _LOOKBACK,
         want: Gender | None = None,
         clash: str | None = None,
+        also: Kind | None = None,
     ) -> tuple[str, str | None, Kind | None] | None:
         """The most salient compatible named entity in the sentences before ``tok``.
 
@@ -505,7 +511,7 @@ class SpeakerResolver:
         scores: dict[str, float] = {}
         latest: dict[str, _Known] = {}
         for m in self.known:
-            if m.kind != kind or m.pos >= tok.idx:
+            if m.kind not in (kind, also) or m.pos >= tok.idx:
                 continue
             back = k - self._sent_at(m.pos)
             if back > lookback or (back == 0 and not m.main):
