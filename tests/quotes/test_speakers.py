@@ -268,6 +268,15 @@ def test_it_continues_a_document_already_quoted() -> None:
     assert sp is not None and sp.entity == "document:budget-plan"
 
 
+def test_a_pronoun_for_what_was_said_is_no_quote() -> None:
+    for text in (
+        "The mayor was asked about the leak. She denied it.",
+        "Asked about the report, Ana Ruiz confirmed it on Friday.",
+        "Jones denied that.",
+    ):
+        assert quotes(text) == [], text
+
+
 def test_outlets_own_question_is_not_a_quote() -> None:
     from newsprism import nlp
     from newsprism.quotes import CAPABILITIES, extract

@@ -33,6 +33,25 @@ def _cue_span(att: Attribution) -> tuple[int, int] | None:
     return doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
 
 
+#: Contents that say nothing by themselves: a pronoun standing for what was said.
+_NOTHING_SAID = frozenset(
+    {
+        "it",
+        "this",
+        "that",
+        "so",
+        "these",
+        "those",
+        "them",
+        "him",
+        "her",
+        "which",
+        "what",
+        "otherwise",
+    }
+)
+
+
 def _slug(text: str) -> str:
     return "".join(c for c in text.lower() if c.isalnum())
 
@@ -92,6 +111,15 @@ def extract(
             start = doc[att.content[0][0]].idx
             last = doc[att.content[-1][1] - 1]
             end = last.idx + len(last)
+            words = [
+                t.lower_
+                for a, b in att.content
+                for t in doc[a:b]
+                if not (t.is_punct or t.is_space or t.ent_type_ in ("DATE", "TIME"))
+                and t.dep_ not in ("advmod", "npadvmod", "prep")
+            ]
+            if len(words) == 1 and words[0] in _NOTHING_SAID:
+                continue  # "she denied it on Friday": what was said is elsewhere
             found.append(Found(start, end, "indirect", who.speaker, span, cue_span))
     found.sort(key=lambda f: (f.start, f.end))
     found = label_speakers(doc.text, found, resolver.fullest)
