@@ -11,7 +11,7 @@ from .cues import cue_span
 from .discourse import Found, carry_speakers, label_speakers
 from .layout import Layout
 from .models import QuoteModels
-from .speakers import Resolved, SpeakerResolver, _ents
+from .speakers import Resolved, SpeakerResolver
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -50,6 +50,18 @@ _NOTHING_SAID = frozenset(
         "otherwise",
     }
 )
+
+
+def _says_nothing(doc: Doc, content: list[tuple[int, int]]) -> bool:
+    """A reported content that is only a pronoun, dates and adverbs aside ("it on Friday")."""
+    words = [
+        t.lower_
+        for a, b in content
+        for t in doc[a:b]
+        if not (t.is_punct or t.is_space or t.ent_type_ in ("DATE", "TIME"))
+        and t.dep_ not in ("advmod", "npadvmod", "prep")
+    ]
+    return len(words) == 1 and words[0] in _NOTHING_SAID
 
 
 def _slug(text: str) -> str:
@@ -111,19 +123,12 @@ def extract(
             start = doc[att.content[0][0]].idx
             last = doc[att.content[-1][1] - 1]
             end = last.idx + len(last)
-            words = [
-                t.lower_
-                for a, b in att.content
-                for t in doc[a:b]
-                if not (t.is_punct or t.is_space or t.ent_type_ in ("DATE", "TIME"))
-                and t.dep_ not in ("advmod", "npadvmod", "prep")
-            ]
-            if len(words) == 1 and words[0] in _NOTHING_SAID:
+            if _says_nothing(doc, att.content):
                 continue  # "she denied it on Friday": what was said is elsewhere
             found.append(Found(start, end, "indirect", who.speaker, span, cue_span))
     found.sort(key=lambda f: (f.start, f.end))
-    found = label_speakers(doc.text, found, resolver.fullest)
-    found = carry_speakers(doc, _ents(doc), found)
+    found = label_speakers(article.text, found, resolver.fullest)
+    found = carry_speakers(doc, resolver.ents, found)
     out: list[Quote] = []
     for n, f in enumerate(found, start=1):
         out.append(

@@ -150,6 +150,7 @@ class SpeakerResolver:
     def __init__(self, doc: Doc, layout: Layout) -> None:
         self.doc = doc
         self.text = doc.text  # spaCy rebuilds Doc.text from its tokens on every access
+        self.ents = _ents(doc)
         self.layout = layout
         in_quote = layout.quote
         # Sentences that never run over a paragraph break: (start char, end char).
