@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -16,14 +18,15 @@ def _q(
     name: str | None,
     role: str | None = None,
     cue_span: tuple[int, int] | None = None,
+    start: int = 0,
 ) -> Quote:
     speaker = Speaker(name, role, entity_id("person", name)) if name else None
     return Quote(
         id=qid,
         article=article,
         text=text,
-        start=0,
-        end=len(text),
+        start=start,
+        end=start + len(text),
         kind="direct",
         speaker=speaker,
         cue_span=cue_span,
@@ -96,15 +99,59 @@ def test_short_unattributed_quote_not_merged_into_a_speakers_statement() -> None
 
 
 def test_split_quote_halves_are_one_statement() -> None:
+    # '"No other company," he told the paper, "has been able to make reusable rockets."'
     quotes = [
-        _q("a:q1", "a", "No other company,", "Walter Isaacson", cue_span=(30, 34)),
+        _q("a:q1", "a", "No other company,", "Walter Isaacson", cue_span=(20, 24), start=1),
         _q(
-            "a:q2", "a", "been able to make reusable rockets.", "Walter Isaacson", cue_span=(30, 34)
+            "a:q2",
+            "a",
+            "has been able to make reusable rockets.",
+            "Walter Isaacson",
+            cue_span=(20, 24),
+            start=40,
         ),
     ]
     out, statements = group_statements(quotes, [])
     assert out[0].statement == out[1].statement
     assert len(statements) == 1
+
+
+def test_quotes_one_cue_carried_on_are_separate_statements() -> None:
+    # '"We will appeal," Ana Ruiz said. "The ruling ignores the record."\n\n"Costs will rise."'
+    cue = (18, 30)
+    quotes = [
+        _q("a:q1", "a", "We will appeal,", "Ana Ruiz", cue_span=cue, start=1),
+        _q("a:q2", "a", "The ruling ignores the record.", "Ana Ruiz", cue_span=cue, start=34),
+        _q("a:q3", "a", "Costs will rise.", "Ana Ruiz", cue_span=cue, start=68),
+    ]
+    out, statements = group_statements(quotes, [])
+    # the two quotations beside the cue are one utterance; the next paragraph is not
+    assert out[0].statement == out[1].statement != out[2].statement
+    assert len(statements) == 2
+
+
+def test_second_quote_of_a_speaker_is_not_merged_into_her_first() -> None:
+    quotes = [
+        _q("a:q1", "a", "The budget cuts will close three schools in the district.", "Ana Ruiz"),
+        _q("a:q2", "a", "The budget cuts will close schools.", "Ana Ruiz", start=80),
+    ]
+    _, statements = group_statements(quotes, [])
+    assert len(statements) == 2
+    assert {s.text for s in statements} == {q.text for q in quotes}
+
+
+def test_surname_labelled_an_organisation_is_still_the_person() -> None:
+    org_trump = Speaker("Trump", None, entity_id("org", "Trump"))
+    quotes = [
+        _q("a:q1", "a", "We will win.", "Donald Trump"),
+        dataclasses.replace(_q("a:q2", "a", "Believe me.", None, start=30), speaker=org_trump),
+        _q("a:q3", "a", "I am my own man.", "Donald Trump Jr.", start=60),
+    ]
+    out, _ = group_statements(quotes, [])
+    names = [q.speaker.name for q in out if q.speaker]
+    assert names == ["Donald Trump", "Donald Trump", "Donald Trump Jr."]
+    assert out[0].speaker is not None and out[1].speaker is not None
+    assert out[0].speaker.entity == out[1].speaker.entity
 
 
 _names = st.sampled_from(["Ann Lee", "Lee", "Tom Reyes", None])

@@ -208,13 +208,19 @@ def _speaker_outside_quotes(att: Attribution, lay: Layout) -> None:
     """
     if att.cue is None or att.source is None:
         return
-    if lay.para[att.source.i] != lay.para[att.cue.i] or att.source.ent_type_ in ("DATE", "TIME"):
+    dated = att.source.ent_type_ in ("DATE", "TIME") and not _aged(att.source)
+    if lay.para[att.source.i] != lay.para[att.cue.i] or dated:
         # The parser ran a sentence over a paragraph break ('... said Jon
         # Doggett, ...\n\nShaw said that'): the speaker is in the cue's
         # paragraph; or it took a date for the speaker ("at one point calling").
         att.source = speaker_beside(att.cue)
     elif lay.in_quote(att.source.i) and not lay.in_quote(att.cue.i):
         att.source = _phrase_beside(att.cue, lay) or speaker_beside(att.cue)
+
+
+def _aged(tok: Token) -> bool:
+    """ "the 66-year-old": a person described by age, which NER tags as a date."""
+    return tok.lower_ == "old" and any(c.lower_ in ("year", "years") for c in tok.subtree)
 
 
 def _phrase_beside(cue: Token, lay: Layout) -> Token | None:
@@ -357,5 +363,28 @@ def _nearby_cue(doc: Doc, lay: Layout, k: int, full: bool) -> Token | None:
         if lay.in_quote(j) or not is_cue(tok, with_quote=True) or source_of(tok) is None:
             continue
         if full or tok.left_edge.i <= first <= tok.right_edge.i:
+            return tok
+    return _cue_before_colon(doc, lay, first) if full else None
+
+
+def _cue_before_colon(doc: Doc, lay: Layout, first: int) -> Token | None:
+    """The cue of a paragraph ending in a colon that introduces a quoted paragraph.
+
+    'The New York Times reports:' then a paragraph in quotation marks: the
+    quotation opens its paragraph, so the cue is in the sentence before it.
+    """
+    j = first - 1
+    while j >= 0 and (doc[j].is_space or doc[j].is_quote):
+        j -= 1
+    if j < 0 or doc[j].text != ":" or lay.para[j] == lay.para[first] or lay.in_quote(j):
+        return None
+    lo, _ = lay.unit_bounds(j)
+    for k in range(j - 1, lo - 1, -1):
+        tok = doc[k]
+        if lay.in_quote(k):
+            return None
+        if (is_cue(tok, with_quote=True) or lemma(tok) == "continue") and source_of(
+            tok
+        ) is not None:
             return tok
     return None

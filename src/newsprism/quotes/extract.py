@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from ..model import Article, Quote, QuoteKind
 from .attribute import Attribution, find_attributions
 from .cues import cue_span
+from .discourse import Found, carry_speakers, label_speakers
 from .layout import Layout
 from .models import QuoteModels
 from .speakers import Resolved, SpeakerResolver
@@ -30,6 +31,56 @@ def _cue_span(att: Attribution) -> tuple[int, int] | None:
     a, b = cue_span(att.cue)
     doc = att.cue.doc
     return doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+
+
+#: Contents that say nothing by themselves: a pronoun standing for what was said.
+_NOTHING_SAID = frozenset(
+    {
+        "it",
+        "this",
+        "that",
+        "so",
+        "these",
+        "those",
+        "them",
+        "him",
+        "her",
+        "which",
+        "what",
+        "otherwise",
+    }
+)
+
+
+def _says_nothing(doc: Doc, content: list[tuple[int, int]]) -> bool:
+    """A reported content that is only a pronoun, dates and adverbs aside ("it on Friday")."""
+    words = [
+        t.lower_
+        for a, b in content
+        for t in doc[a:b]
+        if not (t.is_punct or t.is_space or t.ent_type_ in ("DATE", "TIME"))
+        and t.dep_ not in ("advmod", "npadvmod", "prep")
+    ]
+    return len(words) == 1 and words[0] in _NOTHING_SAID
+
+
+def _slug(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
+def _own_question(article: Article, att: Attribution, who: Resolved) -> bool:
+    """The outlet's own question ("HuffPost asked ...", "we asked whether ...").
+
+    What the outlet asked is not something a source said; a reader of the
+    dossier wants the answer, which has its own attribution.
+    """
+    if att.cue is None or (att.cue.lemma_ or att.cue.lower_).lower() not in ("ask", "question"):
+        return False
+    if att.source is not None and att.source.lower_ in ("we", "i"):
+        return True
+    outlet = _slug(article.outlet or "")
+    name = _slug(who.speaker.name) if who.speaker is not None else ""
+    return bool(outlet and name) and (outlet in name or name in outlet)
 
 
 def _cue_text(article: Article, span: tuple[int, int] | None) -> str | None:
@@ -57,33 +108,41 @@ def extract(
             article.id,
         )
     resolver = SpeakerResolver(doc, Layout(doc))
-    found: list[tuple[int, int, QuoteKind, Resolved, tuple[int, int] | None]] = []
+    found: list[Found] = []
     for att in find_attributions(doc, broad=broad, models=models):
         who = resolver.resolve(att.source) if att.cue is not None else Resolved(None, None)
+        if _own_question(article, att, who):
+            continue
+        span = who.span if who.speaker is not None else None
         cue_span = _cue_span(att)
         if att.pieces:
             for piece in att.pieces:
                 kind: QuoteKind = "direct" if piece.full and att.direct else "partial"
-                found.append((piece.start, piece.end, kind, who, cue_span))
+                found.append(Found(piece.start, piece.end, kind, who.speaker, span, cue_span))
         elif att.content:
             start = doc[att.content[0][0]].idx
             last = doc[att.content[-1][1] - 1]
-            found.append((start, last.idx + len(last), "indirect", who, cue_span))
-    found.sort(key=lambda f: (f[0], f[1]))
+            end = last.idx + len(last)
+            if _says_nothing(doc, att.content):
+                continue  # "she denied it on Friday": what was said is elsewhere
+            found.append(Found(start, end, "indirect", who.speaker, span, cue_span))
+    found.sort(key=lambda f: (f.start, f.end))
+    found = label_speakers(article.text, found, resolver.fullest)
+    found = carry_speakers(doc, resolver.ents, found)
     out: list[Quote] = []
-    for n, (start, end, kind, who, cue_span) in enumerate(found, start=1):
+    for n, f in enumerate(found, start=1):
         out.append(
             Quote(
                 id=f"{article.id}:q{n}",
                 article=article.id,
-                text=article.text[start:end],
-                start=start,
-                end=end,
-                kind=kind,
-                speaker=who.speaker,
-                speaker_span=who.span if who.speaker is not None else None,
-                cue=_cue_text(article, cue_span),
-                cue_span=cue_span,
+                text=article.text[f.start : f.end],
+                start=f.start,
+                end=f.end,
+                kind=f.kind,
+                speaker=f.speaker,
+                speaker_span=f.span,
+                cue=_cue_text(article, f.cue_span),
+                cue_span=f.cue_span,
             )
         )
     return tuple(out)

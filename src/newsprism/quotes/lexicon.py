@@ -13,7 +13,9 @@ def _words(text: str) -> frozenset[str]:
 
 
 __all__ = [
+    "ANONYMOUS_NOUNS",
     "CUE_VERBS",
+    "DOCUMENT_NOUNS",
     "GENERIC_PERSON_NOUNS",
     "GROUP_NOUNS",
     "OBJECT_CUE_VERBS",
@@ -86,6 +88,7 @@ TITLE_WORDS: frozenset[str] = _words(
     spokeswoman spokesperson ambassador attorney commissioner chief deputy assistant
     former acting ranking top leader speaker majority minority whip sheriff officer
     professor pastor bishop pope king queen prince princess
+    owner rival nominee candidate challenger incumbent manager coach
     """
 )
 
@@ -109,6 +112,30 @@ GROUP_NOUNS: frozenset[str] = _words(
     democrat republican conservative liberal progressive delegate donor investor
     economist scientist strategist operative staffer observer watcher veteran student
     teacher parent union group organizer protester advocate opponent proponent
+    """
+)
+
+#: Nouns for written things that are quoted as saying something.
+DOCUMENT_NOUNS: frozenset[str] = _words(
+    """
+    indictment complaint lawsuit suit filing affidavit memo memorandum email e-mail letter
+    report study survey poll analysis document documents record transcript statement
+    release ruling decision order opinion brief motion subpoena warrant audit review
+    assessment estimate projection forecast data figures tally count paper article
+    editorial column website site post tweet ad advertisement video clip spot film
+    textbook book manual guidance guideline regulation law bill legislation policy plan
+    proposal platform budget contract agreement treaty dossier cable
+    """
+)
+
+#: Nouns that usually describe someone the article does not name ("the
+#: official said"): a description with one of them never takes a name by
+#: salience alone, only from a person the article gave that role.
+ANONYMOUS_NOUNS: frozenset[str] = _words(
+    """
+    official source aide adviser advisor spokesman spokeswoman spokesperson person expert
+    analyst diplomat researcher executive economist lawyer attorney staffer insider
+    employee worker resident witness officer investigator prosecutor agent
     """
 )
 

