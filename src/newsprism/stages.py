@@ -91,9 +91,9 @@ def _extract_roles(article: Article, doc: Doc, rec: ArticleNLP) -> tuple[object,
 
 #: The per-article extractors, in order; each shares the one parse per article.
 ARTICLE_STEPS: tuple[ArticleStep, ...] = (
-    ArticleStep("quotes/1", QUOTE_CAPABILITIES, "quotes", _extract_quotes),
+    ArticleStep("quotes/2", QUOTE_CAPABILITIES, "quotes", _extract_quotes),
     ArticleStep("claims/3", _claims.CAPABILITIES, "claims", _extract_claims),
-    ArticleStep("relations/1", _claims.CAPABILITIES, "relations", _extract_relations),
+    ArticleStep("relations/2", _claims.CAPABILITIES, "relations", _extract_relations),
     ArticleStep("roles/1", _claims.CAPABILITIES, "roles", _extract_roles),
 )
 
@@ -105,7 +105,7 @@ def article_steps(*, broad_quotes: bool = False) -> tuple[ArticleStep, ...]:
     """
     if not broad_quotes:
         return ARTICLE_STEPS
-    broad = ArticleStep("quotes/1-broad", QUOTE_CAPABILITIES, "quotes", _extract_quotes_broad)
+    broad = ArticleStep("quotes/2-broad", QUOTE_CAPABILITIES, "quotes", _extract_quotes_broad)
     return tuple(broad if step.field == "quotes" else step for step in ARTICLE_STEPS)
 
 

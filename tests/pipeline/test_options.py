@@ -52,7 +52,7 @@ def test_broad_quotes_changes_the_per_article_step() -> None:
     plain = _stages.default_pipeline()
     broad = _stages.default_pipeline(options=Options(broad_quotes=True))
     assert plain.names == broad.names
-    assert _stages.article_steps(broad_quotes=True)[0].name == "quotes/1-broad"
+    assert _stages.article_steps(broad_quotes=True)[0].name == "quotes/2-broad"
 
 
 def test_the_sub_pipelines_split_the_default_one() -> None:
