@@ -342,3 +342,13 @@ def test_two_people_of_one_first_name_in_both_articles_do_not_conflict() -> None
         ["Kristen Stewart", "Kristen Bell"],
     )
     assert all(g.verdict != "conflicting" for g in groups)
+
+
+def test_a_claim_held_at_arms_length_is_not_the_asserting_side() -> None:
+    _, groups = _run(
+        {
+            "a": ["Claims about the alleged death of singer Dana Reyes in Malibu spread on Friday"],
+            "b": ["A fake news report claimed the singer Dana Reyes was found dead in Malibu"],
+        }
+    )
+    assert all(g.conflict != "disputed" for g in groups)

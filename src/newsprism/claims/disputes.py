@@ -28,7 +28,7 @@ import numpy.typing as npt
 
 from ..model import Claim
 from .features import Features
-from .lexicon import STOP
+from .lexicon import DISTANCED, STOP
 from .verdicts import disputes, is_denial
 
 __all__ = ["link_disputes"]
@@ -85,13 +85,17 @@ def link_disputes(
     groups = [list(g) for g in groups]
     where = {m: gi for gi, g in enumerate(groups) for m in g}
 
+    asserting = [
+        not dn and not DISTANCED.search(c.text) for c, dn in zip(claims, denial, strict=True)
+    ]
+
     def answered(gi: int, d: int) -> bool:
-        return any(not denial[m] and claims[m].article != claims[d].article for m in groups[gi])
+        return any(asserting[m] and claims[m].article != claims[d].article for m in groups[gi])
 
     # assertions by name: a denial is only compared with claims naming one of its names
     postings: dict[str, list[int]] = defaultdict(list)
     for m, f in enumerate(feats):
-        if not denial[m]:
+        if asserting[m]:
             for name in _names(f):
                 postings[name].append(m)
     todo = [d for d in range(len(claims)) if denial[d] and not answered(where[d], d)]

@@ -18,6 +18,7 @@ __all__ = [
     "CONCEPTS",
     "DEBUNK",
     "DENIAL",
+    "DISTANCED",
     "HEDGE_WORDS",
     "STOP",
     "TIME_UNITS",
@@ -96,6 +97,16 @@ DEBUNK = re.compile(
     r"|no\s+(?:record|evidence|indication|proof)\s+(?:of|that)\b|\bhoax(?:es)?\b|\bfalsely\b)",
     re.IGNORECASE,
 )
+#: Wording that keeps a claim at arm's length or negates it: such a sentence does not
+#: assert what a denial denies ("Claims about his alleged death began circulating",
+#: "Woods is not serving a suspension"), so it is never the asserting side of a dispute.
+DISTANCED = re.compile(
+    r"\b(?:not|never|no longer|n['’]t|alleged(?:ly)?|purport\w*|unverified|unconfirmed"
+    r"|rumou?r(?:s|ed)?|hoax\w*|fake|supposed(?:ly)?)\b",
+    re.IGNORECASE,
+)
+
+
 #: A relative clause open before a cue: "Musk, who has previously denied rumours of ties
 #: to Russia, has yet to respond" describes Musk; the sentence asserts the no-comment.
 _RELATIVE_OPEN = re.compile(r",\s+(?:who|which)\b[^,;]*$", re.IGNORECASE)

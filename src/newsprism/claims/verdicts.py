@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from ..model import Claim, ConflictKind, Side, Value, Verdict
 from .features import Features
-from .lexicon import STOP, TIME_UNITS
+from .lexicon import DISTANCED, STOP, TIME_UNITS
 from .values import (
     Amount,
     amount_of,
@@ -417,7 +417,10 @@ def judge(
         denied = [
             c
             for c, f, d in zip(claims, feats, denied_of, strict=True)
-            if not d and c.article not in denied_arts and any(disputes(d, f) for d in fd)
+            if not d
+            and c.article not in denied_arts
+            and not DISTANCED.search(c.text)
+            and any(disputes(d, f) for d in fd)
         ]
         if denied:
             denied.sort(key=lambda c: (not c.values, len(c.text)))
