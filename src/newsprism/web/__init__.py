@@ -9,13 +9,21 @@ against the same store, each claims its own jobs).
 from __future__ import annotations
 
 import logging
-import signal
 import threading
 from pathlib import Path
 
 from ..options import DEFAULT_OPTIONS, Options
 from .app import Settings, create_app, token_from_env
-from .jobs import IngestRequest, Job, JobQueue, JobResult, PastedText, UploadedFile, Worker
+from .jobs import (
+    IngestRequest,
+    Job,
+    JobQueue,
+    JobResult,
+    PastedText,
+    UploadedFile,
+    Worker,
+    stop_on_signals,
+)
 
 __all__ = [
     "IngestRequest",
@@ -56,12 +64,22 @@ def serve(
     )
     if settings.token is None and host not in ("127.0.0.1", "localhost", "::1"):
         log.warning("serving on %s without NEWSPRISM_TOKEN: anyone can queue jobs", host)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    # requests still running after a stop get 5 s (uvicorn's default waits for ever)
+    uvicorn.run(
+        create_app(settings),
+        host=host,
+        port=port,
+        log_level="info",
+        timeout_graceful_shutdown=5,
+    )
 
 
 def work(db: str | Path = "newsprism.db", *, options: Options = DEFAULT_OPTIONS) -> None:
-    """Run one job worker until SIGINT/SIGTERM; a job cut short is retried later."""
+    """Run one job worker until SIGINT/SIGTERM (from the main thread).
+
+    The job in hand gets a few seconds to finish, then goes back in the queue
+    (:func:`~newsprism.web.jobs.stop_on_signals`).
+    """
     stop = threading.Event()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: stop.set())
+    stop_on_signals(stop)
     Worker(db, options=options).run(stop)

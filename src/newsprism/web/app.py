@@ -62,7 +62,15 @@ from ._schemas import (
     StoryListOut,
     StoryOut,
 )
-from .jobs import IngestRequest, Job, JobQueue, PastedText, UploadedFile, run_worker
+from .jobs import (
+    STOP_GRACE_S,
+    IngestRequest,
+    Job,
+    JobQueue,
+    PastedText,
+    UploadedFile,
+    run_worker,
+)
 
 __all__ = ["Settings", "create_app"]
 
@@ -199,6 +207,29 @@ def check_url(url: str) -> str:
     return url
 
 
+def start_worker(settings: Settings) -> multiprocessing.process.BaseProcess:
+    """A job worker process beside the server (spawned: no state shared with the server)."""
+    proc = multiprocessing.get_context("spawn").Process(
+        target=run_worker,
+        args=(settings.db, settings.options),
+        name="newsprism-worker",
+        daemon=True,
+    )
+    proc.start()
+    log.info("worker process %s started", proc.pid)
+    return proc
+
+
+def stop_worker(proc: multiprocessing.process.BaseProcess) -> None:
+    """SIGTERM: the worker finishes its job within its grace period or puts it back."""
+    if proc.is_alive():
+        proc.terminate()
+    proc.join(STOP_GRACE_S + 5)
+    if proc.is_alive():  # stuck in native code: the job is recovered on the next start
+        proc.kill()
+        proc.join(5)
+
+
 def create_app(settings: Settings) -> FastAPI:
     """The ASGI app for one store.  ``newsprism serve`` runs it with uvicorn."""
     db = WebDB(settings.db)
@@ -207,27 +238,12 @@ def create_app(settings: Settings) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        proc = stop = None
-        if settings.worker:
-            ctx = multiprocessing.get_context("spawn")
-            stop = ctx.Event()
-            proc = ctx.Process(
-                target=run_worker,
-                args=(settings.db, stop, settings.options),
-                name="newsprism-worker",
-                daemon=True,
-            )
-            proc.start()
-            log.info("worker process %s started", proc.pid)
+        proc = start_worker(settings) if settings.worker else None
         try:
             yield
         finally:
-            if proc is not None and stop is not None:
-                stop.set()
-                proc.join(30)
-                if proc.is_alive():  # a job mid-way is recovered on the next start
-                    proc.terminate()
-                    proc.join(5)
+            if proc is not None:
+                stop_worker(proc)
 
     app = FastAPI(
         title="newsprism",
