@@ -689,10 +689,25 @@ def serve(
     worker: Annotated[
         bool, typer.Option("--worker/--no-worker", help="Run an analysis worker beside the server.")
     ] = True,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, max=64, help="Web server processes.")
+    ] = 1,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allowed-host",
+            help="A name the server answers to besides its loopback names and --host "
+            "(repeatable; also NEWSPRISM_HOSTS, comma-separated).",
+        ),
+    ] = None,
     allow_private: PrivateOpt = False,
     broad: BroadOpt = False,
 ) -> None:
-    """Serve the web app and JSON API; NEWSPRISM_TOKEN, when set, guards every write."""
+    """Serve the web app and JSON API (described at /api/openapi.json).
+
+    Writes need NEWSPRISM_TOKEN (as a Bearer token, or the forms' token field),
+    except on a loopback --host, where they are open when no token is set.
+    """
     try:
         from .web import serve as run
     except ImportError:
@@ -702,7 +717,15 @@ def serve(
         options = Options(allow_private=allow_private, broad_quotes=broad)
     with _store(db):  # a bad --db is one line here, not a traceback from the server
         pass
-    run(db, host=host, port=port, worker=worker, options=options)
+    run(
+        db,
+        host=host,
+        port=port,
+        worker=worker,
+        options=options,
+        allowed_hosts=tuple(allowed_host or ()),
+        workers=workers,
+    )
 
 
 @app.command()

@@ -8,12 +8,25 @@ against the same store, each claims its own jobs).
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import logging
+import os
 import threading
 from pathlib import Path
 
+from ..model import to_dict
 from ..options import DEFAULT_OPTIONS, Options
-from .app import Settings, create_app, token_from_env
+from .app import (
+    MAX_BODY,
+    SETTINGS_ENV,
+    Settings,
+    create_app,
+    hosts_from_env,
+    start_worker,
+    stop_worker,
+    token_from_env,
+)
 from .jobs import (
     IngestRequest,
     Job,
@@ -51,27 +64,53 @@ def serve(
     worker: bool = True,
     options: Options = DEFAULT_OPTIONS,
     max_body: int | None = None,
+    allowed_hosts: tuple[str, ...] = (),
+    workers: int = 1,
 ) -> None:
-    """Run the web app until interrupted.  ``token`` defaults to ``$NEWSPRISM_TOKEN``."""
+    """Run the web app until SIGINT/SIGTERM.  ``token`` defaults to ``$NEWSPRISM_TOKEN``.
+
+    ``workers`` web processes share the port (uvicorn's own supervisor); one job
+    worker process runs beside them unless ``worker`` is False.  On SIGTERM the
+    job worker finishes or puts back its job, requests in flight get 5 seconds,
+    and the command returns: seconds, never an analysis' length.
+    """
     import uvicorn
 
     settings = Settings(
         db=str(db),
         token=token or token_from_env(),
-        worker=worker,
         options=options,
-        **({"max_body": max_body} if max_body else {}),
-    )
-    if settings.token is None and host not in ("127.0.0.1", "localhost", "::1"):
-        log.warning("serving on %s without NEWSPRISM_TOKEN: anyone can queue jobs", host)
-    # requests still running after a stop get 5 s (uvicorn's default waits for ever)
-    uvicorn.run(
-        create_app(settings),
         host=host,
-        port=port,
-        log_level="info",
-        timeout_graceful_shutdown=5,
+        allowed_hosts=tuple(allowed_hosts) or hosts_from_env(),
+        max_body=max_body or MAX_BODY,
     )
+    # requests still running after a stop get 5 s (uvicorn's default waits for ever)
+    if workers <= 1:
+        uvicorn.run(
+            create_app(dataclasses.replace(settings, worker=worker)),
+            host=host,
+            port=port,
+            log_level="info",
+            timeout_graceful_shutdown=5,
+        )
+        return
+    # the web processes build their app from the environment, and none runs jobs:
+    # the one job worker belongs to this process
+    os.environ[SETTINGS_ENV] = json.dumps(to_dict(settings))
+    proc = start_worker(settings) if worker else None
+    try:
+        uvicorn.run(
+            "newsprism.web.app:app_from_environment",
+            factory=True,
+            workers=workers,
+            host=host,
+            port=port,
+            log_level="info",
+            timeout_graceful_shutdown=5,
+        )
+    finally:
+        if proc is not None:
+            stop_worker(proc)
 
 
 def work(db: str | Path = "newsprism.db", *, options: Options = DEFAULT_OPTIONS) -> None:
