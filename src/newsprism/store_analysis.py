@@ -142,9 +142,10 @@ def analyse_story(
         store.save_dossier(story.id, dossier.to_json(indent=None))
         store.set_meta(_DIGEST_KEY + story.id, _digest(story.articles))
     except Exception as exc:  # one story must never stop the others
-        log.exception("story %s: analysis failed", story.id)
-        reason = " ".join(str(exc).split()) or "no message"
-        return StoryAnalysis(story.id, story.title, len(arts), f"{type(exc).__name__}: {reason}")
+        log.debug("story %s: analysis failed", story.id, exc_info=True)  # the traceback, for -v
+        reason = f"{type(exc).__name__}: {' '.join(str(exc).split()) or 'no message'}"
+        log.warning("story %s: analysis failed: %s", story.id, reason)
+        return StoryAnalysis(story.id, story.title, len(arts), reason)
     log.info("story %s: analysed %d articles", story.id, len(arts))
     return StoryAnalysis(story.id, story.title, len(arts))
 
