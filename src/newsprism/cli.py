@@ -700,6 +700,12 @@ def serve(
             "(repeatable; also NEWSPRISM_HOSTS, comma-separated).",
         ),
     ] = None,
+    cache_mb: Annotated[
+        int,
+        typer.Option(
+            "--cache-mb", min=0, help="Memory for cached pages and dossiers, per web process."
+        ),
+    ] = 128,
     allow_private: PrivateOpt = False,
     broad: BroadOpt = False,
 ) -> None:
@@ -725,6 +731,7 @@ def serve(
         options=options,
         allowed_hosts=tuple(allowed_host or ()),
         workers=workers,
+        cache_mb=cache_mb,
     )
 
 

@@ -300,6 +300,8 @@ def test_a_story_page_offers_analyse_and_the_api_queues_it(live: LiveServer) -> 
         assert {"quotes", "claims", "entities"} <= set(after.filled)
         assert [a.id for a in after.articles] == ["ruritania-1"]
         assert "Analyse again" in c.get("/stories/s-ruritania").text
+        job_page = c.get(form.headers["location"]).text
+        assert "Analysed." in job_page or "queued" in job_page or "running" in job_page
         merged = c.post(f"/api/stories/{MERGED}/analyse", headers=auth)
         assert merged.status_code == 202
         assert wait_for_job(c, merged.json()["id"])["result"]["stories"] == ["s-bridge"]  # type: ignore[index]

@@ -66,9 +66,11 @@ def serve(
     max_body: int | None = None,
     allowed_hosts: tuple[str, ...] = (),
     workers: int = 1,
+    cache_mb: int | None = None,
 ) -> None:
     """Run the web app until SIGINT/SIGTERM.  ``token`` defaults to ``$NEWSPRISM_TOKEN``.
 
+    ``cache_mb`` bounds each web process's cache of responses (0: none).
     ``workers`` web processes share the port (uvicorn's own supervisor); one job
     worker process runs beside them unless ``worker`` is False.  On SIGTERM the
     job worker finishes or puts back its job, requests in flight get 5 seconds,
@@ -84,6 +86,8 @@ def serve(
         allowed_hosts=tuple(allowed_hosts) or hosts_from_env(),
         max_body=max_body or MAX_BODY,
     )
+    if cache_mb is not None:
+        settings = dataclasses.replace(settings, cache_bytes=cache_mb * 1024 * 1024)
     # requests still running after a stop get 5 s (uvicorn's default waits for ever)
     if workers <= 1:
         uvicorn.run(

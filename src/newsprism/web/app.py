@@ -111,7 +111,7 @@ class Settings:
     max_body: int = MAX_BODY
     host: str = "127.0.0.1"
     allowed_hosts: tuple[str, ...] = ()
-    cache_bytes: int = 64 * 1024 * 1024  # rendered pages and dossiers kept; 0: none
+    cache_bytes: int = 128 * 1024 * 1024  # rendered pages and dossiers kept; 0: none
 
 
 class SecurityHeaders:
