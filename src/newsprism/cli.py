@@ -553,7 +553,11 @@ def watch(
                 iterations=iterations,
                 on_event=show_event,
                 analyse=(
-                    (lambda ids: analyse_store(store, ids, options=options, on_story=show_analysis))
+                    (
+                        lambda ids: analyse_store(
+                            store, ids, options=options, on_story=show_analysis, place=False
+                        )
+                    )
                     if analyze
                     else None
                 ),

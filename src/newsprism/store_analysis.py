@@ -159,16 +159,20 @@ def analyse_store(
     progress: Progress | None = None,
     on_story: Callable[[StoryAnalysis], None] | None = None,
     force: bool = False,
+    place: bool = True,
 ) -> StoreAnalysis:
     """Place unplaced articles, then analyse the due stories (of ``story_ids``, if given).
 
     ``force`` analyses the given stories even when up to date (``analyze --story``).
+    ``place=False`` skips placing, which reads every stored article: for callers
+    that have just placed what they stored (the web worker, ``watch``).
     A given id merged into another story stands for that story; KeyError names a
     given id that is no story at all.
     """
     from . import stories as story_clusters
 
-    story_clusters.update(store)  # articles stored by ingest but not yet in a story
+    if place:
+        story_clusters.update(store)  # articles stored by ingest but not yet in a story
     standing = {s.id: s for s in store.stories() if s.articles}
     if story_ids is None:
         wanted = list(standing.values())

@@ -455,12 +455,13 @@ class Worker:
             ids = set(report.ids) if report else set()
             touched = [s.id for s in store.stories() if ids.intersection(s.articles)]
             asked = [merged_into(store, s) or s for s in req.stories]
-            runs = analyse_store(store, touched, analyse=self.analyse)
+            runs = analyse_store(store, touched, analyse=self.analyse, place=False)
             forced = analyse_store(
                 store,
                 [s for s in dict.fromkeys(asked) if s not in touched],
                 analyse=self.analyse,
                 force=True,
+                place=False,
             )
             failed = [*runs.failed, *forced.failed]
             if failed:  # the job is retried: the stories analysed meanwhile are up to date
