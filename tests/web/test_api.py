@@ -206,6 +206,7 @@ def test_openapi_describes_the_api(live: LiveServer) -> None:
         "/api/articles/{article_id}",
         "/api/ingest",
         "/api/jobs/{job_id}",
+        "/api/stories/{story_id}/analyse",
     ):
         assert path in paths, path
     assert "ErrorBody" in spec["components"]["schemas"]
