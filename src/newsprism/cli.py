@@ -710,6 +710,13 @@ def serve(
             "--cache-mb", min=0, help="Memory for cached pages and dossiers, per web process."
         ),
     ] = 128,
+    access_log: Annotated[
+        bool,
+        typer.Option(
+            "--access-log/--no-access-log",
+            help="Log every request (costly under load; a proxy in front usually logs them).",
+        ),
+    ] = False,
     allow_private: PrivateOpt = False,
     broad: BroadOpt = False,
 ) -> None:
@@ -736,6 +743,7 @@ def serve(
         allowed_hosts=tuple(allowed_host or ()),
         workers=workers,
         cache_mb=cache_mb,
+        access_log=access_log,
     )
 
 

@@ -67,10 +67,14 @@ def serve(
     allowed_hosts: tuple[str, ...] = (),
     workers: int = 1,
     cache_mb: int | None = None,
+    access_log: bool = False,
 ) -> None:
     """Run the web app until SIGINT/SIGTERM.  ``token`` defaults to ``$NEWSPRISM_TOKEN``.
 
     ``cache_mb`` bounds each web process's cache of responses (0: none).
+    ``access_log`` logs every request: off by default, as it cost 40 % of the
+    throughput under 200 clients (``benchmarks/RESULTS.md``); a proxy in front
+    usually logs them anyway.
     ``workers`` web processes share the port (uvicorn's own supervisor); one job
     worker process runs beside them unless ``worker`` is False.  On SIGTERM the
     job worker finishes or puts back its job, requests in flight get 5 seconds,
@@ -95,6 +99,7 @@ def serve(
             host=host,
             port=port,
             log_level="info",
+            access_log=access_log,
             timeout_graceful_shutdown=5,
         )
         return
@@ -110,6 +115,7 @@ def serve(
             host=host,
             port=port,
             log_level="info",
+            access_log=access_log,
             timeout_graceful_shutdown=5,
         )
     finally:
