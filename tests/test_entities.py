@@ -89,3 +89,16 @@ def test_a_title_is_not_part_of_the_name() -> None:
 def test_a_title_strip_needs_a_capitalised_name_after_it() -> None:
     assert normalise("Secretary of State Antony Blinken", "person").startswith("Secretary")
     assert normalise("Mayor Linda Carter", "person") == "Linda Carter"
+
+
+def test_a_surname_misread_as_an_organisation_is_the_person() -> None:
+    ents = merge_entities(
+        [
+            rec("a", ("Dana Kowalczyk", "PERSON"), ("Kowalczyk", "ORG")),
+            rec("b", ("Kowalczyk", "ORG"), ("George Washington", "PERSON"), ("Washington", "GPE")),
+        ]
+    )
+    names = {(e.name, e.kind): e for e in ents}
+    assert names[("Dana Kowalczyk", "person")].aliases == ("Kowalczyk",)
+    assert ("Kowalczyk", "org") not in names
+    assert ("Washington", "place") in names  # a place keeps its kind

@@ -1,7 +1,8 @@
 """The command line: a thin wrapper over the library (``newsprism --help``).
 
 Exit codes: 0 all inputs read; 1 some inputs failed (the rest was processed
-and written); 2 nothing could be done (bad arguments, unusable store).
+and written); 2 nothing could be done (bad arguments, unusable store, no input
+readable); 3 an internal error (see :mod:`newsprism._cli_report`).
 """
 
 from __future__ import annotations
@@ -31,8 +32,8 @@ from rich.table import Column, Table
 from . import _api
 from . import stories as _stories
 from . import watch as _watch
+from ._cli_report import RunReport, check_outputs, run_app, safe
 from .errors import NewsprismError, OptionsError
-from .ingest import IngestFailure
 from .ingest.fetch import HttpFetcher
 from .model import Dossier, Statement
 from .options import DEFAULT_BLOCK_DAYS, Options
@@ -79,9 +80,14 @@ BroadOpt = Annotated[
 
 
 @app.callback()
-def _main(verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False) -> None:
+def _main(
+    verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Log everything; tracebacks of internal errors.")
+    ] = False,
+) -> None:
     logging.basicConfig(
-        level=logging.INFO if verbose else logging.ERROR,
+        level=logging.DEBUG if debug else logging.INFO if verbose else logging.ERROR,
         format="%(levelname)s %(name)s: %(message)s",
     )
 
@@ -134,10 +140,6 @@ def _progress() -> Iterator[_api.Progress]:
         yield update
 
 
-def _report_failure(failure: IngestFailure) -> None:
-    err.print(f"[yellow]skipped[/] {failure}", markup=True, highlight=False, soft_wrap=True)
-
-
 def _write(dossier: Dossier, json_path: Path | None, report: Path | None, md: Path | None) -> None:
     for path, text in (
         (json_path, dossier.to_json() if json_path else ""),
@@ -147,7 +149,7 @@ def _write(dossier: Dossier, json_path: Path | None, report: Path | None, md: Pa
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-            out.print(f"wrote {path}")
+            out.print(f"wrote {safe(path)}", highlight=False)
 
 
 @app.command()
@@ -160,15 +162,22 @@ def ingest(
     """Read, clean and store articles (idempotent: re-running adds nothing twice)."""
     with _checked():
         options = Options(allow_private=allow_private, manifest=manifest)
+    told = RunReport(err)
     with _store(db) as store, _progress() as progress:
-        report = _api.ingest_sources(sources, store=store, options=options, progress=progress)
-    for failure in report.failures:
-        _report_failure(failure)
+        report = _api.ingest_sources(
+            sources,
+            store=store,
+            options=options,
+            progress=progress,
+            on_failure=told.failure,
+            on_notice=told.notice,
+        )
     out.print(
         f"{report.inserted} new, {report.duplicates} already stored, "
-        f"{len(report.failures)} failed; {store_count(db)} articles in {db}"
+        f"{len(report.failures)} failed; {store_count(db)} articles in {safe(db)}",
+        highlight=False,
     )
-    raise typer.Exit(1 if report.failures else 0)
+    raise typer.Exit(told.exit_code(len(report.ids)))
 
 
 def store_count(db: str) -> int:
@@ -215,10 +224,11 @@ def analyze(
         return
     if story is not None:
         _fail(ValueError("--story analyses a stored story: give it without SOURCE"))
-    dossier, failures = _analyze(sources, db, options)
-    _summary(dossier, failures)
+    check_outputs((json_path, report, markdown), err)
+    dossier, told = _analyze(sources, db, options)
+    _summary(dossier, told.failures)
     _write(dossier, json_path, report, markdown)
-    raise typer.Exit(1 if failures else 0)
+    raise typer.Exit(told.exit_code(len(dossier.articles)))
 
 
 def _cmd(*words: str) -> str:
@@ -245,6 +255,7 @@ def _analyze_store(
         )
     if any(outputs) and story is None:
         _fail(ValueError("--json/--report/--markdown with --db and no SOURCE need --story ID"))
+    check_outputs(outputs, err)
 
     def show(done: StoryAnalysis) -> None:
         if done.error is None:
@@ -297,9 +308,10 @@ def _analyze_store(
     raise typer.Exit(1 if result.failed else 0)
 
 
-def _analyze(sources: list[str], db: str, options: Options) -> tuple[Dossier, list[IngestFailure]]:
-    """Run the library's analyze with progress bars; bad inputs are reported, not fatal."""
-    failures: list[IngestFailure] = []
+def _analyze(sources: list[str], db: str, options: Options) -> tuple[Dossier, RunReport]:
+    """Run the library's analyze with progress bars; bad inputs are reported as they are
+    met, not fatal."""
+    told = RunReport(err)
     with _store(db) as store, _progress() as progress:
         try:
             dossier = _api.analyze(
@@ -307,13 +319,12 @@ def _analyze(sources: list[str], db: str, options: Options) -> tuple[Dossier, li
                 options=options,
                 store=store,
                 progress=progress,
-                on_failure=failures.append,
+                on_failure=told.failure,
+                on_notice=told.notice,
             )
         except NewsprismError as exc:
             _fail(exc)
-    for failure in failures:
-        _report_failure(failure)
-    return dossier, failures
+    return dossier, told
 
 
 def _count(n: int, noun: str) -> str:
@@ -325,18 +336,19 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _summary(dossier: Dossier, failures: list[IngestFailure]) -> None:
+def _summary(dossier: Dossier, failures: int) -> None:
     n_stories = len(dossier.stories)
     out.print(
         f"[bold]{_count(len(dossier.articles), 'article')}[/], {n_stories} "
-        f"{'story' if n_stories == 1 else 'stories'}, {len(failures)} failed"
+        f"{'story' if n_stories == 1 else 'stories'}, {failures} failed"
     )
     arts = {a.id: a for a in dossier.articles}
     family = {a: n for n, fam in enumerate(dossier.reuse.families, 1) for a in fam}
     for story in dossier.stories:
         independent = dossier.reuse.independent_sources.get(story.id)
         out.print(
-            f"\n[bold]{story.title}[/]  ({story.id}: {_count(len(story.articles), 'article')}"
+            f"\n[bold]{safe(story.title)}[/]  ({story.id}: "
+            f"{_count(len(story.articles), 'article')}"
             + (
                 f", {_count(independent, 'independent source')})"
                 if independent is not None
@@ -347,9 +359,9 @@ def _summary(dossier: Dossier, failures: list[IngestFailure]) -> None:
         for aid in story.articles:
             art = arts[aid]
             table.add_row(
-                art.outlet or "?",
-                (art.published or "")[:10],
-                art.title or f"({aid})",
+                safe(art.outlet or "?"),
+                safe((art.published or "")[:10]),
+                safe(art.title or f"({aid})"),
                 str(family.get(aid, "")),
                 str(len(art.removed)),
             )
@@ -360,7 +372,9 @@ def _summary(dossier: Dossier, failures: list[IngestFailure]) -> None:
         )
         if speakers:
             top = ", ".join(f"{name} ({n})" for name, n in speakers.most_common(6))
-            out.print(f"who said what: {sum(speakers.values())} statements; most quoted: {top}")
+            out.print(
+                f"who said what: {sum(speakers.values())} statements; most quoted: {safe(top)}"
+            )
         groups = [g for g in dossier.claim_groups if g.story in (story.id, None)]
         if groups:
             verdicts = Counter(g.verdict for g in groups)
@@ -368,7 +382,7 @@ def _summary(dossier: Dossier, failures: list[IngestFailure]) -> None:
             for g in groups:
                 if g.verdict in ("conflicting", "imprecise"):
                     sides = " | ".join(_short(side.text) for side in g.sides)
-                    out.print(f"  {g.verdict}: {g.topic} — {sides}", highlight=False)
+                    out.print(f"  {g.verdict}: {safe(g.topic)} — {safe(sides)}", highlight=False)
     pending = [s for s in _api.SECTIONS if s not in dossier.filled]
     if pending:
         out.print(f"[dim]not analysed in this version: {', '.join(pending)}[/]")
@@ -384,8 +398,8 @@ def reuse(
     """Who copied whom: the pair table and derivation families of SOURCES."""
     with _checked():
         options = Options(allow_private=allow_private, manifest=manifest)
-    dossier, failures = _analyze(sources, db, options)
-    outlet = {a.id: a.outlet or "?" for a in dossier.articles}
+    dossier, told = _analyze(sources, db, options)
+    outlet = {a.id: safe(a.outlet or "?") for a in dossier.articles}
     table = Table("a", "b", "relation", "score", "direction", "passages")
     for p in sorted(dossier.reuse.pairs, key=lambda p: -p.score):
         table.add_row(
@@ -403,7 +417,7 @@ def reuse(
         count = dossier.reuse.independent_sources.get(story.id)
         known = _count(count, "independent source") if count is not None else "unknown sources"
         out.print(f"{story.id}: {_count(len(story.articles), 'article')}, {known}")
-    raise typer.Exit(1 if failures else 0)
+    raise typer.Exit(told.exit_code(len(dossier.articles)))
 
 
 @app.command()
@@ -420,8 +434,8 @@ def quotes(
     """Who said what: the statements in SOURCES by speaker, with the outlets carrying each."""
     with _checked():
         options = Options(allow_private=allow_private, manifest=manifest, broad_quotes=broad)
-    dossier, failures = _analyze(sources, db, options)
-    outlet = {a.id: a.outlet or a.id for a in dossier.articles}
+    dossier, told = _analyze(sources, db, options)
+    outlet = {a.id: safe(a.outlet or a.id) for a in dossier.articles}
     by_id = {q.id: q for q in dossier.quotes}
     unattributed = "(unattributed)"
     grouped: dict[str, list[Statement]] = {}
@@ -443,8 +457,8 @@ def quotes(
         for n, st in enumerate(said):
             kinds = sorted({by_id[i].kind for i in st.quotes if i in by_id})
             table.add_row(
-                label if n == 0 else "",
-                _short(st.text, 90),
+                safe(label) if n == 0 else "",
+                safe(_short(st.text, 90)),
                 "/".join(kinds),
                 ", ".join(sorted({outlet.get(a, a) for a in st.articles})),
                 str(st.independent_sources),
@@ -456,7 +470,7 @@ def quotes(
         f"{_count(len(dossier.statements), 'statement')}, "
         f"{_count(len(grouped), 'speaker')} (unattributed counted as one)"
     )
-    raise typer.Exit(1 if failures else 0)
+    raise typer.Exit(told.exit_code(len(dossier.articles)))
 
 
 def _configure_stories(store: Store, time_sigma: float | None) -> None:
@@ -488,10 +502,10 @@ def stories(
             table.add_row(
                 r.id,
                 str(r.size),
-                ", ".join(r.outlets[:3]) + more,
+                safe(", ".join(r.outlets[:3]) + more),
                 (r.first or "")[:10],
                 (r.last or "")[:10],
-                r.title,
+                safe(r.title),
             )
     out.print(
         table
@@ -534,13 +548,13 @@ def watch(
 
     def show_event(e: _watch.WatchEvent) -> None:
         if e.kind == "failed":
-            err.print(f"[red]{e.feed}[/]: {e.message}; retry in {e.retry_in:.0f}s")
+            err.print(f"[red]{safe(e.feed)}[/]: {safe(e.message)}; retry in {e.retry_in:.0f}s")
         elif e.kind == "article":
             out.print(
-                f"{'new story' if e.created else 'joins'} {e.story}: {e.message or e.article}"
+                f"{'new story' if e.created else 'joins'} {e.story}: {safe(e.message or e.article)}"
             )
         elif e.kind in ("merged", "skipped"):
-            err.print(f"[dim]{e.message}[/]")
+            err.print(f"[dim]{safe(e.message)}[/]")
 
     with _store(db) as store, HttpFetcher(allow_private=allow_private) as fetcher:
         _configure_stories(store, time_sigma)
@@ -578,19 +592,22 @@ def show(
     with _store(db) as store:
         art = store.get_article(item)
         if art is not None:
-            out.print(f"[bold]{art.title or '(untitled)'}[/]")
+            out.print(f"[bold]{safe(art.title or '(untitled)')}[/]")
             out.print(
-                f"{art.outlet or 'unknown outlet'} · {art.published or 'undated'} · {art.url or ''}"
+                safe(
+                    f"{art.outlet or 'unknown outlet'} · {art.published or 'undated'} · "
+                    f"{art.url or ''}"
+                )
             )
-            out.print(art.text, highlight=False)
+            out.print(art.text, highlight=False, markup=False)
             for line in art.removed:
-                out.print(f"[dim]removed ({line.kind}): {line.text}[/]", highlight=False)
+                out.print(f"[dim]removed ({line.kind}): {safe(line.text)}[/]", highlight=False)
             return
         for st in store.stories():
             if st.id == item:
-                out.print(f"[bold]{st.title}[/] ({len(st.articles)} articles)")
+                out.print(f"[bold]{safe(st.title)}[/] ({len(st.articles)} articles)")
                 for a in store.articles(st.articles):
-                    out.print(f"  {a.id}  {a.outlet or '?'}  {a.title or ''}")
+                    out.print(safe(f"  {a.id}  {a.outlet or '?'}  {a.title or ''}"))
                 return
     err.print(
         f"[red]error:[/] no article or story {escape(repr(item))} in {escape(db)}; "
@@ -614,6 +631,7 @@ def export(
     """Write a stored story's dossier as JSON, HTML or Markdown (JSON to stdout if none)."""
     from .store_analysis import merged_into
 
+    check_outputs((json_path, report, markdown), err)
     with _store(db) as store:
         target = merged_into(store, story) or story
         text = store.get_dossier(target)
@@ -728,7 +746,9 @@ def serve(
     try:
         from .web import serve as run
     except ImportError:
-        err.print(escape("error: the web app needs its extra: pip install 'newsprism[web]'"))
+        err.print(
+            "[red]error:[/] the web app needs its extra: " + escape("pip install 'newsprism[web]'")
+        )
         raise typer.Exit(2) from None
     with _checked():
         options = Options(allow_private=allow_private, broad_quotes=broad)
@@ -755,7 +775,10 @@ def worker(
     try:
         from .web import work
     except ImportError:
-        err.print(escape("error: the worker needs the web extra: pip install 'newsprism[web]'"))
+        err.print(
+            "[red]error:[/] the worker needs the web extra: "
+            + escape("pip install 'newsprism[web]'")
+        )
         raise typer.Exit(2) from None
     with _checked():
         options = Options(allow_private=allow_private, broad_quotes=broad)
@@ -767,4 +790,4 @@ def worker(
 
 
 def main() -> None:
-    app()
+    run_app(app)

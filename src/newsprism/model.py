@@ -167,7 +167,7 @@ class Statement:
 
 @dataclass(frozen=True, slots=True)
 class Value:
-    kind: str  # money, count, date, percent, duration, ...
+    kind: str  # money, count, percent, age, date, day, period
     text: str
     value: str | float | None
 
@@ -186,6 +186,9 @@ class Claim:
     kind: ClaimKind = "value"
     #: "denied" when the claim denies or debunks what it states.
     polarity: Polarity = "asserted"
+    #: Who the article attributes it to (the quotes stage's speaker, "Dmitry Peskov");
+    #: None when the outlet states it in its own voice.
+    holder: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,12 @@ refuses an order in which a stage needs a field that no earlier stage (nor the
 input) provides, so a mis-wired pipeline fails at import, not halfway through a
 million articles.  Stages are functions of an immutable :class:`State`; each
 returns a new state with its fields filled.
+
+One bad value must never lose a run: a stage that fails on one story reports
+that story (a :class:`StageFailure` in ``State.failures``) and completes the
+others, and a stage that fails outright keeps the fields it provides as they
+were, reports the failure and lets the stages after it run.  Only newsprism's
+own errors (a mis-wired pipeline, a missing model) stop the run.
 """
 
 from __future__ import annotations
@@ -12,28 +18,85 @@ from __future__ import annotations
 import dataclasses
 import logging
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
-from .errors import PipelineError
-from .model import ArticleNLP, Findings
+from .errors import NewsprismError, PipelineError
+from .model import ArticleNLP, Findings, Story
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
+class StageFailure:
+    """A stage that could not analyse one subject (a story, an article, the corpus);
+    ``str()`` is the one-line report.  The rest of the run went on."""
+
+    stage: str
+    subject: str  # "story s-1a2b (3 articles: a, b, c)", "article x", "all stories"
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.subject}: {self.stage} not analysed ({self.reason})"
+
+
+def failure_reason(exc: BaseException) -> str:
+    """The one-line reason for what a stage raised: its kind and first message line."""
+    lines = str(exc).strip().splitlines()
+    detail = lines[0][:160] if lines else ""
+    return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
+
+
+def story_subject(story: Story) -> str:
+    """How a report names a story: its id and its first articles."""
+    shown = ", ".join(story.articles[:3]) + (", ..." if len(story.articles) > 3 else "")
+    n = len(story.articles)
+    return f"story {story.id} ({n} article{'' if n == 1 else 's'}: {shown})"
+
+
+def each_story(
+    stage_name: str,
+    stories: Iterable[Story],
+    run: Callable[[Story], T],
+    failures: list[StageFailure],
+) -> Iterator[tuple[Story, T]]:
+    """``(story, run(story))`` for each story; a story whose ``run`` raises is left out
+    and reported in ``failures``, so one bad value loses one story, never the run."""
+    for story in stories:
+        try:
+            result = run(story)
+        except NewsprismError:
+            raise
+        except Exception as exc:  # one story must never stop the analysis
+            log.warning("stage %s failed on story %s", stage_name, story.id, exc_info=True)
+            failures.append(StageFailure(stage_name, story_subject(story), failure_reason(exc)))
+            continue
+        yield story, result
+
+
+@dataclass(frozen=True, slots=True)
 class State(Findings):
     """What the analysis knows so far: the dossier's sections (:class:`Findings`)
-    and the per-article ``nlp`` records; ``provided`` names the filled fields."""
+    and the per-article ``nlp`` records; ``provided`` names the filled fields;
+    ``failures`` the stories, articles or stages that could not be analysed."""
 
     nlp: tuple[ArticleNLP, ...] = ()
     provided: frozenset[str] = frozenset()
+    failures: tuple[StageFailure, ...] = ()
+
+    def failed(self, failures: Iterable[StageFailure]) -> State:
+        """This state with ``failures`` added to what it reports."""
+        more = tuple(failures)
+        return dataclasses.replace(self, failures=self.failures + more) if more else self
 
     def fill(self, **fields: object) -> State:
         return dataclasses.replace(self, provided=self.provided | set(fields), **fields)  # type: ignore[arg-type]
 
 
-STATE_FIELDS = frozenset(f.name for f in dataclasses.fields(State)) - {"provided"}
+STATE_FIELDS = frozenset(f.name for f in dataclasses.fields(State)) - {"provided", "failures"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +170,15 @@ class Pipeline:
         state = dataclasses.replace(state, provided=state.provided | self.inputs)
         for st in self.stages:
             started = time.perf_counter()
-            out = st.run(state)
+            try:
+                out = st.run(state)
+            except NewsprismError:
+                raise
+            except Exception as exc:  # the stage's sections stay as they were; the run goes on
+                log.warning("stage %s failed", st.name, exc_info=True)
+                out = state.fill(**{f: getattr(state, f) for f in st.provides}).failed(
+                    [StageFailure(st.name, "all stories", failure_reason(exc))]
+                )
             lacking = st.provides - out.provided
             if lacking:
                 raise PipelineError(f"stage {st.name!r} did not provide {sorted(lacking)}")

@@ -19,6 +19,7 @@ from . import claims as _claims
 from . import entities as _entities
 from . import nlp as _nlp
 from . import stories as _stories
+from .errors import NewsprismError
 from .model import (
     Article,
     ArticleNLP,
@@ -26,16 +27,29 @@ from .model import (
     ClaimGroup,
     Coverage,
     Quote,
+    Reuse,
     Statement,
+    Story,
     TimelineEvent,
 )
 from .options import DEFAULT_OPTIONS, Options
-from .pipeline import STATE_FIELDS, Pipeline, Stage, State, stage
+from .pipeline import (
+    STATE_FIELDS,
+    Pipeline,
+    Stage,
+    StageFailure,
+    State,
+    each_story,
+    failure_reason,
+    stage,
+)
 from .quotes import CAPABILITIES as QUOTE_CAPABILITIES
 from .quotes import extract as extract_quotes
 from .quotes import group_statements
 from .reuse import analyze_reuse
 from .store import AnalysisCache, ClusteringStore, Store
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -64,7 +78,7 @@ def _extract_quotes_broad(article: Article, doc: Doc, rec: ArticleNLP) -> tuple[
 
 
 def _extract_claims(article: Article, doc: Doc, rec: ArticleNLP) -> tuple[object, ...]:
-    return _claims.extract_claims(article, doc)
+    return _claims.extract_claims(article, doc, rec.quotes)
 
 
 def _extract_relations(article: Article, doc: Doc, rec: ArticleNLP) -> tuple[object, ...]:
@@ -78,7 +92,7 @@ def _extract_roles(article: Article, doc: Doc, rec: ArticleNLP) -> tuple[object,
 #: The per-article extractors, in order; each shares the one parse per article.
 ARTICLE_STEPS: tuple[ArticleStep, ...] = (
     ArticleStep("quotes/1", QUOTE_CAPABILITIES, "quotes", _extract_quotes),
-    ArticleStep("claims/2", _claims.CAPABILITIES, "claims", _extract_claims),
+    ArticleStep("claims/3", _claims.CAPABILITIES, "claims", _extract_claims),
     ArticleStep("relations/1", _claims.CAPABILITIES, "relations", _extract_relations),
     ArticleStep("roles/1", _claims.CAPABILITIES, "roles", _extract_roles),
 )
@@ -121,12 +135,30 @@ def annotate_article(
 
 
 def annotate_articles(
-    articles: Sequence[Article], steps: Sequence[ArticleStep] = ARTICLE_STEPS, batch_size: int = 32
+    articles: Sequence[Article],
+    steps: Sequence[ArticleStep] = ARTICLE_STEPS,
+    batch_size: int = 32,
+    failures: list[StageFailure] | None = None,
 ) -> Iterator[ArticleNLP]:
-    """:func:`annotate_article` over many articles, parsed in batches with ``nlp.pipe``."""
+    """:func:`annotate_article` over many articles, parsed in batches with ``nlp.pipe``.
+
+    With a ``failures`` list, an article whose extractors raise keeps only its
+    sentences and mentions (no quotes, claims or relations) and is reported
+    there, so one odd article never stops the others.
+    """
     docs = _nlp.parse((a.text for a in articles), capabilities(steps), batch_size)
     for art, doc in zip(articles, docs, strict=True):
-        yield annotate_article(art, doc, steps)
+        if failures is None:
+            yield annotate_article(art, doc, steps)
+            continue
+        try:
+            yield annotate_article(art, doc, steps)
+        except NewsprismError:
+            raise
+        except Exception as exc:  # one article must never stop the analysis
+            log.warning("annotating article %s failed", art.id, exc_info=True)
+            failures.append(StageFailure("annotate", f"article {art.id}", failure_reason(exc)))
+            yield ArticleNLP(article=art.id)
 
 
 #: ``progress(what, done, total)``, as the CLI's progress bars take it.
@@ -151,14 +183,17 @@ def annotate_stage(
                 if rec is not None:
                     done[art.id] = rec
         todo = [a for a in state.articles if a.id not in done]
-        records = annotate_articles(todo, steps, batch_size)
+        failures: list[StageFailure] = []
+        records = annotate_articles(todo, steps, batch_size, failures)
         for n, rec in enumerate(records, start=1):
             if progress:
                 progress("analyse articles", n, len(todo))
             done[rec.article] = rec
-            if store is not None:
+            failed = bool(failures) and failures[-1].subject == f"article {rec.article}"
+            if store is not None and not failed:  # a failed analysis is not cached
                 store.put_nlp(rec, version)
-        return with_records(state, [done[a.id] for a in state.articles], steps)
+        state = with_records(state, [done[a.id] for a in state.articles], steps)
+        return state.failed(failures)
 
     return annotate
 
@@ -201,8 +236,30 @@ def entities(state: State) -> State:
 
 @stage("reuse", needs=["articles", "stories"], provides=["reuse"])
 def reuse(state: State) -> State:
-    """Who copied whom: pairs, derivation families and independent sources per story."""
-    return state.fill(reuse=analyze_reuse(state.articles, state.stories))
+    """Who copied whom: pairs, derivation families and independent sources per story.
+
+    Over all stories at once; should that fail, story by story, so that one story's
+    failure is reported and the others keep their reuse.
+    """
+    try:
+        return state.fill(reuse=analyze_reuse(state.articles, state.stories))
+    except NewsprismError:
+        raise
+    except Exception:
+        log.warning("reuse over all stories failed; retrying story by story", exc_info=True)
+    failures: list[StageFailure] = []
+    parts = [
+        part
+        for _story, part in each_story(
+            "reuse", state.stories, lambda st: analyze_reuse(state.articles, [st]), failures
+        )
+    ]
+    merged = Reuse(
+        pairs=tuple(p for part in parts for p in part.pairs),
+        families=tuple(sorted((f for part in parts for f in part.families), key=lambda f: f[0])),
+        independent_sources={k: v for part in parts for k, v in part.independent_sources.items()},
+    )
+    return state.fill(reuse=merged).failed(failures)
 
 
 @stage("statements", needs=["quotes", "stories", "reuse"], provides=["quotes", "statements"])
@@ -214,14 +271,23 @@ def statements(state: State) -> State:
         by_article.setdefault(q.article, []).append(q)
     quotes: list[Quote] = []
     groups: list[Statement] = []
-    for story in state.stories:
+    failures: list[StageFailure] = []
+
+    def one(story: Story) -> tuple[Sequence[Quote], Sequence[Statement]]:
         story_quotes = [q for a in story.articles for q in by_article.get(a, ())]
         members = set(story.articles)
         fams = [f for f in families if members.intersection(f)]
-        qs, sts = group_statements(story_quotes, fams)
+        return group_statements(story_quotes, fams)
+
+    grouped: set[str] = set()
+    for story, (qs, sts) in each_story("statements", state.stories, one, failures):
         quotes.extend(qs)
         groups.extend(sts)
-    return state.fill(quotes=tuple(quotes), statements=tuple(groups))
+        grouped.update(story.articles)
+    # a story that failed keeps its quotes, ungrouped
+    failed = {a for story in state.stories for a in story.articles} - grouped
+    quotes.extend(q for q in state.quotes if q.article in failed)
+    return state.fill(quotes=tuple(quotes), statements=tuple(groups)).failed(failures)
 
 
 @stage("relations", needs=["nlp", "entities", "quotes"], provides=["relations", "entities"])
@@ -251,25 +317,36 @@ def claim_groups(state: State) -> State:
     out_groups: list[ClaimGroup] = []
     timeline: list[TimelineEvent] = []
     coverage: list[Coverage] = []
-    for story in state.stories:
+    failures: list[StageFailure] = []
+
+    def one(
+        story: Story,
+    ) -> tuple[list[Claim], list[ClaimGroup], list[TimelineEvent], list[Coverage]]:
         story_arts = [arts[i] for i in story.articles if i in arts]
         members = set(story.articles)
         fams = [f for f in state.reuse.families if members.intersection(f)]
         cl = [c for a in story.articles for c in by_article.get(a, ())]
         cl2, groups = _claims.group_claims(cl, story_arts, fams, state.entities)
-        out_claims += cl2
-        out_groups += [dataclasses.replace(g, story=story.id) for g in groups]
-        timeline += [
+        events = [
             dataclasses.replace(t, story=story.id) for t in _claims.build_timeline(cl2, story_arts)
         ]
         sts = [s for s in state.statements if members.intersection(s.articles)]
-        coverage += _claims.build_coverage(cl2, groups, sts, story_arts, fams)
+        covered = _claims.build_coverage(cl2, groups, sts, story_arts, fams)
+        return list(cl2), list(groups), events, list(covered)
+
+    for story, (cl2, groups, events, covered) in each_story(
+        "claim_groups", state.stories, one, failures
+    ):
+        out_claims += cl2
+        out_groups += [dataclasses.replace(g, story=story.id) for g in groups]
+        timeline += events
+        coverage += covered
     return state.fill(
         claims=tuple(out_claims),
         claim_groups=tuple(out_groups),
         timeline=tuple(timeline),
         coverage=tuple(coverage),
-    )
+    ).failed(failures)
 
 
 def article_stages(

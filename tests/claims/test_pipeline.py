@@ -184,3 +184,21 @@ def test_per_article_relations_and_roles_match_the_corpus_form(pair: Story) -> N
     roles = [x for a, d in zip(arts, docs, strict=True) for x in article_roles(a, d)]  # type: ignore[arg-type]
     roled = {e.name: e.roles for e in add_roles(ents, roles)}
     assert any("mayor" in r for name, rs in roled.items() if "Carter" in name for r in rs)
+
+
+def test_a_claim_inside_a_quotation_is_held_by_its_speaker() -> None:
+    from newsprism.quotes import CAPABILITIES as QUOTE_CAPS
+    from newsprism.quotes import extract as extract_quotes
+
+    text = (
+        "Harbor Authority chief Mara Velde said the bridge would reopen on March 3. "
+        "The bridge carried 40,000 cars a day before it closed."
+    )
+    art = Article(id="velde", text=text)
+    (doc,) = nlp.parse([text], CAPABILITIES | QUOTE_CAPS)
+    quotes = extract_quotes(art, doc)
+    claims = extract_claims(art, doc, quotes)
+    said = [c for c in claims if "reopen" in c.text]
+    own = [c for c in claims if "40,000" in c.text]
+    assert said and all(c.holder and "Velde" in c.holder for c in said)
+    assert own and all(c.holder is None for c in own)

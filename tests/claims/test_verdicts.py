@@ -181,3 +181,130 @@ def test_differing_values_are_never_corroborated() -> None:
     assert set(claims) == {"a:c0", "b:c0"}
     for cid in claims:
         assert _group_of(claims, groups, cid).verdict != "corroborated", cid
+
+
+def test_few_beside_a_count_is_imprecise() -> None:
+    claims, groups = _run(
+        {
+            "a": ["Deputies stopped the van two miles away on Route 9, the sheriff said"],
+            "b": ["Deputies stopped the van a few miles away on Route 9, the sheriff said"],
+        }
+    )
+    g = _group_of(claims, groups, "a:c0")
+    assert g.verdict == "imprecise"
+    assert any("a few miles" in s.text for s in g.sides)
+
+
+def test_a_few_of_is_not_a_figure() -> None:
+    assert find_values("A few of the trustees left early") == []
+
+
+def test_open_bound_vague_figure_is_finite() -> None:
+    from newsprism.claims.values import parse_amount
+
+    amt = parse_amount("over millions of dollars")
+    assert amt is not None and amt.value < float("inf") and amt.high == float("inf")
+
+
+def test_durations_of_one_stay_conflict_but_years_do_not() -> None:
+    claims, groups = _run(
+        {
+            "a": ["The singer had been treated at Mercy Hospital for three weeks for pneumonia"],
+            "b": ["The singer had been treated at Mercy Hospital for four weeks for pneumonia"],
+        }
+    )
+    assert _group_of(claims, groups, "a:c0").verdict == "conflicting"
+    claims, groups = _run(
+        {
+            "a": ["The mayor has served Springfield for 21 years in office"],
+            "b": ["The mayor has served Springfield for 22 years in office"],
+        }
+    )
+    assert _group_of(claims, groups, "a:c0").verdict != "conflicting"
+
+
+def test_debunk_in_other_words_joins_what_it_debunks() -> None:
+    claims, groups = _run(
+        {
+            "a": ["Patrol robots from Quillbot now guard the Harwick campus of Vantor Systems"],
+            "b": ["Quillbot robots are guarding the Harwick campus of Vantor Systems, staff say"],
+            "c": [
+                "A Quillbot founder said rumours that its robots guard the Vantor campus "
+                "at Harwick are not true"
+            ],
+        }
+    )
+    g = _group_of(claims, groups, "c:c0")
+    assert g.verdict == "conflicting" and g.conflict == "disputed"
+    deny = next(s for s in g.sides if "c:c0" in s.claims)
+    other = {c for s in g.sides if s is not deny for c in s.claims}
+    assert other & {"a:c0", "b:c0"}
+
+
+def test_an_article_that_reports_and_debunks_is_not_the_asserting_side() -> None:
+    claims, groups = _run(
+        {
+            "a": ["The singer Dana Reyes was found dead in her Malibu home, the site claimed"],
+            "b": [
+                "The singer Dana Reyes was found dead in her Malibu home, a website said",
+                "The Dana Reyes death story from the Malibu website is a hoax",
+            ],
+        }
+    )
+    g = _group_of(claims, groups, "b:c1")
+    assert g.verdict == "conflicting"
+    deny = next(s for s in g.sides if "b:c1" in s.claims)
+    asserting = {c for s in g.sides if s is not deny for c in s.claims}
+    assert "a:c0" in asserting and not any(c.startswith("b:") for c in asserting)
+
+
+def test_relative_clause_denial_is_not_the_sentence_polarity() -> None:
+    from newsprism.claims.lexicon import disputing
+
+    assert not disputing("Kell, who has denied the reports, did not respond to requests")
+    assert disputing("Kell denied the Harbor Times report on Tuesday")
+    assert not disputing("The ministry would neither confirm nor deny that talks took place")
+    assert not disputing("Any attempt to deny the settlers their land will fail")
+
+
+def test_ages_are_figures_of_one_person() -> None:
+    from newsprism.claims.values import amount_of
+
+    found = {
+        f.value.text: f.value
+        for f in find_values("Rosa Kell, 41, of Dunmore met the 9-year-old boy")
+    }
+    assert set(found) == {"41", "9-year-old"} and all(v.kind == "age" for v in found.values())
+    assert all(f.value.kind != "age" for f in find_values("The company, 25, was sold"))
+    decade = find_values("The driver, who was in his early 40s, fled")[0].value
+    amt = amount_of(decade)
+    assert amt is not None and amt.vague and (amt.low, amt.high) == (40.0, 43.0)
+
+
+def test_an_age_and_a_decade_are_imprecise_two_ages_conflict() -> None:
+    claims, groups = _run(
+        {
+            "a": ["Police said the 41-year-old Rosa Kell was struck outside the Dunmore library"],
+            "b": [
+                "Police said Rosa Kell, who was in her 40s, was struck outside the Dunmore library"
+            ],
+        }
+    )
+    assert _group_of(claims, groups, "a:c0").verdict == "imprecise"
+    claims, groups = _run(
+        {
+            "a": ["Police said the 41-year-old Kell was struck outside the Dunmore library"],
+            "b": ["Police said the 44-year-old Kell was struck outside the Dunmore library"],
+        }
+    )
+    assert _group_of(claims, groups, "a:c0").verdict == "conflicting"
+
+
+def test_ages_of_two_people_do_not_conflict() -> None:
+    _, groups = _run(
+        {
+            "a": ["The 15-year-old Timmons was at the scene of the Dunmore shooting"],
+            "b": ["Timmons and his 16-year-old friend were at the scene of the Dunmore shooting"],
+        }
+    )
+    assert all(g.verdict != "conflicting" for g in groups)

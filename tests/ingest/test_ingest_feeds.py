@@ -101,7 +101,12 @@ def test_feed_with_only_links_fetches_the_pages(data_dir: Path, tmp_path: Path) 
     assert first.provenance.source == f"{BASE}/politics/musk-putin-inquiry"
     assert "“absolutely untrue”" in second.text  # the page's declared charset was used
     assert second.author == "Lars Eriksson"  # the page fills what the entry lacks
-    assert gone == IngestFailure(f"{BASE}/gone", "HTTP 404")
+    # the page is gone, but the feed holds the entry's own text: that is the article
+    assert isinstance(gone, Article)
+    assert gone.text == "Short teaser."
+    assert gone.metadata["partial"] is True
+    assert gone.metadata["link_error"] == "HTTP 404"
+    assert gone.provenance is not None and gone.provenance.source == f"{feed}#entry-3"
 
 
 def test_short_entry_without_link_is_kept_as_partial(tmp_path: Path) -> None:
@@ -184,7 +189,7 @@ def test_feed_url_over_real_http(data_dir: Path, http_server: Server) -> None:
     assert first.url == http_server.url("/politics/musk-putin-inquiry")
     assert first.provenance is not None and first.provenance.fetched_at
     assert "Kremlin on Friday rejected a report" in second.text
-    assert gone == IngestFailure(http_server.url("/gone"), "HTTP 404")
+    assert isinstance(gone, Article) and gone.metadata["link_error"] == "HTTP 404"
     assert http_server.seen[0][0] == "/feed"
 
 

@@ -129,7 +129,8 @@ def test_markdown_has_the_same_findings_and_no_live_markup(full: Dossier) -> Non
     assert "Fifteen people were injured" in md
     assert "Version 2 (Portvale Courier): 15 injured" in md
     assert "Daily Wire Service → Portvale Post: **edited**" in md
-    assert "- Tomas Berg — works for — Portvale Works" in md
+    assert "- Tomas Berg — works for — Portvale Works" in md  # two articles state it
+    assert "mayor of" not in md  # one article, and a place: left to the dossier
     assert "<script>" not in md and "<img" not in md
     assert "\\<script\\>alert('title')\\</script\\>Bridge" in md
 

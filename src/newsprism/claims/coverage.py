@@ -2,8 +2,10 @@
 
 *Adds*: its facts that no other independent source carries (another article
 of its own derivation family does not count: a rewrite adds nothing its origin
-did not have), one per sentence, checkable figures and dates first, then in
-the article's order; then its quoted statements no other source carries.
+did not have), one per sentence, checkable figures and dates first, then the
+sentences naming most people and bodies, in the article's order among equals;
+then its quoted statements no other source carries.  Fragments under
+:data:`MIN_WORDS` words are left out.
 *Omits*: claim groups that two or more independent sources carry and this
 article does not.  Ids: claim and statement ids in ``adds``, claim group ids in
 ``omits``.
@@ -11,6 +13,7 @@ article does not.  Ids: claim and statement ids in ``adds``, claim group ids in
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -18,6 +21,22 @@ from ..model import Article, Claim, ClaimGroup, Coverage, Statement
 from .group import family_map
 
 __all__ = ["build_coverage"]
+
+
+#: A sentence or quote shorter than this is a fragment ("raise many serious
+#: questions,"), not a fact a reader can weigh.
+MIN_WORDS = 6
+_NAME = re.compile(r"(?<=\s)[A-Z][\w’'-]+")
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _names(text: str) -> int:
+    """Capitalised words after the first: names make a fact checkable ("Smith told
+    the Senate committee" says more than "officials said it was a concern")."""
+    return len(_NAME.findall(text))
 
 
 def build_coverage(
@@ -47,16 +66,18 @@ def build_coverage(
             if c.kind == "statement"
             or not any(s.start <= c.start and c.end <= s.end for s in sentences)
         ]
-        kept.sort(key=lambda c: (not c.values, c.start))
+        kept = [c for c in kept if c.values or _words(c.text) >= MIN_WORDS]
+        kept.sort(key=lambda c: (not c.values, -_names(c.text), c.start))
         adds[aid] = [c.id for c in kept]
     for s in statements:
         fams = {family.get(a, a) for a in s.articles}
-        if len(fams) == 1:
+        if len(fams) == 1 and _words(s.text) >= MIN_WORDS:
             for a in s.articles:
                 adds[a].append(s.id)
     carried: dict[str, set[str]] = {}
-    for g in groups:
-        if g.independent_sources >= 2:
+    # most widely carried first: what most outlets report is the likeliest omission to matter
+    for g in sorted(groups, key=lambda g: -g.independent_sources):
+        if g.independent_sources >= 2 and _words(g.topic) >= MIN_WORDS:
             carried[g.id] = {c.article for c in by_group.get(g.id, ())}
     out = []
     for art in articles:

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..model import Article, Claim, ClaimKind, Value
-from .lexicon import DEBUNK, DENIAL
+from ..model import Article, Claim, ClaimKind, Quote, Value
+from .lexicon import DENIAL, disputing
 from .values import Found, find_values
 
 if TYPE_CHECKING:
@@ -278,14 +279,36 @@ def _disputed(text: str) -> bool:
     """A denial or a debunk.  A negated main verb is not enough: on ECB+ and the seeds
     "did not deny", "will not affect", "did not explicitly suggest" outnumbered the
     negations that dispute a report."""
-    return bool(DENIAL.search(text) or DEBUNK.search(text))
+    return disputing(text)
 
 
-def extract_claims(article: Article, doc: Doc) -> tuple[Claim, ...]:
+#: Share of a claim a quotation must cover for the claim to be the speaker's.
+HOLDER_SHARE = 0.5
+
+
+def _holder(start: int, end: int, quotes: Sequence[Quote]) -> str | None:
+    """The speaker of the attribution (speaker, cue, quotation) covering most of
+    ``[start, end)``, if it covers at least :data:`HOLDER_SHARE` of it ("Peskov said
+    the two spoke once")."""
+    best, best_cover = None, HOLDER_SHARE * max(1, end - start)
+    for q in quotes:
+        if q.speaker is None:
+            continue
+        # the attribution as a whole: speaker, cue and what was said
+        spans = [(q.start, q.end), *(x for x in (q.speaker_span, q.cue_span) if x)]
+        lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
+        cover = min(end, hi) - max(start, lo)
+        if cover >= best_cover:
+            best, best_cover = q.speaker.name, cover
+    return best
+
+
+def extract_claims(article: Article, doc: Doc, quotes: Sequence[Quote] = ()) -> tuple[Claim, ...]:
     """The checkable claims of one article, in text order, ids ``"{article}:c{n}"``.
 
-    ``doc`` is the parse of ``article.text`` with :data:`CAPABILITIES`.  Pure:
-    the same article and parse always give the same claims.
+    ``doc`` is the parse of ``article.text`` with :data:`CAPABILITIES`; ``quotes``
+    are the article's quotations, whose speakers become the claims' holders.  Pure:
+    the same article, parse and quotations always give the same claims.
     """
     text = doc.text
     if text != article.text:
@@ -307,6 +330,7 @@ def extract_claims(article: Article, doc: Doc) -> tuple[Claim, ...]:
                 values=values,
                 kind=kind,
                 polarity="denied" if _disputed(text[start:end]) else "asserted",
+                holder=_holder(start, end, quotes),
             )
         )
     return tuple(claims)

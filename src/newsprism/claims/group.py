@@ -23,6 +23,7 @@ import numpy.typing as npt
 from ..model import Article, Claim, ClaimGroup, Entity
 from ..reuse import embed
 from .align import PairModel, align
+from .disputes import link_disputes
 from .features import EntityIndex, Features, features
 from .verdicts import judge, values_agree
 
@@ -65,7 +66,28 @@ def _idf(feats: Sequence[Features]) -> dict[str, float]:
 LABEL_CHARS = 140
 
 
-def _label(members: list[int], claims: Sequence[Claim], feats: Sequence[Features]) -> str:
+def _sentences(claims: Sequence[Claim]) -> dict[int, int]:
+    """Clause index -> index of the statement (sentence) of its article holding it."""
+    by_article: dict[str, list[int]] = {}
+    for i, c in enumerate(claims):
+        if c.kind == "statement":
+            by_article.setdefault(c.article, []).append(i)
+    out = {}
+    for i, c in enumerate(claims):
+        if c.kind != "statement":
+            for j in by_article.get(c.article, ()):
+                if claims[j].start <= c.start and c.end <= claims[j].end:
+                    out[i] = j
+                    break
+    return out
+
+
+def _label(
+    members: list[int],
+    claims: Sequence[Claim],
+    feats: Sequence[Features],
+    sentence_of: dict[int, int] | None = None,
+) -> str:
     """A group reads as a sentence: its most representative claim.
 
     Representative: the claim sharing most rare keys with the other members (the
@@ -80,7 +102,10 @@ def _label(members: list[int], claims: Sequence[Claim], feats: Sequence[Features
         shared = sum(held[k] - 1 for k in feats[i].keys)  # linear in the group's size
         return (-shared, len(claims[i].text), i)
 
-    text = " ".join(claims[min(members, key=centrality)].text.split())
+    best = min(members, key=centrality)
+    # a clause ("to pick up two astronauts") reads as the sentence it comes from
+    best = (sentence_of or {}).get(best, best)
+    text = " ".join(claims[best].text.split())
     if len(text) > LABEL_CHARS:
         cut = text[:LABEL_CHARS].rsplit(" ", 1)[0]
         text = cut.rstrip(",;:") + "…"
@@ -109,12 +134,14 @@ def group_claims(
     index = EntityIndex(entities)
     feats = [features(c, index) for c in claims]
     idf = _idf(feats)
-    groups = align(claims, feats, _vectors(claims), idf, model)
+    vectors = _vectors(claims)
+    groups = link_disputes(align(claims, feats, vectors, idf, model), claims, feats, vectors)
     fam = family_map(articles, families)
     published = {a.id: a.published for a in articles}
     groups = [part for members in groups for part in _split(members, claims, feats, fam, published)]
     out_claims = list(claims)
     out_groups: list[ClaimGroup] = []
+    sentence_of = _sentences(claims)
     for n, members in enumerate(groups):
         members.sort()
         gid = f"{prefix}g{n}"
@@ -125,7 +152,7 @@ def group_claims(
         out_groups.append(
             ClaimGroup(
                 id=gid,
-                topic=_label(members, claims, feats),
+                topic=_label(members, claims, feats, sentence_of),
                 verdict=j.verdict,
                 claims=tuple(c.id for c in member_claims),
                 independent_sources=j.sources,

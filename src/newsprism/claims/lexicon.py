@@ -22,6 +22,7 @@ __all__ = [
     "STOP",
     "TIME_UNITS",
     "concepts_of",
+    "disputing",
 ]
 
 #: concept -> word prefixes (a word belongs if it starts with one of them).
@@ -63,7 +64,10 @@ _PREFIXES = sorted(((p, c) for c, ps in CONCEPTS.items() for p in ps), key=lambd
 #: A denial or rejection *of a reported fact*: "denied the report", "was denied by";
 #: a bare passive "her tenure was denied" is no denial of anything reported.
 DENIAL = re.compile(
-    r"\b(?:den(?:y|ies|ied|ying)\s+(?:that|the|these|those|any|all|reports?|claims?|allegations?"
+    r"(?<!confirm or )(?<!confirm nor )"
+    r"\b(?:den(?:y|ies|ied|ying)\s+(?:that|(?:the|these|those|any|all|such)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:reports?|claims?|allegations?|accusations?|rumou?rs?|charges?|stor(?:y|ies)|suggestions?"
+    r"|assertions?|accounts?)|reports?|claims?|allegations?"
     r"|accusations?|rumou?rs?|having|it|this|wrongdoing|involvement|knowledge|responsibility)\b"
     r"|(?:been|was|were|is|are)\s+denied\s+by|denials?\s+(?:of|that|from)"
     r"|(?:reject|dismiss|refut|rebut)(?:ed|es|s)?\s+(?:the\s+|these\s+|those\s+|[\w-]+['’]s\s+)?"
@@ -84,9 +88,29 @@ DEBUNK = re.compile(
     r"|(?:did|does|has|had|have)\s*(?:not|n['’]t)\s+(?:say|said)\s+(?:that|it|this|so|any)\b"
     r"|never\s+(?:said|made|happened|confirmed|signed)"
     r"|(?:story|report|article|alert)\b(?:\W+\w+){0,15}?\W+(?:is|was|has\s+been)\s+(?:withdrawn|retracted)"
-    r"|(?:duped|fooled|tricked)\s+by|no\s+(?:truth|basis)\s+(?:to|in|for))",
+    r"|(?:duped|fooled|tricked)\s+by|no\s+(?:truth|basis)\s+(?:to|in|for)"
+    r"|(?:unfounded|unsubstantiated|baseless|fabricated|false)\s+(?:rumou?rs?|reports?|claims?"
+    r"|allegations?|stor(?:y|ies))"
+    r"|(?:doctored|photoshopped|staged|faked)\b|(?:probably|completely|totally|entirely)\s+false"
+    r"|(?:part\s+of|included\s+in|nothing\s+more\s+than)\s+an?\s+(?:[\w-]+\s+){0,2}(?:hoax|prank)"
+    r"|no\s+(?:record|evidence|indication|proof)\s+(?:of|that)\b|\bhoax(?:es)?\b|\bfalsely\b)",
     re.IGNORECASE,
 )
+#: A relative clause open before a cue: "Musk, who has previously denied rumours of ties
+#: to Russia, has yet to respond" describes Musk; the sentence asserts the no-comment.
+_RELATIVE_OPEN = re.compile(r",\s+(?:who|which)\b[^,;]*$", re.IGNORECASE)
+
+
+def disputing(text: str) -> bool:
+    """Whether a sentence denies or debunks what it is about: a :data:`DENIAL` or
+    :data:`DEBUNK` cue outside a relative clause."""
+    for pattern in (DENIAL, DEBUNK):
+        for m in pattern.finditer(text):
+            if not _RELATIVE_OPEN.search(text, 0, m.start()):
+                return True
+    return False
+
+
 #: Counted nouns that measure time or repetition: "21 years in power", "two years
 #: after", "four times", "six games" are usually different spans, not one figure
 #: two outlets disagree on, so they never make a conflict.

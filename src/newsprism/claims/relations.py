@@ -307,11 +307,12 @@ def merge_relations(
 ) -> tuple[EntityRelation, ...]:
     """Per-article relations mapped onto merged entities, evidence pooled."""
     ids = _id_map(entities)
+    known = {e.id for e in entities}
     found: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     for r in relations:
         a, b = ids.get(r.a, r.a), ids.get(r.b, r.b)
-        if a == b:
-            continue
+        if a == b or (known and not (a in known and b in known)):
+            continue  # an end the entity list does not hold would dangle in the dossier
         ev = found[(a, b, r.kind)]
         ev.extend(x for x in r.evidence if x not in ev)
     rels = [EntityRelation(a=a, b=b, kind=k, evidence=tuple(ev)) for (a, b, k), ev in found.items()]

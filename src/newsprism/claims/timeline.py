@@ -1,7 +1,8 @@
 """The story's dated events in order, each with the claims that date it.
 
 One event per claim group and date: three outlets dating one event give one
-line with three pieces of evidence, not three lines.  Only dates that resolve
+line with three pieces of evidence, not three lines.  A line is a whole
+sentence: a date's clause is shown as the sentence it sits in, once.  Only dates that resolve
 to a calendar range appear ("Friday" in an undated article does not); a
 period's start ("since 2022") dates when it began.
 """
@@ -27,6 +28,17 @@ def build_timeline(
     ``articles`` is accepted for symmetry with the other story stages (the
     dates were already resolved against each article's date at extraction).
     """
+    sentences: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.kind == "statement":
+            sentences[c.article].append(c)
+
+    def whole(c: Claim) -> Claim:
+        """The sentence a figure or date clause sits in: the timeline lists statements."""
+        if c.kind == "statement":
+            return c
+        return next((s for s in sentences[c.article] if s.start <= c.start and c.end <= s.end), c)
+
     events: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in claims:
         for v in c.values:
@@ -35,7 +47,10 @@ def build_timeline(
             if date_range(v) is None:
                 continue
             iso = v.value[:-3] if v.value.endswith("/..") else v.value
-            events[(iso, c.group or c.id)].append(c)
+            s = whole(c)
+            if c is not s and v in s.values:
+                continue  # the sentence itself carries this date: one line, not two
+            events[(iso, s.group or s.id)].append(s)
     out = []
     for (iso, _), members in events.items():
         first = min(members, key=lambda c: len(c.text))

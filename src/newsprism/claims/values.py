@@ -147,11 +147,15 @@ _PCT_RE = r"(?:%|percent\b|per cent\b|percentage points?\b)"
 #: "only had one call": a verb may sit between a restrictive hedge and its figure.
 _ONLY_VERB = r"(?:had|has|have|was|were|made|held|received|got)"
 _VAGUE_WORD = r"(?:tens|hundreds|thousands|millions|billions|trillions|dozens|scores)"
+#: Small counts left open ("a few blocks away", "several officers"): beside a precise
+#: count of the same thing they make the group imprecise, never a conflict.
+_FEW_WORD = r"(?:a few|several|a handful of|a couple of)"
 
 _AMOUNT = re.compile(
     rf"(?:\b(?P<hedge>{_HEDGE_RE})(?:\s+{_ONLY_VERB})?\s+)?"
     rf"(?:"
     rf"\b(?P<vague>{_VAGUE_WORD}(?:\s+of\s+{_VAGUE_WORD})?)(?=\s+(?:of|in)\b)"
+    rf"|\b(?P<few>{_FEW_WORD})(?=\s+(?!of\b)[a-z])"
     rf"|(?:(?P<cur>US\$|\$|€|£|¥)\s?)?(?P<num>{_DIGITS}|(?<![\w-]){_WORDNUM}(?![\w]))"
     rf"(?:[\s-]?(?P<scale>{_SCALE_RE})\b)?"
     rf")"
@@ -159,6 +163,17 @@ _AMOUNT = re.compile(
     rf"(?:[\s-]+(?:of\s+|in\s+)?(?P<curword>{_CUR_WORD_RE})\b)?",
     re.IGNORECASE,
 )
+_FEW_RANGE = {
+    "a few": (2.0, 6.0),
+    "several": (3.0, 9.0),
+    "a handful of": (2.0, 6.0),
+    "a couple of": (2.0, 3.0),
+}
+#: Figures are validated where they are parsed: a number written with more characters
+#: than this, or worth more than MAX_AMOUNT, is not a reported figure (a serial
+#: number, garbage) and is not read as one, so later arithmetic stays finite.
+_MAX_NUMBER_CHARS = 24
+MAX_AMOUNT = 1e18
 _VAGUE_RANGE = {
     "dozens": (24.0, 100.0),
     "scores": (40.0, 200.0),
@@ -267,16 +282,22 @@ def parse_amount(text: str) -> Amount | None:
         unit = "%"
     else:
         unit = _unit_word(text[m.end() :])
+    if m.group("few"):
+        low, high = _FEW_RANGE[" ".join(m.group("few").lower().split())]
+        return Amount(math.sqrt(low * high), low, high, unit, hedge, vague=True)
     if m.group("vague"):
         words = m.group("vague").lower().split()
         low, high = _VAGUE_RANGE[words[0]]
         if len(words) == 3:  # "tens of millions": scale the range by the second word
             factor = _VAGUE_RANGE[words[2]][0] / 2
             low, high = low * factor, high * factor
+        centre = math.sqrt(low * high)  # before an open bound: "over millions" is finite
         if hedge in ("more than", "over", "at least", "upwards of"):
             high = math.inf
-        return Amount(math.sqrt(low * high), low, high, unit, hedge, vague=True)
+        return Amount(centre, low, high, unit, hedge, vague=True)
     num_text = m.group("num")
+    if len(num_text) > _MAX_NUMBER_CHARS:  # no reported figure; 10.0**zeros would overflow
+        return None
     if num_text[:1].isdigit():
         number = float(num_text.replace(",", ""))
     else:
@@ -302,13 +323,47 @@ def parse_amount(text: str) -> Amount | None:
         slack = 0.0  # "nearly 300,000" already says how round it is: under, not +-50,000
     low = value * lo_f - (slack if lo_f > 0 else 0.0)
     high = value * hi_f + slack if math.isfinite(value * hi_f) else math.inf
+    if not value <= MAX_AMOUNT:  # also NaN: a figure no story reports is no figure
+        return None
     return Amount(value, max(low, 0.0), high, unit, hedge)
 
 
 def amount_of(value: Value) -> Amount | None:
+    if value.kind == "age":
+        return parse_age(value.text)
     if value.kind not in ("money", "count", "percent"):
         return None
     return parse_amount(value.text)
+
+
+#: A person's age: "the 36-year-old driver", "Anthony LaSalle, 36, of Bloomington",
+#: "aged 24", "in her 60s".  Ages are figures outlets get wrong ("35-year-old" against
+#: "36-year-old") or state loosely (a decade against the exact age).
+_AGE = re.compile(
+    r"\b(?P<age>\d{1,3}[- ]years?[- ]old)\b"
+    r"|\b[A-Z][\w'’-]+, (?P<age2>\d{1,3}),(?= (?:of|from|and|was|is|who|said|has|had)\b)"
+    r"|\baged (?P<age3>\d{1,3})\b"
+    r"|\bin (?:his|her|their) (?P<age4>(?:early |mid-?|late )?\d0s)\b",
+)
+
+
+def _age_group(m: re.Match[str]) -> str:
+    return next(g for g in ("age", "age2", "age3", "age4") if m.group(g))
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_age(text: str) -> Amount | None:
+    """An age as an interval of years (unit ``age``): exact, or a decade ("60s")."""
+    m = re.match(r"(?:(early |mid-?|late )?(\d0)s|(\d{1,3}))", text)
+    if m is None:
+        return None
+    if m.group(3) is not None:
+        n = float(m.group(3))
+        return Amount(n, n, n, "age") if 0 < n < 125 else None
+    low = float(m.group(2))
+    part = (m.group(1) or "").strip().rstrip("-")
+    lo, hi = {"early": (0, 3), "mid": (3, 7), "late": (7, 9)}.get(part, (0, 9))
+    return Amount(low + (lo + hi) / 2, low + lo, low + hi, "age", vague=True)
 
 
 def amounts_compatible(a: Amount, b: Amount) -> bool | None:
@@ -652,6 +707,13 @@ def find_values(text: str, published: str | None = None) -> list[Found]:
             start += 3
         found.append(Found(start, end, Value(kind, text[start:end].strip(), iso)))
         taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    for m in _AGE.finditer(text):
+        g = _age_group(m)
+        s, e = m.start(g), m.end(g)
+        if any(taken[s:e]) or parse_age(m.group(g)) is None:
+            continue
+        found.append(Found(s, e, Value("age", m.group(g), None)))
+        taken[s:e] = b"\x01" * (e - s)
     for m in _AMOUNT.finditer(text):
         if any(taken[m.start() : m.end()]):
             continue
@@ -662,7 +724,7 @@ def find_values(text: str, published: str | None = None) -> list[Found]:
             glued = (s > 0 and text[s - 1] in "-/#") or text[e : e + 1] in ("-", "/", ":")
             if glued and not m.group("scale"):
                 continue
-        if m.group("hedge") and not (m.group("num") or m.group("vague")):
+        if m.group("hedge") and not (m.group("num") or m.group("vague") or m.group("few")):
             continue
         if _CLOCK_AFTER.match(text, e) or (s > 0 and text[s - 1] == ":"):
             continue
@@ -699,18 +761,20 @@ _NEXT_WORD = re.compile(r"\s+([a-z][a-z-]+)\b")
 def _counted_noun_end(text: str, end: int) -> int:
     """Extend a bare count over the next word when it is a plain noun ("12 people");
     the parse refines this where one is at hand (see :mod:`.extract`)."""
-    from .lexicon import STOP
+    from .lexicon import STOP, TIME_UNITS
 
     m = _NEXT_WORD.match(text, end)
-    if m is None or m.group(1) in STOP or m.group(1).endswith("ly"):
+    if m is None or m.group(1).endswith("ly"):
+        return end
+    if m.group(1) in STOP and _unit_word(m.group(1)) not in TIME_UNITS:
         return end
     return m.end()
 
 
 def _with_number(f: Found) -> Found:
-    if f.value.kind not in ("money", "count", "percent"):
+    if f.value.kind not in ("money", "count", "percent", "age"):
         return f
-    amt = parse_amount(f.value.text)
+    amt = amount_of(f.value)
     if amt is None:
         return f
     return Found(f.start, f.end, Value(f.value.kind, f.value.text, amt.value))

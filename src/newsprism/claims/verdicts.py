@@ -25,7 +25,13 @@ from dataclasses import dataclass
 from ..model import Claim, ConflictKind, Side, Value, Verdict
 from .features import Features
 from .lexicon import STOP, TIME_UNITS
-from .values import Amount, amount_of, amounts_compatible, date_range, dates_compatible
+from .values import (
+    Amount,
+    amount_of,
+    amounts_compatible,
+    date_range,
+    dates_compatible,
+)
 
 __all__ = [
     "Judgement",
@@ -37,6 +43,8 @@ __all__ = [
     "values_agree",
 ]
 
+#: Value kinds compared as figures (intervals with a unit), the others as dates.
+_AMOUNT_KINDS = ("money", "count", "percent", "age")
 #: Pairs of claims compared per group at most; groups of thousands sample.
 _MAX_PAIRS = 4000
 _SIDE_CHARS = 160
@@ -48,6 +56,10 @@ _MAX_RATIO = 3.0
 _CONFLICT_RATIO = 1.5
 #: Words either side of a figure that say what it measures.
 _WINDOW = 4
+#: Time units whose counts can be one span two outlets state differently ("hospitalized
+#: for three weeks" / "for four weeks"); years, seasons and games are usually different
+#: spans ("21 years in power", "two years after") and never make a conflict.
+_DURATIONS = frozenset(["minute", "hour", "day", "week", "month"])
 #: Candidate conflicts examined per group before giving up.
 _MAX_CANDIDATES = 50
 
@@ -120,6 +132,18 @@ def _same_event(a: Features, b: Features) -> bool:
     return a.event is not None and a.event == b.event and a.first == b.first
 
 
+def _age_holder(claim: Claim, value: Value) -> str | None:
+    """Whose age a figure gives: the word after "36-year-old", the name before ", 36,"."""
+    at = claim.text.find(value.text)
+    if at < 0:
+        return None
+    if value.text[:1].isdigit() and "old" in value.text:
+        after = claim.text[at + len(value.text) :].split()
+        return after[0].strip(".,;:'’").lower() if after else None
+    before = claim.text[:at].rstrip(", ").split()
+    return before[-1].strip(".,;:'’").lower() if before and before[-1][:1].isupper() else None
+
+
 def _same_quantity(a: Claim, va: Value, aa: Amount, b: Claim, vb: Value, ab: Amount) -> bool:
     """Whether two figures plausibly measure one thing: within a factor of
     :data:`_MAX_RATIO` (a share price and a takeover price are not one figure) and
@@ -127,6 +151,9 @@ def _same_quantity(a: Claim, va: Value, aa: Amount, b: Claim, vb: Value, ab: Amo
     lo, hi = sorted((max(aa.value, 1e-9), max(ab.value, 1e-9)))
     if hi / lo > _MAX_RATIO:
         return False
+    if aa.unit == "age":  # one person's age: "15-year-old Timmons" is not his friend's 16
+        holder = _age_holder(a, va)
+        return holder is not None and holder == _age_holder(b, vb)
     return bool(_context(a, va) & _context(b, vb))
 
 
@@ -207,7 +234,7 @@ def _value_conflicts(
         if a.article == b.article:
             continue
         for (va, aa), (vb, ab) in itertools.product(_amounts(a), _amounts(b)):
-            if aa.unit in TIME_UNITS:
+            if aa.unit in TIME_UNITS and aa.unit not in _DURATIONS:
                 continue
             ok = amounts_compatible(aa, ab)
             if ok is None:
@@ -234,9 +261,9 @@ def _value_conflicts(
             ra, rb = date_range(va), date_range(vb)
             if ra is None or rb is None:
                 continue
-            if not _same_event(feats[i], feats[j]):
-                continue
             if _attributive(a, va) or _attributive(b, vb):
+                continue
+            if not _same_event(feats[i], feats[j]):
                 continue
             single = len(_date_values(a)) == 1 and len(_date_values(b)) == 1
             if not dates_compatible(ra, rb) and (single or va.kind == "period"):
@@ -275,7 +302,7 @@ def values_agree(a: Claim, b: Claim) -> bool:
         for vb in b.values:
             if va.kind != vb.kind or va.kind == "period":
                 continue
-            if va.kind in ("money", "count", "percent"):
+            if va.kind in _AMOUNT_KINDS:
                 x, y = amount_of(va), amount_of(vb)
                 if x and y and not x.vague and not y.vague and amounts_compatible(x, y) is False:
                     return False
@@ -289,7 +316,7 @@ def values_agree(a: Claim, b: Claim) -> bool:
 def _agrees(v: Value, ref: Value) -> bool:
     if v.kind != ref.kind:
         return False
-    if v.kind in ("money", "count", "percent"):
+    if v.kind in _AMOUNT_KINDS:
         a, b = amount_of(v), amount_of(ref)
         if a is None or b is None:
             return False
@@ -351,7 +378,7 @@ def judge(
         denied = [
             c
             for c, f, d in zip(claims, feats, denied_of, strict=True)
-            if not d and c.article not in denied_arts and any(denies(d, f) for d in fd)
+            if not d and c.article not in denied_arts and any(disputes(d, f) for d in fd)
         ]
         if denied:
             denied.sort(key=lambda c: (not c.values, len(c.text)))

@@ -7,7 +7,7 @@ bad input.  :func:`read_sources` resolves the SOURCE arguments of
 ``newsprism analyze`` and dispatches to the right reader.
 """
 
-from ._base import MAX_BYTES, IngestFailure, Item, Reader, stable_id
+from ._base import MAX_BYTES, IngestFailure, IngestNotice, Item, Reader, stable_id
 from .feeds import FeedReader, looks_like_feed
 from .fetch import USER_AGENT, AddressRefused, Fetcher, FetchResult, HttpFetcher, MemoryFetcher
 from .html import HtmlReader, article_from_html, html_to_text
@@ -28,6 +28,7 @@ __all__ = [
     "HtmlReader",
     "HttpFetcher",
     "IngestFailure",
+    "IngestNotice",
     "Item",
     "JsonlReader",
     "Manifest",

@@ -14,6 +14,7 @@ otherwise fetch on its own, past the fetcher's address guard.
 from __future__ import annotations
 
 import io
+import logging
 import re
 import time
 import xml.sax
@@ -25,10 +26,12 @@ import feedparser
 
 from ..errors import InputError
 from ..model import Article, Provenance
-from ._base import IngestFailure, Item, stable_id
+from ._base import IngestFailure, Item, stable_id, unexpected
 from ._io import failure, normalise_newlines, read_bytes
 from .fetch import Fetcher, HttpFetcher, fetch_ok
 from .html import article_from_page, html_to_text
+
+log = logging.getLogger(__name__)
 
 MIN_WORDS = 100
 _TEASER_END = re.compile(
@@ -114,7 +117,11 @@ class FeedReader:
     ) -> Iterator[Item]:
         """The articles of one feed document already in hand (``source`` names it)."""
         headers = {"content-location": base_url} if base_url else None
-        parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+        try:
+            parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+        except Exception as exc:  # feedparser on a broken encoding= declaration, say
+            yield IngestFailure(source, f"not a readable feed: {unexpected(exc)}")
+            return
         entries = parsed.get("entries") or []
         problem = _xml_problem(parsed.get("bozo_exception"))
         if not entries:
@@ -128,7 +135,10 @@ class FeedReader:
         feed = parsed.get("feed", {})
         outlet = (feed.get("title") or "").strip() or None
         for n, entry in enumerate(entries, 1):
-            yield self._entry(entry, n, source, outlet)
+            try:
+                yield self._entry(entry, n, source, outlet)
+            except Exception as exc:  # one entry must never stop the feed
+                yield IngestFailure(f"{source}#entry-{n}", unexpected(exc))
         if problem:  # feedparser read on past the error: say so once
             count = f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}"
             yield IngestFailure(source, f"malformed feed XML ({problem}); {count} read leniently")
@@ -154,17 +164,27 @@ class FeedReader:
         article_id = stable_id(link or guid or f"{source}#{n}")
         text = _content_text(entry)
         full = len(text.split()) >= self.min_words and not _TEASER_END.search(text)
+        where = f"{source}#entry-{n}"
         if not full and link:
-            return self._fetch_page(link, article_id, fields, metadata)
+            page = self._fetch_page(link, article_id, fields, metadata)
+            if isinstance(page, Article):
+                return page
+            if not text:
+                return IngestFailure(
+                    where, f"linked page {page} (and the entry has no text of its own)"
+                )
+            # the page cannot be had: the feed's own text is the article
+            log.info("%s: %s; the entry's own text is used", where, page)
+            metadata["link_error"] = page.reason
         if not text:
-            return IngestFailure(f"{source}#entry-{n}", "entry has no text and no link")
+            return IngestFailure(where, "entry has no text and no link")
         if not full:  # a short entry with nothing to fetch: the entry is all there is
             metadata["partial"] = True
         return Article(
             id=article_id,
             text=text,
             metadata=metadata,
-            provenance=Provenance(source=f"{source}#entry-{n}", reader=self.name),
+            provenance=Provenance(source=where, reader=self.name),
             **fields,
         )
 

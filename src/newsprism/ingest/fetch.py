@@ -188,11 +188,30 @@ def _now() -> str:
 
 
 def _check_url(url: str) -> None:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https"):
-        raise InputError(url, f"unsupported URL scheme {parts.scheme!r} (only http and https)")
-    if not parts.hostname:
+    """Refuse what is not an http(s) URL httpx can request, as an ``InputError``.
+
+    httpx raises its own ``InvalidURL`` (not an ``HTTPError``) for a bad port, a
+    host that is not valid IDNA, a control character or an IPv4 address written
+    in octal or with leading zeros (``0177.0.0.1``); the standard library raises
+    ``ValueError`` for ``http://[::1/x``.  Both are one bad input, not a crash.
+    """
+    try:
+        parts = urlsplit(url)
+        scheme, host = parts.scheme, parts.hostname
+        if scheme in ("http", "https") and host:
+            _ = parts.port  # "port out of range", as a ValueError
+            httpx.URL(url)
+    except (httpx.InvalidURL, ValueError) as exc:  # UnicodeError is a ValueError
+        raise InputError(url, f"invalid URL ({_first_line(exc)})") from None
+    if scheme not in ("http", "https"):
+        raise InputError(url, f"unsupported URL scheme {scheme!r} (only http and https)")
+    if not host:
         raise InputError(url, "URL has no host")
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0][:160] if lines else type(exc).__name__
 
 
 class HttpFetcher:
@@ -292,6 +311,8 @@ class HttpFetcher:
         except httpx.HTTPError as exc:
             detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise InputError(original, f"network error: {detail}") from None
+        except (httpx.InvalidURL, ValueError) as exc:  # a redirect's Location, say
+            raise InputError(original, f"invalid URL ({_first_line(exc)})") from None
 
 
 def fetch_ok(fetcher: Fetcher, url: str) -> FetchResult:

@@ -23,7 +23,7 @@ from typing import IO, Any
 
 from ..errors import InputError
 from ..model import Article, Provenance
-from ._base import MAX_BYTES, IngestFailure, Item, stable_id
+from ._base import MAX_BYTES, IngestFailure, Item, stable_id, unexpected
 from ._io import decode_text, failure, normalise_newlines, os_reason, read_bytes, too_large
 from .html import article_from_html
 
@@ -93,7 +93,10 @@ class JsonlReader:
             yield IngestFailure(source, os_reason(exc))
             return
         with fh:
-            if b"\x00" in fh.peek(8192)[:8192]:
+            head = fh.peek(8192)[:8192]
+            if b"\x00" in head and not any(
+                line.lstrip(b"\xef\xbb\xbf \t\r").startswith(b"{") for line in head.split(b"\n")
+            ):  # binary through and through: one failure, not one per "line"
                 yield IngestFailure(source, "binary file, not text")
                 return
             yield from self._read_lines(source, fh)
@@ -109,6 +112,9 @@ class JsonlReader:
         except UnicodeDecodeError:
             yield IngestFailure(source, "not UTF-8 text (JSON must be UTF-8)")
             return
+        except RecursionError:
+            yield IngestFailure(source, _TOO_DEEP)
+            return
         except json.JSONDecodeError:
             if b"\x00" in data:
                 yield IngestFailure(source, "binary file, not text")
@@ -120,18 +126,12 @@ class JsonlReader:
         elif isinstance(document, list):
             records = document
         else:  # one article object
-            try:
-                yield article_from_record(document, source=source, reader=self.name)
-            except ValueError as exc:
-                yield IngestFailure(source, f"not an article: {exc}")
+            yield _record(document, source, source, "not an article", self.name)
             return
         if not records:
             yield IngestFailure(source, "no articles in the file")
         for n, record in enumerate(records, 1):
-            try:
-                yield article_from_record(record, source=f"{source}#{n}", reader=self.name)
-            except ValueError as exc:
-                yield IngestFailure(source, f"record {n}: {exc}")
+            yield _record(record, source, f"{source}#{n}", f"record {n}", self.name)
 
     def _read_lines(self, source: str, fh: IO[bytes]) -> Iterator[Item]:
         seen = 0
@@ -154,12 +154,26 @@ class JsonlReader:
             except json.JSONDecodeError as exc:
                 yield IngestFailure(source, f"invalid JSON on line {n}: {_json_error(exc)}")
                 continue
-            try:
-                yield article_from_record(record, source=f"{source}:{n}", reader=self.name)
-            except ValueError as exc:
-                yield IngestFailure(source, f"line {n}: {exc}")
+            except RecursionError:
+                yield IngestFailure(source, f"line {n}: {_TOO_DEEP}")
+                continue
+            yield _record(record, source, f"{source}:{n}", f"line {n}", self.name)
         if not seen:
             yield IngestFailure(source, "empty file")
+
+
+_TOO_DEEP = "JSON nested too deeply to read"
+
+
+def _record(record: Any, file: str, where: str, label: str, reader: str) -> Item:
+    """One record's article, or one failure naming ``file`` and ``label`` ("line 3"):
+    a record is one input, so whatever reading it raises ends only that record."""
+    try:
+        return article_from_record(record, source=where, reader=reader)
+    except ValueError as exc:
+        return IngestFailure(file, f"{label}: {exc}")
+    except Exception as exc:  # one record must never stop the file
+        return IngestFailure(file, f"{label}: {unexpected(exc)}")
 
 
 def _json_error(exc: json.JSONDecodeError) -> str:

@@ -18,7 +18,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..errors import InputError
-from ._base import IngestFailure, Item, Reader, stable_id
+from ..model import Article
+from ._base import IngestFailure, Item, Reader, guarded, stable_id, unexpected
 from ._io import decode_text, failure, os_reason
 from .feeds import FeedReader, looks_like_feed
 from .fetch import Fetcher, HttpFetcher, fetch_ok
@@ -123,6 +124,25 @@ def _read_url(url: str, fetcher: Fetcher, feeds: FeedReader) -> Iterator[Item]:
         yield failure(exc)
 
 
+def _item_source(article: Article) -> str:
+    return article.provenance.source if article.provenance else article.id
+
+
+def _empty_folder(folder: str) -> str:
+    """Why a folder gave nothing: no files, or only files of kinds that are not read."""
+    kinds: set[str] = set()
+    for _dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        kinds.update(extension(n) or "no extension" for n in filenames if not n.startswith("."))
+        if len(kinds) > 5:
+            break
+    if not kinds:
+        return "empty folder: no files to read"
+    shown = ", ".join(sorted(kinds)[:5])
+    known = ", ".join(sorted(FOLDER_EXTENSIONS))
+    return f"no files to read in the folder (found {shown}; read are {known})"
+
+
 def read_sources(
     sources: Iterable[str],
     *,
@@ -166,27 +186,33 @@ def read_sources(
         except OSError as exc:
             yield IngestFailure(path, os_reason(exc))
             return
-        yield from readers[name].read(path)
+        yield from guarded(path, readers[name].read(path))
+
+    def read_folder(folder: str) -> Iterator[Item]:
+        found = False
+        for path in iter_files(folder):
+            found = True
+            yield from read_file(str(path))
+        if not found:
+            yield IngestFailure(folder, _empty_folder(folder))
 
     def resolve(source: str) -> Iterator[Item]:
         if source.startswith(("http://", "https://")):
-            yield from _read_url(source, http, feeds)
+            yield from guarded(source, _read_url(source, http, feeds))
         elif "://" in source:
             scheme = source.split("://", 1)[0]
             yield IngestFailure(source, f"unsupported URL scheme {scheme!r} (only http and https)")
         elif os.path.isfile(source):
             yield from read_file(source)
         elif os.path.isdir(source):
-            for path in iter_files(source):
-                yield from read_file(str(path))
+            yield from read_folder(source)
         elif _GLOB_CHARS & set(source):
             matches = sorted(glob.glob(source, recursive=True))
             if not matches:
                 yield IngestFailure(source, _NO_SUCH)
             for match in matches:
                 if os.path.isdir(match):
-                    for path in iter_files(match):
-                        yield from read_file(str(path))
+                    yield from read_folder(match)
                 else:
                     yield from read_file(match)
         else:
@@ -196,7 +222,10 @@ def read_sources(
         for source in sources:
             for item in resolve(source):
                 if extra is not None and not isinstance(item, IngestFailure):
-                    item = extra.apply(item)
+                    try:
+                        item = extra.apply(item)
+                    except Exception as exc:  # a manifest row that does not fit the article
+                        item = IngestFailure(_item_source(item), f"manifest: {unexpected(exc)}")
                 yield item
     finally:
         if own and isinstance(http, HttpFetcher):

@@ -23,7 +23,7 @@ from typing import Any
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
 from ..errors import InputError
-from ._base import MAX_BYTES, IngestFailure, Item, stable_id
+from ._base import MAX_BYTES, IngestFailure, Item, stable_id, unexpected
 from ._io import failure, os_reason, too_large
 from .html import article_from_html, is_html
 
@@ -42,6 +42,18 @@ def _start(path: str) -> bytes:
         except zlib.error:
             return b""
     return head
+
+
+def _record_id(record: Any) -> str:
+    return (record.record_id or "").strip("<>") or f"offset-{record.stream_pos}"
+
+
+def _where(source: str, record: Any) -> str:
+    """``file#record-id``: how a failure names one record of an archive."""
+    try:
+        return f"{source}#{_record_id(record)}"
+    except Exception:  # a record too broken to name: the archive names it
+        return source
 
 
 class WarcReader:
@@ -68,21 +80,43 @@ class WarcReader:
 
     def _records(self, source: str) -> Iterator[Item]:
         seen: set[str] = set()
-        done = 0
+        done = yielded = 0
         kinds = WarcRecordType.response | WarcRecordType.resource
         try:
             with open(source, "rb") as fh:
-                for record in ArchiveIterator(fh, record_types=kinds, parse_http=False):
-                    item = self._record(source, record, seen)
+                for record in ArchiveIterator(fh, parse_http=False):
+                    if not record.record_id or record.record_type == WarcRecordType.unknown:
+                        # garbage that fastwarc read as a record: nothing after it is sound
+                        at = f"after record {done}" if done else "at the first record"
+                        yield IngestFailure(
+                            source,
+                            f"unreadable {at}: not a valid WARC record at byte "
+                            f"{record.stream_pos} (no WARC-Record-ID or WARC-Type)",
+                        )
+                        return
                     done += 1
+                    if not record.record_type & kinds:
+                        continue
+                    try:
+                        item = self._record(source, record, seen)
+                    except Exception as exc:  # one record must never stop the archive
+                        item = IngestFailure(_where(source, record), unexpected(exc))
                     if item is not None:
+                        yielded += 1
                         yield item
         except OSError as exc:
             where = f"after record {done}" if done else "at the first record"
             yield IngestFailure(source, f"unreadable {where}: {exc}")
+            return
+        if not done:
+            # fastwarc ends quietly where a file that starts "WARC/" goes on with garbage
+            yield IngestFailure(source, "no WARC record could be read (corrupt after its start)")
+        elif not yielded:  # an input that gives nothing says why
+            n = f"{done} record{'' if done == 1 else 's'}"
+            yield IngestFailure(source, f"no HTML page in the archive ({n}, none a page)")
 
     def _record(self, source: str, record: Any, seen: set[str]) -> Item | None:
-        record_id = (record.record_id or "").strip("<>") or f"offset-{record.stream_pos}"
+        record_id = _record_id(record)
         where = f"{source}#{record_id}"
         url = record.headers.get("WARC-Target-URI") or None
         is_response = record.record_type == WarcRecordType.response

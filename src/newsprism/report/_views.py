@@ -75,6 +75,7 @@ class Evidence:
     article: Article
     snippet: Snippet
     anchor: str
+    holder: str | None = None  # whom the article attributes the claim to
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +217,10 @@ class Index:
             return None
         art = self.articles[rec.article]
         prefix = "c" if ref in self.claims else "q"
-        return Evidence(ref, art, snippet(art.text, rec.start, rec.end), anchor(prefix, ref))
+        holder = rec.holder if isinstance(rec, Claim) else None
+        return Evidence(
+            ref, art, snippet(art.text, rec.start, rec.end), anchor(prefix, ref), holder
+        )
 
     def evidences(self, refs: Iterable[str]) -> tuple[Evidence, ...]:
         return tuple(e for e in (self.evidence(r) for r in refs) if e is not None)
@@ -299,6 +303,29 @@ def _groups(index: Index, members: set[str]) -> tuple[GroupView, ...]:
     return tuple(out)
 
 
+#: A relation is shown when its sentences come from at least this many articles.
+RELATION_ARTICLES = 2
+_RELATION_KINDS = frozenset(["person", "org"])
+
+
+def _trusted_relations(
+    relations: Sequence[EntityRelation], entities: Sequence[Entity]
+) -> tuple[EntityRelation, ...]:
+    """The relations a reader can take at their word: between people and
+    organisations of the story, stated in :data:`RELATION_ARTICLES` articles or
+    more.  One parse of one sentence ("the Tesla, X and SpaceX chief spoke to
+    Putin" read as Tesla speaking) is too often wrong to draw; the dossier keeps
+    every relation with its evidence for those who want to check them."""
+    kinds = {e.id: e.kind for e in entities}
+    out = []
+    for r in relations:
+        if kinds.get(r.a) not in _RELATION_KINDS or kinds.get(r.b) not in _RELATION_KINDS:
+            continue
+        if len({ev.rsplit(":", 1)[0] for ev in r.evidence}) >= RELATION_ARTICLES:
+            out.append(r)
+    return tuple(out)
+
+
 def _entity_edges(
     index: Index, entities: Sequence[Entity], members: set[str], relations: Sequence[EntityRelation]
 ) -> tuple[list[tuple[str, str, str, int]], str]:
@@ -347,11 +374,23 @@ def _coverage(index: Index, members: set[str]) -> tuple[CoverageView, ...]:
     return tuple(rows)
 
 
+#: Additions and omissions listed per article; the rest is counted ("and 12 more"), the
+#: dossier keeps them all.  Coverage lists are ordered most telling first.
+COVERAGE_SHOWN = 8
+
+
+def _shown(items: Sequence[str], what: str) -> tuple[str, ...]:
+    if len(items) <= COVERAGE_SHOWN:
+        return tuple(items)
+    rest = len(items) - COVERAGE_SHOWN
+    return (*items[:COVERAGE_SHOWN], f"… and {rest} more {what} (see the dossier)")
+
+
 def _coverage_row(index: Index, c: Coverage) -> CoverageView:
     return CoverageView(
         index.articles[c.article],
-        tuple(index.describe(r) for r in c.adds),
-        tuple(index.describe(r) for r in c.omits),
+        _shown([index.describe(r) for r in c.adds], "additions"),
+        _shown([index.describe(r) for r in c.omits], "omissions"),
     )
 
 
@@ -377,14 +416,11 @@ def story_views(dossier: Dossier, index: Index | None = None) -> list[StoryView]
         pairs = tuple(p for p in dossier.reuse.pairs if p.a in members and p.b in members)
         entities = [e for e in dossier.entities if members.intersection(e.articles)]
         entities.sort(key=lambda e: (-len(members.intersection(e.articles)), e.name))
-        edges, edges_from = _entity_edges(index, entities, members, dossier.relations)
+        shown = _trusted_relations(dossier.relations, entities)
+        edges, edges_from = _entity_edges(index, entities, members, shown)
         groups = _groups(index, members)
         names = {e.id: e.name for e in entities}
-        relations = tuple(
-            (names[r.a], r.kind, names[r.b])
-            for r in dossier.relations
-            if r.a in names and r.b in names
-        )
+        relations = tuple((names[r.a], r.kind, names[r.b]) for r in shown)
         views.append(
             StoryView(
                 story=story,

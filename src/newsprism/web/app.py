@@ -219,7 +219,10 @@ def check_url(url: str) -> str:
     when the job runs (it checks the address it connects to).
     """
     url = url.strip()
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "http://[::1/x": a bad request, not a server error
+        raise ApiError(422, f"{url[:200]}: not a valid URL") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ApiError(422, f"{url[:200]}: not an http(s) URL")
     host = parts.hostname

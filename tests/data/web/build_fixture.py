@@ -215,7 +215,7 @@ def build() -> Dossier:
     )
     relations = (
         EntityRelation("person:lena-ortiz", "gpe:portvale", "mayor of", ("wire",)),
-        EntityRelation("person:tomas-berg", "org:portvale-works", "works for", ("own",)),
+        EntityRelation("person:tomas-berg", "org:portvale-works", "works for", ("own", "wire")),
         EntityRelation("fac:harbour-bridge", "gpe:portvale", "located in", ("wire", "own")),
     )
     timeline = (

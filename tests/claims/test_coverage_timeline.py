@@ -1,0 +1,103 @@
+"""Coverage and timeline on claims written by hand: what a reader is shown first,
+and that a sentence appears once however many clauses it holds."""
+
+from __future__ import annotations
+
+from newsprism.claims import build_coverage, build_timeline
+from newsprism.claims.values import find_values
+from newsprism.model import Article, Claim, ClaimGroup
+
+
+def _claim(cid: str, article: str, text: str, start: int, kind: str = "statement") -> Claim:
+    values = tuple(f.value for f in find_values(text, "2024-05-10"))
+    return Claim(
+        id=cid,
+        article=article,
+        text=text,
+        start=start,
+        end=start + len(text),
+        values=values,
+        kind=kind,  # type: ignore[arg-type]
+        group=f"g-{cid}",
+    )
+
+
+def test_adds_leave_out_fragments_and_put_checkable_facts_first() -> None:
+    claims = [
+        _claim("a1", "a", "Residents said the mood in town was tense", 0),
+        _claim("a2", "a", "raise many serious questions,", 50),
+        _claim("a3", "a", "The Harlow council approved $2 million for repairs on Monday", 90),
+        _claim("a4", "a", "Mayor Ines Okafor and Judge Paul Brandt met the Harlow council", 160),
+    ]
+    arts = [Article(id="a", text="x"), Article(id="b", text="y")]
+    groups = [
+        ClaimGroup(
+            id=c.group or "",
+            topic=c.text,
+            verdict="single-source",
+            claims=(c.id,),
+            independent_sources=1,
+        )
+        for c in claims
+    ]
+    (cov_a, _) = build_coverage(claims, groups, (), arts, [])
+    assert "a2" not in cov_a.adds
+    assert cov_a.adds[0] == "a3"  # a figure and a date
+    assert cov_a.adds.index("a4") < cov_a.adds.index("a1")  # names before vague talk
+
+
+def test_omits_list_the_most_carried_facts_first() -> None:
+    arts = [Article(id=x, text=x) for x in "abcd"]
+    claims = [
+        Claim(id="b1", article="b", text="t", start=0, end=1, group="wide"),
+        Claim(id="c1", article="c", text="t", start=0, end=1, group="wide"),
+        Claim(id="d1", article="d", text="t", start=0, end=1, group="wide"),
+        Claim(id="b2", article="b", text="t", start=2, end=3, group="narrow"),
+        Claim(id="c2", article="c", text="t", start=2, end=3, group="narrow"),
+    ]
+    groups = [
+        ClaimGroup(
+            id="narrow",
+            topic="The ferry service resumes on the northern route",
+            verdict="corroborated",
+            claims=("b2", "c2"),
+            independent_sources=2,
+        ),
+        ClaimGroup(
+            id="wide",
+            topic="The Harlow bridge closed after inspectors found a crack",
+            verdict="corroborated",
+            claims=("b1", "c1", "d1"),
+            independent_sources=3,
+        ),
+    ]
+    cov = {c.article: c for c in build_coverage(claims, groups, (), arts, [])}
+    assert cov["a"].omits == ("wide", "narrow")
+
+
+def test_timeline_shows_a_sentence_once_not_its_clauses() -> None:
+    sentence = "The Harlow bridge reopened on May 3, 2024 after two weeks of repairs"
+    claims = [
+        _claim("s", "a", sentence, 0),
+        _claim("v", "a", "reopened on May 3, 2024", 18, kind="value"),
+    ]
+    events = build_timeline(claims, [Article(id="a", text=sentence)])
+    assert [(e.date, e.evidence) for e in events] == [("2024-05-03", ("s",))]
+    assert events[0].text == sentence
+
+
+def test_group_labels_are_sentences_not_clauses() -> None:
+    from newsprism.claims import group_claims
+
+    sentence = "The mission was to pick up two astronauts stranded on the Orbital Station"
+    clause = "to pick up two astronauts"
+    at = sentence.index(clause)
+    claims = []
+    for art in ("a", "b"):
+        claims.append(_claim(f"{art}s", art, sentence, 0))
+        claims.append(_claim(f"{art}v", art, clause, at, kind="value"))
+    _, groups = group_claims(
+        claims, [Article(id="a", text=sentence), Article(id="b", text=sentence)], []
+    )
+    assert groups and all(g.topic != clause for g in groups)
+    assert any(g.topic == sentence for g in groups if len(g.claims) == 2)
