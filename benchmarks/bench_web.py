@@ -1,15 +1,19 @@
-"""Web app latency and throughput under load, over a store of 10,000 articles.
+"""Web app latency under concurrent clients, over a store of 10,000 articles.
 
-    .venv/bin/python benchmarks/bench_web.py [--articles 10000] [--seconds 10] [--concurrency 4]
+    .venv/bin/python benchmarks/bench_web.py [--articles 10000] [--seconds 10] [--clients 200 10]
+        [--workers 2] [--keep bench.db]
 
 Builds a SQLite store (``--articles`` articles in stories of 10, each story
-with a full synthetic dossier: see ``bench_report.py``), starts the app with
-uvicorn in its own process on 127.0.0.1, and loads it from a third process:
-``--concurrency`` threads, each on a keep-alive connection, for ``--seconds``
-per endpoint (after a one-second warm-up), then stops.  Reports p50/p99
-latency and requests per second for the story list, search, the JSON dossier
-and the HTML story page.  Client and server share the machine's cores, so the
-figures are a floor, not a ceiling.
+with a full synthetic dossier: see ``bench_report.py``), starts ``newsprism
+serve --no-worker`` on 127.0.0.1 as a user would (``--workers`` web processes),
+and loads it from ``--client-procs`` other processes: for each ``--clients``
+figure, that many clients in all, each on a keep-alive connection, each
+request one of the five reads in turn (story list, search, story page, JSON
+dossier, article; the path picked at random), for ``--seconds`` after a
+warm-up of as long.  One run measures every ``--clients`` figure against one
+server.  Reports p50/p99 latency and requests per second per read and
+overall.  Client and server share the machine's cores, so the figures are a
+floor, not a ceiling; the load average is printed with them.
 """
 
 from __future__ import annotations
@@ -66,52 +70,70 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def serve(db: str, port: int) -> subprocess.Popen[bytes]:
-    code = (
-        "import uvicorn; from newsprism.web import Settings, create_app; "
-        f"uvicorn.run(create_app(Settings(db={db!r})), host='127.0.0.1', port={port}, "
-        "log_level='warning', access_log=False)"
+def serve(db: str, port: int, workers: int) -> subprocess.Popen[bytes]:
+    """``newsprism serve`` in its own process group (stopped with SIGTERM, as a user would)."""
+    cmd = [sys.executable, "-m", "newsprism", "serve", "--db", db, "--port", str(port)]
+    cmd += ["--no-worker"] + (["--workers", str(workers)] if workers > 1 else [])
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
     )
-    proc = subprocess.Popen([sys.executable, "-c", code])
-    for _ in range(200):
+    for _ in range(600):
         try:
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
             conn.request("GET", "/api/health")
             if conn.getresponse().status == 200:
                 return proc
         except OSError:
-            time.sleep(0.1)
+            time.sleep(0.2)
     proc.kill()
     raise RuntimeError("server did not start")
 
 
 def load(
-    port: int, paths: list[str], seconds: float, concurrency: int, out: multiprocessing.Queue
-) -> None:  # type: ignore[type-arg]
-    """The client process: hammer ``paths`` (picked at random) and report latencies."""
-    latencies: list[float] = []
+    port: int,
+    kinds: dict[str, list[str]],
+    seconds: float,
+    clients: int,
+    first: int,
+    out: multiprocessing.Queue,  # type: ignore[type-arg]
+) -> None:
+    """One client process: ``clients`` threads, each cycling through the kinds of read."""
+    latencies: dict[str, list[float]] = {k: [] for k in kinds}
     errors = 0
     lock = threading.Lock()
-    stop_at = time.perf_counter() + seconds
+    names = list(kinds)
+    ready = threading.Barrier(clients)
 
     def run(seed: int) -> None:
         nonlocal errors
         rnd = random.Random(seed)
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        mine: list[float] = []
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        mine: dict[str, list[float]] = {k: [] for k in kinds}
         bad = 0
+        n = seed
+        ready.wait()
+        stop_at = time.perf_counter() + seconds
         while time.perf_counter() < stop_at:
+            kind = names[n % len(names)]
+            n += 1
             t = time.perf_counter()
-            conn.request("GET", rnd.choice(paths))
-            resp = conn.getresponse()
-            resp.read()
-            mine.append(time.perf_counter() - t)
-            bad += resp.status != 200
+            try:
+                conn.request("GET", rnd.choice(kinds[kind]))
+                resp = conn.getresponse()
+                resp.read()
+                ok = resp.status == 200
+            except OSError:
+                ok = False
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            mine[kind].append(time.perf_counter() - t)
+            bad += not ok
         with lock:
-            latencies.extend(mine)
+            for k, v in mine.items():
+                latencies[k].extend(v)
             errors += bad
 
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(concurrency)]
+    threads = [threading.Thread(target=run, args=(first + i,)) for i in range(clients)]
     for th in threads:
         th.start()
     for th in threads:
@@ -119,24 +141,41 @@ def load(
     out.put((latencies, errors))
 
 
-def measure(port: int, paths: list[str], seconds: float, concurrency: int) -> dict[str, float]:
+def measure(
+    port: int, kinds: dict[str, list[str]], seconds: float, clients: int, procs: int
+) -> tuple[dict[str, dict[str, float]], int]:
+    """Per kind of read (and ``all``): n, p50, p99 (ms) and requests/s; and the errors."""
     ctx = multiprocessing.get_context("spawn")
-    results = []
-    for secs in (1.0, seconds):  # warm-up, then the measured run
+    procs = max(1, min(procs, clients))
+    share = [clients // procs + (i < clients % procs) for i in range(procs)]
+    for secs in (seconds, seconds):  # a warm-up as long as the run, then the run
         queue = ctx.Queue()
-        proc = ctx.Process(target=load, args=(port, paths, secs, concurrency, queue))
-        proc.start()
-        results.append(queue.get(timeout=secs + 120))
-        proc.join(30)
-    lat, errors = results[-1]
-    lat.sort()
-    return {
-        "n": len(lat),
-        "errors": errors,
-        "p50": statistics.median(lat) * 1000,
-        "p99": lat[min(len(lat) - 1, int(len(lat) * 0.99))] * 1000,
-        "rps": len(lat) / seconds,
-    }
+        workers = [
+            ctx.Process(target=load, args=(port, kinds, secs, n, 1000 * i, queue))
+            for i, n in enumerate(share)
+        ]
+        for w in workers:
+            w.start()
+        parts = [queue.get(timeout=secs + 300) for _ in workers]
+        for w in workers:
+            w.join(30)
+    merged: dict[str, list[float]] = {k: [] for k in kinds}
+    errors = 0
+    for lat, bad in parts:
+        errors += bad
+        for k, v in lat.items():
+            merged[k].extend(v)
+    merged["all"] = [x for v in list(merged.values()) for x in v]
+    stats = {}
+    for k, lat in merged.items():
+        lat.sort()
+        stats[k] = {
+            "n": len(lat),
+            "p50": statistics.median(lat) * 1000 if lat else 0.0,
+            "p99": lat[min(len(lat) - 1, int(len(lat) * 0.99))] * 1000 if lat else 0.0,
+            "rps": len(lat) / seconds,
+        }
+    return stats, errors
 
 
 def main() -> None:
@@ -144,52 +183,68 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=Path("../shared/data"))
     ap.add_argument("--articles", type=int, default=10_000)
     ap.add_argument("--seconds", type=float, default=10.0)
-    ap.add_argument("--concurrency", type=int, default=4)
+    ap.add_argument("--clients", type=int, nargs="+", default=[200, 10])
+    ap.add_argument("--client-procs", type=int, default=4, help="client processes")
+    ap.add_argument("--workers", type=int, default=1, help="serve --workers")
     ap.add_argument("--port", type=int, default=0, help="default: a free port")
     ap.add_argument("--keep", type=Path, help="build (or reuse) the store here")
     args = ap.parse_args()
-    texts = load_texts(args.data if args.data.exists() else None)
     with tempfile.TemporaryDirectory() as tmp:
         db = args.keep or Path(tmp) / "bench.db"
         if db.exists():
-            story_ids = [s.id for s in SQLiteStore(db).stories()]
+            store = SQLiteStore(db)
+            story_ids = [s.id for s in store.stories()]
+            article_ids = [a.id for a in store.articles()]
+            store.close()
         else:
+            texts = load_texts(args.data if args.data.exists() else None)
             story_ids = build_store(db, args.articles, texts)
+            store = SQLiteStore(db)
+            article_ids = [a.id for a in store.articles()]
+            store.close()
         port = args.port or free_port()
-        server = serve(str(db), port)
+        server = serve(str(db), port, args.workers)
+        rnd = random.Random(7)
+        kinds = {
+            "story list": ["/api/stories?limit=50"]
+            + [f"/api/stories?limit=50&offset={50 * k}" for k in range(1, 5)],
+            "search": [f"/api/stories?q={w}" for w in SEARCH_WORDS]
+            + [
+                f"/api/stories?q={a}+{b}"
+                for a, b in zip(SEARCH_WORDS, SEARCH_WORDS[3:], strict=False)
+            ],
+            "story page": [
+                f"/stories/{s}" for s in rnd.sample(story_ids, min(300, len(story_ids)))
+            ],
+            "dossier": [
+                f"/api/stories/{s}" for s in rnd.sample(story_ids, min(300, len(story_ids)))
+            ],
+            "article": [
+                f"/articles/{a}" for a in rnd.sample(article_ids, min(300, len(article_ids)))
+            ],
+        }
         try:
-            rnd = random.Random(7)
-            endpoints = {
-                "story list (`/api/stories`, 50 a page)": ["/api/stories?limit=50"]
-                + [f"/api/stories?limit=50&offset={50 * k}" for k in range(1, 5)],
-                "search (`/api/stories?q=`, one or two words)": [
-                    f"/api/stories?q={w}" for w in SEARCH_WORDS
-                ]
-                + [
-                    f"/api/stories?q={a}+{b}"
-                    for a, b in zip(SEARCH_WORDS, SEARCH_WORDS[3:], strict=False)
-                ],
-                "dossier (`/api/stories/{id}`, random story)": [
-                    f"/api/stories/{s}" for s in rnd.sample(story_ids, min(500, len(story_ids)))
-                ],
-                "story page (`/stories/{id}`, HTML)": [
-                    f"/stories/{s}" for s in rnd.sample(story_ids, min(500, len(story_ids)))
-                ],
-            }
-            print(f"\n{args.concurrency} concurrent connections, {args.seconds:.0f} s each\n")
-            print("| endpoint | requests | errors | p50 ms | p99 ms | requests/s |")
-            print("|---|---:|---:|---:|---:|---:|")
-            for name, paths in endpoints.items():
-                r = measure(port, paths, args.seconds, args.concurrency)
+            for clients in args.clients:
+                load_before = os.getloadavg()
+                stats, errors = measure(port, kinds, args.seconds, clients, args.client_procs)
+                load_after = os.getloadavg()
                 print(
-                    f"| {name} | {r['n']:.0f} | {r['errors']:.0f} | {r['p50']:.1f} | "
-                    f"{r['p99']:.1f} | {r['rps']:.0f} |",
-                    flush=True,
+                    f"\n{clients} concurrent clients, {args.seconds:.0f} s, serve --workers "
+                    f"{args.workers}; load average {load_before[0]:.1f} before, "
+                    f"{load_after[0]:.1f} after; {errors} errors\n"
                 )
+                print("| read | requests | p50 ms | p99 ms | requests/s |")
+                print("|---|---:|---:|---:|---:|")
+                for name, r in stats.items():
+                    print(
+                        f"| {name} | {r['n']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} | "
+                        f"{r['rps']:.0f} |",
+                        flush=True,
+                    )
         finally:
-            server.terminate()
-            server.wait(30)
-    print(json.dumps({"articles": args.articles, "stories": len(story_ids)}))
+            os.killpg(server.pid, 15)
+            server.wait(60)
+    print(json.dumps({"articles": len(article_ids), "stories": len(story_ids)}))
 
 
 if __name__ == "__main__":

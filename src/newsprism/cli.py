@@ -8,6 +8,7 @@ readable); 3 an internal error (see :mod:`newsprism._cli_report`).
 from __future__ import annotations
 
 import logging
+import shlex
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -184,27 +185,127 @@ def store_count(db: str) -> int:
         return store.count_articles()
 
 
+StoryOpt = Annotated[
+    str | None,
+    typer.Option("--story", help="With --db and no SOURCE: analyse this stored story (again)."),
+]
+
+
 @app.command()
 def analyze(
-    sources: SourcesArg,
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Files, folders, globs, URLs, feeds, WARC or JSONL files; none with --db: "
+            "analyse the stories of the store that new articles joined.",
+            show_default=False,
+        ),
+    ] = None,
     json_path: Annotated[
         Path | None, typer.Option("--json", help="Write the JSON dossier.")
     ] = None,
     report: Annotated[Path | None, typer.Option("--report", help="Write the HTML report.")] = None,
     markdown: Annotated[Path | None, typer.Option("--markdown", help="Write Markdown.")] = None,
     db: DbOpt = ":memory:",
+    story: StoryOpt = None,
     allow_private: PrivateOpt = False,
     manifest: ManifestOpt = None,
     broad: BroadOpt = False,
 ) -> None:
-    """Treat SOURCES as one corpus, group it into stories and write the dossier."""
+    """Treat SOURCES as one corpus, group it into stories and write the dossier.
+
+    With --db and no SOURCE, analyse what the store holds that is new since its
+    last analysis (the stories new articles joined), or one story with --story.
+    """
     with _checked():
         options = Options(allow_private=allow_private, manifest=manifest, broad_quotes=broad)
+    if not sources:
+        _analyze_store(db, story, options, (json_path, report, markdown))
+        return
+    if story is not None:
+        _fail(ValueError("--story analyses a stored story: give it without SOURCE"))
     check_outputs((json_path, report, markdown), err)
     dossier, told = _analyze(sources, db, options)
     _summary(dossier, told.failures)
     _write(dossier, json_path, report, markdown)
     raise typer.Exit(told.exit_code(len(dossier.articles)))
+
+
+def _cmd(*words: str) -> str:
+    """A command line to show as a hint, quoted so that it runs as shown."""
+    return shlex.join(["newsprism", *words])
+
+
+def _db_args(db: str) -> list[str]:
+    return [] if db == "newsprism.db" else ["--db", db]
+
+
+def _analyze_store(
+    db: str, story: str | None, options: Options, outputs: tuple[Path | None, ...]
+) -> None:
+    """``analyze --db DB [--story ID]``: the stored stories due for analysis, or one."""
+    from .store_analysis import StoryAnalysis, analyse_store, merged_into
+
+    if db == ":memory:":
+        _fail(
+            ValueError(
+                "nothing to analyse: give SOURCE (files, folders, URLs, feeds...) or "
+                "--db STORE to analyse what a store holds"
+            )
+        )
+    if any(outputs) and story is None:
+        _fail(ValueError("--json/--report/--markdown with --db and no SOURCE need --story ID"))
+    check_outputs(outputs, err)
+
+    def show(done: StoryAnalysis) -> None:
+        if done.error is None:
+            out.print(
+                f"analysed {done.story}: {_count(done.articles, 'article')} — {done.title}",
+                highlight=False,
+                markup=False,
+                soft_wrap=True,
+            )
+        else:
+            err.print(
+                f"[red]failed[/] {escape(done.story)}: {escape(done.error)}",
+                highlight=False,
+                soft_wrap=True,
+            )
+
+    with _store(db) as store:
+        target = story and (merged_into(store, story) or story)
+        if story is not None and target != story:
+            err.print(f"{escape(story)} was merged into {escape(str(target))}", highlight=False)
+        with _progress() as progress:
+            try:
+                result = analyse_store(
+                    store,
+                    [target] if target else None,
+                    options=options,
+                    progress=progress,
+                    on_story=show,
+                    force=target is not None,
+                )
+            except KeyError:
+                _fail(
+                    ValueError(
+                        f"no story {story!r} in {db}; list them with "
+                        f"`{_cmd('stories', *_db_args(db))}`"
+                    )
+                )
+        dossier = store.get_dossier(target) if target else None
+    analysed = [s for s in result.stories if s.error is None]
+    out.print(
+        f"{_count(len(analysed), 'story')} analysed, {result.up_to_date} up to date, "
+        f"{len(result.failed)} failed".replace("storys", "stories")
+    )
+    if dossier is not None and any(outputs):
+        _write(Dossier.from_json(dossier), *outputs)
+    elif analysed:
+        first = analysed[0].story
+        hint = _cmd("export", first, *_db_args(db), "--report", f"{first}.html")
+        out.print(f"export one with `{hint}`", highlight=False, markup=False, soft_wrap=True)
+    raise typer.Exit(1 if result.failed else 0)
 
 
 def _analyze(sources: list[str], db: str, options: Options) -> tuple[Dossier, RunReport]:
@@ -407,7 +508,11 @@ def stories(
                 safe(r.title),
             )
     out.print(
-        table if rows else "no stories yet: run `newsprism ingest` or `newsprism watch` first"
+        table
+        if rows
+        else f"no stories yet in {escape(db)}: store articles first "
+        f"(`{escape(_cmd('ingest', '--help'))}`, `{escape(_cmd('watch', '--help'))}`)",
+        highlight=False,
     )
 
 
@@ -423,8 +528,23 @@ def watch(
     ] = None,
     allow_private: PrivateOpt = False,
     time_sigma: TimeSigmaOpt = None,
+    analyze: Annotated[
+        bool,
+        typer.Option("--analyze", help="Analyse the stories new entries joined, after each poll."),
+    ] = False,
+    broad: BroadOpt = False,
 ) -> None:
     """Poll feeds with conditional requests, store new entries and place them in stories."""
+    from .store_analysis import StoryAnalysis, analyse_store
+
+    with _checked():
+        options = Options(allow_private=allow_private, broad_quotes=broad)
+
+    def show_analysis(done: StoryAnalysis) -> None:
+        if done.error is None:
+            out.print(f"analysed {done.story}: {_count(done.articles, 'article')}", markup=False)
+        else:
+            err.print(f"[red]failed[/] {escape(done.story)}: {escape(done.error)}", highlight=False)
 
     def show_event(e: _watch.WatchEvent) -> None:
         if e.kind == "failed":
@@ -446,6 +566,15 @@ def watch(
                 interval=interval,
                 iterations=iterations,
                 on_event=show_event,
+                analyse=(
+                    (
+                        lambda ids: analyse_store(
+                            store, ids, options=options, on_story=show_analysis, place=False
+                        )
+                    )
+                    if analyze
+                    else None
+                ),
             )
         except KeyboardInterrupt:
             raise typer.Exit(0) from None
@@ -481,8 +610,10 @@ def show(
                     out.print(safe(f"  {a.id}  {a.outlet or '?'}  {a.title or ''}"))
                 return
     err.print(
-        f"[red]error:[/] no article or story {safe(repr(item))} in {safe(db)}; "
-        f"list them with `newsprism stories --db {safe(db)}`"
+        f"[red]error:[/] no article or story {escape(repr(item))} in {escape(db)}; "
+        f"list them with `{escape(_cmd('stories', *_db_args(db)))}`",
+        highlight=False,
+        soft_wrap=True,
     )
     raise typer.Exit(2)
 
@@ -490,26 +621,41 @@ def show(
 @app.command()
 def export(
     story: Annotated[str, typer.Argument(help="A story id (see `newsprism stories`).")],
-    json_path: Annotated[Path | None, typer.Option("--json")] = None,
-    report: Annotated[Path | None, typer.Option("--report")] = None,
-    markdown: Annotated[Path | None, typer.Option("--markdown")] = None,
+    json_path: Annotated[
+        Path | None, typer.Option("--json", help="Write the JSON dossier (default: to stdout).")
+    ] = None,
+    report: Annotated[Path | None, typer.Option("--report", help="Write the HTML report.")] = None,
+    markdown: Annotated[Path | None, typer.Option("--markdown", help="Write Markdown.")] = None,
     db: DbOpt = "newsprism.db",
 ) -> None:
-    """Write a stored story's dossier as JSON, HTML or Markdown (JSON on stdout without
-    an output option)."""
+    """Write a stored story's dossier as JSON, HTML or Markdown (JSON to stdout if none)."""
+    from .store_analysis import merged_into
+
     check_outputs((json_path, report, markdown), err)
     with _store(db) as store:
-        text = store.get_dossier(story)
+        target = merged_into(store, story) or story
+        text = store.get_dossier(target)
+        known = any(s.id == target and s.articles for s in store.stories())
+    if target != story:
+        err.print(f"{escape(story)} was merged into {escape(target)}", highlight=False)
     if text is None:
+        hint = (
+            f"run `{_cmd('analyze', '--db', db, '--story', target)}` first"
+            if known
+            else f"list them with `{_cmd('stories', *_db_args(db))}`"
+        )
+        what = "no dossier for story" if known else "no story"
         err.print(
-            f"[red]error:[/] no dossier for story {safe(repr(story))} in {safe(db)}; "
-            f"run `newsprism analyze --db {safe(db)}` first"
+            f"[red]error:[/] {what} {escape(repr(target))} in {escape(db)}; {escape(hint)}",
+            highlight=False,
+            soft_wrap=True,
         )
         raise typer.Exit(2)
-    if json_path is None and report is None and markdown is None:
-        sys.stdout.write(Dossier.from_json(text).to_json() + "\n")
+    dossier = Dossier.from_json(text)
+    if not (json_path or report or markdown):
+        sys.stdout.write(dossier.to_json() + "\n")
         return
-    _write(Dossier.from_json(text), json_path, report, markdown)
+    _write(dossier, json_path, report, markdown)
 
 
 @app.command()
@@ -565,10 +711,38 @@ def serve(
     worker: Annotated[
         bool, typer.Option("--worker/--no-worker", help="Run an analysis worker beside the server.")
     ] = True,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, max=64, help="Web server processes.")
+    ] = 1,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allowed-host",
+            help="A name the server answers to besides its loopback names and --host "
+            "(repeatable; also NEWSPRISM_HOSTS, comma-separated).",
+        ),
+    ] = None,
+    cache_mb: Annotated[
+        int,
+        typer.Option(
+            "--cache-mb", min=0, help="Memory for cached pages and dossiers, per web process."
+        ),
+    ] = 128,
+    access_log: Annotated[
+        bool,
+        typer.Option(
+            "--access-log/--no-access-log",
+            help="Log every request (costly under load; a proxy in front usually logs them).",
+        ),
+    ] = False,
     allow_private: PrivateOpt = False,
     broad: BroadOpt = False,
 ) -> None:
-    """Serve the web app and JSON API; NEWSPRISM_TOKEN, when set, guards every write."""
+    """Serve the web app and JSON API (described at /api/openapi.json).
+
+    Writes need NEWSPRISM_TOKEN (as a Bearer token, or the forms' token field),
+    except on a loopback --host, where they are open when no token is set.
+    """
     try:
         from .web import serve as run
     except ImportError:
@@ -580,7 +754,17 @@ def serve(
         options = Options(allow_private=allow_private, broad_quotes=broad)
     with _store(db):  # a bad --db is one line here, not a traceback from the server
         pass
-    run(db, host=host, port=port, worker=worker, options=options)
+    run(
+        db,
+        host=host,
+        port=port,
+        worker=worker,
+        options=options,
+        allowed_hosts=tuple(allowed_host or ()),
+        workers=workers,
+        cache_mb=cache_mb,
+        access_log=access_log,
+    )
 
 
 @app.command()
@@ -600,6 +784,8 @@ def worker(
         options = Options(allow_private=allow_private, broad_quotes=broad)
     with _store(db):
         pass
+    # the worker's one line per job is what its operator watches: shown without -v
+    logging.getLogger("newsprism.web.jobs").setLevel(logging.INFO)
     work(db, options=options)
 
 

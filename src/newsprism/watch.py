@@ -107,11 +107,15 @@ def watch(
     clusterer: StoryClusterer | None = None,
     sleep: Callable[[float], None] = time.sleep,
     clock: Callable[[], float] = time.monotonic,
+    analyse: Callable[[Sequence[str]], object] | None = None,
 ) -> WatchSummary:
     """Poll ``feeds`` every ``interval`` seconds for ``iterations`` rounds (forever if None).
 
-    A failing feed is next tried after ``retry`` seconds, doubling with each
-    consecutive failure up to ``max_backoff``; a success resets it.  ``sleep``
+    ``analyse``, if given, is called after each poll that stored new articles
+    with the ids of the stories they joined (``watch --analyze``: see
+    :func:`newsprism.store_analysis.analyse_store`).  A failing feed is next
+    tried after ``retry`` seconds, doubling with each consecutive failure up to
+    ``max_backoff``; a success resets it.  ``sleep``
     and ``clock`` are injectable so tests can run many rounds in no time.
     """
     emit = on_event or (lambda e: None)
@@ -125,7 +129,9 @@ def watch(
             if state.due > now:
                 continue
             polls += 1
-            error, added, made = _poll(state, reader, fetcher, store, clusterer, emit)
+            error, added, made, touched = _poll(state, reader, fetcher, store, clusterer, emit)
+            if touched and analyse is not None:
+                analyse(touched)
             new += added
             created += made
             if error is None:
@@ -152,23 +158,24 @@ def _poll(
     store: ClusteringStore,
     clusterer: StoryClusterer | None,
     emit: Callable[[WatchEvent], None],
-) -> tuple[str | None, int, int]:
-    """One conditional fetch of one feed: (why it failed or None, new articles, new stories)."""
+) -> tuple[str | None, int, int, list[str]]:
+    """One conditional fetch of one feed: (why it failed or None, new articles, new
+    stories, the stories new articles joined)."""
     url = state.url
     try:
         result = fetcher.fetch(url, headers=state.headers())
     except InputError as exc:
-        return exc.reason, 0, 0
+        return exc.reason, 0, 0, []
     if result.status == 304:
         emit(WatchEvent("not-modified", url))
-        return None, 0, 0
+        return None, 0, 0, []
     if result.status != 200:
-        return f"HTTP {result.status}", 0, 0
+        return f"HTTP {result.status}", 0, 0, []
     items = list(reader.read_document(result.content, url, base_url=result.url))
     articles = [i for i in items if not isinstance(i, IngestFailure)]
     problems = [i for i in items if isinstance(i, IngestFailure)]
     if not articles and problems and problems[0].source == url:
-        return problems[0].reason, 0, 0  # the document itself is broken
+        return problems[0].reason, 0, 0, []  # the document itself is broken
     state.etag = result.header("etag") or None
     state.last_modified = result.header("last-modified") or None
     emit(WatchEvent("fetched", url, f"{len(articles)} entries"))
@@ -179,6 +186,7 @@ def _poll(
     with store.exclusive(STORIES_LOCK):
         cl = clusterer if clusterer is not None else load_stories(store)
         new = made = 0
+        touched: dict[str, None] = {}
         for item in articles:
             article = clean(item)
             if not article.text.strip():
@@ -192,6 +200,7 @@ def _poll(
             placed = cl.add(article)
             new += 1
             made += placed.created
+            touched[placed.story] = None
             emit(
                 WatchEvent(
                     "article", url, article.title or "", added.id, placed.story, placed.created
@@ -204,4 +213,4 @@ def _poll(
                     )
                 )
         save_stories(cl, store)
-    return None, new, made
+    return None, new, made, list(touched)

@@ -18,7 +18,7 @@ pytest.importorskip("fastapi", reason="the web extra (fastapi, uvicorn) is not i
 import httpx
 import uvicorn
 
-from newsprism.model import Article, Dossier, Story
+from newsprism.model import Article, Dossier, Story, StoryState
 from newsprism.store import open_store
 from newsprism.web import Settings, Worker, create_app
 
@@ -39,14 +39,28 @@ def full_dossier() -> Dossier:
     return Dossier.from_json((DATA / "full_dossier.json").read_text(encoding="utf-8"))
 
 
+#: a story the clusterer merged into the fixture story: its old id must lead there
+MERGED = "s-bridge-early"
+
+
 def seed_store(path: Path | str) -> None:
-    """The fixture story (analysed, with a hostile article) and one story not analysed yet."""
+    """The fixture story (analysed, with a hostile article), one story not analysed yet,
+    and an emptied story merged into the fixture story (as the clusterer leaves one)."""
     store = open_store(str(path))
     dossier = full_dossier()
     for art in dossier.articles:
         assert store.add_article(art).inserted
     store.add_article(OTHER)
-    store.save_stories([*dossier.stories, Story("s-ruritania", OTHER.title or "", (OTHER.id,))])
+    store.save_stories(
+        [
+            *dossier.stories,
+            Story("s-ruritania", OTHER.title or "", (OTHER.id,)),
+            Story(MERGED, "Bridge closed", ()),
+        ]
+    )
+    store.save_story_states(
+        [StoryState(MERGED, "Bridge closed", 0, (), merged_into=dossier.stories[0].id, seq=1)]
+    )
     store.save_dossier(dossier.stories[0].id, dossier.to_json(indent=None))
     store.close()
 

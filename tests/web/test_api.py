@@ -11,7 +11,7 @@ import pytest
 
 from newsprism.model import Dossier
 
-from .conftest import LiveServer
+from .conftest import MERGED, LiveServer
 
 pytestmark = pytest.mark.timeout(180)
 
@@ -206,6 +206,7 @@ def test_openapi_describes_the_api(live: LiveServer) -> None:
         "/api/articles/{article_id}",
         "/api/ingest",
         "/api/jobs/{job_id}",
+        "/api/stories/{story_id}/analyse",
     ):
         assert path in paths, path
     assert "ErrorBody" in spec["components"]["schemas"]
@@ -247,3 +248,88 @@ def test_ingest_form_takes_uploads_and_refuses_other_sites(live: LiveServer) -> 
             headers={"accept": "application/json"},
         )
         assert_error(big, 413, "too_large")
+
+
+def test_a_merged_story_redirects_to_the_story_it_joined(live: LiveServer) -> None:
+    with live.client() as c:
+        for old, new in (
+            (f"/stories/{MERGED}", "/stories/s-bridge"),
+            (f"/api/stories/{MERGED}", "/api/stories/s-bridge"),
+            (f"/stories/{MERGED}/report.md", "/stories/s-bridge/report.md"),
+        ):
+            resp = c.get(old)
+            assert resp.status_code == 301, (old, resp.status_code)
+            assert resp.headers["location"] == new
+            assert c.get(old, follow_redirects=True).status_code == 200
+        # an id that never existed is still a 404
+        assert_error(c.get("/api/stories/s-never"), 404, "not_found")
+
+
+def test_a_story_page_offers_analyse_and_the_api_queues_it(live: LiveServer) -> None:
+    auth = {"Authorization": f"Bearer {live.token}"}
+    with live.client() as c:
+        page = c.get("/stories/s-ruritania").text
+        assert 'action="/stories/s-ruritania/analyse"' in page and 'id="analyse"' in page
+        before = Dossier.from_json(c.get("/api/stories/s-ruritania").text)
+        assert "quotes" not in before.filled
+        # the form: same origin and the token, then the job's page
+        assert_error(
+            c.post(
+                "/stories/s-ruritania/analyse",
+                data={"token": "wrong"},
+                headers={"origin": live.url, "accept": "application/json"},
+            ),
+            401,
+            "unauthorized",
+        )
+        form = c.post(
+            "/stories/s-ruritania/analyse",
+            data={"token": live.token or ""},
+            headers={"origin": live.url},
+        )
+        assert form.status_code == 303 and form.headers["location"].startswith("/jobs/")
+        # the API, also through a merged story's old id
+        assert_error(c.post("/api/stories/s-ruritania/analyse"), 401, "unauthorized")
+        assert_error(c.post("/api/stories/s-never/analyse", headers=auth), 404, "not_found")
+        resp = c.post("/api/stories/s-ruritania/analyse", headers=auth)
+        assert resp.status_code == 202, resp.text
+        assert resp.json()["kind"] == "analyse"
+        job = wait_for_job(c, resp.json()["id"])
+        assert job["state"] == "done", job
+        assert isinstance(job["result"], dict) and job["result"]["stories"] == ["s-ruritania"]
+        after = Dossier.from_json(c.get("/api/stories/s-ruritania").text)
+        assert {"quotes", "claims", "entities"} <= set(after.filled)
+        assert [a.id for a in after.articles] == ["ruritania-1"]
+        assert "Analyse again" in c.get("/stories/s-ruritania").text
+        job_page = c.get(form.headers["location"]).text
+        assert "Analysed." in job_page or "queued" in job_page or "running" in job_page
+        merged = c.post(f"/api/stories/{MERGED}/analyse", headers=auth)
+        assert merged.status_code == 202
+        assert wait_for_job(c, merged.json()["id"])["result"]["stories"] == ["s-bridge"]  # type: ignore[index]
+
+
+def test_job_messages_name_inputs_not_server_paths(live: LiveServer) -> None:
+    auth = {"Authorization": f"Bearer {live.token}"}
+    with live.client() as c:
+        resp = c.post(
+            "/api/ingest",
+            json={
+                "files": [{"name": "notes.txt", "content": "", "encoding": "text"}],
+                "texts": [{"text": "   "}],
+            },
+            headers=auth,
+        )
+        assert resp.status_code == 202, resp.text
+        job = wait_for_job(c, resp.json()["id"])
+        failures = job["result"]["failures"]  # type: ignore[index]
+        assert len(failures) == 2, failures
+        text = " ".join(failures) + c.get(f"/jobs/{job['id']}").text
+        assert "notes.txt" in text and "pasted text 1" in text
+        for leak in ("/tmp", "newsprism-job-", "upload-1/", str(Path(live.db).parent)):
+            assert leak not in text, (leak, text)
+
+
+def test_the_openapi_description_is_linked_from_every_page(live: LiveServer) -> None:
+    with live.client() as c:
+        for path in ("/", "/stories/s-bridge", "/ingest", "/articles/ruritania-1"):
+            assert 'href="/api/openapi.json"' in c.get(path).text, path

@@ -134,3 +134,18 @@ def test_ingest_form_without_token_is_refused(live: LiveServer, page: Page) -> N
     page.fill("#text", "Some text that should not be stored.")
     page.click("#submit")
     assert "token" in page.locator("section.error").inner_text().lower()
+
+
+def test_a_story_not_analysed_yet_has_an_analyse_button(live: LiveServer, page: Page) -> None:
+    page.goto(live.url + "/stories/s-ruritania")
+    assert "Not analysed yet" in page.locator("form.analyse").inner_text()
+    page.fill("form.analyse #token", live.token or "")
+    page.click("#analyse")
+    page.wait_for_url("**/jobs/*")
+    link = page.locator("a.story-link")
+    link.wait_for(timeout=120_000)  # the job page refreshes itself until the job is done
+    assert page.locator("#job").get_attribute("data-state") == "done"
+    link.click()
+    page.wait_for_url("**/stories/s-ruritania")
+    assert page.locator("#analyse").inner_text() == "Analyse again"
+    assert "Not analysed yet" not in page.locator("form.analyse").inner_text()

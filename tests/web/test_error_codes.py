@@ -28,7 +28,7 @@ def test_the_api_error_carries_the_code(tmp_path: Path, error: NewsprismError, s
     def boom() -> None:
         raise error
 
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with TestClient(app, base_url="http://localhost", raise_server_exceptions=False) as client:
         resp = client.get("/api/boom")
     assert resp.status_code == status
     body = resp.json()

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import socket
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -15,7 +18,7 @@ from newsprism import Options
 from newsprism.model import Article, Dossier
 from newsprism.store import SQLiteStore, Store
 from newsprism.web import IngestRequest, JobQueue, PastedText, Settings, Worker
-from newsprism.web.jobs import MAX_ATTEMPTS
+from newsprism.web.jobs import MAX_ATTEMPTS, stop_on_signals
 
 from .conftest import start_server
 
@@ -152,3 +155,31 @@ def test_url_jobs_keep_the_private_address_guard(tmp_path: Path, local_site: str
     art = store.get_article(fetched.result.articles[0])
     store.close()
     assert art is not None and "Kestrel Valley" in (art.title or "")
+
+
+def test_a_stopping_worker_puts_back_the_job_it_cannot_finish(tmp_path: Path) -> None:
+    """SIGTERM mid-job: the job gets its grace period, then goes back in the queue."""
+
+    def slow(articles: Sequence[Article], store: Store) -> Dossier:
+        time.sleep(120)
+        return fast_analyse(articles, store)
+
+    worker = Worker(tmp_path / "s.db", analyse=slow)
+    job = worker.queue.enqueue(IngestRequest(texts=(TEXT,)))
+    saved = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGINT, signal.SIGALRM)}
+    stop = threading.Event()
+    try:
+        stop_on_signals(stop, grace_s=0.5)
+        threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGTERM)).start()
+        started = time.monotonic()
+        worker.run(stop, 0.1)
+        took = time.monotonic() - started
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
+    assert took < 10
+    back = worker.queue.get(job.id)
+    assert back is not None and back.state == "queued" and back.attempts == 0
+    # the next worker runs it in full
+    done = Worker(tmp_path / "s.db", analyse=fast_analyse).run_once()
+    assert done is not None and done.id == job.id and done.state == "done"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -132,9 +133,45 @@ class WebDB:
         self._cache: OrderedDict[tuple[str, str], Dossier] = OrderedDict()
         self._cache_size = cache_size
         self._cache_lock = threading.Lock()
+        self._version_lock = threading.Lock()
+        self._version_db: sqlite3.Connection | None = None
 
     def conn(self) -> Connections:
         return self._conns
+
+    # --- change detection (for the read cache) -------------------------------------
+    def generation(self) -> object:
+        """A value that changes whenever anything is committed to the store, by any process.
+
+        SQLite's ``PRAGMA data_version`` (on a connection of its own, which never
+        writes) changes with every commit of another connection; on PostgreSQL
+        the current snapshot (``xmin:xmax:in-progress``) changes when a writing
+        transaction starts and again when it ends.  Both cost microseconds.
+        """
+        if self.postgres:
+            return self.conn().execute("SELECT pg_current_snapshot()::text").fetchone()[0]
+        with self._version_lock:
+            if self._version_db is None:
+                path = self.path.removeprefix("sqlite:///")
+                self._version_db = sqlite3.connect(path, check_same_thread=False, timeout=30)
+            return self._version_db.execute("PRAGMA data_version").fetchone()[0]
+
+    def merged_into(self, story_id: str) -> str | None:
+        """The standing story ``story_id`` was merged into (following merges), or None."""
+        seen = {story_id}
+        target = None
+        current = story_id
+        for _ in range(64):
+            row = (
+                self.conn()
+                .execute("SELECT merged_into FROM story_state WHERE id = ?", (current,))
+                .fetchone()
+            )
+            if row is None or not row[0] or row[0] in seen:
+                break
+            target = current = str(row[0])
+            seen.add(current)
+        return target
 
     # --- stories -------------------------------------------------------------------
     def count_stories(self) -> int:

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import hmac
 import ipaddress
+import json
 import logging
 import multiprocessing
 import os
@@ -25,6 +27,7 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote, urlsplit
 
+import anyio.to_thread
 import jinja2
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -33,7 +36,7 @@ from starlette.datastructures import UploadFile
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..ingest.fetch import address_problem
-from ..model import Dossier, to_dict
+from ..model import Dossier, from_dict, to_dict
 from ..options import DEFAULT_OPTIONS, Options
 from ..report import (
     SCRIPT_CSP,
@@ -49,6 +52,7 @@ from ..report import (
 )
 from ._db import StoryRow, WebDB
 from ._errors import ApiError, BodyLimit, ErrorBody, install_error_handlers
+from ._http import HostGuard, ResponseCache, is_loopback, known_hosts
 from ._schemas import (
     DOSSIER_SCHEMA,
     MAX_FILES,
@@ -62,7 +66,16 @@ from ._schemas import (
     StoryListOut,
     StoryOut,
 )
-from .jobs import IngestRequest, Job, JobQueue, PastedText, UploadedFile, run_worker
+from .jobs import (
+    STOP_GRACE_S,
+    IngestRequest,
+    Job,
+    JobQueue,
+    PastedText,
+    UploadedFile,
+    run_worker,
+    scrub_paths,
+)
 
 __all__ = ["Settings", "create_app"]
 
@@ -81,7 +94,13 @@ BEARER = HTTPBearer(auto_error=False, description="NEWSPRISM_TOKEN, when the ser
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """How one app instance runs; ``token`` guards every write when set."""
+    """How one app instance runs.
+
+    ``token`` guards every write when set; without one, writes are open only when
+    the server listens on a loopback address (``host``), and refused otherwise.
+    ``allowed_hosts`` are names, besides the loopback ones and ``host``, that the
+    server answers to (the Host header check against DNS rebinding).
+    """
 
     db: str
     token: str | None = None
@@ -90,6 +109,9 @@ class Settings:
     # private addresses (tests only)
     options: Options = DEFAULT_OPTIONS
     max_body: int = MAX_BODY
+    host: str = "127.0.0.1"
+    allowed_hosts: tuple[str, ...] = ()
+    cache_bytes: int = 128 * 1024 * 1024  # rendered pages and dossiers kept; 0: none
 
 
 class SecurityHeaders:
@@ -151,7 +173,21 @@ def _story_out(row: StoryRow) -> StoryOut:
     )
 
 
+def public(job: Job) -> Job:
+    """The job as its viewers see it: no server paths in its messages (older jobs too)."""
+    result = job.result
+    return dataclasses.replace(
+        job,
+        error=scrub_paths(job.error) if job.error else None,
+        result=dataclasses.replace(result, failures=tuple(scrub_paths(f) for f in result.failures))
+        if result
+        else None,
+        worker=None,
+    )
+
+
 def _job_out(job: Job) -> JobOut:
+    job = public(job)
     result = job.result
     return JobOut(
         id=job.id,
@@ -202,35 +238,49 @@ def check_url(url: str) -> str:
     return url
 
 
+def start_worker(settings: Settings) -> multiprocessing.process.BaseProcess:
+    """A job worker process beside the server (spawned: no state shared with the server)."""
+    proc = multiprocessing.get_context("spawn").Process(
+        target=run_worker,
+        args=(settings.db, settings.options),
+        name="newsprism-worker",
+        daemon=True,
+    )
+    proc.start()
+    log.info("worker process %s started", proc.pid)
+    return proc
+
+
+def stop_worker(proc: multiprocessing.process.BaseProcess) -> None:
+    """SIGTERM: the worker finishes its job within its grace period or puts it back."""
+    if proc.is_alive():
+        proc.terminate()
+    proc.join(STOP_GRACE_S + 5)
+    if proc.is_alive():  # stuck in native code: the job is recovered on the next start
+        proc.kill()
+        proc.join(5)
+
+
 def create_app(settings: Settings) -> FastAPI:
     """The ASGI app for one store.  ``newsprism serve`` runs it with uvicorn."""
     db = WebDB(settings.db)
     queue = JobQueue(settings.db, migrate=False)
     token = settings.token or None
+    writes_open = token is None and is_loopback(settings.host)
+    if token is None and not writes_open:
+        log.warning(
+            "listening on %s without NEWSPRISM_TOKEN: writes are refused until one is set",
+            settings.host,
+        )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        proc = stop = None
-        if settings.worker:
-            ctx = multiprocessing.get_context("spawn")
-            stop = ctx.Event()
-            proc = ctx.Process(
-                target=run_worker,
-                args=(settings.db, stop, settings.options),
-                name="newsprism-worker",
-                daemon=True,
-            )
-            proc.start()
-            log.info("worker process %s started", proc.pid)
+        proc = start_worker(settings) if settings.worker else None
         try:
             yield
         finally:
-            if proc is not None and stop is not None:
-                stop.set()
-                proc.join(30)
-                if proc.is_alive():  # a job mid-way is recovered on the next start
-                    proc.terminate()
-                    proc.join(5)
+            if proc is not None:
+                stop_worker(proc)
 
     app = FastAPI(
         title="newsprism",
@@ -257,6 +307,7 @@ def create_app(settings: Settings) -> FastAPI:
                 request_path=request.url.path,
                 q=ctx.pop("q", ""),
                 token_required=token is not None,
+                writes_disabled=token is None and not writes_open,
                 **ctx,
             )
         )
@@ -267,11 +318,33 @@ def create_app(settings: Settings) -> FastAPI:
 
     install_error_handlers(app, error_page)
     app.add_middleware(BodyLimit, limit=settings.max_body)
+    if db.postgres:
+
+        async def generation() -> object:  # a network round trip: off the event loop
+            return await anyio.to_thread.run_sync(db.generation)
+    else:
+
+        async def generation() -> object:  # microseconds: no thread hop
+            return db.generation()
+
+    app.add_middleware(
+        ResponseCache,
+        generation=generation,
+        cacheable=_cacheable,
+        max_bytes=settings.cache_bytes,
+    )
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HostGuard, names=known_hosts(settings.host, settings.allowed_hosts))
 
     def check_token(given: str | None) -> None:
         if token is None:
-            return
+            if writes_open:
+                return
+            raise ApiError(
+                403,
+                f"writes are disabled: this server listens on {settings.host} without a token; "
+                "restart it with NEWSPRISM_TOKEN set",
+            )
         if not given or not hmac.compare_digest(given.encode(), token.encode()):
             raise ApiError(401, "a valid token is required (Authorization: Bearer NEWSPRISM_TOKEN)")
 
@@ -283,8 +356,32 @@ def create_app(settings: Settings) -> FastAPI:
     def load_dossier(story_id: str) -> Dossier:
         dossier = db.dossier(story_id)
         if dossier is None:
+            raise_moved(story_id)
             raise ApiError(404, f"no story {story_id!r}")
         return dossier
+
+    def raise_moved(story_id: str) -> None:
+        """A story merged into another answers with a redirect to the one it joined."""
+        target = db.merged_into(story_id)
+        if target is not None:
+            raise Moved(story_id, target)
+
+    @app.exception_handler(Moved)
+    async def moved(request: Request, exc: Moved) -> Response:
+        # the same path with the id replaced: /api/stories/OLD/... -> /api/stories/NEW/...
+        prefix, _, tail = request.url.path.partition("/stories/")
+        rest = tail[len(exc.old) :] if tail.startswith(exc.old) else ""
+        return RedirectResponse(prefix + story_url(exc.new) + rest, status_code=301)
+
+    def standing_story(story_id: str) -> str:
+        """The id of the story to analyse: ``story_id`` or the story it was merged into."""
+        story = db.story(story_id)
+        if story is not None and story.articles:
+            return story_id
+        target = db.merged_into(story_id)
+        if target is None:
+            raise ApiError(404, f"no story {story_id!r}")
+        return target
 
     # --- JSON API ----------------------------------------------------------------------
     @app.get("/api/stories", response_model=StoryListOut, tags=["stories"])
@@ -313,6 +410,7 @@ def create_app(settings: Settings) -> FastAPI:
         """One story's dossier (``newsprism.dossier/2``)."""
         text = db.dossier_json(story_id)
         if text is None:
+            raise_moved(story_id)
             raise ApiError(404, f"no story {story_id!r}")
         return Response(text, media_type="application/json")
 
@@ -372,6 +470,19 @@ def create_app(settings: Settings) -> FastAPI:
             raise ApiError(422, "nothing to ingest: give urls, texts or files")
         return _job_out(queue.enqueue(request))
 
+    @app.post(
+        "/api/stories/{story_id}/analyse",
+        status_code=202,
+        response_model=JobOut,
+        tags=["stories"],
+        dependencies=[Depends(require_token)],
+        responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody}},
+    )
+    def api_analyse(story_id: str) -> JobOut:
+        """Queue an analysis of the story (all of its articles); poll the job it returns."""
+        target = standing_story(story_id)
+        return _job_out(queue.enqueue(IngestRequest(stories=(target,)), kind="analyse"))
+
     @app.get("/api/jobs/{job_id}", response_model=JobOut, tags=["ingest"])
     def api_job(job_id: int) -> JobOut:
         """A job's state; when done, the articles it stored and the stories they are in."""
@@ -414,6 +525,15 @@ def create_app(settings: Settings) -> FastAPI:
             outlet=index.outlet,
             href=article_url,
         )
+
+    @app.post("/stories/{story_id}/analyse", include_in_schema=False)
+    async def analyse_submit(request: Request, story_id: str) -> Response:
+        _same_origin(request)
+        form = await request.form(max_files=0, max_fields=5, max_part_size=4096)
+        check_token(_FormFields(form).get("token") or None)
+        target = standing_story(story_id)
+        job = queue.enqueue(IngestRequest(stories=(target,)), kind="analyse")
+        return RedirectResponse(f"/jobs/{job.id}", status_code=303)
 
     @app.get("/stories/{story_id}/report.html", include_in_schema=False)
     def story_report(story_id: str) -> Response:
@@ -497,9 +617,26 @@ def create_app(settings: Settings) -> FastAPI:
         if job is None:
             raise ApiError(404, f"no job {job_id}")
         stories = [db.story(s) for s in job.result.stories] if job.result else []
-        return page(request, "job.html.j2", job=job, stories=[s for s in stories if s])
+        return page(request, "job.html.j2", job=public(job), stories=[s for s in stories if s])
 
     return app
+
+
+class Moved(Exception):  # a control-flow signal, answered with a redirect
+    """A merged story's ``old`` id: answered with a redirect to the story ``new``."""
+
+    def __init__(self, old: str, new: str) -> None:
+        super().__init__(f"{old} was merged into {new}")
+        self.old = old
+        self.new = new
+
+
+#: what the read cache may keep: story lists, search, stories, dossiers, articles
+_CACHED_PREFIXES = ("/stories/", "/articles/", "/api/stories", "/api/articles/")
+
+
+def _cacheable(path: str) -> bool:
+    return path == "/" or path.startswith(_CACHED_PREFIXES)
 
 
 class _FormFields:
@@ -527,6 +664,20 @@ def _limits(settings: Settings) -> dict[str, int]:
 
 def token_from_env() -> str | None:
     return os.environ.get("NEWSPRISM_TOKEN") or None
+
+
+def hosts_from_env() -> tuple[str, ...]:
+    """``NEWSPRISM_HOSTS``: comma-separated names the server answers to (Host check)."""
+    return tuple(h.strip() for h in os.environ.get("NEWSPRISM_HOSTS", "").split(",") if h.strip())
+
+
+#: where ``serve`` with several web processes puts their :class:`Settings` (JSON)
+SETTINGS_ENV = "NEWSPRISM_SERVE_SETTINGS"
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one of ``serve --workers N``'s processes (uvicorn's factory)."""
+    return create_app(from_dict(Settings, json.loads(os.environ[SETTINGS_ENV])))
 
 
 def default_db() -> Path:

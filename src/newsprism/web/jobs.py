@@ -12,15 +12,16 @@ idempotent, so re-running a half done job adds nothing twice.
 from __future__ import annotations
 
 import base64
-import dataclasses
 import functools
 import json
 import logging
 import os
 import re
+import signal
 import socket
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -28,7 +29,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from ..ingest.fetch import Fetcher
-from ..model import Article, Dossier, Story, from_dict, to_dict
+from ..model import Article, Dossier, from_dict, to_dict
 from ..options import DEFAULT_OPTIONS, Options
 from ..store import Store, open_store
 from ._conn import Connections
@@ -79,14 +80,19 @@ class UploadedFile:
 
 @dataclass(frozen=True, slots=True)
 class IngestRequest:
-    """What to analyse: URLs (pages or feeds), pasted texts and uploaded files."""
+    """What to analyse: URLs (pages or feeds), pasted texts and uploaded files, and
+    stored stories to analyse again (the story page's "Analyse")."""
 
     urls: tuple[str, ...] = ()
     texts: tuple[PastedText, ...] = ()
     files: tuple[UploadedFile, ...] = ()
+    stories: tuple[str, ...] = ()
 
     def empty(self) -> bool:
-        return not (self.urls or self.texts or self.files)
+        return not (self.urls or self.texts or self.files or self.stories)
+
+    def has_input(self) -> bool:
+        return bool(self.urls or self.texts or self.files)
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +243,15 @@ class JobQueue:
             (state, error[:2000], _iso(_now()) if state == "failed" else None, job.id),
         )
 
+    def requeue(self, job: Job) -> None:
+        """Put a job cut short by a stop back in the queue; the try does not count."""
+        self._run(
+            "UPDATE jobs SET state = 'queued', worker = NULL,"
+            " attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END"
+            " WHERE id = ? AND state = 'running'",
+            (job.id,),
+        )
+
     def recover(self, lease: timedelta = LEASE) -> list[int]:
         """Put back jobs left 'running' by a worker that died; return their ids."""
         stale_before = _iso(_now() - lease)
@@ -263,13 +278,57 @@ class JobQueue:
 
 
 class StopSignal(Protocol):
-    """A threading.Event or a multiprocessing Event."""
+    """A threading.Event (or anything with the same two methods)."""
 
     def is_set(self) -> bool: ...
     def wait(self, timeout: float | None = None) -> bool: ...
 
 
+class StopRequested(BaseException):  # like KeyboardInterrupt: not an error
+    """Raised in a worker's main thread when a stop's grace period is over mid-job."""
+
+
+#: how long a stopping worker lets the job in hand run before putting it back
+STOP_GRACE_S = 5.0
+
+
+def stop_on_signals(stop: threading.Event, grace_s: float = STOP_GRACE_S) -> None:
+    """SIGTERM or SIGINT: stop taking jobs, and give the job in hand ``grace_s`` seconds.
+
+    A job not finished by then is interrupted (:class:`StopRequested`) and put
+    back in the queue, so a service manager's stop takes seconds, not as long as
+    an analysis.  A second SIGINT (Ctrl+C twice) stops at once; a repeated
+    SIGTERM (``timeout`` signals the whole process group, then ``serve`` signals
+    its worker) changes nothing.  Call from the main thread.
+    """
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise StopRequested
+
+    def on_signal(signum: int, frame: object) -> None:
+        if stop.is_set():
+            if signum == signal.SIGINT:
+                raise StopRequested
+            return
+        stop.set()
+        signal.signal(signal.SIGALRM, interrupt)
+        signal.setitimer(signal.ITIMER_REAL, grace_s)
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, on_signal)
+
+
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+#: an absolute path of two or more parts: kept to its last part in job messages
+_PATH = re.compile(r"(?<![\w/.:])/(?:[^\s/'\"]+/)+([^\s/'\"]*)")
+
+
+def scrub_paths(text: str, names: dict[str, str] | None = None) -> str:
+    """``text`` with server paths out: known inputs by their user-facing names, the rest
+    cut to their file name (a job's messages are shown to whoever queued it)."""
+    for path, name in sorted((names or {}).items(), key=lambda kv: -len(kv[0])):
+        text = text.replace(path, name)
+    return _PATH.sub(lambda m: m.group(1) or "(path)", text)
 
 
 def _front_matter(t: PastedText) -> str:
@@ -286,12 +345,9 @@ def default_analyse(
     articles: Sequence[Article], store: Store, options: Options = DEFAULT_OPTIONS
 ) -> Dossier:
     """newsprism's analysis of one story's articles, reusing the store's NLP cache."""
-    from .._api import to_dossier
-    from ..pipeline import State
-    from ..stages import default_pipeline
+    from ..store_analysis import run_pipeline
 
-    pipeline = default_pipeline(store, options=options)
-    return to_dossier(pipeline(State(articles=tuple(articles))))
+    return run_pipeline(articles, store, options)
 
 
 class Worker:
@@ -314,22 +370,41 @@ class Worker:
         self.name = worker_name()
 
     def run_once(self) -> Job | None:
-        """Run the next queued job, if any; return it as it ended."""
+        """Run the next queued job, if any; return it as it ended.
+
+        Each job is logged on one line when it ends (what it stored, which stories
+        it analysed, or why it failed); :class:`StopRequested` puts it back.
+        """
         job = self.queue.claim(self.name)
         if job is None:
             return None
-        log.info("job %d: started (attempt %d)", job.id, job.attempts)
+        started = time.monotonic()
         stop_beat = threading.Event()
         beat = threading.Thread(target=self._beat, args=(job.id, stop_beat), daemon=True)
         beat.start()
         try:
             result = self.process(job)
+        except StopRequested:
+            self.queue.requeue(job)
+            log.info("job %d (%s) put back in the queue: the worker is stopping", job.id, job.kind)
+            raise
         except Exception as exc:  # a job must never take the worker down
-            log.exception("job %d failed", job.id)
-            self.queue.fail(job, f"{type(exc).__name__}: {exc}")
+            log.debug("job %d failed", job.id, exc_info=True)
+            error = scrub_paths(" ".join(f"{type(exc).__name__}: {exc}".split()))
+            self.queue.fail(job, error)
+            retry = "will retry" if job.attempts < MAX_ATTEMPTS else "giving up"
+            log.warning(
+                "job %d (%s) failed after %.1f s (attempt %d of %d, %s): %s",
+                *(job.id, job.kind, time.monotonic() - started, job.attempts, MAX_ATTEMPTS),
+                *(retry, error),
+            )
         else:
             self.queue.finish(job.id, result)
-            log.info("job %d: done, stories %s", job.id, ", ".join(result.stories))
+            log.info(
+                "job %d (%s) done in %.1f s: %d new, %d already stored, %d failed; stories: %s",
+                *(job.id, job.kind, time.monotonic() - started, result.inserted),
+                *(result.duplicates, len(result.failures), ", ".join(result.stories) or "none"),
+            )
         finally:
             stop_beat.set()
             beat.join()
@@ -341,48 +416,80 @@ class Worker:
             queue.heartbeat(job_id)
 
     def run(self, stop: StopSignal, poll_s: float = 0.5) -> None:
-        """Work until ``stop`` is set, first recovering jobs of workers that died."""
+        """Work until ``stop`` is set, first recovering jobs of workers that died.
+
+        A :class:`StopRequested` (a stop's grace period ran out mid-job) ends the
+        loop after its job was put back.
+        """
         self.queue.recover()
-        while not stop.is_set():
-            if self.run_once() is None:
-                stop.wait(poll_s)
+        log.info("worker %s: waiting for jobs in %s", self.name, scrub_paths(self.path))
+        try:
+            while not stop.is_set():
+                if self.run_once() is None:
+                    stop.wait(poll_s)
+        except StopRequested:
+            pass
+        finally:
+            if _main_thread():  # a stop's pending grace timer must not fire later
+                signal.setitimer(signal.ITIMER_REAL, 0)
+        log.info("worker %s: stopped", self.name)
 
     def process(self, job: Job) -> JobResult:
         from .. import _api
         from .. import stories as story_clusters
+        from ..store_analysis import analyse_store, merged_into
 
         req = job.request
         store = open_store(self.path)
         try:
-            with tempfile.TemporaryDirectory(prefix="newsprism-job-") as tmp:
-                sources = list(req.urls) + self._write_inputs(job, Path(tmp))
-                report = _api.ingest_sources(
-                    sources, store=store, options=self.options, fetcher=self.fetcher
+            names: dict[str, str] = {}
+            report = None
+            if req.has_input():
+                with tempfile.TemporaryDirectory(prefix="newsprism-job-") as tmp:
+                    sources = list(req.urls) + self._write_inputs(job, Path(tmp), names)
+                    report = _api.ingest_sources(
+                        sources, store=store, options=self.options, fetcher=self.fetcher
+                    )
+                arts = list(store.articles(report.ids))
+                story_clusters.update(store, arts)
+            ids = set(report.ids) if report else set()
+            touched = [s.id for s in store.stories() if ids.intersection(s.articles)]
+            asked = [merged_into(store, s) or s for s in req.stories]
+            runs = analyse_store(store, touched, analyse=self.analyse, place=False)
+            forced = analyse_store(
+                store,
+                [s for s in dict.fromkeys(asked) if s not in touched],
+                analyse=self.analyse,
+                force=True,
+                place=False,
+            )
+            failed = [*runs.failed, *forced.failed]
+            if failed:  # the job is retried: the stories analysed meanwhile are up to date
+                raise RuntimeError(
+                    "; ".join(f"story {f.story}: {scrub_paths(f.error or '')}" for f in failed)
                 )
-            arts = list(store.articles(report.ids))
-            story_clusters.update(store, arts)
-            ids = set(report.ids)
-            stories = [s for s in store.stories() if ids.intersection(s.articles)]
-            for story in stories:
-                self._analyse_story(store, story)
             return JobResult(
-                articles=report.ids,
-                stories=tuple(s.id for s in stories),
-                inserted=report.inserted,
-                duplicates=report.duplicates,
-                failures=tuple(str(f) for f in report.failures),
+                articles=report.ids if report else (),
+                stories=tuple(dict.fromkeys([*touched, *asked])),
+                inserted=report.inserted if report else 0,
+                duplicates=report.duplicates if report else 0,
+                failures=tuple(scrub_paths(str(f), names) for f in report.failures)
+                if report
+                else (),
             )
         finally:
             store.close()
 
     @staticmethod
-    def _write_inputs(job: Job, folder: Path) -> list[str]:
-        """Pasted texts and uploads as files, so they go through the ordinary readers."""
+    def _write_inputs(job: Job, folder: Path, names: dict[str, str]) -> list[str]:
+        """Pasted texts and uploads as files, so they go through the ordinary readers;
+        ``names`` gets each file's user-facing name, for the job's messages."""
         paths = []
         for n, text in enumerate(job.request.texts, start=1):
             path = folder / f"pasted-{job.id}-{n}.md"
             path.write_text(_front_matter(text), encoding="utf-8")
             paths.append(str(path))
+            names[str(path)] = f"pasted text {n}"
         for n, upload in enumerate(job.request.files, start=1):
             sub = folder / f"upload-{n}"
             sub.mkdir()
@@ -390,20 +497,24 @@ class Worker:
             path = sub / name
             path.write_bytes(upload.data())
             paths.append(str(path))
+            names[str(path)] = Path(upload.name).name or name
+        names[str(folder)] = "(upload)"
         return paths
 
-    def _analyse_story(self, store: Store, story: Story) -> None:
-        arts = list(store.articles(story.articles))
-        dossier = self.analyse(arts, store)
-        counts = list(dossier.reuse.independent_sources.values())
-        reuse = dataclasses.replace(
-            dossier.reuse, independent_sources={story.id: counts[0]} if len(counts) == 1 else {}
-        )
-        dossier = dataclasses.replace(dossier, stories=(story,), reuse=reuse)
-        store.save_dossier(story.id, dossier.to_json(indent=None))
+
+def _main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()
 
 
-def run_worker(path: str, stop: StopSignal, options: Options = DEFAULT_OPTIONS) -> None:
-    """A worker process's main: what ``newsprism serve`` starts beside the web server."""
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+def run_worker(path: str, options: Options = DEFAULT_OPTIONS) -> None:
+    """A worker process's main: what ``newsprism serve`` starts beside the web server.
+
+    It stops on SIGTERM or SIGINT (:func:`stop_on_signals`), which is how the
+    server stops it: no shared event between the processes, whose lock a killed
+    worker could leave held (the server's shutdown used to hang on it).
+    """
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    log.setLevel(logging.INFO)
+    stop = threading.Event()
+    stop_on_signals(stop)
     Worker(path, options=options).run(stop)
