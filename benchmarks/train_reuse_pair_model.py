@@ -51,6 +51,7 @@ from newsprism.reuse.compare import SHORT_SENTENCES, compare_prepared
 from newsprism.reuse.prepare import prepare
 from newsprism.reuse.verdict import (
     DEFAULT,
+    MODEL_MIN_CHAIN,
     PAIR_ARTIFACT,
     PAIR_FEATURES,
     PairModel,
@@ -184,8 +185,10 @@ def fit(train: Sequence[Pair]) -> Thresholds:
     }
     truth = np.array(gold)
 
+    floor = np.array([p.features.chain >= MODEL_MIN_CHAIN for p in long])
+
     def decision(point: tuple[float, int, float]) -> float:
-        pred = (held >= point[0]) | plain[point[1], point[2]]
+        pred = ((held >= point[0]) & floor) | plain[point[1], point[2]]
         tp = int((pred & truth).sum())
         return 2 * tp / (2 * tp + int((pred != truth).sum())) if tp else 0.0
 

@@ -75,6 +75,13 @@ REWRITE_SENTENCE_SHARE = 0.5
 #: sentences the smaller text needs before a chain of points (:attr:`Thresholds.chain`)
 #: is evidence: in a text of two or three sentences any shared event lines them up
 CHAIN_SENTENCES = 5
+#: share of the smaller text's sentences that must chain in order with similar sentences
+#: of the other before the pair model may call a pair derived: a rewrite re-expresses its
+#: source sentence by sentence, while one lifted sentence or a few shared phrases chain
+#: nothing else.  Set after looking: the judged ECB+ pairs the model finds chain 0.29 or
+#: more; random articles sharing one sentence (bench_reuse_scale.py) 0.1-0.2, and the
+#: model called 58 of them rewrites without this floor
+MODEL_MIN_CHAIN = 0.25
 
 #: name of the shipped pair model (:func:`newsprism.artifacts.load`)
 PAIR_ARTIFACT = "reuse_pair"
@@ -202,6 +209,8 @@ def derived_evidence(f: Features, t: Thresholds | None = None) -> bool:
     t = t or DEFAULT
     if plain_evidence(f, t.borrowed, t.chain):
         return True
+    if f.chain < MODEL_MIN_CHAIN:
+        return False
     m = t.model or shipped()
     return _logistic(m, pair_features(f)) >= m.threshold
 
