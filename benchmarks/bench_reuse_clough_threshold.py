@@ -6,10 +6,11 @@ The rules of ``verdict.py`` decide whether an answer derives from its source (co
 edited, rewrite or partial) or not, and ``compare.judge`` gives a same-topic pair found
 not derived a second look with a lower sentence similarity.  Three thresholds matter for
 heavy rewrites: that second-look similarity (``compare.SECOND_LOOK_REWORD``; 0.55, the
-first look's, means no second look), and the two thresholds of shared expression that
-make a pair derived (``verdict.Thresholds.expression`` and ``.borrowed``, calibrated on
-same-event news by ``bench_reuse_judged.py``; until then this bench varied the former
-rules' aligned share and minimum passages).
+first look's, means no second look), and the two bars that make a pair derived without
+the pair model (``verdict.Thresholds.chain`` and ``.borrowed``, calibrated on same-event
+news by ``train_reuse_pair_model.py``; before issue 17's pair model this bench varied the
+shared-expression share, and before that the former rules' aligned share and minimum
+passages).
 The second look was added by choosing it this way, so the honest figure is a nested one:
 for each held-out answer the setting with the best derived-vs-non F1 on the other 94
 answers is chosen from the grid (ties go to the strictest setting) and applied to the
@@ -35,8 +36,8 @@ from train_reuse_level_model import read
 # the module, not the function of the same name that newsprism.reuse re-exports
 comparer = importlib.import_module("newsprism.reuse.compare")
 REWORD = (0.45, 0.5, 0.55)
-EXPRESSION = (0.1, 0.15, 0.2)
-BORROWED = (20, 33)
+CHAIN = (0.7, 0.8, 0.9)
+BORROWED = (20, 40)
 DERIVED = {"copy", "edited", "rewrite", "partial"}
 
 
@@ -58,17 +59,17 @@ def main() -> None:
     look = comparer.SECOND_LOOK_REWORD
     shipped = (
         look if look is not None else 0.55,
-        thresholds.expression,
+        thresholds.chain,
         thresholds.borrowed,
     )
     preds: dict[tuple[float, float, int], np.ndarray] = {}
     try:
         for reword in REWORD:
             comparer.SECOND_LOOK_REWORD = reword
-            for expression in EXPRESSION:
+            for chain in CHAIN:
                 for borrowed in BORROWED:
-                    rules.DEFAULT = replace(thresholds, expression=expression, borrowed=borrowed)
-                    preds[(reword, expression, borrowed)] = np.array(
+                    rules.DEFAULT = replace(thresholds, chain=chain, borrowed=borrowed)
+                    preds[(reword, chain, borrowed)] = np.array(
                         [
                             comparer.judge(a, sources[r["Task"]])[1] in DERIVED
                             for a, r in zip(answers, rows, strict=True)
@@ -80,7 +81,7 @@ def main() -> None:
     for key in strict_first:
         p = preds[key]
         print(
-            f"second look {key[0]:.2f} expression {key[1]:.2f} borrowed {key[2]}: in-sample F1 "
+            f"second look {key[0]:.2f} chain {key[1]:.2f} borrowed {key[2]}: in-sample F1 "
             f"{f1(p, gold):.3f} (fp {int((p & ~gold).sum())}, fn {int((~p & gold).sum())})"
         )
     nested = np.zeros(len(rows), dtype=bool)

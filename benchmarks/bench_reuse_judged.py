@@ -4,14 +4,13 @@ Usage: python benchmarks/bench_reuse_judged.py [../shared/data/ecbplus] [--folds
 
 Every pair reports one real event, so the two texts share its facts, names and often the
 same quoted statements; the judges called a pair derived only for shared expression
-beyond that (``shared/data/ecbplus/README.md``).  The thresholds of
-``newsprism.reuse.verdict.Thresholds`` -- two for derived-or-not, three for the level --
-are fitted on the training folds and scored on the held-out fold; folds group the pairs
-by ECB+ topic (greedy, largest topic first, onto the lightest fold), so no event is seen
-on both sides.  Derived-or-not maximises derived F1 on the training folds; the levels
-maximise exact agreement on the training folds' derived pairs; ties are broken by the
-median of the tied grid points.  The shipped thresholds (the fit on all pairs, rounded)
-are scored too, in-sample, for reference.
+beyond that (``shared/data/ecbplus/README.md``).  Everything the pair decision learns --
+the pair model's weights and threshold, the borrowed-words bar, the three level
+thresholds -- is refitted on the training folds by
+``train_reuse_pair_model.fit`` (which picks the threshold on its own inner topic folds)
+and scored on the held-out fold; folds group the pairs by ECB+ topic (greedy, largest
+topic first, onto the lightest fold), so no event is seen on both sides.  The shipped
+model and thresholds (the fit on all pairs) are scored too, in-sample, for reference.
 
 Texts of a sentence or two are judged by the sentence paraphrase model, which has no
 threshold here; their verdict is the shipped one in every fold.
@@ -20,78 +19,17 @@ threshold here; their verdict is the shipped one in every fold.
 from __future__ import annotations
 
 import argparse
-import itertools
-import json
 import statistics
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TypeVar
 
 from _data import DEFAULT_DATA
-from newsprism.model import Relation
-from newsprism.reuse.align import Features, align
-from newsprism.reuse.compare import SHORT_SENTENCES, compare_prepared
-from newsprism.reuse.prepare import prepare
-from newsprism.reuse.verdict import DEFAULT, Thresholds, derived_evidence, verdict
+from newsprism.reuse.verdict import DEFAULT, Thresholds
+from train_reuse_pair_model import DERIVED, Pair, fit, folds, load
 
-T = TypeVar("T")
 LABELS = ["copy", "edited", "rewrite", "partial", "independent", "unrelated"]
-DERIVED = {"copy", "edited", "rewrite", "partial"}  # as the judges count (partial too)
-
-EXPRESSION = [round(0.1 + 0.01 * i, 2) for i in range(31)]
-BORROWED = list(range(8, 81))
-COPY = [0.7, 0.75, 0.8, 0.85, 0.9, 0.95]
-EDITED = [round(0.2 + 0.02 * i, 2) for i in range(16)]
-REWORDED = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3]
-
-
-@dataclass(frozen=True, slots=True)
-class Pair:
-    pair: str
-    topic: str
-    label: str
-    features: Features
-    passages: int
-    short: Relation | None  # the shipped verdict of a short pair, else None
-
-    def predict(self, t: Thresholds) -> str:
-        if self.short is not None:
-            return self.short
-        return verdict(self.features, self.passages, None, t)
-
-
-def load(folder: Path) -> list[Pair]:
-    texts: dict[str, str] = {}
-    with (folder / "ecbplus.jsonl").open(encoding="utf-8") as f:
-        for line in f:
-            doc = json.loads(line)
-            texts[doc["id"]] = doc.get("text") or ""
-    judged = json.loads((folder / "reuse-judged.json").read_text(encoding="utf-8"))
-    out = []
-    for p in judged:
-        pa, pb = prepare(texts[p["a"]]), prepare(texts[p["b"]])
-        canonical = (len(pa.doc.text), pa.doc.text) <= (len(pb.doc.text), pb.doc.text)
-        first, second = (pa, pb) if canonical else (pb, pa)
-        al = align(first, second)
-        short = max(len(pa.doc.sentences), len(pb.doc.sentences)) <= SHORT_SENTENCES
-        relation = compare_prepared(pa, pb).relation if short else None
-        topic = p["a"].split("_")[0]
-        out.append(Pair(p["pair"], topic, p["label"], al.features, len(al.passages), relation))
-    return out
-
-
-def folds(pairs: Sequence[Pair], k: int) -> list[list[Pair]]:
-    sizes = Counter(p.topic for p in pairs)
-    load_ = [0] * k
-    fold_of: dict[str, int] = {}
-    for topic, n in sorted(sizes.items(), key=lambda t: (-t[1], t[0])):
-        i = load_.index(min(load_))
-        fold_of[topic] = i
-        load_[i] += n
-    return [[p for p in pairs if fold_of[p.topic] == i] for i in range(k)]
 
 
 def prf(gold: Sequence[str], pred: Sequence[str]) -> tuple[float, float, float]:
@@ -103,40 +41,6 @@ def prf(gold: Sequence[str], pred: Sequence[str]) -> tuple[float, float, float]:
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return precision, recall, f1
-
-
-def _best(grid: Sequence[T], score: Callable[[T], float]) -> T:
-    scores = [score(x) for x in grid]
-    top = max(scores)
-    tied = [x for x, s in zip(grid, scores, strict=True) if s == top]
-    return tied[len(tied) // 2]
-
-
-def fit(train: Sequence[Pair]) -> Thresholds:
-    long = [p for p in train if p.short is None]
-    gold = [p.label for p in long]
-
-    def decision(point: tuple[float, int]) -> float:
-        t = replace(DEFAULT, expression=point[0], borrowed=point[1])
-        pred = ["copy" if derived_evidence(p.features, t) else "independent" for p in long]
-        return prf(gold, pred)[2]
-
-    expression, borrowed = _best(list(itertools.product(EXPRESSION, BORROWED)), decision)
-    derived = [p for p in long if p.label in DERIVED]
-
-    def levels(point: tuple[float, float, float]) -> float:
-        t = replace(
-            DEFAULT,
-            expression=0.0,  # every judged-derived pair is graded
-            borrowed=0,
-            copy=point[0],
-            edited=point[1],
-            reworded=point[2],
-        )
-        return sum(p.predict(t) == p.label for p in derived)
-
-    copy, edited, reworded = _best(list(itertools.product(COPY, EDITED, REWORDED)), levels)
-    return Thresholds(expression, borrowed, copy, edited, reworded)
 
 
 def report(name: str, pairs: Sequence[Pair], pred: Sequence[str]) -> None:
@@ -172,21 +76,37 @@ def main() -> None:
     )
     held: dict[str, str] = {}
     fitted: list[Thresholds] = []
-    for i, test in enumerate(folds(pairs, args.folds)):
-        train = [p for j, f in enumerate(folds(pairs, args.folds)) if j != i for p in f]
+    parts = folds(pairs, args.folds)
+    for i, test in enumerate(parts):
+        train = [p for j, f in enumerate(parts) if j != i for p in f]
         t = fit(train)
         fitted.append(t)
+        assert t.model is not None
         derived = sum(p.label in DERIVED for p in test)
-        print(f"  fold {i}: {len(test)} pairs ({derived} derived), fit {t}")
+        print(
+            f"  fold {i}: {len(test)} pairs ({derived} derived), fit: threshold "
+            f"{t.model.threshold}, borrowed {t.borrowed}, chain {t.chain}, copy {t.copy}, "
+            f"edited {t.edited}, reworded {t.reworded}"
+        )
         for p in test:
             held[p.pair] = p.predict(t)
     report(f"held-out ({args.folds} folds by topic)", pairs, [held[p.pair] for p in pairs])
-    report("shipped thresholds (in-sample)", pairs, [p.predict(DEFAULT) for p in pairs])
+    missed = [
+        f"{p.pair} {p.label}" for p in pairs if p.label in DERIVED and held[p.pair] not in DERIVED
+    ]
+    false = [
+        f"{p.pair} {held[p.pair]}"
+        for p in pairs
+        if p.label not in DERIVED and held[p.pair] in DERIVED
+    ]
+    print(f"    held-out misses: {missed}; false derived: {false}")
+    report("shipped model and thresholds (in-sample)", pairs, [p.predict(DEFAULT) for p in pairs])
     print(f"shipped: {DEFAULT}")
-    print(f"fit on all pairs: {fit(pairs)}")
-    for name in ("expression", "borrowed", "copy", "edited", "reworded"):
+    for name in ("borrowed", "chain", "copy", "edited", "reworded"):
         values = [getattr(t, name) for t in fitted]
         print(f"  {name}: folds {values}, median {statistics.median(values)}")
+    ths = [t.model.threshold for t in fitted if t.model is not None]
+    print(f"  threshold: folds {ths}, median {statistics.median(ths)}")
     print(f"{time.perf_counter() - t0:.1f} s")
 
 

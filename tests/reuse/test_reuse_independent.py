@@ -122,3 +122,55 @@ def test_a_text_that_opens_with_its_url_on_one_line_keeps_its_prose() -> None:
     text = "http: / / www. example. com / markets " + WIRE
     assert furniture_spans(text) == []
     assert compare(WIRE, text).relation == "copy"
+
+
+# REPORT_A rewritten by another desk: every point, fact and quotation of REPORT_A in
+# REPORT_A's order, sentence by sentence, and hardly a phrase of its wording kept
+REWRITE_A = (
+    "https://www.example-gazette.com/leeds/bakery-blaze\n"
+    "Worker killed in Leeds bakery blaze\n"
+    "A fire that swept through the Northgate Bakeries factory in Leeds before dawn on "
+    "Tuesday left one employee dead and four others in hospital. Crews were summoned to "
+    "the Kirkstall Road premises at ten past four and arrived to find the production hall "
+    "in flames. The victim, Peter Walsh, 52, had spent eleven years on the night shift "
+    "there. Helen Carr, the managing director, paid tribute to him: "
+    + STATEMENT_1
+    + "she said, promising that wages would continue during the closure. "
+    "Tom Briggs, who lives nearby, described the moment the fire took hold: "
+    + STATEMENT_3
+    + "he recalled, adding that the flames were visible across the valley. "
+    "Eight engines from West Yorkshire Fire and Rescue fought the fire, which was brought "
+    "under control later in the morning. At a briefing afterwards Carr said: "
+    + STATEMENT_2
+    + "The firm has roughly 300 workers in Leeds."
+)
+
+
+def test_a_rewrite_that_keeps_every_point_in_order_is_derived() -> None:
+    # no borrowed run and almost no shared phrasing: the order of the points is the
+    # evidence, which two reports written separately (REPORT_A, REPORT_B) do not share
+    result = compare(REPORT_A, REWRITE_A)
+    assert result.relation == "rewrite"
+    assert any(p.kind == "reworded" for p in result.passages)
+
+
+def test_the_rewrite_and_a_third_independent_report_stay_independent() -> None:
+    assert compare(REWRITE_A, REPORT_B).relation == "independent"
+
+
+def test_a_light_edit_of_a_wire_story_is_edited() -> None:
+    # one or two words changed in most sentences, one sentence dropped, one added: the
+    # same sentences with light edits, as a second outlet's version of a wire story
+    edited = (
+        WIRE.replace("fell sharply on Monday", "slid on Monday")
+        .replace("its worst session since October", "the worst day since October")
+        .replace("Analysts said investors feared", "Analysts say investors fear")
+        .replace("told reporters in Brussels", "said in Brussels")
+        .replace(" Officials are due to meet again next week in Geneva.", "")
+        .replace("would hit jobs at plants", "could cost jobs at factories")
+        .replace("with several parts makers losing", "several of them losing")
+        + " Markets in Asia were little changed."
+    )
+    result = compare(WIRE, edited)
+    assert result.relation == "edited"
+    assert any(p.kind == "edited" for p in result.passages)

@@ -40,6 +40,8 @@ REWORD_THRESHOLD = 0.55  # sentence similarity above which two sentences may ali
 MIN_SENTENCE_WORDS = 4  # unquoted words a sentence needs to count as reworded evidence
 MIN_MARGIN = 0.4  # how far a reworded pair must stand above the median sentence pair
 BACKGROUND_MIN = 3  # sentences each text needs before a background is measured
+MIN_POINTS = 5  # shared content stems before their order is measured
+POINT_SIMILARITY = 0.4  # plain sentence similarity (cosine and stems) of a chained point
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,9 @@ class Features:
     #: :data:`MIN_SENTENCE_WORDS` unquoted words, and how many of them are mostly aligned
     prose: int = 0
     prose_aligned: int = 0
+    #: the same points in the same order (:func:`_points`); symmetric
+    order: float = 0.0
+    chain: float = 0.0
 
     def swapped(self) -> Features:
         return Features(
@@ -93,6 +98,8 @@ class Features:
             self.borrowed,
             self.prose,
             self.prose_aligned,
+            self.order,
+            self.chain,
         )
 
 
@@ -196,11 +203,13 @@ def _sentence_of(doc: Doc) -> list[int]:
     return owner
 
 
-def _similarity(pa: Prepared, pb: Prepared) -> np.ndarray:
+def _similarity(pa: Prepared, pb: Prepared) -> tuple[np.ndarray, np.ndarray]:
+    """Sentence similarities for the reworded layer, and the plain ones of :func:`_points`."""
     na, nb = len(pa.sentences), len(pb.sentences)
     sim = np.zeros((na, nb), dtype=np.float32)
+    plain = np.zeros((na, nb), dtype=np.float32)
     if na == 0 or nb == 0:
-        return sim
+        return sim, plain
     cos = pa.vectors @ pb.vectors.T if pa.vectors is not None and pb.vectors is not None else None
     for i, si in enumerate(pa.sentences):
         if si.size < MIN_SENTENCE_WORDS or not si.content:
@@ -219,9 +228,36 @@ def _similarity(pa: Prepared, pb: Prepared) -> np.ndarray:
             name_score = len(si.names & sj.names) / len(names) if names else 0.5
             if cos is None:
                 sim[i, j] = 0.6 * dice + 0.4 * name_score
+                plain[i, j] = dice
             else:
                 sim[i, j] = 0.45 * float(cos[i, j]) + 0.35 * dice + 0.2 * name_score
-    return _above_background(sim)
+                plain[i, j] = 0.5 * float(cos[i, j]) + 0.5 * dice
+    return _above_background(sim), plain
+
+
+def _points(pa: Prepared, pb: Prepared, plain: np.ndarray) -> tuple[float, float]:
+    """Whether the two texts make the same points in the same order.
+
+    ``order``: rank correlation of where the shared content stems first occur in each text
+    (:func:`~newsprism.reuse.prepare.first_places`; 0 below :data:`MIN_POINTS` shared).
+    ``chain``: the longest order-keeping chain of loosely similar sentence pairs
+    (:data:`POINT_SIMILARITY`), as a share of the smaller text's sentences.  Both are
+    evidence of a rewrite that keeps no phrase, read by the pair model
+    (:mod:`~newsprism.reuse.verdict`), not by a threshold of their own: independent
+    reports of one event also follow the order of events now and then.
+    """
+    shared = [s for s in pa.firsts if s in pb.firsts]
+    order = 0.0
+    if len(shared) >= MIN_POINTS:
+        # first places are distinct within a text, so ranks have no ties (Spearman)
+        ra = np.argsort(np.argsort([pa.firsts[s] for s in shared])).astype(np.float64)
+        rb = np.argsort(np.argsort([pb.firsts[s] for s in shared])).astype(np.float64)
+        order = float(np.corrcoef(ra, rb)[0, 1])
+    long_a = sum(1 for s in pa.sentences if s.size >= MIN_SENTENCE_WORDS)
+    long_b = sum(1 for s in pb.sentences if s.size >= MIN_SENTENCE_WORDS)
+    fewest = min(long_a, long_b)
+    chain = len(_order_keeping(plain, POINT_SIMILARITY)) / fewest if fewest else 0.0
+    return order, chain
 
 
 def _above_background(sim: np.ndarray) -> np.ndarray:
@@ -321,7 +357,8 @@ def align(pa: Prepared, pb: Prepared, reword_threshold: float | None = None) -> 
 
     # sentences already mostly covered by copied runs align with certainty
     own_a, own_b = _sentence_of(a), _sentence_of(b)
-    sim = _similarity(pa, pb)
+    sim, plain = _similarity(pa, pb)
+    order, chain = _points(pa, pb, plain)
     for r in runs:
         for k in range(r.a0, r.a1, 2):
             ia = own_a[k]
@@ -402,6 +439,8 @@ def align(pa: Prepared, pb: Prepared, reword_threshold: float | None = None) -> 
         borrowed,
         n_prose,
         n_prose_aligned,
+        order,
+        chain,
     )
     passages.sort(key=lambda t: (t[0], t[1].b_start))
     return Alignment(tuple(p for _, p in passages), feats)
