@@ -354,9 +354,10 @@ class Judgement:
 
 
 def _person_names(f: Features) -> list[list[str]]:
+    # sorted: a frozenset's order changes with the run's string hashing
     return [
         e.split(":", 1)[1].split("-")
-        for e in f.entities
+        for e in sorted(f.entities)
         if e.startswith("person:") and e.count("-") >= 1
     ]
 
