@@ -36,7 +36,7 @@ from newsprism.claims.group import _idf, _vectors
 FOLDS = 5
 THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
 RIDGE = 1.0
-TOLERANCE = 0.01
+TOLERANCE = 0.035
 
 
 def _toks(s: str) -> Counter[str]:
@@ -93,7 +93,9 @@ def best_threshold(stories: list[Prepared], bias: float, w: tuple[float, ...], d
     }
     # the highest threshold within TOLERANCE of the best score: a looser threshold adds
     # groups on facts nobody annotated (the hand check found most of those wrong), so
-    # recall is only bought with precision when it buys a real gain
+    # recall is only bought with precision when it buys a real gain.  TOLERANCE was 0.01
+    # until a second hand check (helper, 10 stories) found groups of three or more
+    # gathering stray members at the 0.1 that rule picked: 3+ groups 0.87 -> 0.72 lenient
     best = max(scores.values())
     return max(t for t in THRESHOLDS if scores[t] >= best - TOLERANCE)
 

@@ -415,16 +415,20 @@ def judge(
         # alignment says the claims are about one thing; a dispute also needs the
         # denial to name what the assertion states (an actor and a subject)
         denied_arts = {c.article for c in denials}
-        denied = [
-            c
+        denied_feats = [
+            (c, f)
             for c, f, d in zip(claims, feats, denied_of, strict=True)
             if not d
             and c.article not in denied_arts
             and not DISTANCED.search(c.text)
             and any(disputes(d, f) for d in fd)
         ]
-        if denied:
-            denied.sort(key=lambda c: (not c.values, len(c.text)))
+        if denied_feats:
+            # what the denial is most about leads its side: most shared words, then shortest
+            denied_feats.sort(
+                key=lambda cf: (-max(len(cf[1].stems & d.stems) for d in fd), len(cf[0].text))
+            )
+            denied = [c for c, _ in denied_feats]
             sides = _sides([[(c, None) for c in denied], [(c, None) for c in denials]])
             return Judgement("conflicting", sides, sources, "disputed")
     if words is not None:
