@@ -6,6 +6,7 @@ and written); 2 nothing could be done (bad arguments, unusable store).
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections import Counter
 from collections.abc import Iterator
@@ -73,6 +74,10 @@ BroadOpt = Annotated[
         "--broad",
         help="Attribute beliefs and stances too, not only speech (more found, less precise).",
     ),
+]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option("--jobs", help="Processes that parse articles (default: the machine's cores)."),
 ]
 
 
@@ -186,10 +191,12 @@ def analyze(
     allow_private: PrivateOpt = False,
     manifest: ManifestOpt = None,
     broad: BroadOpt = False,
+    jobs: JobsOpt = None,
 ) -> None:
     """Treat SOURCES as one corpus, group it into stories and write the dossier."""
     with _checked():
         options = Options(allow_private=allow_private, manifest=manifest, broad_quotes=broad)
+        options = options if jobs is None else dataclasses.replace(options, jobs=jobs)
     dossier, failures = _analyze(sources, db, options)
     _summary(dossier, failures)
     _write(dossier, json_path, report, markdown)
@@ -560,7 +567,10 @@ def serve(
 
 @app.command()
 def worker(
-    db: DbOpt = "newsprism.db", allow_private: PrivateOpt = False, broad: BroadOpt = False
+    db: DbOpt = "newsprism.db",
+    allow_private: PrivateOpt = False,
+    broad: BroadOpt = False,
+    jobs: JobsOpt = None,
 ) -> None:
     """Run analysis jobs queued by the web app (several workers may share a store)."""
     try:
@@ -570,6 +580,7 @@ def worker(
         raise typer.Exit(2) from None
     with _checked():
         options = Options(allow_private=allow_private, broad_quotes=broad)
+        options = options if jobs is None else dataclasses.replace(options, jobs=jobs)
     with _store(db):
         pass
     work(db, options=options)

@@ -121,10 +121,19 @@ def annotate_article(
 
 
 def annotate_articles(
-    articles: Sequence[Article], steps: Sequence[ArticleStep] = ARTICLE_STEPS, batch_size: int = 32
+    articles: Sequence[Article],
+    steps: Sequence[ArticleStep] = ARTICLE_STEPS,
+    batch_size: int = 32,
+    jobs: int = 1,
 ) -> Iterator[ArticleNLP]:
-    """:func:`annotate_article` over many articles, parsed in batches with ``nlp.pipe``."""
-    docs = _nlp.parse((a.text for a in articles), capabilities(steps), batch_size)
+    """:func:`annotate_article` over many articles, parsed in batches with ``nlp.pipe``.
+
+    ``jobs`` > 1 parses in that many processes while this one runs the
+    extractors on the docs as they come back, in order: the records are those
+    of one process.
+    """
+    n_process, batch_size = _nlp.plan_processes(len(articles), jobs, batch_size)
+    docs = _nlp.parse((a.text for a in articles), capabilities(steps), batch_size, n_process)
     for art, doc in zip(articles, docs, strict=True):
         yield annotate_article(art, doc, steps)
 
@@ -138,8 +147,10 @@ def annotate_stage(
     steps: Sequence[ArticleStep] = ARTICLE_STEPS,
     batch_size: int = 32,
     progress: Progress | None = None,
+    jobs: int = 1,
 ) -> Stage:
-    """Per-article NLP and extractors, cached in the store by article id and version."""
+    """Per-article NLP and extractors, cached in the store by article id and version;
+    ``jobs`` processes parse (:func:`annotate_articles`)."""
     version = _version(steps)
 
     @stage("annotate", needs=["articles"], provides=["nlp", *sorted(gathered_fields(steps))])
@@ -151,7 +162,7 @@ def annotate_stage(
                 if rec is not None:
                     done[art.id] = rec
         todo = [a for a in state.articles if a.id not in done]
-        records = annotate_articles(todo, steps, batch_size)
+        records = annotate_articles(todo, steps, batch_size, jobs)
         for n, rec in enumerate(records, start=1):
             if progress:
                 progress("analyse articles", n, len(todo))
@@ -273,11 +284,15 @@ def claim_groups(state: State) -> State:
 
 
 def article_stages(
-    options: Options = DEFAULT_OPTIONS, store: Store | None = None, progress: Progress | None = None
+    options: Options = DEFAULT_OPTIONS,
+    store: Store | None = None,
+    progress: Progress | None = None,
+    jobs: int = 1,
 ) -> list[Stage]:
-    """The per-article stages: a pure function of each article (cached in ``store``)."""
+    """The per-article stages: a pure function of each article (cached in ``store``),
+    parsed by ``jobs`` processes."""
     steps = article_steps(broad_quotes=options.broad_quotes)
-    return [annotate_stage(store, steps, options.batch_size, progress)]
+    return [annotate_stage(store, steps, options.batch_size, progress, jobs)]
 
 
 def story_stages() -> list[Stage]:
@@ -295,10 +310,11 @@ def default_pipeline(
     *,
     options: Options = DEFAULT_OPTIONS,
 ) -> Pipeline:
-    """What ``analyze`` runs: per-article stages, the stories, then the per-story stages."""
+    """What ``analyze`` runs: per-article stages (parsed by ``options.jobs`` processes),
+    the stories, then the per-story stages."""
     return Pipeline(
         [
-            *article_stages(options, store, progress),
+            *article_stages(options, store, progress, options.jobs),
             stories_stage(store),
             *story_stages(),
         ]
@@ -306,7 +322,10 @@ def default_pipeline(
 
 
 def article_pipeline(options: Options = DEFAULT_OPTIONS) -> Pipeline:
-    """The per-article stages alone: what a batch engine runs over each partition."""
+    """The per-article stages alone: what a batch engine runs over each partition.
+
+    One process parses: the engine already runs one task per core.
+    """
     return Pipeline(article_stages(options), log_level=logging.DEBUG)
 
 
