@@ -12,8 +12,6 @@ from .ingest.fetch import Fetcher
 from .model import FINDINGS, Article, Dossier
 from .options import DEFAULT_OPTIONS, Options
 from .pipeline import State
-from .report import story_dossier
-from .stages import default_pipeline
 from .store import ArticleStore, MemoryStore, Store
 
 log = logging.getLogger(__name__)
@@ -127,6 +125,11 @@ def analyze_articles(
     progress: Progress | None = None,
 ) -> Dossier:
     """Run the analysis pipeline over already-clean articles."""
+    # imported here, not with the module: the stages pull in numpy, networkx and
+    # the extractors, which commands that analyse nothing should not pay for
+    from .report import story_dossier
+    from .stages import default_pipeline
+
     pipeline = default_pipeline(store, progress, options=options)
     # 3. per-article then per-story stages, as the pipeline declares them
     state = pipeline(State(articles=tuple(articles)))
