@@ -127,7 +127,7 @@ def analyze_articles(
     """Run the analysis pipeline over already-clean articles."""
     # imported here, not with the module: the stages pull in numpy, networkx and
     # the extractors, which commands that analyse nothing should not pay for
-    from .report import story_dossier
+    from .report import story_dossiers
     from .stages import default_pipeline
 
     pipeline = default_pipeline(store, progress, options=options)
@@ -138,8 +138,8 @@ def analyze_articles(
     if store is not None:
         # stories are saved by the stories stage (whole, with members of earlier
         # runs); this run's dossier covers only its own articles of each story
-        for story in dossier.stories:
-            store.save_dossier(story.id, story_dossier(dossier, story.id).to_json(indent=None))
+        for part in story_dossiers(dossier):
+            store.save_dossier(part.stories[0].id, part.to_json(indent=None))
     return dossier
 
 

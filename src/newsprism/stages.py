@@ -19,6 +19,7 @@ from . import claims as _claims
 from . import entities as _entities
 from . import nlp as _nlp
 from . import stories as _stories
+from ._by_story import by_story
 from .model import (
     Article,
     ArticleNLP,
@@ -219,16 +220,14 @@ def reuse(state: State) -> State:
 @stage("statements", needs=["quotes", "stories", "reuse"], provides=["quotes", "statements"])
 def statements(state: State) -> State:
     """Same statement across outlets, per story, counting derivation families once."""
-    families = state.reuse.families
     by_article: dict[str, list[Quote]] = {}
     for q in state.quotes:
         by_article.setdefault(q.article, []).append(q)
+    families = by_story(state.stories, state.reuse.families, lambda f: f)
     quotes: list[Quote] = []
     groups: list[Statement] = []
-    for story in state.stories:
+    for story, fams in zip(state.stories, families, strict=True):
         story_quotes = [q for a in story.articles for q in by_article.get(a, ())]
-        members = set(story.articles)
-        fams = [f for f in families if members.intersection(f)]
         qs, sts = group_statements(story_quotes, fams)
         quotes.extend(qs)
         groups.extend(sts)
@@ -253,27 +252,33 @@ def relations(state: State) -> State:
     provides=["claims", "claim_groups", "timeline", "coverage"],
 )
 def claim_groups(state: State) -> State:
-    """Claims lined up across a story's articles: corroborated, single-source, conflicting."""
+    """Claims lined up across a story's articles: corroborated, single-source, conflicting.
+
+    Each story sees its own share of the corpus-wide records (its families,
+    statements and the merged entities naming its articles), grouped once by
+    story: the stage is linear in the corpus, not stories x records.
+    """
     by_article: dict[str, list[Claim]] = {}
     for c in state.claims:
         by_article.setdefault(c.article, []).append(c)
     arts = {a.id: a for a in state.articles}
+    stories = state.stories
+    families = by_story(stories, state.reuse.families, lambda f: f)
+    statements = by_story(stories, state.statements, lambda s: s.articles)
+    entities = by_story(stories, state.entities, lambda e: e.articles)
     out_claims: list[Claim] = []
     out_groups: list[ClaimGroup] = []
     timeline: list[TimelineEvent] = []
     coverage: list[Coverage] = []
-    for story in state.stories:
+    for story, fams, sts, ents in zip(stories, families, statements, entities, strict=True):
         story_arts = [arts[i] for i in story.articles if i in arts]
-        members = set(story.articles)
-        fams = [f for f in state.reuse.families if members.intersection(f)]
         cl = [c for a in story.articles for c in by_article.get(a, ())]
-        cl2, groups = _claims.group_claims(cl, story_arts, fams, state.entities)
+        cl2, groups = _claims.group_claims(cl, story_arts, fams, ents)
         out_claims += cl2
         out_groups += [dataclasses.replace(g, story=story.id) for g in groups]
         timeline += [
             dataclasses.replace(t, story=story.id) for t in _claims.build_timeline(cl2, story_arts)
         ]
-        sts = [s for s in state.statements if members.intersection(s.articles)]
         coverage += _claims.build_coverage(cl2, groups, sts, story_arts, fams)
     return state.fill(
         claims=tuple(out_claims),
