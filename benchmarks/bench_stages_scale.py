@@ -26,6 +26,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from _data import DEFAULT_DATA, peak_rss_mib
 from newsprism._api import to_dossier
@@ -35,6 +36,8 @@ from newsprism.pipeline import State
 from newsprism.report import render_html, render_markdown, story_dossier
 from newsprism.stages import annotate_articles, stories_stage, story_stages, with_records
 from newsprism.store import MemoryStore
+
+T = TypeVar("T")
 
 
 def load_corpus(data: Path, n: int) -> list[Article]:
@@ -92,19 +95,19 @@ def run(articles: list[Article], recs: dict[str, ArticleNLP]) -> dict[str, float
         store.add_article(art)
     state = with_records(State(articles=tuple(articles)), [recs[a.id] for a in articles])
 
-    def timed(name: str, fn: Callable[[], object]) -> object:
+    def timed(name: str, fn: Callable[..., T], *args: object) -> T:
         t = time.process_time()
-        out = fn()
+        out = fn(*args)
         cpu[name] = time.process_time() - t
         return out
 
-    state = timed("stories", lambda: stories_stage(store).run(state))  # type: ignore[assignment]
+    state = timed("stories", stories_stage(store).run, state)
     for st in story_stages():
-        state = timed(st.name, lambda st=st: st.run(state))  # type: ignore[assignment,misc]
-    dossier: Dossier = timed("dossier", lambda: to_dossier(state))  # type: ignore[assignment]
-    timed("save dossiers", lambda: _save_dossiers(dossier, store))
-    timed("html", lambda: render_html(dossier))
-    timed("markdown", lambda: render_markdown(dossier))
+        state = timed(st.name, st.run, state)
+    dossier = timed("dossier", to_dossier, state)
+    timed("save dossiers", _save_dossiers, dossier, store)
+    timed("html", render_html, dossier)
+    timed("markdown", render_markdown, dossier)
     cpu["(stories found)"] = len(dossier.stories)
     return cpu
 
