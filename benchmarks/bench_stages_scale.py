@@ -121,7 +121,11 @@ def main() -> None:
     args = ap.parse_args()
     corpus = load_corpus(args.data, max(args.sizes))
     recs = records(corpus, args.cache, args.jobs)
-    results = {n: run(corpus[:n], recs) for n in args.sizes}
+    results = {}
+    for n in args.sizes:
+        results[n] = run(corpus[:n], recs)
+        cells = ", ".join(f"{k} {v:.2f}" for k, v in results[n].items())
+        print(f"{n} articles, CPU s: {cells}", flush=True)
     names = list(results[args.sizes[0]])
     head = "".join(f"{n:>10}" for n in args.sizes)
     print(f"{'CPU s':<18}{head}   growth per 3x articles (per article)")

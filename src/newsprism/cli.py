@@ -35,7 +35,6 @@ from .ingest import IngestFailure
 from .ingest.fetch import HttpFetcher
 from .model import Dossier, Statement
 from .options import DEFAULT_BLOCK_DAYS, Options
-from .report import render_html, render_markdown
 from .store import Store, open_store
 
 app = typer.Typer(
@@ -142,6 +141,8 @@ def _report_failure(failure: IngestFailure) -> None:
 
 
 def _write(dossier: Dossier, json_path: Path | None, report: Path | None, md: Path | None) -> None:
+    from .report import render_html, render_markdown  # jinja2: only when a report is written
+
     for path, text in (
         (json_path, dossier.to_json() if json_path else ""),
         (report, render_html(dossier) if report else ""),
