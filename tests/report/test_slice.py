@@ -42,6 +42,9 @@ def test_story_dossiers_equal_story_dossier_of_each_story(split: Dossier) -> Non
     shared = {e.id for e in a.entities} & {e.id for e in b.entities}
     assert shared and a.reuse.families and b.reuse.families  # records in two stories
     assert a.relations and a.claim_groups and b.claim_groups
+    for part in parts:  # an entity carries the story's articles, not the corpus's
+        members = set(part.stories[0].articles)
+        assert all(e.articles and set(e.articles) <= members for e in part.entities)
 
 
 def test_one_story_dossier_is_itself() -> None:
@@ -62,6 +65,10 @@ def test_story_views_see_what_the_exact_filters_select(split: Dossier) -> None:
         assert view.pairs == tuple(p for p in d.reuse.pairs if {p.a, p.b} <= members)
         mine = {e.id: e.name for e in d.entities if members & set(e.articles)}
         assert {e.id for e in view.entities} == set(mine)
+        assert all(
+            set(e.articles) == members & set(d_e.articles)
+            for e, d_e in ((e, next(x for x in d.entities if x.id == e.id)) for e in view.entities)
+        )
         expected = [(mine[r.a], r.kind, mine[r.b]) for r in d.relations if {r.a, r.b} <= set(mine)]
         assert list(view.relations) == expected
     assert views[0].groups and views[1].groups and views[0].relations

@@ -2,17 +2,20 @@
 
 The slice keeps every record that points into the story's articles, so it is
 itself a valid dossier: rendering it gives the same section as rendering the
-whole corpus.  :func:`story_dossiers` cuts every story's slice in one pass over
-the records (each record goes to the stories of the articles it points into),
-so saving a corpus's dossiers is linear in the corpus, not stories x records.
+whole corpus.  An entity keeps only the story's articles: a name met all over
+the corpus must not carry the corpus into every story's dossier.
+:func:`story_dossiers` cuts every story's slice in one pass over the records
+(each record goes to the stories of the articles it points into), so saving a
+corpus's dossiers is linear in the corpus, not stories x records.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Mapping
 
-from .._by_story import by_story
-from ..model import Dossier, EntityRelation, Reuse, Story
+from .._by_story import by_story, entities_by_story
+from ..model import Dossier, Entity, EntityRelation, Reuse, Story
 
 __all__ = ["story_dossier", "story_dossiers"]
 
@@ -41,7 +44,7 @@ def story_dossiers(dossier: Dossier) -> Iterator[Dossier]:
     ref_articles: dict[str, list[str]] = {k: list(v) for k, v in claim_articles.items()}
     for q in d.quotes:
         ref_articles.setdefault(q.id, []).append(q.article)
-    entities = by_story(stories, d.entities, lambda e: e.articles)
+    entities = entities_by_story(stories, d.entities)
     entity_stories: dict[str, set[int]] = {}
     for n, mine in enumerate(entities):
         for e in mine:
@@ -92,6 +95,10 @@ def story_dossiers(dossier: Dossier) -> Iterator[Dossier]:
         yield _slice(part, story, d.reuse.independent_sources)
 
 
+def _own(entity: Entity, members: set[str]) -> Entity:
+    return dataclasses.replace(entity, articles=tuple(a for a in entity.articles if a in members))
+
+
 def _slice(dossier: Dossier, story: Story, independent: Mapping[str, int] | None = None) -> Dossier:
     """The records of ``dossier`` about ``story`` (the slice's exact conditions)."""
     story_id = story.id
@@ -100,7 +107,11 @@ def _slice(dossier: Dossier, story: Story, independent: Mapping[str, int] | None
     claim_ids = {c.id for c in claims}
     quotes = tuple(q for q in dossier.quotes if q.article in members)
     refs = members | claim_ids | {q.id for q in quotes}
-    entities = tuple(e for e in dossier.entities if members.intersection(e.articles))
+    entities = tuple(
+        e if all(a in members for a in e.articles) else _own(e, members)
+        for e in dossier.entities
+        if members.intersection(e.articles)
+    )
     entity_ids = {e.id for e in entities}
     sources = dossier.reuse.independent_sources if independent is None else independent
     reuse = Reuse(

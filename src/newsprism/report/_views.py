@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from .._by_story import by_story
+from .._by_story import by_story, entities_by_story
 from ..model import (
     Article,
     Claim,
@@ -381,7 +381,8 @@ def story_views(dossier: Dossier, index: Index | None = None) -> list[StoryView]
     d = dossier
     stories = d.stories
     single = len(stories) == 1
-    entities_of = by_story(stories, d.entities, lambda e: e.articles)
+    # each story's entities carry only its own articles (the counts it shows)
+    entities_of = entities_by_story(stories, d.entities)
     entity_stories: dict[str, set[int]] = defaultdict(set)
     for n, mine in enumerate(entities_of):
         for e in mine:
