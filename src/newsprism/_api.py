@@ -15,8 +15,6 @@ from .ingest.fetch import Fetcher
 from .model import FINDINGS, Article, Dossier
 from .options import DEFAULT_OPTIONS, Options
 from .pipeline import StageFailure, State, failure_reason
-from .report import story_dossier
-from .stages import default_pipeline
 from .store import ArticleStore, MemoryStore, Store
 
 log = logging.getLogger(__name__)
@@ -190,6 +188,11 @@ def analyze_articles(
     A story or article that a stage cannot analyse is left out of that stage's
     findings and reported through ``on_failure`` (and the log); the rest is analysed.
     """
+    # imported here, not with the module: the stages pull in numpy, networkx and
+    # the extractors, which commands that analyse nothing should not pay for
+    from .report import story_dossiers
+    from .stages import default_pipeline
+
     pipeline = default_pipeline(store, progress, options=options)
     # 3. per-article then per-story stages, as the pipeline declares them
     state = pipeline(State(articles=tuple(articles)))
@@ -201,8 +204,8 @@ def analyze_articles(
     if store is not None:
         # stories are saved by the stories stage (whole, with members of earlier
         # runs); this run's dossier covers only its own articles of each story
-        for story in dossier.stories:
-            store.save_dossier(story.id, story_dossier(dossier, story.id).to_json(indent=None))
+        for part in story_dossiers(dossier):
+            store.save_dossier(part.stories[0].id, part.to_json(indent=None))
     return dossier
 
 

@@ -7,6 +7,7 @@ readable); 3 an internal error (see :mod:`newsprism._cli_report`).
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import shlex
 import sys
@@ -37,7 +38,6 @@ from .errors import NewsprismError, OptionsError
 from .ingest.fetch import HttpFetcher
 from .model import Dossier, Statement
 from .options import DEFAULT_BLOCK_DAYS, Options
-from .report import render_html, render_markdown
 from .store import Store, open_store
 
 app = typer.Typer(
@@ -76,6 +76,10 @@ BroadOpt = Annotated[
         "--broad",
         help="Attribute beliefs and stances too, not only speech (more found, less precise).",
     ),
+]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option("--jobs", help="Processes that parse articles (default: the machine's cores)."),
 ]
 
 
@@ -141,6 +145,8 @@ def _progress() -> Iterator[_api.Progress]:
 
 
 def _write(dossier: Dossier, json_path: Path | None, report: Path | None, md: Path | None) -> None:
+    from .report import render_html, render_markdown  # jinja2: only when a report is written
+
     for path, text in (
         (json_path, dossier.to_json() if json_path else ""),
         (report, render_html(dossier) if report else ""),
@@ -211,6 +217,7 @@ def analyze(
     allow_private: PrivateOpt = False,
     manifest: ManifestOpt = None,
     broad: BroadOpt = False,
+    jobs: JobsOpt = None,
 ) -> None:
     """Treat SOURCES as one corpus, group it into stories and write the dossier.
 
@@ -219,6 +226,7 @@ def analyze(
     """
     with _checked():
         options = Options(allow_private=allow_private, manifest=manifest, broad_quotes=broad)
+        options = options if jobs is None else dataclasses.replace(options, jobs=jobs)
     if not sources:
         _analyze_store(db, story, options, (json_path, report, markdown))
         return
@@ -769,7 +777,10 @@ def serve(
 
 @app.command()
 def worker(
-    db: DbOpt = "newsprism.db", allow_private: PrivateOpt = False, broad: BroadOpt = False
+    db: DbOpt = "newsprism.db",
+    allow_private: PrivateOpt = False,
+    broad: BroadOpt = False,
+    jobs: JobsOpt = None,
 ) -> None:
     """Run analysis jobs queued by the web app (several workers may share a store)."""
     try:
@@ -782,6 +793,7 @@ def worker(
         raise typer.Exit(2) from None
     with _checked():
         options = Options(allow_private=allow_private, broad_quotes=broad)
+        options = options if jobs is None else dataclasses.replace(options, jobs=jobs)
     with _store(db):
         pass
     # the worker's one line per job is what its operator watches: shown without -v

@@ -85,9 +85,32 @@ def load(capabilities: frozenset[str] = frozenset({"sentences", "entities"})) ->
 def parse(
     texts: Iterable[str], capabilities: frozenset[str], batch_size: int = 32, n_process: int = 1
 ) -> Iterator[Doc]:
+    """Docs of ``texts`` in order; ``n_process`` > 1 parses in that many forked processes.
+
+    spaCy's workers send each doc back serialised whole (every token attribute,
+    entities, sentence starts), so the docs, and all read from them, are those
+    of one process.
+    """
     nlp = load(capabilities)
     yield from nlp.pipe((t[:MAX_CHARS] for t in texts), batch_size=batch_size, n_process=n_process)
 
+
+def plan_processes(n_texts: int, jobs: int, batch_size: int) -> tuple[int, int]:
+    """``(n_process, batch_size)`` for parsing ``n_texts`` with up to ``jobs`` processes.
+
+    spaCy hands each worker whole batches, so a corpus of one batch would keep
+    one worker busy and the rest idle: the batch shrinks until every worker has
+    a batch.  Fewer than :data:`MIN_TEXTS_PER_PROCESS` texts per process are
+    not worth a process start.
+    """
+    procs = max(1, min(jobs, n_texts // MIN_TEXTS_PER_PROCESS))
+    if procs == 1:
+        return 1, batch_size
+    return procs, max(1, min(batch_size, -(-n_texts // procs)))
+
+
+#: fewer texts than this per worker process and one process parses them all
+MIN_TEXTS_PER_PROCESS = 4
 
 ANNOTATE_CAPS = frozenset({"sentences", "entities"})
 

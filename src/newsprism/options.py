@@ -8,22 +8,32 @@ Traceback (most recent call last):
 ...
 newsprism.errors.OptionsError: [E102] batch_size must be a whole number of at least 1, not 0
 
-Collaborators (a store, a fetcher, progress and failure callbacks) and where work
-runs (processes, Spark cores) are not options: they change how a run goes, never
-what it finds, and stay arguments of their own.
+Collaborators (a store, a fetcher, progress and failure callbacks) are not
+options and stay arguments of their own.  ``batch_size`` and ``jobs`` change how
+fast a run goes, never what it finds (a batch engine's workers and Spark cores
+stay arguments of the engine).
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 
 from .errors import OptionsError
 
-__all__ = ["DEFAULT_BLOCK_DAYS", "DEFAULT_OPTIONS", "Options"]
+__all__ = ["DEFAULT_BLOCK_DAYS", "DEFAULT_OPTIONS", "Options", "available_cores"]
 
 #: days of the stream one story-clustering task of a batch engine owns (a week)
 DEFAULT_BLOCK_DAYS = 7.0
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the OS says, else all)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -40,7 +50,9 @@ class Options:
     * ``broad_quotes`` -- attribute beliefs and stances as well as speech
       ("officials are wary of ..."), as PolNeAR annotates them: more found, less
       precise (cached apart in the store);
-    * ``batch_size`` -- texts per spaCy ``nlp.pipe`` batch (speed only, not results).
+    * ``batch_size`` -- texts per spaCy ``nlp.pipe`` batch (speed only, not results);
+    * ``jobs`` -- processes that parse articles (spaCy's ``n_process``; default the
+      machine's cores; speed only: the records are the same with one process).
 
     Batch engines (``newsprism batch``; ``analyze`` has no blocks and runs every stage):
 
@@ -54,6 +66,7 @@ class Options:
     manifest: str | None = None
     broad_quotes: bool = False
     batch_size: int = 32
+    jobs: int = field(default_factory=available_cores)
     block_days: float = DEFAULT_BLOCK_DAYS
     parse: bool = True
     story_stages: bool = True
@@ -70,9 +83,10 @@ class Options:
             raise OptionsError(
                 f"manifest must be the path of a CSV or JSONL file, not {self.manifest!r}"
             )
-        size = self.batch_size
-        if isinstance(size, bool) or not isinstance(size, int) or size < 1:
-            raise OptionsError(f"batch_size must be a whole number of at least 1, not {size!r}")
+        for name in ("batch_size", "jobs"):
+            size = getattr(self, name)
+            if isinstance(size, bool) or not isinstance(size, int) or size < 1:
+                raise OptionsError(f"{name} must be a whole number of at least 1, not {size!r}")
         days = self.block_days
         if (
             isinstance(days, bool)

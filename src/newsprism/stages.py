@@ -19,6 +19,7 @@ from . import claims as _claims
 from . import entities as _entities
 from . import nlp as _nlp
 from . import stories as _stories
+from ._by_story import by_story
 from .errors import NewsprismError
 from .model import (
     Article,
@@ -139,14 +140,18 @@ def annotate_articles(
     steps: Sequence[ArticleStep] = ARTICLE_STEPS,
     batch_size: int = 32,
     failures: list[StageFailure] | None = None,
+    jobs: int = 1,
 ) -> Iterator[ArticleNLP]:
     """:func:`annotate_article` over many articles, parsed in batches with ``nlp.pipe``.
 
     With a ``failures`` list, an article whose extractors raise keeps only its
     sentences and mentions (no quotes, claims or relations) and is reported
-    there, so one odd article never stops the others.
+    there, so one odd article never stops the others.  ``jobs`` > 1 parses in
+    that many processes while this one runs the extractors on the docs as they
+    come back, in order: the records are those of one process.
     """
-    docs = _nlp.parse((a.text for a in articles), capabilities(steps), batch_size)
+    n_process, batch_size = _nlp.plan_processes(len(articles), jobs, batch_size)
+    docs = _nlp.parse((a.text for a in articles), capabilities(steps), batch_size, n_process)
     for art, doc in zip(articles, docs, strict=True):
         if failures is None:
             yield annotate_article(art, doc, steps)
@@ -170,8 +175,10 @@ def annotate_stage(
     steps: Sequence[ArticleStep] = ARTICLE_STEPS,
     batch_size: int = 32,
     progress: Progress | None = None,
+    jobs: int = 1,
 ) -> Stage:
-    """Per-article NLP and extractors, cached in the store by article id and version."""
+    """Per-article NLP and extractors, cached in the store by article id and version;
+    ``jobs`` processes parse (:func:`annotate_articles`)."""
     version = _version(steps)
 
     @stage("annotate", needs=["articles"], provides=["nlp", *sorted(gathered_fields(steps))])
@@ -184,7 +191,7 @@ def annotate_stage(
                     done[art.id] = rec
         todo = [a for a in state.articles if a.id not in done]
         failures: list[StageFailure] = []
-        records = annotate_articles(todo, steps, batch_size, failures)
+        records = annotate_articles(todo, steps, batch_size, failures, jobs)
         for n, rec in enumerate(records, start=1):
             if progress:
                 progress("analyse articles", n, len(todo))
@@ -265,19 +272,18 @@ def reuse(state: State) -> State:
 @stage("statements", needs=["quotes", "stories", "reuse"], provides=["quotes", "statements"])
 def statements(state: State) -> State:
     """Same statement across outlets, per story, counting derivation families once."""
-    families = state.reuse.families
     by_article: dict[str, list[Quote]] = {}
     for q in state.quotes:
         by_article.setdefault(q.article, []).append(q)
     quotes: list[Quote] = []
     groups: list[Statement] = []
+    families = by_story(state.stories, state.reuse.families, lambda f: f)
+    fams_of = {story.id: fams for story, fams in zip(state.stories, families, strict=True)}
     failures: list[StageFailure] = []
 
     def one(story: Story) -> tuple[Sequence[Quote], Sequence[Statement]]:
         story_quotes = [q for a in story.articles for q in by_article.get(a, ())]
-        members = set(story.articles)
-        fams = [f for f in families if members.intersection(f)]
-        return group_statements(story_quotes, fams)
+        return group_statements(story_quotes, fams_of[story.id])
 
     grouped: set[str] = set()
     for story, (qs, sts) in each_story("statements", state.stories, one, failures):
@@ -308,7 +314,12 @@ def relations(state: State) -> State:
     provides=["claims", "claim_groups", "timeline", "coverage"],
 )
 def claim_groups(state: State) -> State:
-    """Claims lined up across a story's articles: corroborated, single-source, conflicting."""
+    """Claims lined up across a story's articles: corroborated, single-source, conflicting.
+
+    Each story sees its own share of the corpus-wide records (its families,
+    statements and the merged entities naming its articles), grouped once by
+    story: the stage is linear in the corpus, not stories x records.
+    """
     by_article: dict[str, list[Claim]] = {}
     for c in state.claims:
         by_article.setdefault(c.article, []).append(c)
@@ -318,19 +329,28 @@ def claim_groups(state: State) -> State:
     timeline: list[TimelineEvent] = []
     coverage: list[Coverage] = []
     failures: list[StageFailure] = []
+    stories = state.stories
+    shares = {
+        story.id: (fams, sts, ents)
+        for story, fams, sts, ents in zip(
+            stories,
+            by_story(stories, state.reuse.families, lambda f: f),
+            by_story(stories, state.statements, lambda s: s.articles),
+            by_story(stories, state.entities, lambda e: e.articles),
+            strict=True,
+        )
+    }
 
     def one(
         story: Story,
     ) -> tuple[list[Claim], list[ClaimGroup], list[TimelineEvent], list[Coverage]]:
         story_arts = [arts[i] for i in story.articles if i in arts]
-        members = set(story.articles)
-        fams = [f for f in state.reuse.families if members.intersection(f)]
+        fams, sts, ents = shares[story.id]
         cl = [c for a in story.articles for c in by_article.get(a, ())]
-        cl2, groups = _claims.group_claims(cl, story_arts, fams, state.entities)
+        cl2, groups = _claims.group_claims(cl, story_arts, fams, ents)
         events = [
             dataclasses.replace(t, story=story.id) for t in _claims.build_timeline(cl2, story_arts)
         ]
-        sts = [s for s in state.statements if members.intersection(s.articles)]
         covered = _claims.build_coverage(cl2, groups, sts, story_arts, fams)
         return list(cl2), list(groups), events, list(covered)
 
@@ -350,11 +370,15 @@ def claim_groups(state: State) -> State:
 
 
 def article_stages(
-    options: Options = DEFAULT_OPTIONS, store: Store | None = None, progress: Progress | None = None
+    options: Options = DEFAULT_OPTIONS,
+    store: Store | None = None,
+    progress: Progress | None = None,
+    jobs: int = 1,
 ) -> list[Stage]:
-    """The per-article stages: a pure function of each article (cached in ``store``)."""
+    """The per-article stages: a pure function of each article (cached in ``store``),
+    parsed by ``jobs`` processes."""
     steps = article_steps(broad_quotes=options.broad_quotes)
-    return [annotate_stage(store, steps, options.batch_size, progress)]
+    return [annotate_stage(store, steps, options.batch_size, progress, jobs)]
 
 
 def story_stages() -> list[Stage]:
@@ -372,10 +396,11 @@ def default_pipeline(
     *,
     options: Options = DEFAULT_OPTIONS,
 ) -> Pipeline:
-    """What ``analyze`` runs: per-article stages, the stories, then the per-story stages."""
+    """What ``analyze`` runs: per-article stages (parsed by ``options.jobs`` processes),
+    the stories, then the per-story stages."""
     return Pipeline(
         [
-            *article_stages(options, store, progress),
+            *article_stages(options, store, progress, options.jobs),
             stories_stage(store),
             *story_stages(),
         ]
@@ -383,7 +408,10 @@ def default_pipeline(
 
 
 def article_pipeline(options: Options = DEFAULT_OPTIONS) -> Pipeline:
-    """The per-article stages alone: what a batch engine runs over each partition."""
+    """The per-article stages alone: what a batch engine runs over each partition.
+
+    One process parses: the engine already runs one task per core.
+    """
     return Pipeline(article_stages(options), log_level=logging.DEBUG)
 
 

@@ -12,9 +12,7 @@ for the whole test session.
 from __future__ import annotations
 
 import json
-import os
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -102,18 +100,6 @@ def local_out(corpus: list[str], tmp_path_factory: pytest.TempPathFactory) -> Pa
     out = tmp_path_factory.mktemp("local")
     LocalEngine(workers=1).run(corpus, out)
     return out
-
-
-@pytest.fixture(scope="session")
-def spark() -> Iterator[object]:
-    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
-        pytest.skip("Java not installed (apt-get install openjdk-17-jre-headless)")
-    pytest.importorskip("pyspark", reason="pyspark not installed: pip install 'newsprism[spark]'")
-    from newsprism.engines.spark import spark_session
-
-    session = spark_session("local[2]", memory="1g")
-    yield session
-    session.stop()
 
 
 def test_identity_rules_are_order_free() -> None:

@@ -138,9 +138,11 @@ def profiles(
                 article=c.article,
                 statement=c.kind == "statement",
                 keys=f.keys,
-                key_weight=sum(idf.get(k, 1.0) for k in f.keys),
+                # fsum: exact, so the same whatever order the set iterates in
+                # (string hashes, so the order, change from run to run)
+                key_weight=math.fsum(idf.get(k, 1.0) for k in f.keys),
                 plain=plain,
-                plain_weight=sum(idf.get(k, 1.0) for k in plain),
+                plain_weight=math.fsum(idf.get(k, 1.0) for k in plain),
                 names=frozenset(e for e in f.entities if not e.startswith("w:")),
                 # The figures' values are deliberately not an input: alignment decides
                 # that two claims state one proposition, the verdict then compares what
@@ -161,7 +163,7 @@ def _overlap(
 ) -> float:
     if not wa or not wb:
         return 0.0
-    return sum(idf.get(k, 1.0) for k in ka & kb) / math.sqrt(wa * wb)
+    return math.fsum(idf.get(k, 1.0) for k in ka & kb) / math.sqrt(wa * wb)
 
 
 def pair_features(

@@ -22,8 +22,6 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-import feedparser
-
 from ..errors import InputError
 from ..model import Article, Provenance
 from ._base import IngestFailure, Item, stable_id, unexpected
@@ -116,6 +114,8 @@ class FeedReader:
         self, data: bytes, source: str, *, base_url: str | None = None
     ) -> Iterator[Item]:
         """The articles of one feed document already in hand (``source`` names it)."""
+        import feedparser  # on first use: most runs read no feed
+
         headers = {"content-location": base_url} if base_url else None
         try:
             parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)

@@ -17,9 +17,6 @@ from collections.abc import Iterator, Mapping
 from html.parser import HTMLParser
 from typing import Any
 
-from trafilatura import bare_extraction
-from trafilatura.settings import Document
-
 from ..errors import InputError
 from ..model import Article, Provenance
 from ._base import Item
@@ -76,6 +73,11 @@ def article_from_html(
         html = decode_html(html, charset)
     if not html.strip():
         raise InputError(source, "empty page")
+    # imported on first use: trafilatura costs a tenth of a second to import, and
+    # most commands (and plain-text corpora) never read a page
+    from trafilatura import bare_extraction
+    from trafilatura.settings import Document
+
     try:
         doc = bare_extraction(
             html,

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from ..model import Dossier
 from ._highlight import Mark, highlight, snippet
-from ._slice import story_dossier
+from ._slice import story_dossier, story_dossiers
 from ._views import Index, StoryView, anchor, article_marks, story_views
 
 __all__ = [
@@ -39,6 +39,7 @@ __all__ = [
     "render_markdown",
     "snippet",
     "story_dossier",
+    "story_dossiers",
     "story_views",
     "template_context",
     "templates_loader",

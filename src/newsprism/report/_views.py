@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from .._by_story import by_story, entities_by_story
 from ..model import (
     Article,
     Claim,
@@ -243,11 +244,13 @@ def _unique(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
 
-def _speakers(index: Index, members: set[str]) -> tuple[SpeakerView, ...]:
+def _speakers(
+    index: Index, members: set[str], statements: Iterable[Statement], quotes: Iterable[Quote]
+) -> tuple[SpeakerView, ...]:
     by_speaker: dict[str, list[StatementView]] = defaultdict(list)
     d = index.dossier
     if "statements" in d.filled:
-        for st in d.statements:
+        for st in statements:
             if not members.intersection(st.articles):
                 continue
             view = StatementView(
@@ -255,7 +258,7 @@ def _speakers(index: Index, members: set[str]) -> tuple[SpeakerView, ...]:
             )
             by_speaker[st.speaker or "Unattributed"].append(view)
     else:  # quotations found but not yet merged into statements: one per quotation
-        for q in d.quotes:
+        for q in quotes:
             if q.article not in members:
                 continue
             st = Statement(
@@ -269,10 +272,14 @@ def _speakers(index: Index, members: set[str]) -> tuple[SpeakerView, ...]:
     return tuple(SpeakerView(name, tuple(sts)) for name, sts in ranked)
 
 
-def _groups(index: Index, members: set[str]) -> tuple[GroupView, ...]:
+def _group_articles(index: Index, group: ClaimGroup) -> list[str]:
+    return [index.claims[c].article for c in group.claims if c in index.claims]
+
+
+def _groups(index: Index, members: set[str], groups: Iterable[ClaimGroup]) -> tuple[GroupView, ...]:
     out = []
-    for g in index.dossier.claim_groups:
-        arts = [index.claims[c].article for c in g.claims if c in index.claims]
+    for g in groups:
+        arts = _group_articles(index, g)
         if not members.intersection(arts):
             continue
         if g.verdict == "single-source" and not any(
@@ -357,18 +364,26 @@ def _entity_edges(
     return edges, "mentioned together in at least two articles"
 
 
-def _timeline(index: Index, members: set[str], single: bool) -> tuple[TimelineView, ...]:
+def _event_articles(index: Index, event: TimelineEvent) -> list[str]:
+    return [a for a in (index.article_of(r) for r in event.evidence) if a]
+
+
+def _timeline(
+    index: Index, members: set[str], single: bool, events: Iterable[TimelineEvent]
+) -> tuple[TimelineView, ...]:
     out = []
-    for ev in sorted(index.dossier.timeline, key=lambda e: e.date):
-        arts = [a for a in (index.article_of(r) for r in ev.evidence) if a]
+    for ev in sorted(events, key=lambda e: e.date):  # stable: a story's events keep their order
+        arts = _event_articles(index, ev)
         if (arts and members.intersection(arts)) or (not arts and single):
             out.append(TimelineView(ev, _unique(index.outlet(a) for a in arts)))
     return tuple(out)
 
 
-def _coverage(index: Index, members: set[str]) -> tuple[CoverageView, ...]:
+def _coverage(
+    index: Index, members: set[str], coverage: Iterable[Coverage]
+) -> tuple[CoverageView, ...]:
     rows: list[CoverageView] = []
-    for c in index.dossier.coverage:
+    for c in coverage:
         if c.article in members and c.article in index.articles:
             rows.append(_coverage_row(index, c))
     return tuple(rows)
@@ -395,11 +410,39 @@ def _coverage_row(index: Index, c: Coverage) -> CoverageView:
 
 
 def story_views(dossier: Dossier, index: Index | None = None) -> list[StoryView]:
-    """A view per story, in the dossier's order."""
+    """A view per story, in the dossier's order.
+
+    Each record is first put with the stories of the articles it points into
+    (:func:`by_story`, one pass), and each story's view filters only its own
+    share: linear in the dossier, however many stories it has.
+    """
     index = index or Index.of(dossier)
-    single = len(dossier.stories) == 1
+    d = dossier
+    stories = d.stories
+    single = len(stories) == 1
+    # each story's entities carry only its own articles (the counts it shows)
+    entities_of = entities_by_story(stories, d.entities)
+    entity_stories: dict[str, set[int]] = defaultdict(set)
+    for n, mine in enumerate(entities_of):
+        for e in mine:
+            entity_stories[e.id].add(n)
+    relations_of: list[list[EntityRelation]] = [[] for _ in stories]
+    for r in d.relations:  # both ends must be entities of the story
+        for n in sorted(entity_stories.get(r.a, set()) & entity_stories.get(r.b, set())):
+            relations_of[n].append(r)
+    pairs_of = by_story(stories, d.reuse.pairs, lambda p: (p.a,))
+    statements_of = by_story(stories, d.statements, lambda s: s.articles)
+    quotes_of = by_story(stories, d.quotes, lambda q: (q.article,))
+    groups_of = by_story(stories, d.claim_groups, lambda g: _group_articles(index, g))
+    coverage_of = by_story(stories, d.coverage, lambda c: (c.article,))
+    # one story: events pointing into no article belong to it too
+    timeline_of = (
+        [list(d.timeline)]
+        if single
+        else by_story(stories, d.timeline, lambda t: _event_articles(index, t))
+    )
     views = []
-    for story in dossier.stories:
+    for n, story in enumerate(stories):
         members = set(story.articles)
         arts = [index.articles[a] for a in story.articles if a in index.articles]
         article_views = tuple(
@@ -413,14 +456,16 @@ def story_views(dossier: Dossier, index: Index | None = None) -> list[StoryView]
             for a in arts
             for marks in [article_marks(index, a.id)]
         )
-        pairs = tuple(p for p in dossier.reuse.pairs if p.a in members and p.b in members)
-        entities = [e for e in dossier.entities if members.intersection(e.articles)]
+        pairs = tuple(p for p in pairs_of[n] if p.a in members and p.b in members)
+        entities = [e for e in entities_of[n] if members.intersection(e.articles)]
         entities.sort(key=lambda e: (-len(members.intersection(e.articles)), e.name))
-        shown = _trusted_relations(dossier.relations, entities)
+        shown = _trusted_relations(relations_of[n], entities)
         edges, edges_from = _entity_edges(index, entities, members, shown)
-        groups = _groups(index, members)
+        groups = _groups(index, members, groups_of[n])
         names = {e.id: e.name for e in entities}
-        relations = tuple((names[r.a], r.kind, names[r.b]) for r in shown)
+        relations = tuple(
+            (names[r.a], r.kind, names[r.b]) for r in shown if r.a in names and r.b in names
+        )
         views.append(
             StoryView(
                 story=story,
@@ -430,7 +475,7 @@ def story_views(dossier: Dossier, index: Index | None = None) -> list[StoryView]
                 independent=dossier.reuse.independent_sources.get(story.id),
                 pairs=pairs,
                 derivation=derivation_svg(arts, pairs, index.family_of),
-                speakers=_speakers(index, members),
+                speakers=_speakers(index, members, statements_of[n], quotes_of[n]),
                 groups=groups,
                 verdicts=Counter(g.group.verdict for g in groups),
                 entities=tuple(entities[:ENTITY_ROWS]),
@@ -438,8 +483,8 @@ def story_views(dossier: Dossier, index: Index | None = None) -> list[StoryView]
                 entity_graph=entity_svg(entities, edges),
                 entity_edges_from=edges_from,
                 relations=relations,
-                timeline=_timeline(index, members, single),
-                coverage=_coverage(index, members),
+                timeline=_timeline(index, members, single, timeline_of[n]),
+                coverage=_coverage(index, members, coverage_of[n]),
                 family_of=index.family_of,
             )
         )

@@ -43,14 +43,17 @@ import re
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
-from datasketch import MinHash
 
 from . import embed
 from .prepare import stem
 from .text import STOP
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 __all__ = [
     "CandidateConfig",
@@ -271,6 +274,8 @@ def minhashes(
 ) -> tuple[U32 | None, U32 | None]:
     """MinHash values of one signature's features that pass the document-frequency cap
     (None for a path that is switched off or has nothing left)."""
+    from datasketch import MinHash  # on first use: it imports scipy (a third of start-up)
+
     sh_counts, st_counts, n = counts
     cap = _cap(n, config)
     mask = np.uint32((1 << config.sketch_bits) - 1)
@@ -295,6 +300,8 @@ def minhashes(
 
 
 def _templates(config: CandidateConfig) -> tuple[MinHash, MinHash]:
+    from datasketch import MinHash
+
     return (
         MinHash(num_perm=config.num_perm, seed=config.seed, scheme="affine32"),
         MinHash(num_perm=config.num_perm, seed=config.seed + 1, scheme="affine32"),

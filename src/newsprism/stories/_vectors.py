@@ -55,8 +55,10 @@ def _interned(weights: dict[str, float]) -> dict[str, float]:
 def _cos(unit_vec: dict[str, float], centroid: dict[str, float], norm: float) -> float:
     if not norm:
         return 0.0
-    # the key intersection runs in C; the Python loop only sees shared terms
-    return sum([unit_vec[k] * centroid[k] for k in unit_vec.keys() & centroid.keys()]) / norm
+    # the key intersection runs in C; the Python loop only sees shared terms.  fsum is
+    # exact, so the cosine does not depend on the order the intersection (a set of
+    # strings, whose hashes change from run to run) iterates in
+    return math.fsum([unit_vec[k] * centroid[k] for k in unit_vec.keys() & centroid.keys()]) / norm
 
 
 _MONTHS = frozenset(MONTHS)

@@ -1,0 +1,39 @@
+"""Imports on demand: the CLI starts without the model, MinHash or the HTML extractor.
+
+``newsprism --help`` (and any command that analyses nothing) must not pay for
+spaCy, datasketch (which imports scipy) or trafilatura: together they cost more
+than a CPU second at every start.  Run in a fresh interpreter, since this
+test session has long imported them all.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+HEAVY = ("datasketch", "scipy", "spacy", "wordllama", "trafilatura")
+
+
+def _imported_after(statement: str) -> set[str]:
+    code = f"import json, sys\n{statement}\nprint(json.dumps(sorted(sys.modules)))"
+    env = {"PYTHONPATH": str(SRC)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    return {name.split(".")[0] for name in json.loads(done.stdout)}
+
+
+def test_the_cli_imports_no_model_minhash_or_html_extractor() -> None:
+    assert not _imported_after("import newsprism.cli") & set(HEAVY)
+
+
+def test_the_check_can_fail_minhash_pulls_in_datasketch_and_scipy() -> None:
+    after = _imported_after(
+        "import newsprism.cli\n"
+        "from newsprism.reuse.candidates import CandidateConfig, _templates\n"
+        "_templates(CandidateConfig())"
+    )
+    assert {"datasketch", "scipy"} <= after
