@@ -15,7 +15,13 @@ import pytest
 
 from newsprism.model import Dossier, Story
 from newsprism.report import Index, render_html, story_dossier, story_dossiers, story_views
-from newsprism.report._views import _coverage, _groups, _speakers, _timeline
+from newsprism.report._views import (
+    _coverage,
+    _groups,
+    _speakers,
+    _timeline,
+    _trusted_relations,
+)
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "web" / "full_dossier.json"
 
@@ -69,7 +75,9 @@ def test_story_views_see_what_the_exact_filters_select(split: Dossier) -> None:
             set(e.articles) == members & set(d_e.articles)
             for e, d_e in ((e, next(x for x in d.entities if x.id == e.id)) for e in view.entities)
         )
-        expected = [(mine[r.a], r.kind, mine[r.b]) for r in d.relations if {r.a, r.b} <= set(mine)]
+        own = [r for r in d.relations if {r.a, r.b} <= set(mine)]
+        # the report shows only relations a reader can take at their word
+        expected = [(mine[r.a], r.kind, mine[r.b]) for r in _trusted_relations(own, view.entities)]
         assert list(view.relations) == expected
     assert views[0].groups and views[1].groups and views[0].relations
     assert "Nothing" in render_html(split)
