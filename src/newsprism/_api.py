@@ -195,10 +195,7 @@ def analyze_articles(
 
     pipeline = default_pipeline(store, progress, options=options)
     # 3. per-article then per-story stages, as the pipeline declares them
-    state = pipeline(State(articles=tuple(articles)))
-    if on_failure:
-        for failure in state.failures:
-            on_failure(failure)
+    state = pipeline(State(articles=tuple(articles)), on_failure)
     # 4. the dossier: every section a stage filled, the rest marked as not analysed
     dossier = to_dossier(state)
     if store is not None:

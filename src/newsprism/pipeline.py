@@ -166,9 +166,14 @@ class Pipeline:
         """The fields filled after a run: the inputs and every stage's provides."""
         return self.inputs.union(*(s.provides for s in self.stages))
 
-    def __call__(self, state: State) -> State:
+    def __call__(
+        self, state: State, on_failure: Callable[[StageFailure], None] | None = None
+    ) -> State:
+        """Run the stages in order; ``on_failure`` hears of each story, article or stage
+        that could not be analysed as soon as its stage ends, not only with the result."""
         state = dataclasses.replace(state, provided=state.provided | self.inputs)
         for st in self.stages:
+            known = len(state.failures)
             started = time.perf_counter()
             try:
                 out = st.run(state)
@@ -183,5 +188,8 @@ class Pipeline:
             if lacking:
                 raise PipelineError(f"stage {st.name!r} did not provide {sorted(lacking)}")
             state = out
+            if on_failure is not None:
+                for failure in state.failures[known:]:
+                    on_failure(failure)
             log.log(self.log_level, "stage %s: %.2fs", st.name, time.perf_counter() - started)
         return state

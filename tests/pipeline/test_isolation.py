@@ -83,3 +83,17 @@ def test_figures_no_story_reports_do_not_stop_the_analysis() -> None:
     assert heard == []
     assert len(dossier.articles) == 3 and dossier.stories
     assert "claim_groups" in dossier.filled
+
+
+def test_failures_are_heard_when_their_stage_ends_not_with_the_result() -> None:
+    heard: list[StageFailure] = []
+    seen_by_later_stage: list[int] = []
+
+    @stage("later", needs=["timeline"], provides=["coverage"])
+    def later(state: State) -> State:
+        seen_by_later_stage.append(len(heard))
+        return state.fill(coverage=())
+
+    Pipeline([_stories, _broken, later])(State(articles=(Article("a", "x"),)), heard.append)
+    assert seen_by_later_stage == [1]  # told before the next stage ran
+    assert [f.stage for f in heard] == ["broken"]
