@@ -59,9 +59,10 @@ def _score(
     feats: Sequence[Features],
     vectors: npt.NDArray[np.float32],
 ) -> float:
-    """How well denial ``d`` fits assertion ``a`` (0 when it does not)."""
+    """How well denial ``d`` fits assertion ``a``, which it :func:`.disputes` (0: not
+    close enough in words and meaning)."""
     fd, fa = feats[d], feats[a]
-    if not (_names(fd) & _names(fa)) or not disputes(fd, fa):
+    if not (_names(fd) & _names(fa)):
         return 0.0
     stems = (fd.stems & fa.stems) - _CUE_STEMS
     if len(stems) < MIN_STEMS:
