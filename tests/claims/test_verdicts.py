@@ -352,3 +352,17 @@ def test_a_claim_held_at_arms_length_is_not_the_asserting_side() -> None:
         }
     )
     assert all(g.conflict != "disputed" for g in groups)
+
+
+def test_a_figure_the_other_article_also_gives_elsewhere_is_another_quantity() -> None:
+    claims, groups = _run(
+        {
+            "a": ["Harlan finished the season with 269 rushing yards for the Gulls"],
+            "b": [
+                "Harlan finished the season with 302 rushing yards for the Gulls",
+                "The year before, Harlan had only 269 rushing yards in nine games",
+            ],
+        }
+    )
+    g = _group_of(claims, groups, "a:c0")
+    assert g.verdict != "conflicting"

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import numpy.typing as npt
 
-from ..model import Article, Claim, ClaimGroup, Entity
+from ..model import Article, Claim, ClaimGroup, Entity, Value
 from ..reuse import embed
 from .align import PairModel, align
 from .disputes import link_disputes
@@ -145,13 +145,16 @@ def group_claims(
     out_groups: list[ClaimGroup] = []
     sentence_of = _sentences(claims)
     words = {a.id: frozenset(_WORDS.findall(a.text.lower())) for a in articles}
+    values: dict[str, list[Value]] = {}
+    for c in claims:
+        values.setdefault(c.article, []).extend(c.values)
     for n, members in enumerate(groups):
         members.sort()
         gid = f"{prefix}g{n}"
         for m in members:
             out_claims[m] = dataclasses.replace(claims[m], group=gid)
         member_claims = [out_claims[m] for m in members]
-        j = judge(member_claims, [feats[m] for m in members], fam, published, words)
+        j = judge(member_claims, [feats[m] for m in members], fam, published, words, values)
         out_groups.append(
             ClaimGroup(
                 id=gid,

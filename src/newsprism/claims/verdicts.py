@@ -218,6 +218,7 @@ def _value_conflicts(
     claims: Sequence[Claim],
     feats: Sequence[Features],
     published: Mapping[str, str | None],
+    elsewhere: Mapping[str, Sequence[Value]] | None = None,
 ) -> tuple[str | None, tuple[Side, ...]]:
     """("conflicting" | "imprecise" | None, sides) from comparable values.
 
@@ -274,7 +275,7 @@ def _value_conflicts(
             (
                 c
                 for c in cands[:_MAX_CANDIDATES]
-                if not _same_article_holds_both(claims, c[1], c[3])
+                if not _same_article_holds_both(claims, c[1], c[3], elsewhere)
             ),
             None,
         )
@@ -327,15 +328,28 @@ def _agrees(v: Value, ref: Value) -> bool:
     return ra is not None and rb is not None and dates_compatible(ra, rb)
 
 
-def _same_article_holds_both(claims: Sequence[Claim], va: Value, vb: Value) -> bool:
-    """One article giving both values means they measure different things."""
-    by_article: dict[str, tuple[bool, bool]] = {}
+def _same_article_holds_both(
+    claims: Sequence[Claim],
+    va: Value,
+    vb: Value,
+    elsewhere: Mapping[str, Sequence[Value]] | None = None,
+) -> bool:
+    """One article giving both values means they measure different things, whether
+    in this group or anywhere in the article (``elsewhere``: each article's values):
+    "793 yards" last season and "269 yards" this season, both in one report."""
+    values: dict[str, list[Value]] = {}
     for c in claims:
-        has_a = any(_agrees(v, va) and not _agrees(v, vb) for v in c.values)
-        has_b = any(_agrees(v, vb) and not _agrees(v, va) for v in c.values)
-        prev = by_article.get(c.article, (False, False))
-        by_article[c.article] = (prev[0] or has_a, prev[1] or has_b)
-    return any(a and b for a, b in by_article.values())
+        values.setdefault(c.article, []).extend(c.values)
+    if elsewhere is not None and va.kind in _AMOUNT_KINDS:
+        # figures only: an article names many days, each of its own event
+        for art in values:
+            values[art].extend(elsewhere.get(art, ()))
+    for vs in values.values():
+        has_a = any(_agrees(v, va) and not _agrees(v, vb) for v in vs)
+        has_b = any(_agrees(v, vb) and not _agrees(v, va) for v in vs)
+        if has_a and has_b:
+            return True
+    return False
 
 
 def _different_days(a: Claim, b: Claim, published: Mapping[str, str | None]) -> bool:
@@ -395,11 +409,13 @@ def judge(
     family: Mapping[str, str],
     published: Mapping[str, str | None],
     words: Mapping[str, frozenset[str]] | None = None,
+    elsewhere: Mapping[str, Sequence[Value]] | None = None,
 ) -> Judgement:
     """The verdict for the claims of one aligned group.
 
     ``words``: each article's lower-case words, for telling a misnamed person from
-    two people (see :func:`_name_conflict`).
+    two people (see :func:`_name_conflict`); ``elsewhere``: each article's values in
+    the story, for telling two quantities from two accounts of one.
 
     A conflict between two articles of one derivation family is still shown:
     the family counts once for corroboration, but its members' disagreement is
@@ -435,7 +451,7 @@ def judge(
         named = _name_conflict(claims, feats, words)
         if named is not None:
             return Judgement("conflicting", named, sources, "values")
-    verdict, sides = _value_conflicts(claims, feats, published)
+    verdict, sides = _value_conflicts(claims, feats, published, elsewhere)
     if verdict == "conflicting":
         return Judgement("conflicting", sides, sources, "values")
     if verdict == "imprecise":
