@@ -366,3 +366,5 @@ def test_a_figure_the_other_article_also_gives_elsewhere_is_another_quantity() -
     )
     g = _group_of(claims, groups, "a:c0")
     assert g.verdict != "conflicting"
+    # nor corroborated together: the group is parted by the same rule that judged it
+    assert not (g.verdict == "corroborated" and "b:c0" in g.claims)

@@ -16,7 +16,7 @@ import logging
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -26,7 +26,7 @@ from ..reuse import embed
 from .align import PairModel, align
 from .disputes import link_disputes
 from .features import EntityIndex, Features, features
-from .verdicts import judge, values_agree
+from .verdicts import Judgement, judge, values_agree
 
 __all__ = ["family_map", "group_claims"]
 
@@ -140,21 +140,27 @@ def group_claims(
     groups = link_disputes(align(claims, feats, vectors, idf, model), claims, feats, vectors)
     fam = family_map(articles, families)
     published = {a.id: a.published for a in articles}
-    groups = [part for members in groups for part in _split(members, claims, feats, fam, published)]
-    out_claims = list(claims)
-    out_groups: list[ClaimGroup] = []
-    sentence_of = _sentences(claims)
     words = {a.id: frozenset(_WORDS.findall(a.text.lower())) for a in articles}
     values: dict[str, list[Value]] = {}
     for c in claims:
         values.setdefault(c.article, []).extend(c.values)
+
+    def judged(members: Sequence[int]) -> Judgement:
+        """One verdict rule for splitting and for the final group: the same evidence."""
+        sub = [claims[m] for m in members]
+        return judge(sub, [feats[m] for m in members], fam, published, words, values)
+
+    groups = [part for members in groups for part in _split(members, claims, judged)]
+    out_claims = list(claims)
+    out_groups: list[ClaimGroup] = []
+    sentence_of = _sentences(claims)
     for n, members in enumerate(groups):
         members.sort()
         gid = f"{prefix}g{n}"
         for m in members:
             out_claims[m] = dataclasses.replace(claims[m], group=gid)
         member_claims = [out_claims[m] for m in members]
-        j = judge(member_claims, [feats[m] for m in members], fam, published, words, values)
+        j = judged(members)
         out_groups.append(
             ClaimGroup(
                 id=gid,
@@ -173,9 +179,7 @@ def group_claims(
 def _split(
     members: list[int],
     claims: Sequence[Claim],
-    feats: Sequence[Features],
-    fam: dict[str, str],
-    published: dict[str, str | None],
+    judged: Callable[[Sequence[int]], Judgement],
 ) -> list[list[int]]:
     """Split a group that is not a conflict but holds values that cannot both hold.
 
@@ -184,8 +188,7 @@ def _split(
     a visit "Saturday", must not read as corroborated either: its claims are
     parted by compatible values and each part judged on its own.
     """
-    sub = [claims[m] for m in members]
-    verdict = judge(sub, [feats[m] for m in members], fam, published).verdict
+    verdict = judged(members).verdict
     if verdict in ("conflicting", "imprecise") or len(members) < 2:
         return [members]
     if any(claims[m].kind == "statement" for m in members):

@@ -26,6 +26,7 @@ from .._words import WEEKDAYS
 from ..model import Value
 
 __all__ = [
+    "AMOUNT_KINDS",
     "Amount",
     "DateRange",
     "Found",
@@ -328,10 +329,14 @@ def parse_amount(text: str) -> Amount | None:
     return Amount(value, max(low, 0.0), high, unit, hedge)
 
 
+#: Value kinds that are figures (an interval with a unit); the others are dates.
+AMOUNT_KINDS = ("money", "count", "percent", "age")
+
+
 def amount_of(value: Value) -> Amount | None:
     if value.kind == "age":
         return parse_age(value.text)
-    if value.kind not in ("money", "count", "percent"):
+    if value.kind not in AMOUNT_KINDS:
         return None
     return parse_amount(value.text)
 
@@ -772,7 +777,7 @@ def _counted_noun_end(text: str, end: int) -> int:
 
 
 def _with_number(f: Found) -> Found:
-    if f.value.kind not in ("money", "count", "percent", "age"):
+    if f.value.kind not in AMOUNT_KINDS:
         return f
     amt = amount_of(f.value)
     if amt is None:

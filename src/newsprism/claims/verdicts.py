@@ -26,6 +26,7 @@ from ..model import Claim, ConflictKind, Side, Value, Verdict
 from .features import Features
 from .lexicon import DISTANCED, STOP, TIME_UNITS
 from .values import (
+    AMOUNT_KINDS,
     Amount,
     amount_of,
     amounts_compatible,
@@ -43,8 +44,6 @@ __all__ = [
     "values_agree",
 ]
 
-#: Value kinds compared as figures (intervals with a unit), the others as dates.
-_AMOUNT_KINDS = ("money", "count", "percent", "age")
 #: Pairs of claims compared per group at most; groups of thousands sample.
 _MAX_PAIRS = 4000
 _SIDE_CHARS = 160
@@ -303,7 +302,7 @@ def values_agree(a: Claim, b: Claim) -> bool:
         for vb in b.values:
             if va.kind != vb.kind or va.kind == "period":
                 continue
-            if va.kind in _AMOUNT_KINDS:
+            if va.kind in AMOUNT_KINDS:
                 x, y = amount_of(va), amount_of(vb)
                 if x and y and not x.vague and not y.vague and amounts_compatible(x, y) is False:
                     return False
@@ -317,7 +316,7 @@ def values_agree(a: Claim, b: Claim) -> bool:
 def _agrees(v: Value, ref: Value) -> bool:
     if v.kind != ref.kind:
         return False
-    if v.kind in _AMOUNT_KINDS:
+    if v.kind in AMOUNT_KINDS:
         a, b = amount_of(v), amount_of(ref)
         if a is None or b is None:
             return False
@@ -340,7 +339,7 @@ def _same_article_holds_both(
     values: dict[str, list[Value]] = {}
     for c in claims:
         values.setdefault(c.article, []).extend(c.values)
-    if elsewhere is not None and va.kind in _AMOUNT_KINDS:
+    if elsewhere is not None and va.kind in AMOUNT_KINDS:
         # figures only: an article names many days, each of its own event
         for art in values:
             values[art].extend(elsewhere.get(art, ()))
