@@ -70,9 +70,10 @@ MEANING_LIMIT = 6000
 _BLOCK = 1024
 #: A group of just two claims rests on one pair's score: it needs this multiple of the
 #: threshold (a third member corroborates the pairing itself).  Read by hand, two-article
-#: groups were 61 % wrong and groups of three or more 87 % right or nearly; on ECB+ this
-#: factor keeps 109 of 119 groups on annotated facts and drops 59 of 154 others
-#: (facts right 0.527 -> 0.496; see benchmarks/RESULTS.md).
+#: groups were 61 % wrong and groups of three or more 87 % right or nearly.  Picked on
+#: ECB+ in-sample (factors 1 to 4, the model of e3ccbcd): 2 keeps 109 of 119 groups on
+#: annotated facts and drops 59 of 154 others (facts right 0.527 -> 0.496); the held-out
+#: figures with it are in benchmarks/RESULTS.md ("round 2").
 PAIR_ONLY = 2.0
 #: Statement claims of an article counted as its lead.
 LEAD = 3
