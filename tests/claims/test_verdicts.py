@@ -94,7 +94,8 @@ def test_figures_far_apart_are_two_quantities_not_a_conflict() -> None:
     assert all(g.verdict != "conflicting" for g in groups)
 
 
-def test_rounded_figures_agree() -> None:
+def test_rounded_figure_beside_exact_one_is_imprecise() -> None:
+    # both hold, one outlet says less: the "vaguer in one outlet"
     claims, groups = _run(
         {
             "a": ["Jones has donated nearly $120 million to the Horizon super PAC"],
@@ -102,7 +103,27 @@ def test_rounded_figures_agree() -> None:
         }
     )
     g = _group_of(claims, groups, "a:c0")
-    assert g.verdict == "corroborated"
+    assert g.verdict == "imprecise"
+
+
+def test_same_rounding_in_both_outlets_is_corroborated() -> None:
+    claims, groups = _run(
+        {
+            "a": ["Jones has donated about $120 million to the Horizon super PAC"],
+            "b": ["Jones donated about $120 million to the Horizon super PAC"],
+        }
+    )
+    assert _group_of(claims, groups, "a:c0").verdict == "corroborated"
+
+
+def test_one_span_in_two_units_is_imprecise_never_conflicting() -> None:
+    claims, groups = _run(
+        {
+            "a": ["The mayor was detained 12 days after the flooding of the harbour"],
+            "b": ["The mayor was detained less than two weeks after the harbour flooding"],
+        }
+    )
+    assert _group_of(claims, groups, "a:c0").verdict == "imprecise"
 
 
 def test_counts_from_different_days_are_updates_not_conflicts() -> None:

@@ -18,7 +18,6 @@ Rules, strongest first, each needing evidence inside the group:
 from __future__ import annotations
 
 import itertools
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -157,14 +156,23 @@ def _same_quantity(a: Claim, va: Value, aa: Amount, b: Claim, vb: Value, ab: Amo
 
 
 def _vaguer(a: Amount, b: Amount) -> bool:
-    """One figure hedged ("more than $250,000", "as many as four") beside the same
-    figure stated exactly: both hold, one says less."""
-    if a.restrictive or b.restrictive or (a.hedge is None) == (b.hedge is None):
+    """One figure stated with less precision than the other, both holding: an open
+    bound ("more than $250,000", "as many as four") or a rounding ("about 300",
+    "nearly $100 billion") beside the figure stated exactly or hedged otherwise.
+    Both are shown; neither is called false."""
+    if a.restrictive or b.restrictive or (a.hedge is None and b.hedge is None):
         return False
-    hedged = a if a.hedge is not None else b
-    # "nearly $120 million" beside "$118.5 million" says the same; only an open bound
-    # ("more than", "as many as") leaves the reader with less
-    return hedged.low == 0.0 or math.isinf(hedged.high)
+
+    return (a.low, a.high) != (b.low, b.high)
+
+
+#: Days in each duration unit, to set "12 days" beside "less than two weeks".
+_DAYS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44}
+
+
+def _in_days(a: Amount) -> Amount:
+    k = _DAYS[a.unit]
+    return Amount(a.value * k, a.low * k, a.high * k, "day", a.hedge, a.vague)
 
 
 def _within_ratio(aa: Amount, ab: Amount, ratio: float = _MAX_RATIO) -> bool:
@@ -235,6 +243,12 @@ def _value_conflicts(
             continue
         for (va, aa), (vb, ab) in itertools.product(_amounts(a), _amounts(b)):
             if aa.unit in TIME_UNITS and aa.unit not in _DURATIONS:
+                continue
+            if aa.unit != ab.unit and aa.unit in _DAYS and ab.unit in _DAYS:
+                # one span in two units: only ever vaguer, conversions are loose
+                da, db = _in_days(aa), _in_days(ab)
+                if amounts_compatible(da, db) and _vaguer(da, db):
+                    vagues.append((i, va, j, vb))
                 continue
             ok = amounts_compatible(aa, ab)
             if ok is None:
