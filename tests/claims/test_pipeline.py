@@ -4,6 +4,7 @@ relations and roles, on a small invented pair of reports and on the seed story."
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from newsprism.claims import (
     group_claims,
     with_roles,
 )
+from newsprism.claims.align import PAIR_FEATURES, PairModel
 from newsprism.entities import merge_entities
 from newsprism.model import Article, Claim, ClaimGroup, Entity
 
@@ -62,9 +64,29 @@ def test_claims_have_offsets_into_the_text(pair: Story) -> None:
         assert c.id.startswith(f"{c.article}:c")
 
 
-def test_quoted_figures_are_left_to_quotes(pair: Story) -> None:
+def test_a_quoted_sentence_is_one_statement_and_never_a_value_claim(pair: Story) -> None:
+    # a speaker's position lines up across outlets like any statement; the figures
+    # inside the quotation stay the speaker's words
     _, _, claims, _, _ = pair
-    assert not any("rebuild" in c.text for c in claims)
+    quoted = [c for c in claims if "rebuild" in c.text]
+    assert [c.kind for c in quoted] == ["statement"]
+    assert not quoted[0].values
+
+
+def test_a_quotation_lines_up_with_narration_only_on_stronger_evidence() -> None:
+    # every pair scores 0.6 against a threshold of 0.4; a quoted claim's pairs with
+    # narration count half, so it stays out while the three narrations group
+    model = PairModel(bias=math.log(0.6 / 0.4), weights=(0.0,) * len(PAIR_FEATURES), threshold=0.4)
+    said = "The harbour wall will be rebuilt within two years, the city said."
+    quoted = '"The harbour wall will be rebuilt within two years," Mayor Linda Carter said.'
+    for last, joins in ((said, True), (quoted, False)):
+        arts = [Article(id="a", text=said), Article(id="b", text=said), Article(id="c", text=last)]
+        docs = list(nlp.parse([x.text for x in arts], CAPABILITIES))
+        claims = [c for x, d in zip(arts, docs, strict=True) for c in extract_claims(x, d)]
+        stated = [c for c in claims if c.kind == "statement"]
+        grouped, _ = group_claims(stated, arts, [], (), model=model)
+        groups = {c.article: c.group for c in grouped}
+        assert (groups["c"] in (groups["a"], groups["b"])) is joins
 
 
 def test_friday_resolves_and_is_corroborated(pair: Story) -> None:

@@ -44,6 +44,7 @@ class Features:
     keys: frozenset[str] = frozenset()  # all of the above, prefixed, for indexing
     first: str | None = None  # the leftmost named actor or place, usually the subject
     event: str | None = None  # the verb nearest the first date: what happened then
+    quoted: bool = False  # mostly a direct quotation: a speaker's words, not the outlet's
 
 
 class EntityIndex:
@@ -176,6 +177,20 @@ def claim_kind(claim: Claim) -> str:
     return "finding"
 
 
+#: Share of a claim inside quotation marks that makes it a speaker's words.
+QUOTED_SHARE = 0.5
+
+
+def _quoted(text: str) -> bool:
+    from ..quotes.marks import find_quoted  # the quote scanner is shared, not duplicated
+
+    closes, opens = text.find("”"), text.find("“")
+    if text.count('"') % 2 or (closes >= 0 and not 0 <= opens < closes):
+        text = "“" + text  # a claim starting inside a quotation lost its opening mark
+    inside = sum(q.end - q.start for q in find_quoted(text))
+    return inside >= QUOTED_SHARE * max(1, len(text))
+
+
 def features(claim: Claim, index: EntityIndex) -> Features:
     words = _WORD.findall(claim.text)
     ents = index.find(words)
@@ -185,6 +200,7 @@ def features(claim: Claim, index: EntityIndex) -> Features:
     units = frozenset(a.unit for a in (amount_of(v) for v in claim.values) if a and a.unit)
     units_words = {u.lower() for u in units}
     feats = Features(
+        quoted=_quoted(claim.text),
         first=next(iter(ents), None),
         event=_event_word(claim),
         kind=claim_kind(claim),
