@@ -354,6 +354,19 @@ def test_a_person_named_differently_in_one_role_conflicts() -> None:
     assert conflicting and any("Kristen Bell" in s.text for s in conflicting[0].sides)
 
 
+def test_a_person_named_by_initials_is_found_however_they_are_written() -> None:
+    # "J.R." loses its last dot in a claim's words; the entity list spells it "J. R."
+    groups = _run_with_people(
+        {
+            "a": ["Harbor Films chief J.R. Okafor said the sequel will start shooting in May"],
+            "b": ["Harbor Films chief J.R. Whitlow said the sequel will start shooting in May"],
+        },
+        ["J. R. Okafor", "J.R. Whitlow"],
+    )
+    conflicting = [g for g in groups if g.verdict == "conflicting"]
+    assert conflicting and any("Whitlow" in s.text for s in conflicting[0].sides)
+
+
 def test_two_people_of_one_first_name_in_both_articles_do_not_conflict() -> None:
     groups = _run_with_people(
         {

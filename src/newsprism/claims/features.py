@@ -47,6 +47,18 @@ class Features:
     quoted: bool = False  # mostly a direct quotation: a speaker's words, not the outlet's
 
 
+def _form(text: str) -> str:
+    """A name's lookup form: initials written any way are one ("A.J.", "A. J.", "A.J"
+    and "AJ"), since claim words lose their final dot and outlets space initials."""
+    out: list[str] = []
+    for tok in normalise(text).replace(".", " ").split():
+        if len(tok) == 1 and out and len(out[-1]) <= 3 and out[-1].isupper() and tok.isupper():
+            out[-1] += tok  # "A J" -> "AJ"
+        else:
+            out.append(tok)
+    return " ".join(out)
+
+
 class EntityIndex:
     """Surface form -> entity id, from the story's merged entities and their aliases."""
 
@@ -54,7 +66,7 @@ class EntityIndex:
         self.by_form: dict[str, str] = {}
         for ent in entities:
             for form in (ent.name, *ent.aliases):
-                self.by_form.setdefault(normalise(form), ent.id)
+                self.by_form.setdefault(_form(form), ent.id)
 
     def find(self, words: list[str]) -> dict[str, None]:
         """Entity keys in a word list, in order: the longest known n-gram wins, else the word."""
@@ -66,7 +78,7 @@ class EntityIndex:
                 i += 1
                 continue
             for n in range(min(_MAX_NGRAM, len(words) - i), 0, -1):
-                form = normalise(" ".join(words[i : i + n]))
+                form = _form(" ".join(words[i : i + n]))
                 ent = self.by_form.get(form)
                 if ent is not None:
                     if ent.startswith("person:"):
