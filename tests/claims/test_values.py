@@ -135,6 +135,30 @@ def test_names_with_numbers_are_not_figures() -> None:
     assert kinds == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("The board released a 212-page report on Monday", [("212-page", 212.0)]),
+        ("She recited the 35-word pledge", [("35-word", 35.0)]),
+        ("He began a three-month stay at the clinic", [("three-month", 3.0)]),
+        ("The bill passed 234-193 in the House", []),  # a tally, not a count of one thing
+        ("The 6-11 centre signed", []),
+        ("Two-thirds of the members voted", []),
+    ],
+)
+def test_counts_fused_to_their_unit(sentence: str, found: list[tuple[str, float]]) -> None:
+    got = [(f.value.text, f.value.value) for f in find_values(sentence) if f.value.kind == "count"]
+    assert got == found
+
+
+@given(st.integers(min_value=2, max_value=999), st.sampled_from(["page", "word", "mile"]))
+def test_a_fused_count_reads_like_the_plain_one(n: int, unit: str) -> None:
+    fused = parse_amount(f"{n}-{unit}")
+    plain = parse_amount(f"{n} {unit}s")
+    assert fused is not None and plain is not None
+    assert (fused.value, fused.unit) == (plain.value, plain.unit)
+
+
 def test_relative_dates_need_a_reference() -> None:
     assert _values("two years ago", "2024-10-20") == [("date", "two years ago", "2022")]
     assert _values("two years ago") == [("date", "two years ago", None)]

@@ -84,6 +84,16 @@ def test_disjoint_precise_figures_conflict() -> None:
     assert _group_of(claims, groups, "a:c0").verdict == "conflicting"
 
 
+def test_counts_fused_to_their_unit_conflict() -> None:
+    claims, groups = _run(
+        {
+            "a": ["Prosecutors unsealed a 47-page indictment against the port director"],
+            "b": ["Prosecutors unsealed a 48-page indictment against the port director"],
+        }
+    )
+    assert _group_of(claims, groups, "a:c0").verdict == "conflicting"
+
+
 def test_figures_far_apart_are_two_quantities_not_a_conflict() -> None:
     _, groups = _run(
         {

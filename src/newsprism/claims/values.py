@@ -723,11 +723,16 @@ def find_values(text: str, published: str | None = None) -> list[Found]:
         if any(taken[m.start() : m.end()]):
             continue
         s, e = m.start(), m.end()
+        compound = None
+        if m.group("num") and not (m.group("cur") or m.group("scale") or m.group("pct")):
+            compound = _COMPOUND.match(text, e)
+            if compound is not None and compound.group(1).lower() in _NOT_UNITS:
+                compound = None
         if not (m.group("hedge") or m.group("cur")):
             if _CAPITALISED_BEFORE.search(text[max(0, s - 30) : s]):
                 continue
             glued = (s > 0 and text[s - 1] in "-/#") or text[e : e + 1] in ("-", "/", ":")
-            if glued and not m.group("scale"):
+            if glued and not m.group("scale") and compound is None:
                 continue
         if m.group("hedge") and not (m.group("num") or m.group("vague") or m.group("few")):
             continue
@@ -746,7 +751,9 @@ def find_values(text: str, published: str | None = None) -> list[Found]:
             continue  # "one of the ...", "one day" are not counts worth checking
         if kind == "count":
             part = _PART_OF.match(text, e)
-            if part is not None:  # "28 of 41 passes": the 28 counts passes; 41 is the total
+            if compound is not None:  # "a 47-page indictment": the pages are counted
+                e = compound.end()
+            elif part is not None:  # "28 of 41 passes": the 28 counts passes; 41 is the total
                 e = part.end()
                 taken[m.end() : e] = b"\x01" * (e - m.end())
             else:
@@ -755,6 +762,15 @@ def find_values(text: str, published: str | None = None) -> list[Found]:
     found.sort(key=lambda f: f.start)
     return [_with_number(f) for f in found]
 
+
+#: A count fused to its unit as a modifier: "a 47-page indictment", "the 35-word oath",
+#: "a three-month stay".  Not a score or a range ("234-193", "5-11"), nor "66-year-old"
+#: (an age, read first).
+_COMPOUND = re.compile(r"-([a-z]{3,})\b(?!-)")
+#: Words after a hyphen that do not name what is counted: fractions and ordinal use.
+_NOT_UNITS = frozenset(
+    ["third", "thirds", "quarter", "quarters", "half", "fifth", "fifths", "time", "way", "odd"]
+)
 
 _PART_OF = re.compile(
     rf"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:{_DIGITS}|{_WORDNUM})\s+[a-z][a-z-]+\b",
