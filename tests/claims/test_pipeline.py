@@ -224,3 +224,13 @@ def test_a_claim_inside_a_quotation_is_held_by_its_speaker() -> None:
     own = [c for c in claims if "40,000" in c.text]
     assert said and all(c.holder and "Velde" in c.holder for c in said)
     assert own and all(c.holder is None for c in own)
+
+
+def test_that_year_takes_the_year_of_an_earlier_sentence() -> None:
+    art = Article(
+        id="mill",
+        text="The Harlow paper mill closed in 2009. That year the town lost its only school.",
+    )
+    _, _, claims, _, _ = _story([art], [])
+    school = [c for c in claims if "school" in c.text]
+    assert school and any(v.value == "2009" and v.text == "That year" for v in school[0].values)

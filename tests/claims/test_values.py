@@ -159,6 +159,23 @@ def test_a_fused_count_reads_like_the_plain_one(n: int, unit: str) -> None:
     assert (fused.value, fused.unit) == (plain.value, plain.unit)
 
 
+def test_that_year_follows_its_antecedent() -> None:
+    found = _values("The mill closed in 2009, and that year the town lost its school.")
+    assert ("date", "that year", "2009") in found
+    # the antecedent may be in an earlier sentence; without one there is nothing to check
+    assert [
+        (f.value.text, f.value.value)
+        for f in find_values("Later that year it reopened.", None, "2011")
+    ] == [("that year", "2011")]
+    assert _values("Later that year it reopened.") == []
+
+
+def test_tense_is_read_in_the_dates_own_sentence() -> None:
+    # published on a Wednesday: the trial is the coming Thursday, the arrest the last one
+    found = _values("The trial will begin Thursday. He was arrested Thursday.", "2024-05-08")
+    assert found == [("date", "Thursday", "2024-05-09"), ("date", "Thursday", "2024-05-02")]
+
+
 def test_relative_dates_need_a_reference() -> None:
     assert _values("two years ago", "2024-10-20") == [("date", "two years ago", "2022")]
     assert _values("two years ago") == [("date", "two years ago", None)]

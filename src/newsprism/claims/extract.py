@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, Claim, ClaimKind, Quote, Value
 from .lexicon import DENIAL, disputing
-from .values import Found, find_values
+from .values import Found, find_values, last_year
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -163,10 +163,12 @@ def _line_of(text: str, start: int, end: int, anchor: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _values_in(text: str, sent: Span, published: str | None, mask: bytearray) -> list[Found]:
+def _values_in(
+    text: str, sent: Span, published: str | None, mask: bytearray, year: str | None = None
+) -> list[Found]:
     base = sent.start_char
     out = []
-    for f in find_values(sent.text, published):
+    for f in find_values(sent.text, published, year):
         start, end = base + f.start, base + f.end
         if any(mask[start:end]) or _is_dateline(text, start):
             continue
@@ -229,7 +231,7 @@ def _statement(
 
 
 def _sentence_claims(
-    doc: Doc, text: str, sent: Span, published: str | None, mask: bytearray
+    doc: Doc, text: str, sent: Span, published: str | None, mask: bytearray, year: str | None
 ) -> _Spans:
     """Claims of one sentence; ``text`` is the document's text (``Doc.text`` rebuilds
     it from the tokens on every access)."""
@@ -238,7 +240,7 @@ def _sentence_claims(
         return []
     if _is_dateline(text, sent.start_char):
         return []
-    values = [_count_text(doc, text, f) for f in _values_in(text, sent, published, mask)]
+    values = [_count_text(doc, text, f) for f in _values_in(text, sent, published, mask, year)]
     denial = bool(DENIAL.search(sent_text)) and not any(
         mask[m.start() + sent.start_char] for m in DENIAL.finditer(sent_text)
     )
@@ -315,8 +317,11 @@ def extract_claims(article: Article, doc: Doc, quotes: Sequence[Quote] = ()) -> 
         log.warning("article %s: parse does not match its text; offsets may be off", article.id)
     mask = _quote_mask(text)
     spans: _Spans = []
+    year: str | None = None  # the last year the article named: what "that year" means
     for sent in doc.sents:
-        spans.extend(_sentence_claims(doc, text, sent, article.published, mask))
+        got = _sentence_claims(doc, text, sent, article.published, mask, year)
+        spans.extend(got)
+        year = last_year([v for *_, vs, _k in got for v in vs]) or year
     spans.sort(key=lambda s: (s[0], s[1], s[3]))
     claims = []
     for n, (start, end, values, kind) in enumerate(spans):

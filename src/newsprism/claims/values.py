@@ -20,6 +20,7 @@ import datetime as dt
 import functools
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .._words import WEEKDAYS
@@ -35,6 +36,7 @@ __all__ = [
     "date_range",
     "dates_compatible",
     "find_values",
+    "last_year",
     "parse_amount",
     "parse_published",
 ]
@@ -688,17 +690,46 @@ _CLOCK_AFTER = re.compile(
 )
 
 
-def find_values(text: str, published: str | None = None) -> list[Found]:
+def last_year(values: Sequence[Value]) -> str | None:
+    """The year of the last of ``values`` written with one ("in March 2019"): the
+    antecedent of a later "that year"."""
+    for v in reversed(values):
+        if v.kind in ("date", "period"):
+            m = _YEAR_IN.search(v.text)
+            if m:
+                return m.group(1)
+    return None
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding ``at`` starts, looking back at most
+    :data:`_FUTURE_WINDOW` characters: "will" in the sentence before says nothing of
+    this one's tense ("The trial will begin Thursday. He was arrested Friday")."""
+    lo = max(0, at - _FUTURE_WINDOW)
+    cut = max(text.rfind(". ", lo, at), text.rfind("\n", lo, at), text.rfind("? ", lo, at))
+    return lo if cut < 0 else cut + 1
+
+
+#: "that year", "the same year": the year of the last date with a year before it.
+_THAT_YEAR = re.compile(r"\b(?:that|the same) year\b", re.IGNORECASE)
+_YEAR_IN = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def find_values(
+    text: str, published: str | None = None, antecedent: str | None = None
+) -> list[Found]:
     """Dates first (so "Oct. 26" is not the count 26), then figures, in text order.
 
     Numbers right after a capitalised word are names, not figures ("Falcon 9",
-    "Boeing 737"), unless a hedge or currency marks them as amounts.
+    "Boeing 737"), unless a hedge or currency marks them as amounts.  "That year"
+    takes the year of the last date written with one, in ``text`` or else
+    ``antecedent`` (the year the text before it last named).
     """
     ref = parse_published(published)
     found: list[Found] = []
     taken = bytearray(len(text))
     for m in _DATE.finditer(text):
-        future = bool(_FUTURE.search(text, max(0, m.start() - _FUTURE_WINDOW), m.start()))
+        future = bool(_FUTURE.search(text, _sentence_start(text, m.start()), m.start()))
         res = _resolve(m, ref, future)
         if res is None:
             continue
@@ -711,6 +742,14 @@ def find_values(text: str, published: str | None = None) -> list[Found]:
         elif body.lower().startswith("on "):
             start += 3
         found.append(Found(start, end, Value(kind, text[start:end].strip(), iso)))
+        taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    for m in _THAT_YEAR.finditer(text):
+        before = [f for f in found if f.end <= m.start() and _YEAR_IN.search(f.value.text)]
+        year_m = _YEAR_IN.search(before[-1].value.text) if before else None
+        year = year_m.group(1) if year_m else antecedent
+        if year is None or any(taken[m.start() : m.end()]):
+            continue
+        found.append(Found(m.start(), m.end(), Value("date", m.group(0), year)))
         taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     for m in _AGE.finditer(text):
         g = _age_group(m)
