@@ -135,6 +135,10 @@ def test_names_with_numbers_are_not_figures() -> None:
     assert kinds == []
 
 
+def test_a_sentence_opening_with_the_is_not_a_name_before_a_figure() -> None:
+    assert _values("The four robbers fled on foot.") == [("count", "four robbers", 4.0)]
+
+
 @pytest.mark.parametrize(
     ("sentence", "found"),
     [

@@ -684,6 +684,16 @@ class Found:
 
 
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w.-]*\s$")
+
+
+def _function_word(word: str) -> bool:
+    """A capitalised function word opens a sentence ("The four robbers"), it does not
+    name a thing the way "Falcon 9" does."""
+    from .lexicon import STOP
+
+    return word.strip().lower() in STOP
+
+
 #: A clock time or a score is not a figure: "7 p.m.", "1023 GMT", "43-39".
 _CLOCK_AFTER = re.compile(
     r"\s*(?:[ap]\.?\s?m\b\.?|GMT|UTC|EDT|EST|PDT|PST|BST|CET|hrs\b|[:.]\d|-\s?\d)", re.IGNORECASE
@@ -768,7 +778,8 @@ def find_values(
             if compound is not None and compound.group(1).lower() in _NOT_UNITS:
                 compound = None
         if not (m.group("hedge") or m.group("cur")):
-            if _CAPITALISED_BEFORE.search(text[max(0, s - 30) : s]):
+            cap = _CAPITALISED_BEFORE.search(text[max(0, s - 30) : s])
+            if cap is not None and not _function_word(cap.group(0)):
                 continue
             glued = (s > 0 and text[s - 1] in "-/#") or text[e : e + 1] in ("-", "/", ":")
             if glued and not m.group("scale") and compound is None:
