@@ -11,6 +11,7 @@ six letters is the classic cheap stemmer of information retrieval; it joins
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 import math
 import re
@@ -47,6 +48,7 @@ class Features:
     quoted: bool = False  # mostly a direct quotation: a speaker's words, not the outlet's
 
 
+@functools.lru_cache(maxsize=65536)
 def _form(text: str) -> str:
     """A name's lookup form: initials written any way are one ("A.J.", "A. J.", "A.J"
     and "AJ"), since claim words lose their final dot and outlets space initials."""
