@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -49,6 +50,18 @@ class IngestReport:
     notices: tuple[IngestNotice, ...] = ()
 
 
+def _source_text(source: object) -> str:
+    """A source is a path, URL or "-"; records go to :func:`analyze_articles`."""
+    if isinstance(source, str | os.PathLike):
+        return os.fspath(source)
+    if isinstance(source, Article):
+        raise TypeError(
+            f"sources are paths, URLs or '-', not Article records ({source.id!r}); "
+            "pass records to newsprism.analyze_articles(articles)"
+        )
+    raise TypeError(f"sources are paths, URLs or '-', not {type(source).__name__}: {source!r:.80}")
+
+
 def ingest_sources(
     sources: str | Iterable[str],
     *,
@@ -64,8 +77,9 @@ def ingest_sources(
     ``on_failure`` and ``on_notice`` hear of each failed input and each notice as
     it happens (a long batch reports while it runs, not only at its end).
     """
-    if isinstance(sources, str):
-        sources = [sources]
+    if isinstance(sources, str | os.PathLike):
+        sources = [os.fspath(sources)]
+    sources = [_source_text(s) for s in sources]
     ids: list[str] = []
     failures: list[IngestFailure] = []
     notices: list[IngestNotice] = []

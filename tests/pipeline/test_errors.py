@@ -70,3 +70,13 @@ def test_a_new_error_class_must_choose_its_code() -> None:
 
         class Unnamed(NewsprismError):  # no code: refused when the class is made
             pass
+
+
+def test_records_passed_as_sources_say_which_function_reads_them(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    art = newsprism.Article(id="a1", text="The council met on Tuesday.")
+    with pytest.raises(TypeError, match="analyze_articles"):
+        newsprism.analyze([art])  # type: ignore[list-item]
+    # a path object is a source like its string
+    page = tmp_path / "one.txt"
+    page.write_text("The harbour council approved the budget on Tuesday, officials said.")
+    assert len(newsprism.analyze(page).articles) == 1  # type: ignore[arg-type]
