@@ -1,4 +1,4 @@
-"""How likely two sentences say the same thing in other words (the "reworded" layer).
+"""How likely two sentences say the same thing in other words (texts of a sentence or two).
 
 A logistic regression over cheap pair features, trained on the MSRP newswire paraphrase
 training split by ``benchmarks/train_reuse_sentence_model.py`` and shipped as
