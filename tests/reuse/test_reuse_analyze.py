@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import random
 
-from reuse_helpers import article
+from reuse_helpers import article, sentence
 
 from newsprism.model import Article, RemovedLine, Story
 from newsprism.reuse import ALL_PAIRS_LIMIT, analyze_reuse, compare
@@ -109,3 +109,35 @@ def test_a_large_story_finds_the_seed_rewrite_through_candidates(seeds: dict[str
     assert not any(
         {"000", "001", "002", "003"} & {a, b} for a, b in derived if (a, b) != ("000", "001")
     )
+
+
+def _story(rng: random.Random, n: int) -> list[str]:
+    return [sentence(rng, 14) for _ in range(n)]
+
+
+def test_a_story_cut_to_under_half_is_read_as_cut_from_the_full_one() -> None:
+    # a wire story trimmed to fit: wholly inside the other, which it covers less than half
+    sents = _story(random.Random(11), 12)
+    result = compare(" ".join(sents[:5]), " ".join(sents))
+    assert result.relation == "copy"
+    assert result.direction == "b->a"
+
+
+def test_text_alone_gives_no_side_when_trimming_and_padding_look_alike() -> None:
+    # two lines added to a story, or two lines cut from it, leave the same two texts:
+    # without times or credits no side is claimed (bench_reuse_direction.py: 0.99 none)
+    sents = _story(random.Random(12), 10)
+    result = compare(" ".join(sents), " ".join(sents + _story(random.Random(13), 2)))
+    assert result.relation == "copy"
+    assert result.direction is None
+
+
+def test_a_date_without_time_ties_on_the_same_day_and_the_text_decides() -> None:
+    sents = _story(random.Random(14), 12)
+    full = Article(id="full", text=" ".join(sents), published="2024-10-25")
+    cut = Article(id="cut", text=" ".join(sents[:5]), published="2024-10-25")
+    (pair,) = analyze_reuse([cut, full], [Story("s", "t", ("cut", "full"))]).pairs
+    assert (pair.a, pair.b, pair.direction) == ("cut", "full", "b->a")
+    later = Article(id="cut", text=cut.text, published="2024-10-24")  # the cut came first
+    (pair,) = analyze_reuse([later, full], [Story("s", "t", ("cut", "full"))]).pairs
+    assert pair.direction == "a->b"
