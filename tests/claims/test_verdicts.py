@@ -170,6 +170,22 @@ def test_denial_against_assertion_conflicts() -> None:
     assert deny_side and "a:c0" not in deny_side[0].claims
 
 
+def test_a_sentence_reporting_the_denial_is_not_the_side_that_asserts() -> None:
+    _, groups = _run(
+        {
+            "a": [
+                "Harbor Freight described the report as an unsubstantiated claim "
+                "from unnamed sources"
+            ],
+            "b": [
+                "Harbor Freight pointed to its statement, which called the report "
+                "an unsubstantiated claim from unnamed sources"
+            ],
+        }
+    )
+    assert all(g.verdict != "conflicting" for g in groups)
+
+
 def test_unrelated_denial_stays_apart() -> None:
     claims, groups = _run(
         {

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from ..model import Claim, ConflictKind, Side, Value, Verdict
 from .features import Features
-from .lexicon import DISTANCED, STOP, TIME_UNITS
+from .lexicon import DEBUNK, DENIAL, DISTANCED, STOP, TIME_UNITS
 from .values import (
     AMOUNT_KINDS,
     Amount,
@@ -380,6 +380,13 @@ class Judgement:
     conflict: ConflictKind | None = None
 
 
+def _carries_denial(text: str) -> bool:
+    """Denial or debunk wording anywhere, a relative clause included: "SpaceX referred
+    Axios to its statement, which called the report an 'incredibly misleading story'"
+    reports the denial; it is never the side that asserts what is denied."""
+    return bool(DENIAL.search(text) or DEBUNK.search(text))
+
+
 def _person_names(f: Features) -> list[list[str]]:
     # sorted: a frozenset's order changes with the run's string hashing
     return [
@@ -450,6 +457,7 @@ def judge(
             if not d
             and c.article not in denied_arts
             and not DISTANCED.search(c.text)
+            and not _carries_denial(c.text)
             and any(disputes(d, f) for d in fd)
         ]
         if denied_feats:
