@@ -247,3 +247,13 @@ def test_a_lede_glued_to_its_headline_is_a_claim_of_its_own() -> None:
     _, _, claims, _, _ = _story([art], [])
     ledes = [c for c in claims if c.kind == "statement" and "six weeks" in c.text]
     assert ledes and "\n" not in ledes[0].text and ledes[0].text.startswith("The Harlow")
+
+
+def test_a_url_or_path_line_is_no_claim() -> None:
+    art = Article(
+        id="url",
+        text="com / 2024 / 05 / 03 / local / harbor - bridge - closes - 20240503\n"
+        "The Harlow harbor bridge will close for six weeks of repairs, the port authority said.",
+    )
+    _, _, claims, _, _ = _story([art], [])
+    assert claims and all("/" not in c.text for c in claims)

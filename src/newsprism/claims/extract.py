@@ -210,6 +210,17 @@ _STATEMENT_MIN_WORDS = 5
 _FINITE = frozenset({"VERB", "AUX"})
 
 
+#: Share of a line's tokens that must be words for it to be prose, not a URL or a path
+#: ("com / 2013 / may / 03 / local / lohan - rehab").
+_PROSE_SHARE = 0.6
+
+
+def _prose(line: str) -> bool:
+    toks = line.split()
+    words = sum(1 for t in toks if any(ch.isalpha() for ch in t) and "/" not in t)
+    return words >= _PROSE_SHARE * len(toks)
+
+
 def _statement(
     text: str, sent: Span, mask: bytearray, values: list[Found], whole: tuple[int, int]
 ) -> _Spans:
@@ -238,7 +249,7 @@ def _sentence_claims(
     sent_text = sent.text
     if all(mask[sent.start_char : sent.end_char]) and sent.end_char > sent.start_char:
         return []
-    if _is_dateline(text, sent.start_char):
+    if _is_dateline(text, sent.start_char) or not _prose(sent_text):
         return []
     values = [_count_text(doc, text, f) for f in _values_in(text, sent, published, mask, year)]
     denial = bool(DENIAL.search(sent_text)) and not any(
