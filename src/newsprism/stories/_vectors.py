@@ -16,8 +16,7 @@ import heapq
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import repeat
-from operator import add, itemgetter, mul
+from operator import itemgetter
 from sys import intern
 
 from .._words import MONTHS
@@ -56,15 +55,10 @@ def _interned(weights: dict[str, float]) -> dict[str, float]:
 def _cos(unit_vec: dict[str, float], centroid: dict[str, float], norm: float) -> float:
     if not norm:
         return 0.0
-    # all in C: the key intersection, both look-ups and the products (no Python
-    # loop; the same set iterated twice yields its terms in one order).  fsum is
+    # the key intersection runs in C; the Python loop only sees shared terms.  fsum is
     # exact, so the cosine does not depend on the order the intersection (a set of
     # strings, whose hashes change from run to run) iterates in
-    shared = unit_vec.keys() & centroid.keys()
-    return (
-        math.fsum(map(mul, map(unit_vec.__getitem__, shared), map(centroid.__getitem__, shared)))
-        / norm
-    )
+    return math.fsum([unit_vec[k] * centroid[k] for k in unit_vec.keys() & centroid.keys()]) / norm
 
 
 _MONTHS = frozenset(MONTHS)
@@ -197,15 +191,12 @@ class _Index(dict[str, _Posting]):
     def candidates(self, q: dict[str, float], k: int) -> list[int]:
         """The (at most) ``k`` stories the query's terms point at most strongly."""
         acc: dict[int, float] = {}
-        get, postings, update = acc.get, self, acc.update  # bound once
+        get, postings = acc.get, self  # bound once: up to ~1,000 updates a call
         for term, weight in q.items():
             plist = postings.get(term)
             if plist:
-                # acc[idx] = acc.get(idx, 0.0) + weight for each idx of the list, in
-                # its order, run in C (up to ~1,000 updates a call); a story is in a
-                # list once, so no update reads a value this one wrote
-                summed = map(add, map(get, plist, repeat(0.0)), repeat(weight))
-                update(zip(plist, summed, strict=True))
+                for idx in plist:
+                    acc[idx] = get(idx, 0.0) + weight
         if len(acc) <= k:
             return list(acc)
         return heapq.nlargest(k, acc, key=acc.__getitem__)
@@ -272,8 +263,8 @@ def _pin(story: _Story) -> None:
 def _loo_cos(vec: dict[str, float], centroid: dict[str, float], norm: float) -> tuple[float, bool]:
     """The cosine of the unit vector ``vec`` with ``centroid`` minus ``vec`` (which it
     holds), and whether that rest is non-empty: one dot product, no copy."""
-    # the same sum, in the same order, as a loop over vec's items, run in C
-    dot = sum(map(mul, vec.values(), map(centroid.get, vec.keys(), repeat(0.0))))
+    get = centroid.get
+    dot = sum([x * get(k, 0.0) for k, x in vec.items()])
     rest2 = norm * norm - 2.0 * dot + 1.0
     if rest2 <= 1e-9:
         return 0.0, False
