@@ -121,12 +121,14 @@ class _Run:
     tiles: list[_Run] | None = None
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=64)
 def _seeds(words: tuple[str, ...]) -> dict[tuple[str, ...], list[int]]:
     """Where each seed (``SEED`` words, not all stop words) starts in ``words``, at
     most ``MAX_SEED_HITS`` times.  It depends on one text only, and a text of a
     story is aligned with each of its candidate pairs (more as stories grow), so it
-    is kept for the texts met last; callers only read it."""
+    is kept for the texts met last (a story's pairs come together: 64 texts catch
+    all but the first build of each at 1,000 articles, for a few MB); callers only
+    read it."""
     index: dict[tuple[str, ...], list[int]] = {}
     for j in range(len(words) - SEED + 1):
         gram = words[j : j + SEED]
