@@ -33,7 +33,7 @@ from newsprism._api import to_dossier
 from newsprism.clean import clean
 from newsprism.model import Article, ArticleNLP, Dossier
 from newsprism.pipeline import State
-from newsprism.report import render_html, render_markdown, story_dossier
+from newsprism.report import render_html, render_markdown, story_dossiers
 from newsprism.stages import annotate_articles, stories_stage, story_stages, with_records
 from newsprism.store import MemoryStore
 
@@ -84,8 +84,8 @@ def records(articles: list[Article], cache: Path, jobs: int) -> dict[str, Articl
 
 
 def _save_dossiers(dossier: Dossier, store: MemoryStore) -> None:
-    for story in dossier.stories:  # what ``analyze_articles`` does with a store
-        store.save_dossier(story.id, story_dossier(dossier, story.id).to_json(indent=None))
+    for part in story_dossiers(dossier):  # what ``analyze_articles`` does with a store
+        store.save_dossier(part.stories[0].id, part.to_json(indent=None))
 
 
 def run(articles: list[Article], recs: dict[str, ArticleNLP]) -> dict[str, float]:

@@ -113,3 +113,23 @@ def test_entity_id_is_stable_and_normalised() -> None:
         == "person:adam-smith"
     )
     assert entity_id("org", "SpaceX's") == "org:spacex-s"
+
+
+def test_to_dict_treats_each_type_by_what_it_is_not_by_the_first_value_seen() -> None:
+    # to_dict keeps each type's treatment after its first value; these types must
+    # still each get their own: a tuple subclass is a list, any mapping a dict with
+    # string keys, a record's class (not a record) is passed through
+    from collections import namedtuple
+    from types import MappingProxyType
+
+    from newsprism.model import Story, to_dict
+
+    pair = namedtuple("pair", "a b")
+    story = Story(id="s", title="t", articles=("a1", "a2"))
+    value = {"p": pair(1, story), "m": MappingProxyType({1: (2.5, None)}), "c": Story}
+    for _ in range(2):  # once to learn the types, once from what was kept
+        assert to_dict(value) == {
+            "p": [1, {"id": "s", "title": "t", "articles": ["a1", "a2"]}],
+            "m": {"1": [2.5, None]},
+            "c": Story,
+        }

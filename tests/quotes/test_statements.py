@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from newsprism.model import Quote, Speaker, entity_id
@@ -177,3 +177,50 @@ def test_statements_partition_quotes(
         assert q.id in by_id[q.statement].quotes
     for s in statements:
         assert 1 <= s.independent_sources <= len(s.articles)
+
+
+_WORDS = ["we", "will", "fight", "the", "tax", "plan", "now", "and", "always", "here"]
+
+
+@st.composite
+def _story_quotes(draw: st.DrawFn) -> list[Quote]:
+    """Quotes over three articles: few words, so many texts repeat or contain others;
+    some unattributed, some halves of one quotation around a shared cue."""
+    quotes: list[Quote] = []
+    for n in range(draw(st.integers(0, 14))):
+        article = draw(st.sampled_from("abc"))
+        text = " ".join(draw(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=11)))
+        name = draw(st.sampled_from([None, None, "Adam Smith", "Smith", "Jo Lee"]))
+        cue = draw(st.sampled_from([None, (100, 110)]))
+        start = draw(st.sampled_from([0, 60, 120]))
+        quotes.append(_q(f"{article}:q{n}", article, text, name, cue_span=cue, start=start))
+    return quotes
+
+
+@given(_story_quotes())
+@example(  # two unattributed halves of one quotation: only the halves rule links them
+    [
+        _q("a:q0", "a", "we will fight the tax", None, cue_span=(100, 110), start=60),
+        _q("a:q1", "a", "now and always", None, cue_span=(100, 110), start=120),
+    ]
+)
+def test_statements_are_those_of_comparing_every_pair(quotes: list[Quote]) -> None:
+    # group_statements tries only the pairs that can link (one speaker, long
+    # unattributed quotes, halves); its statements must be the connected
+    # components of the links over every pair
+    from newsprism.quotes import statements as sm
+
+    named = sm.normalise_names(quotes)
+    texts = [sm.normalise_text(q.text) for q in named]
+    halves = sm._halves_of(named)
+    groups = sm._Groups(len(named))
+    for i in range(len(named)):
+        for j in range(i + 1, len(named)):
+            if sm._linked(named[i], named[j], texts[i], texts[j], halves):
+                groups.union(i, j)
+    expected = {
+        frozenset(named[j].id for j in range(len(named)) if groups.find(j) == groups.find(i))
+        for i in range(len(named))
+    }
+    _, statements = group_statements(quotes, [])
+    assert {frozenset(s.quotes) for s in statements} == expected

@@ -1,10 +1,21 @@
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from newsprism.model import Article
-from newsprism.stories._features import LEAD_BOOST, LEAD_WORDS, bags, words
+from newsprism.stories._features import (
+    _CAPRUN,
+    _CAPWORD,
+    _JOINED,
+    LEAD_BOOST,
+    LEAD_WORDS,
+    bags,
+    fallback_entities,
+    words,
+)
 
 FILLER = " ".join(f"background{i}" for i in range(LEAD_WORDS))
 
@@ -31,3 +42,32 @@ def test_a_short_text_is_all_lead() -> None:
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
 def test_the_lead_reweighs_but_never_adds_or_drops_words(text: str) -> None:
     assert set(bags(Article(id="a", text=text)).words) == set(words(text))
+
+
+_REFERENCE_CAPRUN = re.compile(rf"\b{_CAPWORD}{_JOINED}")
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from([*"AaBbZz .-'’\t\n_1é", "of ", "the ", "de ", "U.S."]),
+            st.characters(codec="utf-8"),
+        ),
+        max_size=80,
+    ).map("".join)
+)
+def test_capitalised_runs_match_the_plain_word_boundary_pattern(text: str) -> None:
+    # _CAPRUN opens with its capital and checks the word boundary behind it (faster);
+    # it must find exactly what the plain "\b" pattern finds
+    assert _CAPRUN.findall(text) == _REFERENCE_CAPRUN.findall(text)
+
+
+def test_capitalised_runs_start_at_word_starts_only() -> None:
+    # a capital inside a word ("eBay", "McDonald") starts nothing; after a hyphen it does
+    text = "McDonald met the Duke of York at eBay in x-Ray's New York.So said O'Neil_Smith."
+    assert fallback_entities(text) == [
+        "McDonald",
+        "Duke of York",
+        "Ray's New York.So",
+        "O'Neil_Smith",
+    ]

@@ -183,3 +183,35 @@ def test_a_stopping_worker_puts_back_the_job_it_cannot_finish(tmp_path: Path) ->
     # the next worker runs it in full
     done = Worker(tmp_path / "s.db", analyse=fast_analyse).run_once()
     assert done is not None and done.id == job.id and done.state == "done"
+
+
+def test_a_worker_forks_its_parse_while_its_heartbeat_thread_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the analysis forks spaCy's parse workers (Options(jobs=2)) while the job's
+    # heartbeat thread keeps writing to SQLite: a child forked while that thread
+    # holds a lock (SQLite's, logging's, the allocator's) must not hang or fail
+    from newsprism.nlp import plan_processes
+    from newsprism.web import jobs as jobs_module
+
+    monkeypatch.setattr(jobs_module, "HEARTBEAT_S", 0.002)  # beats all through the parse
+    db = tmp_path / "s.db"
+    texts = tuple(
+        PastedText(
+            f"The city council of Northbury voted on Tuesday to close the old library, "
+            f"report {n}. The vote was 7 to 2. Mayor Ellen Park said the building "
+            "was unsafe. Residents protested outside the Northbury town hall.",
+            title=f"Northbury votes to close library ({n})",
+            outlet=f"Outlet {n}",
+        )
+        for n in range(8)
+    )
+    job = JobQueue(db).enqueue(IngestRequest(texts=texts))
+    done = Worker(db, options=Options(jobs=2)).run_once()
+    assert done is not None and done.id == job.id and done.state == "done", done
+    assert done.result is not None and done.result.inserted == len(texts)
+    store = SQLiteStore(db)
+    sizes = [len(s.articles) for s in store.stories()]
+    assert max(sizes) == len(texts)  # one story of 8: parsed in two processes
+    assert plan_processes(max(sizes), 2, 32)[0] == 2
+    assert all(store.get_dossier(s.id) is not None for s in store.stories())

@@ -16,7 +16,7 @@ import logging
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from rapidfuzz import fuzz
 
@@ -173,7 +173,11 @@ def _same_words(a: str, b: str) -> bool:
         return False
     if f" {short} " in f" {long} ":
         return True
-    return len(short.split()) >= _MIN_FUZZY_WORDS and fuzz.partial_ratio(short, long) >= _SAME_WORDS
+    # with the cut-off, rapidfuzz stops early on pairs below it (it returns 0 for them)
+    return (
+        len(short.split()) >= _MIN_FUZZY_WORDS
+        and fuzz.partial_ratio(short, long, score_cutoff=_SAME_WORDS) >= _SAME_WORDS
+    )
 
 
 def _halves_of(quotes: Sequence[Quote]) -> set[frozenset[str]]:
@@ -220,6 +224,54 @@ def _linked(a: Quote, b: Quote, ta: str, tb: str, halves: set[frozenset[str]]) -
     return _same_words(ta, tb)
 
 
+def _candidate_pairs(
+    quotes: Sequence[Quote], texts: Sequence[str], halves: set[frozenset[str]]
+) -> Iterator[tuple[int, int]]:
+    """The pairs (i < j) that :func:`_linked` can link, each once, without the rest.
+
+    Comparing every pair of a story's quotes is quadratic in its quotes, which
+    grow with the story (a large one quotes its main speaker dozens of times in
+    each article).  :func:`_linked` never links two different speakers, nor an
+    unattributed quote of fewer than ``_MIN_UNATTRIBUTED_WORDS`` words, except
+    the two halves of one quotation; so only pairs within one speaker, pairs of
+    a long unattributed quote with any long quote, and the halves are tried.
+    The statements are the connected components of the links, the same
+    whatever pairs that cannot link are left out.
+    """
+    ids = {q.id: i for i, q in enumerate(quotes)}
+    tried: set[tuple[int, int]] = set()
+    for pair in halves:
+        found = sorted(ids[q] for q in pair if q in ids)
+        if len(found) == 2:
+            tried.add((found[0], found[1]))
+            yield found[0], found[1]
+    by_speaker: dict[str, list[int]] = {}
+    loose: list[int] = []  # unattributed quotes long enough to be linked
+    long: list[int] = []  # every quote long enough to meet an unattributed one
+    for i, (q, text) in enumerate(zip(quotes, texts, strict=True)):
+        key = _speaker_key(q)
+        if key is not None:
+            by_speaker.setdefault(key, []).append(i)
+        enough = len(text.split()) >= _MIN_UNATTRIBUTED_WORDS
+        if enough:
+            long.append(i)
+            if key is None:
+                loose.append(i)
+    for same in by_speaker.values():
+        for n, i in enumerate(same):
+            for j in same[n + 1 :]:
+                if (i, j) not in tried:
+                    yield i, j
+    is_loose = set(loose)
+    for i in loose:
+        for j in long:
+            # a pair of two loose quotes once (from the smaller index)
+            if j != i and not (j in is_loose and j < i):
+                ends = (i, j) if i < j else (j, i)
+                if ends not in tried:
+                    yield ends
+
+
 def group_statements(
     quotes: Sequence[Quote], families: Sequence[Sequence[str]]
 ) -> tuple[tuple[Quote, ...], tuple[Statement, ...]]:
@@ -235,12 +287,11 @@ def group_statements(
     texts = [normalise_text(q.text) for q in named]
     groups = _Groups(len(named))
     halves = _halves_of(named)
-    for i in range(len(named)):
-        for j in range(i + 1, len(named)):
-            if groups.find(i) != groups.find(j) and _linked(
-                named[i], named[j], texts[i], texts[j], halves
-            ):
-                groups.union(i, j)
+    for i, j in _candidate_pairs(named, texts, halves):
+        if groups.find(i) != groups.find(j) and _linked(
+            named[i], named[j], texts[i], texts[j], halves
+        ):
+            groups.union(i, j)
     family_of: dict[str, int] = {}
     for n, fam in enumerate(families):
         for art in fam:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -120,18 +121,30 @@ class _Run:
     tiles: list[_Run] | None = None
 
 
-def _tiles(a: Doc, b: Doc) -> list[_Run]:
-    """Greedy string tiling over word seeds (hand-written: no library offers tiling
-    with moved blocks on token sequences; rapidfuzz's opcodes are a monotone LCS)."""
-    aw, bw = a.words, b.words
+@lru_cache(maxsize=64)
+def _seeds(words: tuple[str, ...]) -> dict[tuple[str, ...], list[int]]:
+    """Where each seed (``SEED`` words, not all stop words) starts in ``words``, at
+    most ``MAX_SEED_HITS`` times.  It depends on one text only, and a text of a
+    story is aligned with each of its candidate pairs (more as stories grow), so it
+    is kept for the texts met last (a story's pairs come together: 64 texts catch
+    all but the first build of each at 1,000 articles, for a few MB); callers only
+    read it."""
     index: dict[tuple[str, ...], list[int]] = {}
-    for j in range(len(bw) - SEED + 1):
-        gram = bw[j : j + SEED]
+    for j in range(len(words) - SEED + 1):
+        gram = words[j : j + SEED]
         if all(w in STOP for w in gram):
             continue
         bucket = index.setdefault(gram, [])
         if len(bucket) < MAX_SEED_HITS:
             bucket.append(j)
+    return index
+
+
+def _tiles(a: Doc, b: Doc) -> list[_Run]:
+    """Greedy string tiling over word seeds (hand-written: no library offers tiling
+    with moved blocks on token sequences; rapidfuzz's opcodes are a monotone LCS)."""
+    aw, bw = a.words, b.words
+    index = _seeds(bw)
     found: list[tuple[int, int, int]] = []
     na, nb = len(aw), len(bw)
     for i in range(na - SEED + 1):

@@ -78,7 +78,10 @@ class _Stories:
         self._article_story: dict[str, int] = {}
         self._postings = _Index()
         self._df: Counter[str] = Counter()
-        self._df_dirty: set[str] = set()
+        # terms counted since the last save; None while nothing was ever saved or
+        # restored, when every term is unsaved: a clusterer that is never saved
+        # (a benchmark, a batch block) then keeps no second copy of its vocabulary
+        self._df_dirty: set[str] | None = None
         self._docs = 0
         self._events: list[StoryEvent] = []
         self._primed: dict[str, Bags] = {}
@@ -153,6 +156,8 @@ class _Stories:
 
     def df_changes(self) -> tuple[dict[str, int], int]:
         """Document frequencies changed since :meth:`mark_clean`, and the document count."""
+        if self._df_dirty is None:
+            return dict(self._df), self._docs
         return {t: self._df[t] for t in self._df_dirty}, self._docs
 
     def drain_events(self) -> list[StoryEvent]:
@@ -162,12 +167,13 @@ class _Stories:
     def mark_clean(self) -> None:
         for s in self._stories:
             s.dirty = False
-        self._df_dirty.clear()
+        self._df_dirty = set()
 
     def restore(self, states: Iterable[StoryState], df: dict[str, int], docs: int) -> None:
         """Load a saved state (see :mod:`.persist`); the index is rebuilt from it."""
         self._df = Counter(df)
         self._docs = docs
+        self._df_dirty = set()
         ordered = sorted(states, key=lambda st: st.seq)
         for st in ordered:
             story = _Story(
@@ -216,8 +222,10 @@ class _Stories:
         # Counter.update and set.update count in C
         self._df.update(raw.words.keys())
         self._df.update(ents)
-        self._df_dirty.update(raw.words.keys())
-        self._df_dirty.update(ents)
+        dirty = self._df_dirty
+        if dirty is not None:
+            dirty.update(raw.words.keys())
+            dirty.update(ents)
         return ents
 
     def _weigh(self, raw: Bags, *, count: bool = True) -> tuple[dict[str, float], dict[str, float]]:
