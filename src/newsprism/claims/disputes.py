@@ -151,8 +151,6 @@ DISTANCED_COSINE = 0.8
 RECRUIT_COSINE = 0.5
 #: Claim pairs of a camp checked with :func:`.verdicts.disputes`, best cosine first.
 ANCHOR_TRIES = 64
-#: A disputing article's claim this close to one of the asserting side says the same.
-DUPLICATE_COSINE = 0.9
 MIN_RANK = 1
 
 
@@ -223,12 +221,11 @@ def link_article_disputes(
         anchor = _linked(groups, claims, feats, set(asserting), set(disputing))
         if anchor is None:
             sims = vectors[a_claims] @ vectors[d_claims].T
-            # a claim the asserting side also states word for word is shared ground, not
-            # what is disputed; among the rest, one that denies or distances leads
-            fresh = sims.max(axis=0) < DUPLICATE_COSINE
+            # only a claim that denies or distances can carry the dispute (the rest of a
+            # disputing article is mostly the shared story); a denial leads
             rank = np.array([_disputing(claims[m], feats[m]) for m in d_claims], dtype=float)
             least = np.where(rank >= 2, ANCHOR_COSINE, DISTANCED_COSINE)
-            key = np.where(fresh & (sims >= least) & (rank >= MIN_RANK), sims + rank, -1.0)
+            key = np.where((sims >= least) & (rank >= MIN_RANK), sims + rank, -1.0)
             anchor = None
             for k in np.argsort(-key, axis=None)[:ANCHOR_TRIES]:
                 ai, di = divmod(int(k), len(d_claims))
