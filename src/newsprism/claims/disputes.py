@@ -151,6 +151,8 @@ DISTANCED_COSINE = 0.8
 RECRUIT_COSINE = 0.5
 #: Claim pairs of a camp checked with :func:`.verdicts.disputes`, best cosine first.
 ANCHOR_TRIES = 64
+#: Claims of the other side a recruit is checked against at most.
+REPRESENTATIVES = 8
 MIN_RANK = 1
 
 
@@ -250,7 +252,13 @@ def link_article_disputes(
         centre = vectors[a] + vectors[d]
         centre /= float(np.linalg.norm(centre)) or 1.0
         denials = [d]
-        for art in (*asserting, *disputing):
+        # the assertions a recruited denial may dispute
+        said = [
+            m
+            for m in groups[target]
+            if claims[m].article in asserting and _asserts(claims[m], feats[m])
+        ][:REPRESENTATIVES]
+        for art in (*disputing, *asserting):  # denials first: an assertion may answer any
             deny = art in disputing
             mine = [m for m in groups[target] if claims[m].article == art]
             if deny:
@@ -258,7 +266,8 @@ def link_article_disputes(
                 if mine or art == claims[d].article:
                     continue
             elif art == claims[a].article or any(
-                _asserts(claims[m], feats[m]) and disputes(feats[d], feats[m]) for m in mine
+                _asserts(claims[m], feats[m]) and any(disputes(feats[x], feats[m]) for x in denials)
+                for m in mine
             ):
                 continue  # already on the asserting side of the dispute
             pool = [
@@ -266,7 +275,11 @@ def link_article_disputes(
                 for m in by_article[art]
                 if (deny or _asserts(claims[m], feats[m]))
                 and float(vectors[m] @ centre) >= RECRUIT_COSINE
-                and (disputes(feats[m], feats[a]) if deny else disputes(feats[d], feats[m]))
+                and (
+                    any(disputes(feats[m], feats[x]) for x in said)
+                    if deny
+                    else any(disputes(feats[x], feats[m]) for x in denials)
+                )
             ]
             if not pool:
                 log.debug("  %s: nothing close enough", art)

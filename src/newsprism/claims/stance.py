@@ -113,7 +113,8 @@ def lean(s: ArticleSignals) -> float:
 def pair_features(a: ArticleSignals, b: ArticleSignals, cosine: float) -> list[float]:
     """The dense features of :data:`ARTICLE_FEATURES` for one pair (symmetric)."""
     ca, cb = math.log1p(a.cues), math.log1p(b.cues)
-    union = len(a.words | b.words)
+    shared = len(a.words & b.words)
+    union = len(a.words) + len(b.words) - shared
     return [
         min(ca, cb),
         max(ca, cb),
@@ -123,7 +124,7 @@ def pair_features(a: ArticleSignals, b: ArticleSignals, cosine: float) -> list[f
         abs(a.distanced - b.distanced),
         abs(a.cues / a.sentences - b.cues / b.sentences),
         cosine,
-        len(a.words & b.words) / union if union else 0.0,
+        shared / union if union else 0.0,
     ]
 
 
@@ -139,18 +140,28 @@ class DisputeModel:
     vocabulary: Mapping[str, float]
     threshold: float
 
-    def score(self, a: ArticleSignals, b: ArticleSignals, cosine: float) -> float:
+    def known(self, a: ArticleSignals) -> tuple[frozenset[str], float]:
+        """The article's vocabulary terms and the sum of their weights (once per article)."""
+        terms = frozenset(t for t in a.words if t in self.vocabulary)
+        return terms, sum(self.vocabulary[t] for t in terms)
+
+    def score(
+        self,
+        a: ArticleSignals,
+        b: ArticleSignals,
+        cosine: float,
+        known: tuple[tuple[frozenset[str], float], tuple[frozenset[str], float]] | None = None,
+    ) -> float:
+        """The probability that ``a`` and ``b`` stand on opposite sides (``known``: their
+        :meth:`known` terms, when the caller scores each article against many)."""
         dense = pair_features(a, b, cosine)
         z = self.bias + sum(
             w * (x - m) / s
             for w, x, m, s in zip(self.weights, dense, self.mean, self.scale, strict=True)
         )
-        voc = self.vocabulary
-        wa = [t for t in a.words if t in voc]
-        wb = [t for t in b.words if t in voc]
+        (ta, sa), (tb, sb) = known or (self.known(a), self.known(b))
         # terms in exactly one of the two: sum(a) + sum(b) - 2 sum(a & b)
-        z += sum(voc[t] for t in wa) + sum(voc[t] for t in wb)
-        z -= 2.0 * sum(voc[t] for t in set(wa).intersection(wb))
+        z += sa + sb - 2.0 * sum(self.vocabulary[t] for t in ta & tb)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -191,6 +202,7 @@ def disputed_pairs(
         return []
     model = model or dispute_model()
     sig = [signals(a) for a in articles]
+    known = [model.known(s) for s in sig]
     vec = vectors(articles)
     out = []
     n = len(articles)
@@ -198,7 +210,7 @@ def disputed_pairs(
         # each article meets the next MAX_PARTNERS in order: every pair of a small
         # story, a bounded window of a large one
         for j in range(i + 1, min(n, i + 1 + MAX_PARTNERS)):
-            p = model.score(sig[i], sig[j], float(vec[i] @ vec[j]))
+            p = model.score(sig[i], sig[j], float(vec[i] @ vec[j]), (known[i], known[j]))
             if p < model.threshold:
                 continue
             a, d = (i, j) if lean(sig[i]) <= lean(sig[j]) else (j, i)
