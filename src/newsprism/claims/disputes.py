@@ -262,8 +262,16 @@ def link_article_disputes(
             deny = art in disputing
             mine = [m for m in groups[target] if claims[m].article == art]
             if deny:
-                denials.extend(mine)
-                if mine or art == claims[d].article:
+                # what a disputing article repeats of the claim (to debunk it) is not its
+                # side: only its denying or distancing claims stay, the rest leave
+                for m in mine:
+                    if _disputing(claims[m], feats[m]) >= MIN_RANK:
+                        denials.append(m)
+                    elif m != d:
+                        groups[target].remove(m)
+                        groups.append([m])
+                        where[m] = len(groups) - 1
+                if any(m in denials for m in mine) or art == claims[d].article:
                     continue
             elif art == claims[a].article or any(
                 _asserts(claims[m], feats[m]) and any(disputes(feats[x], feats[m]) for x in denials)
