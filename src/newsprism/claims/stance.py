@@ -21,7 +21,9 @@ the disagreement.  Which article disputes: the one with more denial and
 distancing per sentence.
 
 Text only (a regex sentence split, no parse): the model reads the article as
-the training script did, and the corpus stage has no parse at hand.
+the training script did, and the corpus stage has no parse at hand.  It reads
+:data:`.lexicon.DISTANCED` and :func:`.lexicon.disputing` too: a change to either
+changes its features, so retrain it (``benchmarks/train_claims_disputes.py``).
 Bounded: each article is compared with at most :data:`MAX_PARTNERS` others.
 """
 
