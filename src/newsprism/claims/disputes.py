@@ -151,6 +151,8 @@ DISTANCED_COSINE = 0.8
 RECRUIT_COSINE = 0.5
 #: Claim pairs of a camp checked with :func:`.verdicts.disputes`, best cosine first.
 ANCHOR_TRIES = 64
+#: Claims of each side of a camp compared when looking for the anchor pair, at most.
+MAX_CAMP_CLAIMS = 2000
 #: Claims of the other side a recruit is checked against at most.
 REPRESENTATIVES = 8
 MIN_RANK = 1
@@ -216,20 +218,29 @@ def link_article_disputes(
         a_claims = [
             i for art in asserting for i in by_article[art] if _asserts(claims[i], feats[i])
         ]
-        d_claims = [i for art in disputing for i in by_article[art]]
+        # only a claim that denies or distances can carry the dispute; both lists are
+        # capped, so a camp of hundreds of articles costs a bounded matrix
+        d_claims = [
+            i
+            for art in disputing
+            for i in by_article[art]
+            if _disputing(claims[i], feats[i]) >= MIN_RANK
+        ][:MAX_CAMP_CLAIMS]
+        a_claims = a_claims[:MAX_CAMP_CLAIMS]
         if not a_claims or not d_claims:
             continue
         # a dispute the sentence rules already linked is the camp's: its group takes the rest
         anchor = _linked(groups, claims, feats, set(asserting), set(disputing))
         if anchor is None:
             sims = vectors[a_claims] @ vectors[d_claims].T
-            # only a claim that denies or distances can carry the dispute (the rest of a
-            # disputing article is mostly the shared story); a denial leads
+            # a denial leads a distanced or negated claim (which needs a closer match)
             rank = np.array([_disputing(claims[m], feats[m]) for m in d_claims], dtype=float)
             least = np.where(rank >= 2, ANCHOR_COSINE, DISTANCED_COSINE)
             key = np.where((sims >= least) & (rank >= MIN_RANK), sims + rank, -1.0)
             anchor = None
-            for k in np.argsort(-key, axis=None)[:ANCHOR_TRIES]:
+            flat = key.ravel()
+            top = np.argpartition(-flat, min(ANCHOR_TRIES, flat.size) - 1)[:ANCHOR_TRIES]
+            for k in top[np.argsort(-flat[top], kind="stable")]:
                 ai, di = divmod(int(k), len(d_claims))
                 if key[ai, di] < 0:
                     break
