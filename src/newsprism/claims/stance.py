@@ -68,7 +68,7 @@ ARTICLE_FEATURES = (
     "jaccard",
 )
 #: Articles each article is compared with at most (the cost bound of a large story).
-MAX_PARTNERS = 64
+MAX_PARTNERS = 32
 #: Words of an article read for its vector: its lead and body, not an endless page.
 VECTOR_WORDS = 400
 
