@@ -16,22 +16,35 @@ an article that reports a claim and calls it a hoax is a debunker, and
 :func:`.verdicts.judge` keeps it off the asserting side.
 Bounded: a story's denials are few (a handful per article at most) and each
 is compared only with the assertions that share one of its names.
+
+Most disputing articles have no such sentence (see :mod:`.stance`): for the
+pairs of articles the article-level dispute model flags, the claim of the
+disputing article that is closest to a claim of the asserting one (sharing a
+name and subject: :func:`.verdicts.disputes`) becomes that article's denial
+and joins the assertion's group, and every other article of either camp adds
+its claim closest to that pair, so each asserting article faces each disputing
+one in one disputed group.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import logging
 from collections import defaultdict
 from collections.abc import Sequence
 
 import numpy as np
 import numpy.typing as npt
 
-from ..model import Claim
+from ..model import Article, Claim
 from .features import Features
 from .lexicon import DISTANCED, STOP
+from .stance import DisputeModel, camps, disputed_pairs
 from .verdicts import disputes, is_denial
 
-__all__ = ["link_disputes"]
+__all__ = ["link_article_disputes", "link_disputes"]
+
+log = logging.getLogger(__name__)
 
 #: Least static-embedding cosine between a denial and the assertion it joins.
 MIN_COSINE = 0.55
@@ -129,3 +142,190 @@ def link_disputes(
         groups[best].append(d)
         where[d] = best
     return sorted((sorted(g) for g in groups if g), key=lambda g: g[0])
+
+
+#: Least static-embedding cosine between the two claims that carry an article-level
+#: dispute (the anchor pair: a denial, or a distanced or negated claim, which must be
+#: closer), and between another article's claim and that pair.  Picked on FNC-1 bodies
+#: 300-899, never the reported first 300; the figures move little: anchor 0.5-0.6,
+#: distanced 0.75-0.85 and recruit 0.5-0.7 give 43-46 of 114 pairs, 22-24 of 310 false.
+ANCHOR_COSINE = 0.6
+DISTANCED_COSINE = 0.8
+RECRUIT_COSINE = 0.5
+#: Claim pairs of a camp checked with :func:`.verdicts.disputes`, best cosine first.
+ANCHOR_TRIES = 64
+#: Claims of each side of a camp compared when looking for the anchor pair, at most.
+MAX_CAMP_CLAIMS = 2000
+#: Claims of the other side a recruit is checked against at most.
+REPRESENTATIVES = 8
+#: Least :func:`_disputing` rank of a disputing article's claim that may carry a dispute:
+#: the rest of a debunking article mostly retells the story it debunks.
+MIN_RANK = 1
+
+
+def _disputing(c: Claim, f: Features) -> int:
+    """How plainly a claim of a disputing article disputes: 2 a denial or debunk,
+    1 distanced or negated wording, 0 neither."""
+    return 2 if is_denial(c, f) else 1 if DISTANCED.search(c.text) else 0
+
+
+def _linked(
+    groups: Sequence[Sequence[int]],
+    claims: Sequence[Claim],
+    feats: Sequence[Features],
+    asserting: set[str],
+    disputing: set[str],
+) -> tuple[int, int] | None:
+    """(assertion, denial) of a group already holding a denial from one of the
+    disputing articles and what it disputes from one of the asserting articles."""
+    for g in groups:
+        denials = [
+            m for m in g if claims[m].article in disputing and is_denial(claims[m], feats[m])
+        ]
+        for d in denials:
+            for a in g:
+                if (
+                    claims[a].article in asserting
+                    and _asserts(claims[a], feats[a])
+                    and disputes(feats[d], feats[a])
+                ):
+                    return a, d
+    return None
+
+
+def _asserts(c: Claim, f: Features) -> bool:
+    return not is_denial(c, f) and not DISTANCED.search(c.text)
+
+
+def link_article_disputes(
+    groups: list[list[int]],
+    claims: Sequence[Claim],
+    feats: Sequence[Features],
+    vectors: npt.NDArray[np.float32],
+    articles: Sequence[Article],
+    model: DisputeModel | None = None,
+) -> tuple[list[list[int]], list[Features]]:
+    """``groups`` and ``feats`` with each camp of disputing articles (:func:`.stance.camps`)
+    linked to what it disputes: one group holding a claim of every article of the camp
+    that has one close enough, the disputing articles' claims marked as denials."""
+    feats = list(feats)
+    if len(articles) < 2 or len(vectors) != len(claims) or not len(claims):
+        return groups, feats
+    pairs = disputed_pairs(articles, model)
+    if not pairs:
+        return groups, feats
+    groups = [list(g) for g in groups]
+    where = {m: gi for gi, g in enumerate(groups) for m in g}
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        by_article[c.article].append(i)
+    for asserting, disputing in camps(pairs):
+        a_claims = [
+            i for art in asserting for i in by_article[art] if _asserts(claims[i], feats[i])
+        ]
+        # only a claim that denies or distances can carry the dispute; both lists are
+        # capped, so a camp of hundreds of articles costs a bounded matrix
+        d_claims = [
+            i
+            for art in disputing
+            for i in by_article[art]
+            if _disputing(claims[i], feats[i]) >= MIN_RANK
+        ][:MAX_CAMP_CLAIMS]
+        a_claims = a_claims[:MAX_CAMP_CLAIMS]
+        if not a_claims or not d_claims:
+            continue
+        # a dispute the sentence rules already linked is the camp's: its group takes the rest
+        anchor = _linked(groups, claims, feats, set(asserting), set(disputing))
+        if anchor is None:
+            sims = vectors[a_claims] @ vectors[d_claims].T
+            # a denial leads a distanced or negated claim (which needs a closer match)
+            rank = np.array([_disputing(claims[m], feats[m]) for m in d_claims], dtype=float)
+            least = np.where(rank >= 2, ANCHOR_COSINE, DISTANCED_COSINE)
+            key = np.where((sims >= least) & (rank >= MIN_RANK), sims + rank, -1.0)
+            anchor = None
+            flat = key.ravel()
+            top = np.argpartition(-flat, min(ANCHOR_TRIES, flat.size) - 1)[:ANCHOR_TRIES]
+            for k in top[np.argsort(-flat[top], kind="stable")]:
+                ai, di = divmod(int(k), len(d_claims))
+                if key[ai, di] < 0:
+                    break
+                a, d = a_claims[ai], d_claims[di]
+                if _names(feats[a]) & _names(feats[d]) and disputes(feats[d], feats[a]):
+                    anchor = (a, d)
+                    break
+        if anchor is None:
+            log.debug("camp %s vs %s: no anchor pair", asserting, disputing)
+            continue
+        a, d = anchor
+        log.debug(
+            "camp %s vs %s: anchor %r / %r",
+            asserting,
+            disputing,
+            claims[a].text[:80],
+            claims[d].text[:80],
+        )
+        target = where[a]
+        centre = vectors[a] + vectors[d]
+        centre /= float(np.linalg.norm(centre)) or 1.0
+        denials = [d]
+        # the assertions a recruited denial may dispute
+        said = [
+            m
+            for m in groups[target]
+            if claims[m].article in asserting and _asserts(claims[m], feats[m])
+        ][:REPRESENTATIVES]
+        for art in (*disputing, *asserting):  # denials first: an assertion may answer any
+            deny = art in disputing
+            mine = [m for m in groups[target] if claims[m].article == art]
+            if deny:
+                # what a disputing article repeats of the claim (to debunk it) is not its
+                # side: only its denying or distancing claims stay, the rest leave
+                for m in mine:
+                    if _disputing(claims[m], feats[m]) >= MIN_RANK:
+                        denials.append(m)
+                    elif m != d:
+                        groups[target].remove(m)
+                        groups.append([m])
+                        where[m] = len(groups) - 1
+                if any(m in denials for m in mine) or art == claims[d].article:
+                    continue
+            elif art == claims[a].article or any(
+                _asserts(claims[m], feats[m]) and any(disputes(feats[x], feats[m]) for x in denials)
+                for m in mine
+            ):
+                continue  # already on the asserting side of the dispute
+            pool = [
+                m
+                for m in by_article[art]
+                if (deny or _asserts(claims[m], feats[m]))
+                and float(vectors[m] @ centre) >= RECRUIT_COSINE
+                and (
+                    any(disputes(feats[m], feats[x]) for x in said)
+                    if deny
+                    else any(disputes(feats[x], feats[m]) for x in denials)
+                )
+            ]
+            if not pool:
+                log.debug("  %s: nothing close enough", art)
+                continue
+            best = max(
+                pool,
+                key=lambda m: (
+                    _disputing(claims[m], feats[m]) if deny else 0,
+                    float(vectors[m] @ centre),
+                    -m,
+                ),
+            )
+            if deny:
+                denials.append(best)
+            groups[where[best]].remove(best)
+            groups[target].append(best)
+            where[best] = target
+        if where[d] != target:
+            groups[where[d]].remove(d)
+            groups[target].append(d)
+            where[d] = target
+        for m in denials:
+            if feats[m].kind != "denial":
+                feats[m] = dataclasses.replace(feats[m], kind="denial")
+    return sorted((sorted(g) for g in groups if g), key=lambda g: g[0]), feats

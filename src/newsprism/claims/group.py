@@ -24,7 +24,7 @@ import numpy.typing as npt
 from ..model import Article, Claim, ClaimGroup, Entity, Value
 from ..reuse import embed
 from .align import PairModel, align
-from .disputes import link_disputes
+from .disputes import link_article_disputes, link_disputes
 from .features import EntityIndex, Features, features
 from .verdicts import Judgement, judge, values_agree
 
@@ -138,6 +138,7 @@ def group_claims(
     idf = _idf(feats)
     vectors = _vectors(claims)
     groups = link_disputes(align(claims, feats, vectors, idf, model), claims, feats, vectors)
+    groups, feats = link_article_disputes(groups, claims, feats, vectors, articles)
     fam = family_map(articles, families)
     published = {a.id: a.published for a in articles}
     words = {a.id: frozenset(_WORDS.findall(a.text.lower())) for a in articles}

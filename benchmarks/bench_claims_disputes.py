@@ -1,0 +1,113 @@
+"""Disputes on FNC-1 bodies: agree-vs-disagree pairs surfaced as disputed conflicts.
+
+    python benchmarks/bench_claims_disputes.py [--lo 300 --hi 900] [--cache F.pkl] [--pairs]
+
+The claims step alone, on stories taken from FNC-1's headline links (connected
+components of the related stances over bodies ``lo``..``hi``-1), so the stories
+stage's splits do not count here (the end-to-end figure is ``score.py stance``
+on ``newsprism analyze`` output; see RESULTS.md).  A pair of bodies is surfaced
+when one conflicting group has them on different sides (score.py's rule); it is
+wanted when one body agrees with a headline and the other disagrees with it,
+and wrongly conflicting when both agree.
+
+``--pairs`` also prints the article-pair model alone (pairs flagged before any
+claim is linked).  Default range: the development set (bodies 300-899); bodies
+0-299 are the reported set and the model is trained on bodies 900 and above
+(``train_claims_disputes.py``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import pickle
+from pathlib import Path
+
+from _data import DEFAULT_DATA
+from newsprism import nlp
+from newsprism.claims import CAPABILITIES, extract_claims, group_claims
+from newsprism.claims.stance import disputed_pairs
+from newsprism.entities import merge_entities
+from newsprism.model import Article, Claim, Entity
+from train_claims_disputes import load, stories
+
+Prepared = list[tuple[list[Article], list[Claim], list[Entity]]]
+
+
+def prepare(bodies: dict[str, str], components: list[list[str]]) -> Prepared:
+    out: Prepared = []
+    for comp in components:
+        arts = [Article(id=f"fnc-{b}", text=bodies[b]) for b in comp]
+        docs = list(nlp.parse([a.text for a in arts], CAPABILITIES))
+        claims = [c for a, d in zip(arts, docs, strict=True) for c in extract_claims(a, d)]
+        ents = list(
+            merge_entities([nlp.to_record(a.id, d) for a, d in zip(arts, docs, strict=True)])
+        )
+        out.append((arts, claims, ents))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--lo", type=int, default=300)
+    ap.add_argument("--hi", type=int, default=900)
+    ap.add_argument("--cache", type=Path, help="parsed stories (written when missing)")
+    ap.add_argument("--pairs", action="store_true", help="also score the pair model alone")
+    args = ap.parse_args()
+    if args.lo < 300:
+        raise SystemExit("bodies 0-299 are the reported set: measure them end to end")
+    bodies, stances = load(args.data / "fnc1-train")
+    part = set(sorted(bodies, key=int)[args.lo : args.hi])
+    rows = [r for r in stances if r["Body ID"] in part]
+    story = stories(rows)
+    comps: dict[str, list[str]] = {}
+    for b, root in story.items():
+        comps.setdefault(root, []).append(b)
+    components = [sorted(v, key=int) for _, v in sorted(comps.items()) if len(v) >= 2]
+    if args.cache and args.cache.exists():
+        prep: Prepared = pickle.loads(args.cache.read_bytes())
+    else:
+        prep = prepare(bodies, components)
+        if args.cache:
+            args.cache.write_bytes(pickle.dumps(prep))
+    by: dict[str, dict[str, set[str]]] = {}
+    for r in rows:
+        if r["Stance"] in ("agree", "disagree"):
+            by.setdefault(r["Headline"], {"agree": set(), "disagree": set()})[r["Stance"]].add(
+                f"fnc-{r['Body ID']}"
+            )
+    want = {frozenset((x, y)) for s in by.values() for x in s["agree"] for y in s["disagree"]}
+    both = {  # as score.py counts them
+        frozenset((x, y)) for s in by.values() for x, y in itertools.combinations(s["agree"], 2)
+    }
+    found: set[frozenset[str]] = set()
+    flagged: set[frozenset[str]] = set()
+    conflicting = 0
+    for arts, claims, ents in prep:
+        if args.pairs:
+            flagged |= {frozenset((a, d)) for a, d, _ in disputed_pairs(arts)}
+        grouped, groups = group_claims(claims, arts, [], ents)
+        article = {c.id: c.article for c in grouped}
+        for g in groups:
+            if g.verdict != "conflicting":
+                continue
+            conflicting += 1
+            sides = [{article[c] for c in s.claims} for s in g.sides]
+            for i, j in itertools.combinations(range(len(sides)), 2):
+                found |= {frozenset((x, y)) for x in sides[i] for y in sides[j] if x != y}
+    print(f"bodies {args.lo}-{args.hi - 1}: {len(prep)} stories, {conflicting} conflicting groups")
+    if args.pairs:
+        print(
+            f"pair model alone: agree-vs-disagree {len(flagged & want)}/{len(want)}, "
+            f"agree-agree {len(flagged & both)}/{len(both)}"
+        )
+    print(
+        f"agree-vs-disagree pairs {len(want)}, surfaced {len(found & want)} "
+        f"({len(found & want) / max(1, len(want)):.3f}); agree-agree pairs {len(both)}, "
+        f"called conflicting {len(found & both)}"
+    )
+
+
+if __name__ == "__main__":
+    main()
