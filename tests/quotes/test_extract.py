@@ -115,9 +115,26 @@ def test_organisation_voice_is_the_organisation() -> None:
     assert _speaker(q) == "Tesla"
 
 
-def test_unattributed_scare_quote_gets_no_speaker() -> None:
-    q = _one('The so-called "peace plan" was published on Friday.', "peace plan")
-    assert q.speaker is None
+def test_unattributed_scare_quote_is_no_quote() -> None:
+    """Quoted words in the writer's sentence with no cue and no speaker are emphasis."""
+    assert quotes('The so-called "peace plan" was published on Friday.') == []
+    # A whole quotation with no cue stays, without a speaker.
+    found = quotes('"Nobody expected the vote to pass."')
+    assert [q.kind for q in found] == ["direct"] and found[0].speaker is None
+
+
+def test_a_quotation_interrupted_by_its_cue_is_one_quote() -> None:
+    text = '"The bridge is safe," the engineer Rui Costa said, "and it will reopen in June."'
+    (q,) = quotes(text)
+    assert q.kind == "direct" and _speaker(q) == "Rui Costa"
+    assert q.text.startswith("The bridge") and q.text.endswith("in June.")
+
+
+def test_reported_speech_with_quoted_words_is_the_whole_clause() -> None:
+    text = 'Mayor Ines Duarte said the council will "fight every cut" in the budget.'
+    (q,) = quotes(text)
+    assert q.text.startswith("the council will") and "fight every cut" in q.text
+    assert _speaker(q) == "Ines Duarte"
 
 
 def test_follow_on_quote_inherits_speaker() -> None:
@@ -133,7 +150,7 @@ def test_follow_on_quote_in_next_paragraph_is_not_attributed() -> None:
 @pytest.mark.parametrize(
     ("text", "count"),
     [
-        ('"A," B said. "C."\n\n“D\n\n“E,” he said.', 3),
+        ('"A," B said. "C."\n\n“D\n\n“E,” he said.', 2),
         ("According to officials, it rained. She said that it did not.", 2),
         ("", 0),
         ('"unclosed quote at the end', 1),
