@@ -286,3 +286,51 @@ def test_outlets_own_question_is_not_a_quote() -> None:
     art = Article(id="a", text=text, outlet="Daily Ledger")
     found = extract(art, next(nlp.parse([text], CAPABILITIES)))
     assert all(not (q.speaker and "Ledger" in q.speaker.name) for q in found)
+
+
+# -- the writer, surnames NER missed, possessors of speech nouns -----------------------
+
+
+def _extract(text: str, author: str | None = None, outlet: str | None = None) -> list[Quote]:
+    from newsprism import nlp
+    from newsprism.quotes import CAPABILITIES, extract
+
+    doc = next(nlp.parse([text], CAPABILITIES))
+    return list(extract(Article(id="a", text=text, author=author, outlet=outlet), doc))
+
+
+_FIRST_PERSON = (
+    "I asked Tom Berg about the plan. I told him that the plan was too expensive.\n\n"
+    '"It will work," he said.'
+)
+
+
+def test_first_person_narration_is_the_author_and_no_antecedent() -> None:
+    found = _extract(_FIRST_PERSON, author="Sam Ortiz")
+    assert _speaker(found, "too expensive") == "Sam Ortiz"
+    speaker = _one(found, "too expensive").speaker
+    assert speaker is not None and speaker.role == "author"
+    # The writer is no antecedent: "he" is the man the writer asked.
+    assert _speaker(found, "It will work") == "Tom Berg"
+
+
+def test_first_person_narration_of_an_unsigned_article_is_the_outlet() -> None:
+    found = _extract(_FIRST_PERSON, outlet="The Daily Ledger")
+    assert _speaker(found, "too expensive") == "The Daily Ledger"
+    # With neither an author nor an outlet, "I" stays unresolved: no invented name.
+    assert _speaker(_extract(_FIRST_PERSON), "too expensive") is None
+
+
+def test_a_list_of_authors_is_not_one_speaker() -> None:
+    found = _extract(_FIRST_PERSON, author="Ann Bell and Joe Kim", outlet="Ledger")
+    assert _speaker(found, "too expensive") == "Ledger"
+
+
+def test_bare_surname_the_tagger_missed_is_still_the_subject() -> None:
+    text = (
+        "Former governor Paul Hendricks spoke first.\n\n"
+        "Hendricks, who has campaigned for Senator Mark Olsen since he left the race, "
+        "blasted the plan on Wednesday.\n\n"
+        "\u201cIt is a disgrace,\u201d he said."
+    )
+    assert _speaker(quotes(text), "disgrace") == "Paul Hendricks"

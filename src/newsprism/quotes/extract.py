@@ -11,7 +11,7 @@ from .cues import cue_span
 from .discourse import Found, carry_speakers, label_speakers
 from .layout import Layout
 from .models import QuoteModels
-from .speakers import Resolved, SpeakerResolver
+from .speakers import Resolved, SpeakerResolver, Writer
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -143,7 +143,7 @@ def extract(
             "without speakers (parse with newsprism.quotes.CAPABILITIES)",
             article.id,
         )
-    resolver = SpeakerResolver(doc, Layout(doc))
+    resolver = SpeakerResolver(doc, Layout(doc), Writer.of(article.author, article.outlet))
     found: list[Found] = []
     for att in find_attributions(doc, broad=broad, models=models):
         who = resolver.resolve(att.source) if att.cue is not None else Resolved(None, None)

@@ -42,6 +42,7 @@ from .lexicon import (
     GROUP_NOUNS,
     ORG_PRONOUNS,
     PERSON_PRONOUNS,
+    SPEECH_NOUNS,
     TITLE_WORDS,
     VOICE_NOUNS,
 )
@@ -50,7 +51,7 @@ from .names import DOCUMENT_NOUNS, clean_role, document_name, is_credit, is_date
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Resolved", "SpeakerResolver", "clean_name"]
+__all__ = ["Resolved", "SpeakerResolver", "Writer", "clean_name"]
 
 log = logging.getLogger(__name__)
 
@@ -144,11 +145,35 @@ def _ents(doc: Doc) -> tuple[Span, ...]:
     return ents
 
 
+#: First-person pronouns that can head a source phrase.
+_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+
+
+@dataclass(frozen=True, slots=True)
+class Writer:
+    """Who writes the article: its author (a person) or, unsigned, its outlet."""
+
+    name: str
+    role: str | None
+    kind: Kind
+
+    @classmethod
+    def of(cls, author: str | None, outlet: str | None) -> Writer | None:
+        """The author when the article names one, else the outlet, else nobody."""
+        author = (author or "").strip()
+        if author and "," not in author and " and " not in author:
+            return cls(author, "author", "person")  # one signed author, not a list
+        outlet = (outlet or "").strip()
+        return cls(outlet, None, "org") if outlet else None
+
+
 class SpeakerResolver:
     """Resolves the sources of one article, in text order."""
 
-    def __init__(self, doc: Doc, layout: Layout) -> None:
+    def __init__(self, doc: Doc, layout: Layout, writer: Writer | None = None) -> None:
         self.doc = doc
+        #: Who "I" and "we" are in the article's own narration.
+        self.writer = writer
         self.text = doc.text  # spaCy rebuilds Doc.text from its tokens on every access
         self.ents = _ents(doc)
         self.layout = layout
@@ -193,6 +218,8 @@ class SpeakerResolver:
             if not name:
                 continue
             kind: Kind = "person" if ent.label_ == "PERSON" else "org"
+            if kind == "org" and " " not in name and name.lower() in self._surnames:
+                kind = "person"  # NER often labels a bare surname ORG ("Christie blasted")
             subject = ent.root.dep_ in ("nsubj", "nsubjpass")
             role = _title_before(doc, ent.start)
             if kind == "person":
@@ -216,6 +243,30 @@ class SpeakerResolver:
                 self._roles.setdefault(name, role)
             if kind == "person":
                 self._add_surname(ent.start_char, name)
+        self._missed_surnames(doc)
+
+    def _missed_surnames(self, doc: Doc) -> None:
+        """Subjects that repeat the surname of a person named earlier, where NER saw no name.
+
+        The small model misses a bare surname now and then ("Christie, who has
+        campaigned for Donald Trump, blasted Clinton"); the sentence is then
+        about nobody, and a following "he said" goes to the name in the
+        relative clause.  A capitalised subject equal to the surname of a full
+        name the article gave before is that person.
+        """
+        for tok in doc:
+            if tok.ent_type_ or tok.pos_ not in ("PROPN", "NOUN"):
+                continue  # the tagger may call a sentence-initial surname a noun
+            if tok.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if self.layout.in_quote(tok.i) or not tok.text[:1].isupper():
+                continue
+            earlier = [n for p, n in self._surnames.get(tok.lower_, ()) if p < tok.idx]
+            if not earlier:
+                continue
+            main = _main_clause(tok.head)
+            top = main and tok.head.dep_ == "ROOT"
+            self.known.append(_Known(tok.idx, earlier[-1], None, "person", True, False, main, top))
 
     def _org_like(self, name: str) -> bool:
         """A one-word name NER mostly calls an organisation and no full name ends with.
@@ -301,6 +352,9 @@ class SpeakerResolver:
         elif role and kind is not None:
             self._roles.setdefault(name, role)
         entity = entity_id(kind, name) if kind is not None else None
+        if tok.lower_ in _FIRST_PERSON:
+            # The writer is no antecedent for a later "he" or "they".
+            return Resolved(Speaker(name=name, role=role or None, entity=entity), span)
         if kind == "org" or (kind is None and _people(tok)):
             self._groups.append((tok.i, name, role, kind))
         if kind is not None:
@@ -325,11 +379,16 @@ class SpeakerResolver:
                 return self._antecedent(tok, "org", also="document")
             if low in ("they", "their"):
                 return self._group_antecedent(tok)
+            if low in _FIRST_PERSON and self.writer is not None and not self.layout.in_quote(tok.i):
+                # "I" and "we" in the narration are the writer: an op-ed's
+                # author, an editorial's outlet ("we have argued").
+                return self.writer.name, self.writer.role, self.writer.kind
             return None
         if tok.pos_ in ("PROPN",) or tok.ent_type_ in ("PERSON", *_ORG_LABELS):
             return self._named(tok)
         # A common noun: an organisation's voice, an apposed name, or a description.
-        if lemma_of(tok) in VOICE_NOUNS:
+        if lemma_of(tok) in VOICE_NOUNS or lemma_of(tok) in SPEECH_NOUNS:
+            # "SpaceX's account said", "his best response was": the possessor speaks.
             for child in tok.children:
                 if child.dep_ == "poss":
                     return self._describe(child, depth + 1)
