@@ -250,3 +250,41 @@ def test_speech_noun_without_a_clause_reports_nothing() -> None:
         "Ann Lee's remarks about the judge and her statements to explain the delay drew criticism."
     )
     assert [q for q in quotes(text) if q.speaker is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Nadia Kovac: The port strike will end this week\n\n"
+            "Union leader Nadia Kovac spoke to reporters on Monday.",
+            "Nadia Kovac",
+            "The port strike will end this week",
+        ),
+        (
+            "Kovac: 'We are close to a deal'\n\nUnion leader Nadia Kovac met the owners on Monday.",
+            "Nadia Kovac",
+            "We are close to a deal",
+        ),
+        (
+            "Survey: Most renters expect higher costs next year\n\nThe figures came out on Monday.",
+            "Survey",
+            "Most renters expect",
+        ),
+    ],
+)
+def test_headline_colon_attributes(text: str, speaker: str, content: str) -> None:
+    q = _one(text, content)
+    assert q.cue == ":" and _speaker(q) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UPDATE: The vote was moved to Friday\n\nThe council met on Monday.",
+        "Schedule: Doors open at nine, talks start at ten\n\nBring a badge.",
+        "Mayor Ines Duarte spoke first. She listed three points: cost, time, and staff.",
+    ],
+)
+def test_colon_without_a_named_source_is_no_headline_quote(text: str) -> None:
+    assert not [q for q in quotes(text) if q.cue == ":"]

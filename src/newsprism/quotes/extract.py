@@ -9,6 +9,7 @@ from ..model import Article, Quote, QuoteKind
 from .attribute import Attribution, Piece, find_attributions
 from .cues import cue_span
 from .discourse import Found, carry_speakers, label_speakers
+from .headline import headline_quotes
 from .layout import Layout
 from .models import QuoteModels
 from .speakers import Resolved, SpeakerResolver, Writer
@@ -168,6 +169,8 @@ def extract(
             found.append(Found(start, end, "indirect", who.speaker, span, cue_span))
     found.sort(key=lambda f: (f.start, f.end))
     found = label_speakers(article.text, found, resolver.fullest)
+    found += headline_quotes(article.text, resolver.ents, found, resolver.fullest)
+    found.sort(key=lambda f: (f.start, f.end))
     found = carry_speakers(doc, resolver.ents, found)
     # Quoted words inside the writer's sentence with no cue and nobody to
     # carry them ("a so-called 'deal'") are the writer's emphasis, not a quote
