@@ -334,3 +334,14 @@ def test_bare_surname_the_tagger_missed_is_still_the_subject() -> None:
         "\u201cIt is a disgrace,\u201d he said."
     )
     assert _speaker(quotes(text), "disgrace") == "Paul Hendricks"
+
+
+def test_a_document_of_an_acronym_names_its_issuer_in_full() -> None:
+    text = (
+        "The International Monetary Fund cut its forecast on Tuesday. "
+        "The IMF report said that growth would slow in Europe."
+    )
+    found = quotes(text)
+    assert _speaker(found, "growth would slow") == "International Monetary Fund report"
+    speaker = _one(found, "growth would slow").speaker
+    assert speaker is not None and (speaker.entity or "").startswith("document:")

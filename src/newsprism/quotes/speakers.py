@@ -268,6 +268,13 @@ class SpeakerResolver:
             top = main and tok.head.dep_ == "ROOT"
             self.known.append(_Known(tok.idx, earlier[-1], None, "person", True, False, main, top))
 
+    def _expand(self, word: str) -> str:
+        """An acronym as the organisation's full name in this article, else the word."""
+        short = word.replace(".", "")
+        if len(short) < 2 or not short.isupper():
+            return word
+        return self._acronyms.get(short, word)
+
     def _org_like(self, name: str) -> bool:
         """A one-word name NER mostly calls an organisation and no full name ends with.
 
@@ -341,6 +348,8 @@ class SpeakerResolver:
             head = _past_dates(tok.head.head)  # "a report that suggests": the report
         if kind is None and lemma_of(head) in DOCUMENT_NOUNS and head.pos_ == "NOUN":
             kind, name = "document", document_name(name)
+            # "the IMF report": the issuer by the full name the article gives it.
+            name = " ".join(self._expand(w) for w in name.split())
         elif kind is not None and tok.ent_type_ != "PERSON" and not_a_name(name):
             return Resolved(None, span)
         if kind == "person":
