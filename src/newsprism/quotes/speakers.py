@@ -38,6 +38,7 @@ from .gender import Gender, agrees, given_name_gender, pronoun_gender, word_gend
 from .layout import Layout
 from .lexicon import (
     ANONYMOUS_NOUNS,
+    CUE_VERBS,
     GENERIC_PERSON_NOUNS,
     GROUP_NOUNS,
     ORG_PRONOUNS,
@@ -219,7 +220,11 @@ class SpeakerResolver:
                 continue
             kind: Kind = "person" if ent.label_ == "PERSON" else "org"
             if kind == "org" and " " not in name and name.lower() in self._surnames:
-                kind = "person"  # NER often labels a bare surname ORG ("Christie blasted")
+                # NER often labels a bare surname ORG ("Christie blasted"); as the
+                # subject of a reporting verb it is counted once, as a speaker.
+                if _reports(ent.root):
+                    continue
+                kind = "person"
             subject = ent.root.dep_ in ("nsubj", "nsubjpass")
             role = _title_before(doc, ent.start)
             if kind == "person":
@@ -259,8 +264,8 @@ class SpeakerResolver:
                 continue  # the tagger may call a sentence-initial surname a noun
             if tok.dep_ not in ("nsubj", "nsubjpass"):
                 continue
-            if self.layout.in_quote(tok.i) or not tok.text[:1].isupper():
-                continue
+            if self.layout.in_quote(tok.i) or not tok.text[:1].isupper() or _reports(tok):
+                continue  # a speaker is counted once, when its attribution is resolved
             earlier = [n for p, n in self._surnames.get(tok.lower_, ()) if p < tok.idx]
             if not earlier:
                 continue
@@ -660,6 +665,11 @@ def _initials(name: str) -> str:
     """ "International Monetary Fund" -> "IMF"; "Alliance to Reclaim Our Schools" -> "AROS"."""
     words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
     return "".join(w[0] for w in words) if len(words) > 1 else ""
+
+
+def _reports(subject: Token) -> bool:
+    """Whether a subject is the speaker of a reporting verb ("Meyer said")."""
+    return subject.dep_ in ("nsubj", "nsubjpass") and lemma_of(subject.head) in CUE_VERBS
 
 
 def _main_clause(verb: Token) -> bool:
