@@ -362,3 +362,15 @@ def test_a_much_quoted_surname_does_not_outweigh_the_new_subject() -> None:
         'interview. "No other city," he told the paper, "has borrowed so much."'
     )
     assert _speaker(quotes(text), "No other city") == "David Morgan"
+
+
+def test_an_op_eds_closing_bio_names_its_first_person_writer() -> None:
+    body = (
+        "The county wants to close the clinic.\n\n"
+        "I believe that the county is making a costly mistake.\n\n"
+    )
+    found = quotes(body + "Mara Lindgren is a nurse and a former county commissioner.")
+    assert _speaker(found, "costly mistake") == "Mara Lindgren"
+    # A closing line that is not about a person leaves "I" unresolved.
+    found = quotes(body + "The board votes on the plan next month.")
+    assert _speaker(found, "costly mistake") is None

@@ -144,7 +144,9 @@ def extract(
             "without speakers (parse with newsprism.quotes.CAPABILITIES)",
             article.id,
         )
-    resolver = SpeakerResolver(doc, Layout(doc), Writer.of(article.author, article.outlet))
+    resolver = SpeakerResolver(
+        doc, Layout(doc), Writer.of(article.author, article.outlet, article.text)
+    )
     found: list[Found] = []
     for att in find_attributions(doc, broad=broad, models=models):
         who = resolver.resolve(att.source) if att.cue is not None else Resolved(None, None)
