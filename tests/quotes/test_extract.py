@@ -115,9 +115,26 @@ def test_organisation_voice_is_the_organisation() -> None:
     assert _speaker(q) == "Tesla"
 
 
-def test_unattributed_scare_quote_gets_no_speaker() -> None:
-    q = _one('The so-called "peace plan" was published on Friday.', "peace plan")
-    assert q.speaker is None
+def test_unattributed_scare_quote_is_no_quote() -> None:
+    """Quoted words in the writer's sentence with no cue and no speaker are emphasis."""
+    assert quotes('The so-called "peace plan" was published on Friday.') == []
+    # A whole quotation with no cue stays, without a speaker.
+    found = quotes('"Nobody expected the vote to pass."')
+    assert [q.kind for q in found] == ["direct"] and found[0].speaker is None
+
+
+def test_a_quotation_interrupted_by_its_cue_is_one_quote() -> None:
+    text = '"The bridge is safe," the engineer Rui Costa said, "and it will reopen in June."'
+    (q,) = quotes(text)
+    assert q.kind == "direct" and _speaker(q) == "Rui Costa"
+    assert q.text.startswith("The bridge") and q.text.endswith("in June.")
+
+
+def test_reported_speech_with_quoted_words_is_the_whole_clause() -> None:
+    text = 'Mayor Ines Duarte said the council will "fight every cut" in the budget.'
+    (q,) = quotes(text)
+    assert q.text.startswith("the council will") and "fight every cut" in q.text
+    assert _speaker(q) == "Ines Duarte"
 
 
 def test_follow_on_quote_inherits_speaker() -> None:
@@ -133,7 +150,7 @@ def test_follow_on_quote_in_next_paragraph_is_not_attributed() -> None:
 @pytest.mark.parametrize(
     ("text", "count"),
     [
-        ('"A," B said. "C."\n\n“D\n\n“E,” he said.', 3),
+        ('"A," B said. "C."\n\n“D\n\n“E,” he said.', 2),
         ("According to officials, it rained. She said that it did not.", 2),
         ("", 0),
         ('"unclosed quote at the end', 1),
@@ -233,3 +250,41 @@ def test_speech_noun_without_a_clause_reports_nothing() -> None:
         "Ann Lee's remarks about the judge and her statements to explain the delay drew criticism."
     )
     assert [q for q in quotes(text) if q.speaker is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Nadia Kovac: The port strike will end this week\n\n"
+            "Union leader Nadia Kovac spoke to reporters on Monday.",
+            "Nadia Kovac",
+            "The port strike will end this week",
+        ),
+        (
+            "Kovac: 'We are close to a deal'\n\nUnion leader Nadia Kovac met the owners on Monday.",
+            "Nadia Kovac",
+            "We are close to a deal",
+        ),
+        (
+            "Survey: Most renters expect higher costs next year\n\nThe figures came out on Monday.",
+            "Survey",
+            "Most renters expect",
+        ),
+    ],
+)
+def test_headline_colon_attributes(text: str, speaker: str, content: str) -> None:
+    q = _one(text, content)
+    assert q.cue == ":" and _speaker(q) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UPDATE: The vote was moved to Friday\n\nThe council met on Monday.",
+        "Schedule: Doors open at nine, talks start at ten\n\nBring a badge.",
+        "Mayor Ines Duarte spoke first. She listed three points: cost, time, and staff.",
+    ],
+)
+def test_colon_without_a_named_source_is_no_headline_quote(text: str) -> None:
+    assert not [q for q in quotes(text) if q.cue == ":"]

@@ -140,7 +140,9 @@ def source_of(cue: Token) -> Token | None:
     tok = cue
     for _ in range(6):
         for child in tok.children:
-            if child.dep_ in _SUBJECTS:
+            # A dash the parser took for a noun is no subject ('made public ―
+            # Trump boasted' has "―" and "Trump" as subjects).
+            if child.dep_ in _SUBJECTS and any(ch.isalnum() for ch in child.text):
                 return child
         if tok.dep_ in _STOP_CLIMB or tok.head.i == tok.i:
             break

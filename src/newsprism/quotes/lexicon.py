@@ -51,6 +51,7 @@ SPEECH_NOUNS: frozenset[str] = _words(
     claim statement remark comment promise pledge vow warning assertion accusation
     charge denial admission announcement suggestion argument insistence threat
     testimony tweet prediction complaint declaration contention allegation assurance
+    response answer reply message
     """
 )
 

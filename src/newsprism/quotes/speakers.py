@@ -27,6 +27,7 @@ these rules, measured in ``benchmarks/bench_quotes_speakers.py``.
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
@@ -38,19 +39,22 @@ from .gender import Gender, agrees, given_name_gender, pronoun_gender, word_gend
 from .layout import Layout
 from .lexicon import (
     ANONYMOUS_NOUNS,
+    CUE_VERBS,
     GENERIC_PERSON_NOUNS,
     GROUP_NOUNS,
     ORG_PRONOUNS,
     PERSON_PRONOUNS,
+    SPEECH_NOUNS,
     TITLE_WORDS,
     VOICE_NOUNS,
 )
+from .marks import find_quoted
 from .names import DOCUMENT_NOUNS, clean_role, document_name, is_credit, is_dateline, not_a_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Resolved", "SpeakerResolver", "clean_name"]
+__all__ = ["Resolved", "SpeakerResolver", "Writer", "clean_name"]
 
 log = logging.getLogger(__name__)
 
@@ -144,11 +148,63 @@ def _ents(doc: Doc) -> tuple[Span, ...]:
     return ents
 
 
+#: First-person pronouns that can head a source phrase.
+_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+
+
+@dataclass(frozen=True, slots=True)
+class Writer:
+    """Who writes the article: its author (a person) or, unsigned, its outlet."""
+
+    name: str
+    role: str | None
+    kind: Kind
+
+    @classmethod
+    def of(cls, author: str | None, outlet: str | None, text: str = "") -> Writer | None:
+        """The author when the article names one, else the outlet, else nobody.
+
+        With no author given, an opinion piece's closing line about its writer
+        ("Rudy Giuliani is the former mayor of New York City.") names the author.
+        """
+        author = (author or "").strip() or _bio_name(text)
+        if author and "," not in author and " and " not in author:
+            return cls(author, "author", "person")  # one signed author, not a list
+        outlet = (outlet or "").strip()
+        return cls(outlet, None, "org") if outlet else None
+
+
+#: An op-ed's closing line about its writer: "Name Name is (a|an|the) ...".
+_BIO = re.compile(
+    r"((?:[A-Z][\w'’-]+\.? ){1,3}[A-Z][\w'’-]+),? (?:is|was|has been|serves as) "
+    r"(?:a|an|the|author|professor|director|president|chair|editor|senior|former)\b"
+)
+#: Words in the last line a bio can have at most.
+_BIO_WORDS = 40
+
+
+def _bio_name(text: str) -> str:
+    lines = [line.strip() for line in text.strip().split("\n") if line.strip()]
+    if len(lines) < 3 or len(lines[-1].split()) > _BIO_WORDS:
+        return ""
+    m = _BIO.match(lines[-1])
+    if m is None:
+        return ""
+    narration = list(text)
+    for q in find_quoted(text):
+        narration[q.start : q.end] = " " * (q.end - q.start)
+    if not re.search(r"\b(?:I|We)\b", "".join(narration)):
+        return ""  # no first person outside quotations: nothing the bio would resolve
+    return m.group(1)
+
+
 class SpeakerResolver:
     """Resolves the sources of one article, in text order."""
 
-    def __init__(self, doc: Doc, layout: Layout) -> None:
+    def __init__(self, doc: Doc, layout: Layout, writer: Writer | None = None) -> None:
         self.doc = doc
+        #: Who "I" and "we" are in the article's own narration.
+        self.writer = writer
         self.text = doc.text  # spaCy rebuilds Doc.text from its tokens on every access
         self.ents = _ents(doc)
         self.layout = layout
@@ -193,6 +249,12 @@ class SpeakerResolver:
             if not name:
                 continue
             kind: Kind = "person" if ent.label_ == "PERSON" else "org"
+            if kind == "org" and " " not in name and name.lower() in self._surnames:
+                # NER often labels a bare surname ORG ("Christie blasted"); as the
+                # subject of a reporting verb it is counted once, as a speaker.
+                if _reports(ent.root):
+                    continue
+                kind = "person"
             subject = ent.root.dep_ in ("nsubj", "nsubjpass")
             role = _title_before(doc, ent.start)
             if kind == "person":
@@ -216,6 +278,37 @@ class SpeakerResolver:
                 self._roles.setdefault(name, role)
             if kind == "person":
                 self._add_surname(ent.start_char, name)
+        self._missed_surnames(doc)
+
+    def _missed_surnames(self, doc: Doc) -> None:
+        """Subjects that repeat the surname of a person named earlier, where NER saw no name.
+
+        The small model misses a bare surname now and then ("Christie, who has
+        campaigned for Donald Trump, blasted Clinton"); the sentence is then
+        about nobody, and a following "he said" goes to the name in the
+        relative clause.  A capitalised subject equal to the surname of a full
+        name the article gave before is that person.
+        """
+        for tok in doc:
+            if tok.ent_type_ or tok.pos_ not in ("PROPN", "NOUN"):
+                continue  # the tagger may call a sentence-initial surname a noun
+            if tok.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if self.layout.in_quote(tok.i) or not tok.text[:1].isupper() or _reports(tok):
+                continue  # a speaker is counted once, when its attribution is resolved
+            earlier = [n for p, n in self._surnames.get(tok.lower_, ()) if p < tok.idx]
+            if not earlier:
+                continue
+            main = _main_clause(tok.head)
+            top = main and tok.head.dep_ == "ROOT"
+            self.known.append(_Known(tok.idx, earlier[-1], None, "person", True, False, main, top))
+
+    def _expand(self, word: str) -> str:
+        """An acronym as the organisation's full name in this article, else the word."""
+        short = word.replace(".", "")
+        if len(short) < 2 or not short.isupper():
+            return word
+        return self._acronyms.get(short, word)
 
     def _org_like(self, name: str) -> bool:
         """A one-word name NER mostly calls an organisation and no full name ends with.
@@ -290,6 +383,8 @@ class SpeakerResolver:
             head = _past_dates(tok.head.head)  # "a report that suggests": the report
         if kind is None and lemma_of(head) in DOCUMENT_NOUNS and head.pos_ == "NOUN":
             kind, name = "document", document_name(name)
+            # "the IMF report": the issuer by the full name the article gives it.
+            name = " ".join(self._expand(w) for w in name.split())
         elif kind is not None and tok.ent_type_ != "PERSON" and not_a_name(name):
             return Resolved(None, span)
         if kind == "person":
@@ -301,6 +396,9 @@ class SpeakerResolver:
         elif role and kind is not None:
             self._roles.setdefault(name, role)
         entity = entity_id(kind, name) if kind is not None else None
+        if tok.lower_ in _FIRST_PERSON:
+            # The writer is no antecedent for a later "he" or "they".
+            return Resolved(Speaker(name=name, role=role or None, entity=entity), span)
         if kind == "org" or (kind is None and _people(tok)):
             self._groups.append((tok.i, name, role, kind))
         if kind is not None:
@@ -325,11 +423,16 @@ class SpeakerResolver:
                 return self._antecedent(tok, "org", also="document")
             if low in ("they", "their"):
                 return self._group_antecedent(tok)
+            if low in _FIRST_PERSON and self.writer is not None and not self.layout.in_quote(tok.i):
+                # "I" and "we" in the narration are the writer: an op-ed's
+                # author, an editorial's outlet ("we have argued").
+                return self.writer.name, self.writer.role, self.writer.kind
             return None
         if tok.pos_ in ("PROPN",) or tok.ent_type_ in ("PERSON", *_ORG_LABELS):
             return self._named(tok)
         # A common noun: an organisation's voice, an apposed name, or a description.
-        if lemma_of(tok) in VOICE_NOUNS:
+        if lemma_of(tok) in VOICE_NOUNS or lemma_of(tok) in SPEECH_NOUNS:
+            # "SpaceX's account said", "his best response was": the possessor speaks.
             for child in tok.children:
                 if child.dep_ == "poss":
                     return self._describe(child, depth + 1)
@@ -592,6 +695,11 @@ def _initials(name: str) -> str:
     """ "International Monetary Fund" -> "IMF"; "Alliance to Reclaim Our Schools" -> "AROS"."""
     words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
     return "".join(w[0] for w in words) if len(words) > 1 else ""
+
+
+def _reports(subject: Token) -> bool:
+    """Whether a subject is the speaker of a reporting verb ("Meyer said")."""
+    return subject.dep_ in ("nsubj", "nsubjpass") and lemma_of(subject.head) in CUE_VERBS
 
 
 def _main_clause(verb: Token) -> bool:
