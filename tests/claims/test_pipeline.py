@@ -79,7 +79,9 @@ def test_a_quotation_lines_up_with_narration_only_on_stronger_evidence() -> None
     model = PairModel(bias=math.log(0.6 / 0.4), weights=(0.0,) * len(PAIR_FEATURES), threshold=0.4)
     said = "The harbour wall will be rebuilt within two years, the city said."
     quoted = '"The harbour wall will be rebuilt within two years," Mayor Linda Carter said.'
-    for last, joins in ((said, True), (quoted, False)):
+    # a debunk quoting what it debunks is about the same claim: no penalty
+    debunk = 'The fake report read: "The harbour wall will be rebuilt within two years."'
+    for last, joins in ((said, True), (quoted, False), (debunk, True)):
         arts = [Article(id="a", text=said), Article(id="b", text=said), Article(id="c", text=last)]
         docs = list(nlp.parse([x.text for x in arts], CAPABILITIES))
         claims = [c for x, d in zip(arts, docs, strict=True) for c in extract_claims(x, d)]

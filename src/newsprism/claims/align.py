@@ -312,8 +312,12 @@ def align(
     prob: dict[tuple[int, int], float] = {}
     for i, j, x in scored_pairs(claims, feats, vectors, idf):
         p = model.prob(x)
-        if feats[i].quoted != feats[j].quoted:
-            p *= QUOTED_PENALTY  # a speaker's words and an outlet's narration: rarely one claim
+        if feats[i].quoted != feats[j].quoted and not (
+            is_denial(claims[i], feats[i]) or is_denial(claims[j], feats[j])
+        ):
+            # a speaker's words and an outlet's narration are rarely one claim; a debunk
+            # quoting what it debunks ("The bogus report read: '...'") is the exception
+            p *= QUOTED_PENALTY
         if x[0] >= DISPUTE_COSINE and _disputes(claims[i], claims[j], feats[i], feats[j]):
             # a denial shares fewer words with what it denies than two reports of one
             # fact share; naming the same actor and subject is enough to line them up
