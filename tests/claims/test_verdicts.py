@@ -84,6 +84,27 @@ def test_disjoint_precise_figures_conflict() -> None:
     assert _group_of(claims, groups, "a:c0").verdict == "conflicting"
 
 
+def test_every_shared_figure_differing_is_another_occasion_not_a_conflict() -> None:
+    # two seasons' statistics: one account wrong on one figure would keep the others
+    _, groups = _run(
+        {
+            "a": ["Ortega caught 29 passes for 201 yards and scored two touchdowns"],
+            "b": ["Ortega caught 39 passes for 302 yards and scored six touchdowns"],
+        }
+    )
+    assert all(g.verdict != "conflicting" for g in groups)
+
+
+def test_one_figure_differing_among_agreeing_ones_conflicts() -> None:
+    claims, groups = _run(
+        {
+            "a": ["Ortega caught 29 passes for 201 yards and scored two touchdowns"],
+            "b": ["Ortega caught 29 passes for 231 yards and scored two touchdowns"],
+        }
+    )
+    assert _group_of(claims, groups, "a:c0").verdict == "conflicting"
+
+
 def test_counts_fused_to_their_unit_conflict() -> None:
     claims, groups = _run(
         {

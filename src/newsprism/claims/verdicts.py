@@ -58,6 +58,8 @@ _WINDOW = 4
 #: for three weeks" / "for four weeks"); years, seasons and games are usually different
 #: spans ("21 years in power", "two years after") and never make a conflict.
 _DURATIONS = frozenset(["minute", "hour", "day", "week", "month"])
+#: Figures two claims share that must all differ for them to be two occasions.
+_ALL_DIFFER = 2
 #: Candidate conflicts examined per group before giving up.
 _MAX_CANDIDATES = 50
 
@@ -241,6 +243,8 @@ def _value_conflicts(
         a, b = claims[i], claims[j]
         if a.article == b.article:
             continue
+        pair_conflicts: list[tuple[int, Value, int, Value]] = []
+        agreeing = differing = 0
         for (va, aa), (vb, ab) in itertools.product(_amounts(a), _amounts(b)):
             if aa.unit in TIME_UNITS and aa.unit not in _DURATIONS:
                 continue
@@ -258,16 +262,25 @@ def _value_conflicts(
             if aa.vague != ab.vague:
                 # a softer call, so grouping is evidence enough that they measure one thing
                 vagues.append((i, va, j, vb))
-            elif not _same_quantity(a, va, aa, b, vb, ab):
                 continue
-            elif ok and _vaguer(aa, ab):
-                vagues.append((i, va, j, vb))
-            elif ok is False and va.kind == "count" and _different_days(a, b, published):
+            if not _same_quantity(a, va, aa, b, vb, ab):
+                continue
+            if ok:
+                agreeing += 1
+                if _vaguer(aa, ab):
+                    vagues.append((i, va, j, vb))
+                continue
+            differing += 1
+            if va.kind == "count" and _different_days(a, b, published):
                 vagues.append((i, va, j, vb))  # a toll reported on two days: an update
-            elif ok is False and not _within_ratio(aa, ab, _CONFLICT_RATIO):
-                continue  # 269 and 793 yards: two seasons, not two accounts of one
-            elif ok is False:
-                conflicts.append((i, va, j, vb))
+            elif _within_ratio(aa, ab, _CONFLICT_RATIO):
+                pair_conflicts.append((i, va, j, vb))
+            # further apart (269 and 793 yards): two seasons, not two accounts of one
+        if not (differing >= _ALL_DIFFER and not agreeing):
+            conflicts.extend(pair_conflicts)
+        # else every figure the two share differs ("269 yards ... 29 passes for 201
+        # yards" / "793 yards ... 39 passes for 302 yards"): another season or occasion,
+        # not two accounts of one; one account wrong on one figure keeps the rest
         for va, vb in [
             *itertools.product(_date_values(a), _date_values(b)),
             *itertools.product(_period_values(a), _period_values(b)),
