@@ -16,15 +16,23 @@ so records stay small and the rules live in one place.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .._words import WEEKDAYS
 from ..model import Value
+from .dates import (
+    DATE,
+    FUTURE,
+    FUTURE_WINDOW,
+    DateRange,
+    date_range,
+    dates_compatible,
+    parse_published,
+    resolve,
+)
 
 __all__ = [
     "AMOUNT_KINDS",
@@ -213,6 +221,12 @@ class Amount:
 _RANGE_TAIL = re.compile(rf"\s+(?:or|to)\s+({_DIGITS}|{_WORDNUM})\b", re.IGNORECASE)
 
 
+def number_word(word: str) -> int | None:
+    """The value of a number word under twenty ("two" -> 2), for "two years ago"."""
+    n = _UNITS.get(word)
+    return None if n is None else int(n)
+
+
 def _word_number(text: str) -> float | None:
     t = text.lower().replace("-", " ").split()
     if t[:1] == ["a"] or t[:1] == ["half"]:
@@ -396,281 +410,6 @@ def amounts_compatible(a: Amount, b: Amount) -> bool | None:
 SLACK = 0.02
 
 
-# --- dates -----------------------------------------------------------------------
-
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_WEEKDAYS = list(WEEKDAYS)
-_MONTH_RE = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
-)
-_YEAR_RE = r"(?:1[89]\d\d|20\d\d)"
-_PART_RE = r"(?:(?P<part>early|late|mid|the end of|the beginning of|the start of)[\s-]+)?"
-_DATE = re.compile(
-    r"(?P<since>\b(?:since|from)\s+)?(?:"
-    # October 25, 2024 / Oct. 26 / May 03, 2013
-    rf"(?P<md>\b{_MONTH_RE}\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_year>{_YEAR_RE}))?)"
-    # 25 October 2024
-    rf"|(?P<dm>\b(?P<dm_day>\d{{1,2}})\s+{_MONTH_RE}(?:,?\s+(?P<dm_year>{_YEAR_RE}))?)"
-    # (late) September 2022 / September
-    rf"|(?P<my>\b{_PART_RE}(?P<my_month>{_MONTH_RE})(?:\s+(?P<my_year>{_YEAR_RE}))?\b)"
-    # (late) 2022, mid-2022
-    rf"|(?P<y>\b{_PART_RE.replace('part', 'ypart')}(?P<y_year>{_YEAR_RE})\b(?![-–/]?\d|%|s\b))"
-    # the 1990s
-    rf"|(?P<decade>\b(?:the\s+)?(?P<dec>(?:1[89]|20)\d0)['’]?s\b)"
-    r"|(?P<iso>\b(?P<iso_y>\d{4})-(?P<iso_m>\d\d)-(?P<iso_d>\d\d)\b)"
-    r"|(?P<wd>\b(?:(?:last|this|on|next)\s+)?(?P<wd_name>Monday|Tuesday|Wednesday|Thursday"
-    r"|Friday|Saturday|Sunday)\b)"
-    r"|(?P<rel>\b(?:yesterday|today|earlier this (?:week|month|year)|this (?:week|month|year)"
-    r"|last (?:week|month|year)|next (?:week|month|year)"
-    r"|(?P<ago_n>\w+) (?P<ago_unit>days?|weeks?|months?|years?) ago)\b)"
-    r")"
-)
-_PART_MONTHS = {
-    "early": (1, 4),
-    "the beginning of": (1, 3),
-    "the start of": (1, 3),
-    "mid": (5, 8),
-    "late": (9, 12),
-    "the end of": (10, 12),
-}
-
-
-@dataclass(frozen=True, slots=True)
-class DateRange:
-    """The days a date expression allows; ``open_end`` for "since 2022"."""
-
-    low: dt.date
-    high: dt.date
-    weekday: int | None = None  # set for an unresolved "Friday"
-    open_end: bool = False
-
-
-def parse_published(published: str | None) -> dt.date | None:
-    if not published:
-        return None
-    try:
-        return dt.date.fromisoformat(published[:10])
-    except ValueError:
-        return None
-
-
-def _month(text: str) -> int:
-    return _MONTHS[text.lower()[:3]]
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
-    return nxt - dt.timedelta(days=1)
-
-
-def _iso_range(lo: dt.date, hi: dt.date) -> str:
-    """The shortest ISO 8601 form of a range: "2022", "2022-09", a day, or "a/b"."""
-    if lo == hi:
-        return lo.isoformat()
-    if lo.day == 1 and hi == _month_end(lo.year, lo.month):
-        return f"{lo.year:04d}-{lo.month:02d}"
-    if (lo.month, lo.day, hi.month, hi.day) == (1, 1, 12, 31) and lo.year == hi.year:
-        return f"{lo.year:04d}"
-    return f"{_iso_range(lo, lo) if lo.day != 1 else lo.isoformat()[:7]}/{hi.isoformat()}"
-
-
-#: Words before a date that put it after publication: "will be arraigned Thursday",
-#: "is scheduled to testify on March 3", "next".
-_FUTURE = re.compile(
-    r"\b(?:will|won['’]t|shall|['’]ll|(?:is|are|was|were)\s+(?:set|scheduled|due|expected"
-    r"|slated|planned|poised|going)\s+to|plans?\s+to|intends?\s+to|upcoming|next)\b",
-    re.IGNORECASE,
-)
-#: How far before a date a future marker is looked for, in characters.
-_FUTURE_WINDOW = 60
-
-
-def _closest_year(month: int, day: int, ref: dt.date, future: bool) -> int:
-    """The year that puts a day and month without a year nearest the publication
-    date (on or after it when the sentence speaks of the future)."""
-    best: tuple[int, int] | None = None
-    for year in (ref.year - 1, ref.year, ref.year + 1):
-        try:
-            when = dt.date(year, month, min(day, 28) if month == 2 else day)
-        except ValueError:
-            continue
-        gap = (when - ref).days
-        if future and gap < 0:
-            continue
-        if best is None or abs(gap) < best[0]:
-            best = (abs(gap), year)
-    return best[1] if best else ref.year
-
-
-def _resolve(
-    m: re.Match[str], ref: dt.date | None, future: bool = False
-) -> tuple[str, str | None] | None:
-    """(kind, ISO value or None) of one date match, against the article's date.
-
-    Without a year, a date takes the year that puts it nearest publication; a
-    weekday is the last one before publication, or the next one when the
-    sentence speaks of the future ("will be arraigned Thursday").
-    """
-    g = m.group
-    if g("md") or g("dm"):
-        day = int(g("md_day") or g("dm_day"))
-        month_text = re.match(_MONTH_RE, g("md") or g("dm")[len(g("dm_day")) :].strip())
-        if month_text is None or not 1 <= day <= 31:
-            return None
-        month = _month(month_text.group(0))
-        year_text = g("md_year") or g("dm_year")
-        if year_text:
-            year = int(year_text)
-        elif ref is not None:
-            year = _closest_year(month, day, ref, future)
-        else:
-            return ("date", None)
-        try:
-            return ("date", dt.date(year, month, day).isoformat())
-        except ValueError:
-            return None
-    if g("my"):
-        month = _month(g("my_month"))
-        if g("my_month").lower().startswith(("may", "mar")) and not g("my_year"):
-            return None  # "may" and "march" alone are usually verbs
-        if g("my_year"):
-            year = int(g("my_year"))
-        elif ref is not None:
-            year = _closest_year(month, 15, ref, future)
-        else:
-            return ("date", None)
-        return ("date", f"{year:04d}-{month:02d}")
-    if g("y"):
-        year = int(g("y_year"))
-        part = g("ypart")
-        if part:
-            a, b = _PART_MONTHS[part.lower()]
-            return ("date", f"{year:04d}-{a:02d}/{_month_end(year, b).isoformat()}")
-        return ("date", f"{year:04d}")
-    if g("decade"):
-        start = int(g("dec"))
-        return ("date", f"{start:04d}/{start + 9:04d}-12-31")
-    if g("iso"):
-        try:
-            return (
-                "date",
-                dt.date(int(g("iso_y")), int(g("iso_m")), int(g("iso_d"))).isoformat(),
-            )
-        except ValueError:
-            return None
-    if g("wd"):
-        wd = _WEEKDAYS.index(g("wd_name").lower())
-        if ref is None:
-            return ("day", g("wd_name").lower())
-        back = (ref.weekday() - wd) % 7
-        if future:
-            back = -((wd - ref.weekday()) % 7)
-        if g("wd").lower().startswith("next"):
-            back = -((wd - ref.weekday()) % 7 or 7)
-        return ("date", (ref - dt.timedelta(days=back)).isoformat())
-    if g("rel"):
-        return _relative(m, ref)
-    return None
-
-
-def _relative(m: re.Match[str], ref: dt.date | None) -> tuple[str, str | None]:
-    text = m.group("rel").lower()
-    if ref is None:
-        return ("date", None)
-    if text == "today":
-        return ("date", ref.isoformat())
-    if text == "yesterday":
-        return ("date", (ref - dt.timedelta(days=1)).isoformat())
-    if text.endswith("this year") or text == "this year":
-        return ("date", f"{ref.year:04d}")
-    if text.endswith("this month"):
-        return ("date", f"{ref.year:04d}-{ref.month:02d}")
-    if text == "last year":
-        return ("date", f"{ref.year - 1:04d}")
-    if text == "next year":
-        return ("date", f"{ref.year + 1:04d}")
-    if text.endswith(" ago"):
-        n_text = (m.group("ago_n") or "").lower()
-        n = int(n_text) if n_text.isdigit() else _UNITS.get(n_text)
-        unit = (m.group("ago_unit") or "").rstrip("s")
-        if n is not None and unit == "year":
-            return ("date", f"{ref.year - n:04d}")
-        if n is not None and unit in ("day", "week"):
-            days = n * (7 if unit == "week" else 1)
-            return ("date", (ref - dt.timedelta(days=days)).isoformat())
-    return ("date", None)
-
-
-def date_range(value: Value) -> DateRange | None:
-    """The range of days a date value allows, or None when it was not resolved."""
-    if value.kind == "day":
-        if not isinstance(value.value, str) or value.value not in _WEEKDAYS:
-            return None
-        return DateRange(dt.date.min, dt.date.max, weekday=_WEEKDAYS.index(value.value))
-    if value.kind not in ("date", "period") or not isinstance(value.value, str):
-        return None
-    text = value.value
-    open_end = text.endswith("/..")
-    if open_end:
-        text = text[:-3]
-    if "/" in text:
-        a, b = text.split("/", 1)
-        lo = _point(a)
-        hi = _point(b)
-        if lo is None or hi is None:
-            return None
-        return DateRange(lo[0], hi[1], open_end=open_end)
-    p = _point(text)
-    if p is None:
-        return None
-    return DateRange(p[0], p[1], open_end=open_end)
-
-
-def _point(text: str) -> tuple[dt.date, dt.date] | None:
-    try:
-        if len(text) == 4:
-            y = int(text)
-            return dt.date(y, 1, 1), dt.date(y, 12, 31)
-        if len(text) == 7:
-            y, mo = int(text[:4]), int(text[5:7])
-            return dt.date(y, mo, 1), _month_end(y, mo)
-        d = dt.date.fromisoformat(text)
-        return d, d
-    except ValueError:
-        return None
-
-
-def dates_compatible(a: DateRange, b: DateRange) -> bool:
-    """Whether two dates of one event can both hold (ranges overlap).
-
-    An unresolved weekday ("Friday" in an undated article) is compared by name,
-    and with a resolved day by that day's weekday.
-    """
-    if a.weekday is not None or b.weekday is not None:
-        if a.weekday is not None and b.weekday is not None:
-            return a.weekday == b.weekday
-        day = b if a.weekday is not None else a
-        wd = a.weekday if a.weekday is not None else b.weekday
-        if day.low == day.high:
-            return day.low.weekday() == wd
-        return True
-    return a.low <= b.high and b.low <= a.high
-
-
 # --- finding values in text ------------------------------------------------------
 
 
@@ -713,9 +452,9 @@ def last_year(values: Sequence[Value]) -> str | None:
 
 def _sentence_start(text: str, at: int) -> int:
     """Where the sentence holding ``at`` starts, looking back at most
-    :data:`_FUTURE_WINDOW` characters: "will" in the sentence before says nothing of
+    :data:`FUTURE_WINDOW` characters: "will" in the sentence before says nothing of
     this one's tense ("The trial will begin Thursday. He was arrested Friday")."""
-    lo = max(0, at - _FUTURE_WINDOW)
+    lo = max(0, at - FUTURE_WINDOW)
     cut = max(text.rfind(". ", lo, at), text.rfind("\n", lo, at), text.rfind("? ", lo, at))
     return lo if cut < 0 else cut + 1
 
@@ -738,9 +477,9 @@ def find_values(
     ref = parse_published(published)
     found: list[Found] = []
     taken = bytearray(len(text))
-    for m in _DATE.finditer(text):
-        future = bool(_FUTURE.search(text, _sentence_start(text, m.start()), m.start()))
-        res = _resolve(m, ref, future)
+    for m in DATE.finditer(text):
+        future = bool(FUTURE.search(text, _sentence_start(text, m.start()), m.start()))
+        res = resolve(m, ref, future)
         if res is None:
             continue
         kind, iso = res
