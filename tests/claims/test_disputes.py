@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 
 from newsprism import artifacts, nlp
 from newsprism.claims import CAPABILITIES, extract_claims, group_claims
-from newsprism.claims import disputes as disputes_module
 from newsprism.claims.stance import (
     ARTICLE_FEATURES,
     MAX_PARTNERS,
+    DisputeModel,
     camps,
     dispute_model,
     disputed_pairs,
@@ -34,11 +34,13 @@ def _articles(key: str) -> list[Article]:
     return [Article(id=a["id"], text=a["text"], published="2025-06-13") for a in raw[key]]
 
 
-def _group(arts: list[Article]) -> tuple[dict[str, Claim], tuple[ClaimGroup, ...]]:
+def _group(
+    arts: list[Article], model: DisputeModel | None = None
+) -> tuple[dict[str, Claim], tuple[ClaimGroup, ...]]:
     docs = list(nlp.parse([a.text for a in arts], CAPABILITIES))
     claims = [c for a, d in zip(arts, docs, strict=True) for c in extract_claims(a, d)]
     ents = merge_entities([nlp.to_record(a.id, d) for a, d in zip(arts, docs, strict=True)])
-    out, groups = group_claims(claims, arts, [], ents)
+    out, groups = group_claims(claims, arts, [], ents, dispute_model=model)
     return {c.id: c for c in out}, groups
 
 
@@ -114,17 +116,15 @@ def test_the_reports_face_the_debunk_in_one_disputed_group() -> None:
     assert any(g.verdict == "corroborated" for g in groups)
 
 
-def test_a_debunk_without_a_linkable_denial_is_linked_by_the_article_model(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_a_debunk_without_a_linkable_denial_is_linked_by_the_article_model() -> None:
     arts = _articles("disputed")[:2] + _articles("quiet")
     claims, groups = _group(arts)
     disputed = [g for g in groups if g.conflict == "disputed"]
     assert len(disputed) == 1
     assert _side_articles(disputed[0], claims) == [{"ledger", "courier"}, {"sentinel"}]
     # the sentence rules alone do not see it: with no article pair flagged, no dispute
-    monkeypatch.setattr(disputes_module, "disputed_pairs", lambda *_: [])
-    _, groups = _group(arts)
+    never = dataclasses.replace(dispute_model(), threshold=2.0)
+    _, groups = _group(arts, never)
     assert not [g for g in groups if g.verdict == "conflicting"]
 
 

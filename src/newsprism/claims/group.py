@@ -26,6 +26,7 @@ from ..reuse import embed
 from .align import PairModel, align
 from .disputes import link_article_disputes, link_disputes
 from .features import EntityIndex, Features, features
+from .stance import DisputeModel
 from .verdicts import Judgement, judge, values_agree
 
 __all__ = ["family_map", "group_claims"]
@@ -122,6 +123,7 @@ def group_claims(
     *,
     prefix: str | None = None,
     model: PairModel | None = None,
+    dispute_model: DisputeModel | None = None,
 ) -> tuple[tuple[Claim, ...], tuple[ClaimGroup, ...]]:
     """Group one story's claims and judge each group.
 
@@ -138,7 +140,7 @@ def group_claims(
     idf = _idf(feats)
     vectors = _vectors(claims)
     groups = link_disputes(align(claims, feats, vectors, idf, model), claims, feats, vectors)
-    groups, feats = link_article_disputes(groups, claims, feats, vectors, articles)
+    groups, feats = link_article_disputes(groups, claims, feats, vectors, articles, dispute_model)
     fam = family_map(articles, families)
     published = {a.id: a.published for a in articles}
     words = {a.id: frozenset(_WORDS.findall(a.text.lower())) for a in articles}
