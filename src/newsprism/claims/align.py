@@ -73,11 +73,8 @@ _BLOCK = 1024
 #: groups were 61 % wrong and groups of three or more 87 % right or nearly.  Picked on
 #: ECB+ in-sample (factors 1 to 4, the model of e3ccbcd): 2 keeps 109 of 119 groups on
 #: annotated facts and drops 59 of 154 others (facts right 0.527 -> 0.496); the held-out
-#: figures with it are in benchmarks/RESULTS.md ("round 2").  Raised to 3 in round 3, from
-#: the hand judgements of 56 two-claim groups on 9 ECB+ events by their pair's probability:
-#: under 0.35 5 right / 8 wrong, 0.35-0.45 4 / 5, 0.45-0.6 8 / 4, over 0.6 16 / 6; at 3
-#: (0.45) facts right in-sample 149 -> 143 of 262, cross-article groups 240 -> 209.
-PAIR_ONLY = 3.0
+#: figures with it are in benchmarks/RESULTS.md ("round 2").
+PAIR_ONLY = 2.0
 #: A direct quotation paired with narration counts for this share of its probability:
 #: quoted sentences became claims (positions line up across outlets), and unchecked
 #: they joined loose narrative groups ("NASA relies on SpaceX" with a speaker's
