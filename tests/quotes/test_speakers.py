@@ -374,3 +374,13 @@ def test_an_op_eds_closing_bio_names_its_first_person_writer() -> None:
     # A closing line that is not about a person leaves "I" unresolved.
     found = quotes(body + "The board votes on the plan next month.")
     assert _speaker(found, "costly mistake") is None
+
+
+def test_speaker_phrase_stops_at_a_line_break() -> None:
+    # spaCy glues a headline without a full stop to the first sentence; its
+    # last word is not part of the speaker's title.
+    text = "Pool Closes For Good\n\nMayor Olga Brandt said the city cannot pay for new pumps."
+    q = _one(quotes(text), "new pumps")
+    assert q.speaker is not None and q.speaker.name == "Olga Brandt"
+    assert q.speaker.role == "Mayor"
+    assert q.speaker_span is not None and "\n" not in text[slice(*q.speaker_span)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .layout import Layout
+from .layout import Layout, line_clip
 from .lexicon import CUE_VERBS, GENERIC_PERSON_NOUNS, QUOTE_ONLY_CUE_VERBS
 from .models import QuoteModels, logistic, shipped
 from .nominal import NominalKind, nominal_features, nominal_source
@@ -259,6 +259,7 @@ def source_span(tok: Token, *, antecedent: bool = True) -> tuple[int, int]:
     for child in tok.children:
         if child.dep_ == "relcl" and child.i > tok.i:
             end = min(end, child.left_edge.i)
+    start, end = line_clip(doc, tok.i, start, end)
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Literal
 from ..model import Speaker, entity_id
 from .cues import source_span
 from .gender import Gender, agrees, given_name_gender, pronoun_gender, word_gender
-from .layout import Layout
+from .layout import Layout, line_clip
 from .lexicon import (
     ANONYMOUS_NOUNS,
     CUE_VERBS,
@@ -489,14 +489,15 @@ class SpeakerResolver:
         idx = [t.i for t in tok.subtree if t.i not in drop]
         if not idx:
             return ""
-        start, end = _trim(self.doc, min(idx), max(idx) + 1)
+        start, end = _trim(self.doc, *line_clip(self.doc, tok.i, min(idx), max(idx) + 1))
         return _span_text(self.doc, start, end)
 
     def _named(self, tok: Token) -> tuple[str, str | None, Kind | None] | None:
         doc = self.doc
         chain = [tok.i]
+        line_start = line_clip(doc, tok.i, 0, tok.i + 1)[0]
         j = tok.i - 1
-        while j >= 0:
+        while j >= line_start:
             if j >= 1 and _hyphen_joins(doc, j):
                 # "Holtz-Eakin", "Campa-Najjar": one name the tokenizer split.
                 chain[:0] = [j - 1, j]
@@ -546,7 +547,7 @@ class SpeakerResolver:
         # Role: words before the name in its phrase ("NASA Administrator", "Sen.")
         # and appositions ("a national security attorney", "(D-N.H.)").
         parts: list[str] = []
-        left = tok.left_edge.i
+        left = max(tok.left_edge.i, line_start)
         if left < name_start:
             s, e = _trim(doc, left, name_start)
             if e > s and doc[s].lower_ in ("the", "a", "an"):
