@@ -11,7 +11,7 @@ import pytest
 
 from newsprism.model import Article, Quote
 from newsprism.quotes import quotes
-from newsprism.quotes.gender import agrees, given_name_gender, word_gender
+from newsprism.quotes.gender import agrees, first_name_gender, given_name_gender, word_gender
 from newsprism.quotes.names import clean_role, is_credit, is_dateline, not_a_name
 
 
@@ -165,6 +165,7 @@ def test_gender_helpers() -> None:
     assert given_name_gender("Hillary Clinton") == "f"
     assert given_name_gender("Donald Trump") == "m"
     assert given_name_gender("Clinton") is None  # a bare surname says nothing
+    assert first_name_gender("Ruth") == "f" and first_name_gender("Peter") == "m"
     assert word_gender("Mrs.") == "f" and word_gender("congressman") == "m"
     assert agrees("f", None) and agrees("m", "m") and not agrees("m", "f")
 
@@ -384,3 +385,12 @@ def test_speaker_phrase_stops_at_a_line_break() -> None:
     assert q.speaker is not None and q.speaker.name == "Olga Brandt"
     assert q.speaker.role == "Mayor"
     assert q.speaker_span is not None and "\n" not in text[slice(*q.speaker_span)]
+
+
+def test_a_given_name_alone_has_its_gender() -> None:
+    text = (
+        "My parents, Peter and Ruth Okafor, moved to Leeds in 1970. Peter taught physics and"
+        " Ruth ran a bakery.\n\nWhen the mill closed, she told the council the town would not"
+        " survive."
+    )
+    assert _speaker(quotes(text), "would not survive") != "Peter"

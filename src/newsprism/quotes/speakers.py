@@ -35,7 +35,14 @@ from typing import TYPE_CHECKING, Literal
 
 from ..model import Speaker, entity_id
 from .cues import source_span
-from .gender import Gender, agrees, given_name_gender, pronoun_gender, word_gender
+from .gender import (
+    Gender,
+    agrees,
+    first_name_gender,
+    given_name_gender,
+    pronoun_gender,
+    word_gender,
+)
 from .layout import Layout, line_clip
 from .lexicon import (
     ANONYMOUS_NOUNS,
@@ -346,8 +353,13 @@ class SpeakerResolver:
         elif found is None:
             # A bare surname: the full names the article gives it must agree
             # (Bill and Hillary Clinton leave "Clinton" open).
-            genders = {given_name_gender(n) for _, n in self._surnames.get(low, ())}
+            full = self._surnames.get(low, ())
+            genders = {given_name_gender(n) for _, n in full}
             found = genders.pop() if len(genders) == 1 else None
+            if not full:
+                # No full name ends with it: a given name used alone ("Peter and
+                # Ruth ... she said" is not Peter), as in stories about families.
+                found = first_name_gender(name)
         found = found or self._genders.get("~" + low.split()[-1])
         return "m" if found == "m" else "f" if found == "f" else None
 
