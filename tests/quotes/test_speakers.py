@@ -394,3 +394,34 @@ def test_a_given_name_alone_has_its_gender() -> None:
         " survive."
     )
     assert _speaker(quotes(text), "would not survive") != "Peter"
+
+
+def test_it_is_never_a_plural_or_a_nationality() -> None:
+    text = (
+        "The Brenner Institute released its forecast. Republicans were furious. It said the"
+        " deficit would shrink by half."
+    )
+    assert _speaker(quotes(text), "shrink by half") == "The Brenner Institute"
+    text = "Democratic senators praised the plan on Monday. It said the deficit would shrink."
+    assert _speaker(quotes(text), "would shrink") != "Democratic"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is worth noting that the landlord has never repaired a boiler.",
+        "It is too soon to say whether the strike will spread.",
+        "It means admitting that the landlord won.",
+    ],
+)
+def test_a_placeholder_it_is_nobody(sentence: str) -> None:
+    found = quotes("The Harlow Tenants Union met on Monday.\n\n" + sentence)
+    assert all(q.speaker is None or "Union" not in q.speaker.name for q in found)
+
+
+def test_it_before_a_plain_complement_is_the_organisation() -> None:
+    text = (
+        "Norway, the fund's largest donor, said it was strongly opposed to the plan and urged"
+        " Sweden to refrain from further cuts."
+    )
+    assert _speaker(quotes(text), "Sweden to refrain") == "Norway"

@@ -74,6 +74,11 @@ _ORG_HEADS = frozenset(
 )
 #: Cue words an inverted attribution puts before the name ("Said Ellis: ...").
 _CUE_WORDS = frozenset({"said", "says", "added", "adds", "asked", "asks", "wrote", "writes"})
+_PLURAL_TAGS = ("NNS", "NNPS")
+#: Verbs whose subject "it" is a placeholder: "It is worth noting that",
+#: "it seems unfair to say", "It means acknowledging".
+_DUMMY_IT_VERBS = frozenset({"be", "seem", "appear", "remain", "mean"})
+_COMPLEMENTS = ("acomp", "attr", "advmod", "prep", "npadvmod")
 #: How many sentences back a pronoun may find its antecedent.
 _LOOKBACK = 6
 #: Salience a mention keeps per sentence it lies back: the last sentences weigh most.
@@ -102,6 +107,8 @@ class _Known:
     main: bool = False
     #: Subject of the sentence's root verb: what the sentence is about.
     top: bool = False
+    #: A plural or a nationality ("Republicans", "Democratic"): never "it".
+    plural: bool = False
 
 
 def clean_name(text: str) -> str:
@@ -279,7 +286,10 @@ class SpeakerResolver:
             top = main and (
                 verb.dep_ == "ROOT" or self._sent_of[verb.head.i] != self._sent_of[verb.i]
             )
-            self.known.append(_Known(ent.start_char, name, role, kind, subject, False, main, top))
+            plural = ent.label_ == "NORP" or ent.root.tag_ in _PLURAL_TAGS
+            self.known.append(
+                _Known(ent.start_char, name, role, kind, subject, False, main, top, plural)
+            )
             role = clean_role(role)
             if role and kind == "person":
                 self._roles.setdefault(name, role)
@@ -414,7 +424,8 @@ class SpeakerResolver:
         if kind == "org" or (kind is None and _people(tok)):
             self._groups.append((tok.i, name, role, kind))
         if kind is not None:
-            self.known.append(_Known(tok.idx, name, role, kind, True, True, True))
+            plural = tok.ent_type_ == "NORP" or tok.tag_ in _PLURAL_TAGS
+            self.known.append(_Known(tok.idx, name, role, kind, True, True, True, plural=plural))
             if kind == "person":
                 self._add_surname(tok.idx, name)
         return Resolved(Speaker(name=name, role=role or None, entity=entity), span)
@@ -429,6 +440,8 @@ class SpeakerResolver:
                 return self._describe(_past_dates(tok.head.head), depth + 1)
             if low in PERSON_PRONOUNS or low == "his" or low == "her":
                 return self._antecedent(tok, "person")
+            if low in ORG_PRONOUNS and _dummy(tok):
+                return None
             if low in ORG_PRONOUNS or low == "its":
                 # "it" is an organisation or a document already quoted ("the plan
                 # ... it says").
@@ -630,6 +643,8 @@ class SpeakerResolver:
         for m in self.known:
             if m.kind not in (kind, also) or m.pos >= tok.idx:
                 continue
+            if m.plural and tok.lower_ in ("it", "its"):
+                continue
             back = k - self._sent_at(m.pos)
             if back > lookback or (back == 0 and not m.main):
                 continue
@@ -694,6 +709,8 @@ class SpeakerResolver:
                     continue
                 if kind == "org" and label not in (*_ORG_LABELS, ""):
                     continue
+                if kind == "org" and (label == "NORP" or child.tag_ in _PLURAL_TAGS):
+                    continue  # "Republicans ... it" is not the party
                 found = self._named(child)
                 if found is not None and not agrees(
                     pronoun_gender(tok.text), self.gender(found[0])
@@ -708,6 +725,21 @@ def _initials(name: str) -> str:
     """ "International Monetary Fund" -> "IMF"; "Alliance to Reclaim Our Schools" -> "AROS"."""
     words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
     return "".join(w[0] for w in words) if len(words) > 1 else ""
+
+
+def _dummy(it: Token) -> bool:
+    """An "it" that stands for nothing: the subject of "be" or "seem" with a clause after.
+
+    "It's worth noting that ...", "it is too soon to say how ...": the writer's
+    own voice, so no organisation or document named before is its speaker.
+    """
+    if it.dep_ not in ("nsubj", "expl") or it.head.lemma_ not in _DUMMY_IT_VERBS:
+        return False
+    # The clause stands after the verb or its complement ("worth [noting]",
+    # "too soon [to say]"); "it was opposed to the test" is China speaking.
+    near = [c for c in it.head.children if c.i > it.i and c.dep_ not in ("conj", "cc")]
+    near += [g for c in near if c.dep_ in _COMPLEMENTS for g in c.children]
+    return any(c.dep_ in ("ccomp", "xcomp", "csubj", "pcomp") for c in near)
 
 
 def _reports(subject: Token) -> bool:
