@@ -46,7 +46,6 @@ from .gender import (
 from .layout import Layout, line_clip
 from .lexicon import (
     ANONYMOUS_NOUNS,
-    CUE_VERBS,
     GENERIC_PERSON_NOUNS,
     GROUP_NOUNS,
     ORG_PRONOUNS,
@@ -57,6 +56,16 @@ from .lexicon import (
 )
 from .marks import find_quoted
 from .names import DOCUMENT_NOUNS, clean_role, document_name, is_credit, is_dateline, not_a_name
+from .syntax import (
+    PLURAL_TAGS,
+    lemma_of,
+    main_clause,
+    parenthesis_after,
+    past_dates,
+    placeholder_it,
+    reports,
+    title_before,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -74,11 +83,6 @@ _ORG_HEADS = frozenset(
 )
 #: Cue words an inverted attribution puts before the name ("Said Ellis: ...").
 _CUE_WORDS = frozenset({"said", "says", "added", "adds", "asked", "asks", "wrote", "writes"})
-_PLURAL_TAGS = ("NNS", "NNPS")
-#: Verbs whose subject "it" is a placeholder: "It is worth noting that",
-#: "it seems unfair to say", "It means acknowledging".
-_DUMMY_IT_VERBS = frozenset({"be", "seem", "appear", "remain", "mean"})
-_COMPLEMENTS = ("acomp", "attr", "advmod", "prep", "npadvmod")
 #: How many sentences back a pronoun may find its antecedent.
 _LOOKBACK = 6
 #: Salience a mention keeps per sentence it lies back: the last sentences weigh most.
@@ -266,11 +270,11 @@ class SpeakerResolver:
             if kind == "org" and " " not in name and name.lower() in self._surnames:
                 # NER often labels a bare surname ORG ("Christie blasted"); as the
                 # subject of a reporting verb it is counted once, as a speaker.
-                if _reports(ent.root):
+                if reports(ent.root):
                     continue
                 kind = "person"
             subject = ent.root.dep_ in ("nsubj", "nsubjpass")
-            role = _title_before(doc, ent.start)
+            role = title_before(doc, ent.start)
             if kind == "person":
                 described = self._named(ent.root)
                 role = described[1] if described else role
@@ -279,14 +283,14 @@ class SpeakerResolver:
                 self._note_gender(name, ent[0].text)
                 for word in (role or "").split():
                     self._note_gender(name, word)
-            main = subject and _main_clause(ent.root.head)
+            main = subject and main_clause(ent.root.head)
             verb = ent.root.head
             # The root of its own sentence: the parser's root, or a clause it
             # hung on a verb of another sentence (a bullet, a quote after it).
             top = main and (
                 verb.dep_ == "ROOT" or self._sent_of[verb.head.i] != self._sent_of[verb.i]
             )
-            plural = ent.label_ == "NORP" or ent.root.tag_ in _PLURAL_TAGS
+            plural = ent.label_ == "NORP" or ent.root.tag_ in PLURAL_TAGS
             self.known.append(
                 _Known(ent.start_char, name, role, kind, subject, False, main, top, plural)
             )
@@ -311,12 +315,12 @@ class SpeakerResolver:
                 continue  # the tagger may call a sentence-initial surname a noun
             if tok.dep_ not in ("nsubj", "nsubjpass"):
                 continue
-            if self.layout.in_quote(tok.i) or not tok.text[:1].isupper() or _reports(tok):
+            if self.layout.in_quote(tok.i) or not tok.text[:1].isupper() or reports(tok):
                 continue  # a speaker is counted once, when its attribution is resolved
             earlier = [n for p, n in self._surnames.get(tok.lower_, ()) if p < tok.idx]
             if not earlier:
                 continue
-            main = _main_clause(tok.head)
+            main = main_clause(tok.head)
             top = main and tok.head.dep_ == "ROOT"
             self.known.append(_Known(tok.idx, earlier[-1], None, "person", True, False, main, top))
 
@@ -402,7 +406,7 @@ class SpeakerResolver:
         role = clean_role(role)
         head = tok
         if tok.lower_ in _RELATIVE and tok.head.dep_ in ("relcl", "acl"):
-            head = _past_dates(tok.head.head)  # "a report that suggests": the report
+            head = past_dates(tok.head.head)  # "a report that suggests": the report
         if kind is None and lemma_of(head) in DOCUMENT_NOUNS and head.pos_ == "NOUN":
             kind, name = "document", document_name(name)
             # "the IMF report": the issuer by the full name the article gives it.
@@ -424,7 +428,7 @@ class SpeakerResolver:
         if kind == "org" or (kind is None and _people(tok)):
             self._groups.append((tok.i, name, role, kind))
         if kind is not None:
-            plural = tok.ent_type_ == "NORP" or tok.tag_ in _PLURAL_TAGS
+            plural = tok.ent_type_ == "NORP" or tok.tag_ in PLURAL_TAGS
             self.known.append(_Known(tok.idx, name, role, kind, True, True, True, plural=plural))
             if kind == "person":
                 self._add_surname(tok.idx, name)
@@ -437,10 +441,10 @@ class SpeakerResolver:
         low = tok.lower_
         if tok.pos_ == "PRON" or low in _RELATIVE:
             if low in _RELATIVE and tok.head.dep_ in ("relcl", "acl") and tok.head.head.i != tok.i:
-                return self._describe(_past_dates(tok.head.head), depth + 1)
+                return self._describe(past_dates(tok.head.head), depth + 1)
             if low in PERSON_PRONOUNS or low == "his" or low == "her":
                 return self._antecedent(tok, "person")
-            if low in ORG_PRONOUNS and _dummy(tok):
+            if low in ORG_PRONOUNS and placeholder_it(tok):
                 return None
             if low in ORG_PRONOUNS or low == "its":
                 # "it" is an organisation or a document already quoted ("the plan
@@ -589,7 +593,7 @@ class SpeakerResolver:
                         e = min(e, _trim(doc, s, sub.left_edge.i)[1])
                 if e > s:
                     parts.append(_span_text(doc, s, e))
-        paren = _parenthesis_after(doc, tok)
+        paren = parenthesis_after(doc, tok)
         if paren and all(paren.strip("()") not in p for p in parts):
             parts.append(paren)
         role = ", ".join(p for p in parts if p) or None
@@ -709,7 +713,7 @@ class SpeakerResolver:
                     continue
                 if kind == "org" and label not in (*_ORG_LABELS, ""):
                     continue
-                if kind == "org" and (label == "NORP" or child.tag_ in _PLURAL_TAGS):
+                if kind == "org" and (label == "NORP" or child.tag_ in PLURAL_TAGS):
                     continue  # "Republicans ... it" is not the party
                 found = self._named(child)
                 if found is not None and not agrees(
@@ -727,76 +731,12 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
-def _dummy(it: Token) -> bool:
-    """An "it" that stands for nothing: the subject of "be" or "seem" with a clause after.
-
-    "It's worth noting that ...", "it is too soon to say how ...": the writer's
-    own voice, so no organisation or document named before is its speaker.
-    """
-    if it.dep_ not in ("nsubj", "expl") or it.head.lemma_ not in _DUMMY_IT_VERBS:
-        return False
-    # The clause stands after the verb or its complement ("worth [noting]",
-    # "too soon [to say]"); "it was opposed to the test" is China speaking.
-    near = [c for c in it.head.children if c.i > it.i and c.dep_ not in ("conj", "cc")]
-    near += [g for c in near if c.dep_ in _COMPLEMENTS for g in c.children]
-    return any(c.dep_ in ("ccomp", "xcomp", "csubj", "pcomp") for c in near)
-
-
-def _reports(subject: Token) -> bool:
-    """Whether a subject is the speaker of a reporting verb ("Meyer said")."""
-    return subject.dep_ in ("nsubj", "nsubjpass") and lemma_of(subject.head) in CUE_VERBS
-
-
-def _main_clause(verb: Token) -> bool:
-    """A verb of the sentence's own clause, not of a subordinate one ("If Musk is ...")."""
-    if verb.dep_ in ("advcl", "relcl", "acl", "pcomp", "csubj"):
-        return False
-    return not any(c.dep_ == "mark" and c.lower_ not in ("that",) for c in verb.children)
-
-
 def _people(tok: Token) -> bool:
     """A plural noun for people ("officials", "Democrats"), which "they" can stand for."""
     if tok.tag_ not in ("NNS", "NNPS"):
         return False
     lem = lemma_of(tok)
     return tok.ent_type_ in ("NORP", "ORG") or lem in GROUP_NOUNS or lem in GENERIC_PERSON_NOUNS
-
-
-def lemma_of(tok: Token) -> str:
-    return (tok.lemma_ or tok.lower_).lower()
-
-
-def _past_dates(tok: Token) -> Token:
-    """The noun a relative clause really modifies when the parser hung it on a date.
-
-    "its statement released on Friday, which called ..." attaches ``which`` to
-    Friday; a date does not speak, so climb to the noun the date phrase modifies.
-    """
-    for _ in range(4):
-        if tok.ent_type_ not in ("DATE", "TIME") or tok.head.i == tok.i:
-            break
-        tok = tok.head
-        while tok.pos_ not in ("NOUN", "PROPN", "PRON") and tok.head.i != tok.i:
-            tok = tok.head
-    return tok
-
-
-def _title_before(doc: Doc, start: int) -> str | None:
-    """Title words written right before a name ("Sen." in "Sen. Jeanne Shaheen")."""
-    j = start
-    while j > 0 and doc[j - 1].lower_.rstrip(".") in TITLE_WORDS:
-        j -= 1
-    return doc[j:start].text if j < start else None
-
-
-def _parenthesis_after(doc: Doc, tok: Token) -> str | None:
-    """A short parenthesis right after a name: a party tag like "(D-N.H.)"."""
-    i = tok.i + 1
-    if i < len(doc) and doc[i].text == "(":
-        for j in range(i + 1, min(i + 8, len(doc))):
-            if doc[j].text == ")":
-                return doc[i : j + 1].text
-    return None
 
 
 def _personal(role: str) -> bool:
