@@ -237,6 +237,12 @@ class SpeakerResolver:
                 self.sents[-1] = (self.sents[-1][0], tok.idx + len(tok))
             self._sent_of[tok.i] = len(self.sents) - 1
         self._starts = [a for a, _ in self.sents]
+        #: First token of each token's line: a name never runs over a line break.
+        self._line_start = [0] * len(doc)
+        for tok in doc[1:]:
+            prev = doc[tok.i - 1]
+            new_line = "\n" in prev.text or "\n" in prev.whitespace_
+            self._line_start[tok.i] = tok.i if new_line else self._line_start[tok.i - 1]
         self.known: list[_Known] = []
         self._surnames: dict[str, list[tuple[int, str]]] = {}
         self._roles: dict[str, str] = {}
@@ -524,7 +530,7 @@ class SpeakerResolver:
     def _named(self, tok: Token) -> tuple[str, str | None, Kind | None] | None:
         doc = self.doc
         chain = [tok.i]
-        line_start = line_clip(doc, tok.i, 0, tok.i + 1)[0]
+        line_start = self._line_start[tok.i]
         j = tok.i - 1
         while j >= line_start:
             if j >= 1 and _hyphen_joins(doc, j):
