@@ -425,3 +425,11 @@ def test_it_before_a_plain_complement_is_the_organisation() -> None:
         " Sweden to refrain from further cuts."
     )
     assert _speaker(quotes(text), "Sweden to refrain") == "Norway"
+
+
+def test_it_continues_an_unnamed_organisation_just_quoted() -> None:
+    text = (
+        "The plant has been shut since May. The utility said the repairs would take a year."
+        " It added that prices would rise."
+    )
+    assert _speaker(quotes(text), "prices would rise") == "The utility"

@@ -252,6 +252,8 @@ class SpeakerResolver:
         #: Speakers "they" can stand for: organisations and plural descriptions
         #: already attributed (token index, name, role, kind).
         self._groups: list[tuple[int, str, str | None, Kind | None]] = []
+        #: Unnamed singular things already attributed ("the company said"), for "it".
+        self._things: list[tuple[int, str, str | None, Kind | None]] = []
         for ent in _ents(doc):
             if ent.label_ == "PERSON" or ent.label_ in _ORG_LABELS:
                 votes = self._labels.setdefault(clean_name(ent.text), Counter())
@@ -433,6 +435,8 @@ class SpeakerResolver:
             return Resolved(Speaker(name=name, role=role or None, entity=entity), span)
         if kind == "org" or (kind is None and _people(tok)):
             self._groups.append((tok.i, name, role, kind))
+        elif kind is None and tok.tag_ == "NN" and lemma_of(tok) not in GENERIC_PERSON_NOUNS:
+            self._things.append((tok.i, name, role, kind))
         if kind is not None:
             plural = tok.ent_type_ == "NORP" or tok.tag_ in PLURAL_TAGS
             self.known.append(_Known(tok.idx, name, role, kind, True, True, True, plural=plural))
@@ -454,8 +458,10 @@ class SpeakerResolver:
                 return None
             if low in ORG_PRONOUNS or low == "its":
                 # "it" is an organisation or a document already quoted ("the plan
-                # ... it says").
-                return self._antecedent(tok, "org", also="document")
+                # ... it says"); failing a name, the thing just quoted ("the
+                # social media company said ... It also said").
+                found = self._antecedent(tok, "org", also="document")
+                return found or (self._continued(tok, self._things) if low == "it" else None)
             if low in ("they", "their"):
                 return self._group_antecedent(tok)
             if low in _FIRST_PERSON and self.writer is not None and not self.layout.in_quote(tok.i):
@@ -686,8 +692,14 @@ class SpeakerResolver:
         qualifies ("Democrats said ... They added"), and only when nobody else
         was quoted since: "they" is ambiguous, so anything less stays unresolved.
         """
+        return self._continued(tok, self._groups)
+
+    def _continued(
+        self, tok: Token, items: list[tuple[int, str, str | None, Kind | None]]
+    ) -> tuple[str, str | None, Kind | None] | None:
+        """The last of ``items`` attributed in this or the previous sentence, none quoted since."""
         k = self._sent_of[tok.i]
-        before = [g for g in self._groups if g[0] < tok.i and self._sent_of[g[0]] >= k - 1]
+        before = [g for g in items if g[0] < tok.i and self._sent_of[g[0]] >= k - 1]
         if not before:
             return None
         last = before[-1]
