@@ -433,3 +433,18 @@ def test_it_continues_an_unnamed_organisation_just_quoted() -> None:
         " It added that prices would rise."
     )
     assert _speaker(quotes(text), "prices would rise") == "The utility"
+
+
+def test_a_day_is_never_the_speaker() -> None:
+    text = (
+        "Sanders keeps up his attacks in the hours before the Iowa vote\n\n"
+        "Sanders, in Des Moines, said Tuesday that Clinton was a friend of Wall Street."
+    )
+    # The headline line has no full stop: the parser hangs "Sanders" on it and
+    # reads "Tuesday" as the subject; the name opening the line is the speaker.
+    assert _speaker(quotes(text), "friend of Wall Street") == "Sanders"
+
+
+def test_an_age_description_still_speaks() -> None:
+    text = 'Melania Trump spoke for 20 minutes. "He is a loyal friend," said the 46-year-old.'
+    assert _speaker(quotes(text), "loyal friend") == "Melania Trump"
