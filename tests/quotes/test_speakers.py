@@ -448,3 +448,12 @@ def test_a_day_is_never_the_speaker() -> None:
 def test_an_age_description_still_speaks() -> None:
     text = 'Melania Trump spoke for 20 minutes. "He is a loyal friend," said the 46-year-old.'
     assert _speaker(quotes(text), "loyal friend") == "Melania Trump"
+
+
+def test_a_shared_surname_is_the_person_the_article_names_most() -> None:
+    text = (
+        "Dana Whitcombe runs the county's largest bakery. Dana Whitcombe opened it in 1998."
+        " Her husband, Paul Whitcombe, keeps the books.\n\n"
+        "Whitcombe said the flour tax would close the shop."
+    )
+    assert _speaker(quotes(text), "flour tax") == "Dana Whitcombe"

@@ -398,7 +398,12 @@ class SpeakerResolver:
         if not options:
             return name
         before = [n for p, n in options if p <= pos]
-        return before[-1] if before else options[0][1]
+        if not before:
+            return options[0][1]
+        # Two people of one surname ("Carly Fiorina ... her husband, Frank
+        # Fiorina"): the bare surname is the one the article names most.
+        counts = Counter(before)
+        return max(reversed(before), key=lambda n: counts[n])
 
     # -- resolution --------------------------------------------------------------
 
