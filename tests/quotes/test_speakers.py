@@ -11,7 +11,7 @@ import pytest
 
 from newsprism.model import Article, Quote
 from newsprism.quotes import quotes
-from newsprism.quotes.gender import agrees, given_name_gender, word_gender
+from newsprism.quotes.gender import agrees, first_name_gender, given_name_gender, word_gender
 from newsprism.quotes.names import clean_role, is_credit, is_dateline, not_a_name
 
 
@@ -165,6 +165,7 @@ def test_gender_helpers() -> None:
     assert given_name_gender("Hillary Clinton") == "f"
     assert given_name_gender("Donald Trump") == "m"
     assert given_name_gender("Clinton") is None  # a bare surname says nothing
+    assert first_name_gender("Ruth") == "f" and first_name_gender("Peter") == "m"
     assert word_gender("Mrs.") == "f" and word_gender("congressman") == "m"
     assert agrees("f", None) and agrees("m", "m") and not agrees("m", "f")
 
@@ -374,3 +375,85 @@ def test_an_op_eds_closing_bio_names_its_first_person_writer() -> None:
     # A closing line that is not about a person leaves "I" unresolved.
     found = quotes(body + "The board votes on the plan next month.")
     assert _speaker(found, "costly mistake") is None
+
+
+def test_speaker_phrase_stops_at_a_line_break() -> None:
+    # spaCy glues a headline without a full stop to the first sentence; its
+    # last word is not part of the speaker's title.
+    text = "Pool Closes For Good\n\nMayor Olga Brandt said the city cannot pay for new pumps."
+    q = _one(quotes(text), "new pumps")
+    assert q.speaker is not None and q.speaker.name == "Olga Brandt"
+    assert q.speaker.role == "Mayor"
+    assert q.speaker_span is not None and "\n" not in text[slice(*q.speaker_span)]
+
+
+def test_a_given_name_alone_has_its_gender() -> None:
+    text = (
+        "My parents, Peter and Ruth Okafor, moved to Leeds in 1970. Peter taught physics and"
+        " Ruth ran a bakery.\n\nWhen the mill closed, she told the council the town would not"
+        " survive."
+    )
+    assert _speaker(quotes(text), "would not survive") != "Peter"
+
+
+def test_it_is_never_a_plural_or_a_nationality() -> None:
+    text = (
+        "The Brenner Institute released its forecast. Republicans were furious. It said the"
+        " deficit would shrink by half."
+    )
+    assert _speaker(quotes(text), "shrink by half") == "The Brenner Institute"
+    text = "Democratic senators praised the plan on Monday. It said the deficit would shrink."
+    assert _speaker(quotes(text), "would shrink") != "Democratic"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is worth noting that the landlord has never repaired a boiler.",
+        "It is too soon to say whether the strike will spread.",
+        "It means admitting that the landlord won.",
+    ],
+)
+def test_a_placeholder_it_is_nobody(sentence: str) -> None:
+    found = quotes("The Harlow Tenants Union met on Monday.\n\n" + sentence)
+    assert all(q.speaker is None or "Union" not in q.speaker.name for q in found)
+
+
+def test_it_before_a_plain_complement_is_the_organisation() -> None:
+    text = (
+        "Norway, the fund's largest donor, said it was strongly opposed to the plan and urged"
+        " Sweden to refrain from further cuts."
+    )
+    assert _speaker(quotes(text), "Sweden to refrain") == "Norway"
+
+
+def test_it_continues_an_unnamed_organisation_just_quoted() -> None:
+    text = (
+        "The plant has been shut since May. The utility said the repairs would take a year."
+        " It added that prices would rise."
+    )
+    assert _speaker(quotes(text), "prices would rise") == "The utility"
+
+
+def test_a_day_is_never_the_speaker() -> None:
+    text = (
+        "Sanders keeps up his attacks in the hours before the Iowa vote\n\n"
+        "Sanders, in Des Moines, said Tuesday that Clinton was a friend of Wall Street."
+    )
+    # The headline line has no full stop: the parser hangs "Sanders" on it and
+    # reads "Tuesday" as the subject; the name opening the line is the speaker.
+    assert _speaker(quotes(text), "friend of Wall Street") == "Sanders"
+
+
+def test_an_age_description_still_speaks() -> None:
+    text = 'Melania Trump spoke for 20 minutes. "He is a loyal friend," said the 46-year-old.'
+    assert _speaker(quotes(text), "loyal friend") == "Melania Trump"
+
+
+def test_a_shared_surname_is_the_person_the_article_names_most() -> None:
+    text = (
+        "Dana Whitcombe runs the county's largest bakery. Dana Whitcombe opened it in 1998."
+        " Her husband, Paul Whitcombe, keeps the books.\n\n"
+        "Whitcombe said the flour tax would close the shop."
+    )
+    assert _speaker(quotes(text), "flour tax") == "Dana Whitcombe"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .layout import Layout
+from .layout import Layout, line_clip
 from .lexicon import CUE_VERBS, GENERIC_PERSON_NOUNS, QUOTE_ONLY_CUE_VERBS
 from .models import QuoteModels, logistic, shipped
 from .nominal import NominalKind, nominal_features, nominal_source
@@ -142,12 +142,17 @@ def source_of(cue: Token) -> Token | None:
         for child in tok.children:
             # A dash the parser took for a noun is no subject ('made public ―
             # Trump boasted' has "―" and "Trump" as subjects).
-            if child.dep_ in _SUBJECTS and any(ch.isalnum() for ch in child.text):
+            # Nor is a day ("said Tuesday" the parser misread as a subject).
+            if (
+                child.dep_ in _SUBJECTS
+                and any(ch.isalnum() for ch in child.text)
+                and not _a_day(child)
+            ):
                 return child
         if tok.dep_ in _STOP_CLIMB or tok.head.i == tok.i:
             break
         tok = tok.head
-    return _inverted_subject(cue) or _adjacent_subject(cue)
+    return _inverted_subject(cue) or _adjacent_subject(cue) or _line_subject(cue)
 
 
 def _controller(cue: Token) -> Token | None:
@@ -235,13 +240,56 @@ def _adjacent_subject(cue: Token) -> Token | None:
         j -= 1
     cands = [j, cue.i + 1]
     for k in cands:
-        if 0 <= k < len(doc) and doc[k].pos_ in ("PROPN", "PRON") and doc[k].lower_ != "it":
+        if (
+            0 <= k < len(doc)
+            and doc[k].pos_ in ("PROPN", "PRON")
+            and doc[k].lower_ != "it"
+            and not _a_day(doc[k])  # "said Tuesday that"
+        ):
             tok = doc[k]
             while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
                 tok = tok.head
             if tok.pos_ in ("PROPN", "PRON") and not tok.is_punct:
                 return tok
     return None
+
+
+def _a_day(tok: Token) -> bool:
+    """A day or time the parser read as a subject ("said Tuesday", "11:00 am").
+
+    Ages are dates to NER too, and "the 46-year-old" does speak: only clock
+    times and the names of days and months are left out.
+    """
+    if tok.ent_type_ == "TIME":
+        return True
+    return tok.ent_type_ == "DATE" and (tok.pos_ == "PROPN" or tok.tag_ == "CD")
+
+
+def _line_subject(cue: Token) -> Token | None:
+    """The name opening the cue's line when the parser hung it on the line above.
+
+    A headline or dateline without a full stop is glued to the first sentence
+    ("... before the Iowa vote\n\nSanders, in Des Moines, said Tuesday that"),
+    and the name becomes an object of the headline; a name that opens the line,
+    with no verb between it and the cue, is the cue's subject.
+    """
+    doc = cue.doc
+    start = cue.i
+    while start > 0 and "\n" not in doc[start - 1].text + doc[start - 1].whitespace_:
+        start -= 1
+    if start == 0 or start == cue.i or cue.is_sent_start:
+        return None
+    if doc[start].sent.start >= start:
+        return None  # the parser's sentence starts on this line: nothing glued
+    if any(doc[k].pos_ in ("VERB", "AUX") for k in range(start, cue.i)):
+        return None
+    first = doc[start]
+    if first.pos_ != "PROPN" or first.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
+        return None
+    k = start
+    while k + 1 < cue.i and doc[k + 1].ent_iob_ == "I":
+        k += 1  # the last word of the name
+    return doc[k]
 
 
 def source_span(tok: Token, *, antecedent: bool = True) -> tuple[int, int]:
@@ -259,6 +307,7 @@ def source_span(tok: Token, *, antecedent: bool = True) -> tuple[int, int]:
     for child in tok.children:
         if child.dep_ == "relcl" and child.i > tok.i:
             end = min(end, child.left_edge.i)
+    start, end = line_clip(doc, tok.i, start, end)
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):

@@ -16,7 +16,14 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-__all__ = ["Gender", "agrees", "given_name_gender", "pronoun_gender", "word_gender"]
+__all__ = [
+    "Gender",
+    "agrees",
+    "first_name_gender",
+    "given_name_gender",
+    "pronoun_gender",
+    "word_gender",
+]
 
 Gender = Literal["m", "f"]
 
@@ -69,6 +76,11 @@ def given_name_gender(name: str) -> Gender | None:
     if len(words) < 2:
         return None
     return _given_names().get(words[0])
+
+
+def first_name_gender(word: str) -> Gender | None:
+    """Gender of a given name written alone ("Ruth" -> "f"), if the list knows it."""
+    return _given_names().get(word.strip(".,").lower())
 
 
 def word_gender(word: str) -> Gender | None:

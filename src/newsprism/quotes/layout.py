@@ -14,7 +14,7 @@ from .marks import Quoted, find_quoted
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["Layout"]
+__all__ = ["Layout", "line_clip"]
 
 
 class Layout:
@@ -71,3 +71,27 @@ class Layout:
         while b + 1 < len(self.doc) and self.unit[b + 1] == self.unit[i]:
             b += 1
         return a, b + 1
+
+
+def line_clip(doc: Doc, i: int, start: int, end: int) -> tuple[int, int]:
+    """The part of token range ``[start, end)`` on the same line as token ``i``.
+
+    spaCy glues a headline, a dateline or a live-blog time stamp written
+    without a full stop to the sentence on the next line ("7:10 p.m.\\n\\nBernie
+    Sanders' campaign says"), so a subtree can span a line break; a speaker's
+    name or phrase never does.
+    """
+    a = start
+    for k in range(i - 1, start - 1, -1):
+        if "\n" in doc[k].text or "\n" in doc[k].whitespace_:
+            a = k + 1
+            break
+    b = end
+    for k in range(i, end):
+        if k > i and "\n" in doc[k].text:
+            b = k
+            break
+        if "\n" in doc[k].whitespace_:
+            b = k + 1
+            break
+    return a, b

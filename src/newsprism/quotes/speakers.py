@@ -35,11 +35,17 @@ from typing import TYPE_CHECKING, Literal
 
 from ..model import Speaker, entity_id
 from .cues import source_span
-from .gender import Gender, agrees, given_name_gender, pronoun_gender, word_gender
-from .layout import Layout
+from .gender import (
+    Gender,
+    agrees,
+    first_name_gender,
+    given_name_gender,
+    pronoun_gender,
+    word_gender,
+)
+from .layout import Layout, line_clip
 from .lexicon import (
     ANONYMOUS_NOUNS,
-    CUE_VERBS,
     GENERIC_PERSON_NOUNS,
     GROUP_NOUNS,
     ORG_PRONOUNS,
@@ -50,6 +56,16 @@ from .lexicon import (
 )
 from .marks import find_quoted
 from .names import DOCUMENT_NOUNS, clean_role, document_name, is_credit, is_dateline, not_a_name
+from .syntax import (
+    PLURAL_TAGS,
+    lemma_of,
+    main_clause,
+    parenthesis_after,
+    past_dates,
+    placeholder_it,
+    reports,
+    title_before,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -95,6 +111,8 @@ class _Known:
     main: bool = False
     #: Subject of the sentence's root verb: what the sentence is about.
     top: bool = False
+    #: A plural or a nationality ("Republicans", "Democratic"): never "it".
+    plural: bool = False
 
 
 def clean_name(text: str) -> str:
@@ -219,6 +237,12 @@ class SpeakerResolver:
                 self.sents[-1] = (self.sents[-1][0], tok.idx + len(tok))
             self._sent_of[tok.i] = len(self.sents) - 1
         self._starts = [a for a, _ in self.sents]
+        #: First token of each token's line: a name never runs over a line break.
+        self._line_start = [0] * len(doc)
+        for tok in doc[1:]:
+            prev = doc[tok.i - 1]
+            new_line = "\n" in prev.text or "\n" in prev.whitespace_
+            self._line_start[tok.i] = tok.i if new_line else self._line_start[tok.i - 1]
         self.known: list[_Known] = []
         self._surnames: dict[str, list[tuple[int, str]]] = {}
         self._roles: dict[str, str] = {}
@@ -228,6 +252,8 @@ class SpeakerResolver:
         #: Speakers "they" can stand for: organisations and plural descriptions
         #: already attributed (token index, name, role, kind).
         self._groups: list[tuple[int, str, str | None, Kind | None]] = []
+        #: Unnamed singular things already attributed ("the company said"), for "it".
+        self._things: list[tuple[int, str, str | None, Kind | None]] = []
         for ent in _ents(doc):
             if ent.label_ == "PERSON" or ent.label_ in _ORG_LABELS:
                 votes = self._labels.setdefault(clean_name(ent.text), Counter())
@@ -252,11 +278,11 @@ class SpeakerResolver:
             if kind == "org" and " " not in name and name.lower() in self._surnames:
                 # NER often labels a bare surname ORG ("Christie blasted"); as the
                 # subject of a reporting verb it is counted once, as a speaker.
-                if _reports(ent.root):
+                if reports(ent.root):
                     continue
                 kind = "person"
             subject = ent.root.dep_ in ("nsubj", "nsubjpass")
-            role = _title_before(doc, ent.start)
+            role = title_before(doc, ent.start)
             if kind == "person":
                 described = self._named(ent.root)
                 role = described[1] if described else role
@@ -265,14 +291,17 @@ class SpeakerResolver:
                 self._note_gender(name, ent[0].text)
                 for word in (role or "").split():
                     self._note_gender(name, word)
-            main = subject and _main_clause(ent.root.head)
+            main = subject and main_clause(ent.root.head)
             verb = ent.root.head
             # The root of its own sentence: the parser's root, or a clause it
             # hung on a verb of another sentence (a bullet, a quote after it).
             top = main and (
                 verb.dep_ == "ROOT" or self._sent_of[verb.head.i] != self._sent_of[verb.i]
             )
-            self.known.append(_Known(ent.start_char, name, role, kind, subject, False, main, top))
+            plural = ent.label_ == "NORP" or ent.root.tag_ in PLURAL_TAGS
+            self.known.append(
+                _Known(ent.start_char, name, role, kind, subject, False, main, top, plural)
+            )
             role = clean_role(role)
             if role and kind == "person":
                 self._roles.setdefault(name, role)
@@ -294,12 +323,12 @@ class SpeakerResolver:
                 continue  # the tagger may call a sentence-initial surname a noun
             if tok.dep_ not in ("nsubj", "nsubjpass"):
                 continue
-            if self.layout.in_quote(tok.i) or not tok.text[:1].isupper() or _reports(tok):
+            if self.layout.in_quote(tok.i) or not tok.text[:1].isupper() or reports(tok):
                 continue  # a speaker is counted once, when its attribution is resolved
             earlier = [n for p, n in self._surnames.get(tok.lower_, ()) if p < tok.idx]
             if not earlier:
                 continue
-            main = _main_clause(tok.head)
+            main = main_clause(tok.head)
             top = main and tok.head.dep_ == "ROOT"
             self.known.append(_Known(tok.idx, earlier[-1], None, "person", True, False, main, top))
 
@@ -346,8 +375,13 @@ class SpeakerResolver:
         elif found is None:
             # A bare surname: the full names the article gives it must agree
             # (Bill and Hillary Clinton leave "Clinton" open).
-            genders = {given_name_gender(n) for _, n in self._surnames.get(low, ())}
+            full = self._surnames.get(low, ())
+            genders = {given_name_gender(n) for _, n in full}
             found = genders.pop() if len(genders) == 1 else None
+            if not full:
+                # No full name ends with it: a given name used alone ("Peter and
+                # Ruth ... she said" is not Peter), as in stories about families.
+                found = first_name_gender(name)
         found = found or self._genders.get("~" + low.split()[-1])
         return "m" if found == "m" else "f" if found == "f" else None
 
@@ -364,7 +398,12 @@ class SpeakerResolver:
         if not options:
             return name
         before = [n for p, n in options if p <= pos]
-        return before[-1] if before else options[0][1]
+        if not before:
+            return options[0][1]
+        # Two people of one surname ("Carly Fiorina ... her husband, Frank
+        # Fiorina"): the bare surname is the one the article names most.
+        counts = Counter(before)
+        return max(reversed(before), key=lambda n: counts[n])
 
     # -- resolution --------------------------------------------------------------
 
@@ -380,7 +419,7 @@ class SpeakerResolver:
         role = clean_role(role)
         head = tok
         if tok.lower_ in _RELATIVE and tok.head.dep_ in ("relcl", "acl"):
-            head = _past_dates(tok.head.head)  # "a report that suggests": the report
+            head = past_dates(tok.head.head)  # "a report that suggests": the report
         if kind is None and lemma_of(head) in DOCUMENT_NOUNS and head.pos_ == "NOUN":
             kind, name = "document", document_name(name)
             # "the IMF report": the issuer by the full name the article gives it.
@@ -401,8 +440,11 @@ class SpeakerResolver:
             return Resolved(Speaker(name=name, role=role or None, entity=entity), span)
         if kind == "org" or (kind is None and _people(tok)):
             self._groups.append((tok.i, name, role, kind))
+        elif kind is None and tok.tag_ == "NN" and lemma_of(tok) not in GENERIC_PERSON_NOUNS:
+            self._things.append((tok.i, name, role, kind))
         if kind is not None:
-            self.known.append(_Known(tok.idx, name, role, kind, True, True, True))
+            plural = tok.ent_type_ == "NORP" or tok.tag_ in PLURAL_TAGS
+            self.known.append(_Known(tok.idx, name, role, kind, True, True, True, plural=plural))
             if kind == "person":
                 self._add_surname(tok.idx, name)
         return Resolved(Speaker(name=name, role=role or None, entity=entity), span)
@@ -414,13 +456,17 @@ class SpeakerResolver:
         low = tok.lower_
         if tok.pos_ == "PRON" or low in _RELATIVE:
             if low in _RELATIVE and tok.head.dep_ in ("relcl", "acl") and tok.head.head.i != tok.i:
-                return self._describe(_past_dates(tok.head.head), depth + 1)
+                return self._describe(past_dates(tok.head.head), depth + 1)
             if low in PERSON_PRONOUNS or low == "his" or low == "her":
                 return self._antecedent(tok, "person")
+            if low in ORG_PRONOUNS and placeholder_it(tok):
+                return None
             if low in ORG_PRONOUNS or low == "its":
                 # "it" is an organisation or a document already quoted ("the plan
-                # ... it says").
-                return self._antecedent(tok, "org", also="document")
+                # ... it says"); failing a name, the thing just quoted ("the
+                # social media company said ... It also said").
+                found = self._antecedent(tok, "org", also="document")
+                return found or (self._continued(tok, self._things) if low == "it" else None)
             if low in ("they", "their"):
                 return self._group_antecedent(tok)
             if low in _FIRST_PERSON and self.writer is not None and not self.layout.in_quote(tok.i):
@@ -489,14 +535,15 @@ class SpeakerResolver:
         idx = [t.i for t in tok.subtree if t.i not in drop]
         if not idx:
             return ""
-        start, end = _trim(self.doc, min(idx), max(idx) + 1)
+        start, end = _trim(self.doc, *line_clip(self.doc, tok.i, min(idx), max(idx) + 1))
         return _span_text(self.doc, start, end)
 
     def _named(self, tok: Token) -> tuple[str, str | None, Kind | None] | None:
         doc = self.doc
         chain = [tok.i]
+        line_start = self._line_start[tok.i]
         j = tok.i - 1
-        while j >= 0:
+        while j >= line_start:
             if j >= 1 and _hyphen_joins(doc, j):
                 # "Holtz-Eakin", "Campa-Najjar": one name the tokenizer split.
                 chain[:0] = [j - 1, j]
@@ -546,7 +593,7 @@ class SpeakerResolver:
         # Role: words before the name in its phrase ("NASA Administrator", "Sen.")
         # and appositions ("a national security attorney", "(D-N.H.)").
         parts: list[str] = []
-        left = tok.left_edge.i
+        left = max(tok.left_edge.i, line_start)
         if left < name_start:
             s, e = _trim(doc, left, name_start)
             if e > s and doc[s].lower_ in ("the", "a", "an"):
@@ -563,7 +610,7 @@ class SpeakerResolver:
                         e = min(e, _trim(doc, s, sub.left_edge.i)[1])
                 if e > s:
                     parts.append(_span_text(doc, s, e))
-        paren = _parenthesis_after(doc, tok)
+        paren = parenthesis_after(doc, tok)
         if paren and all(paren.strip("()") not in p for p in parts):
             parts.append(paren)
         role = ", ".join(p for p in parts if p) or None
@@ -617,6 +664,8 @@ class SpeakerResolver:
         for m in self.known:
             if m.kind not in (kind, also) or m.pos >= tok.idx:
                 continue
+            if m.plural and tok.lower_ in ("it", "its"):
+                continue
             back = k - self._sent_at(m.pos)
             if back > lookback or (back == 0 and not m.main):
                 continue
@@ -648,8 +697,14 @@ class SpeakerResolver:
         qualifies ("Democrats said ... They added"), and only when nobody else
         was quoted since: "they" is ambiguous, so anything less stays unresolved.
         """
+        return self._continued(tok, self._groups)
+
+    def _continued(
+        self, tok: Token, items: list[tuple[int, str, str | None, Kind | None]]
+    ) -> tuple[str, str | None, Kind | None] | None:
+        """The last of ``items`` attributed in this or the previous sentence, none quoted since."""
         k = self._sent_of[tok.i]
-        before = [g for g in self._groups if g[0] < tok.i and self._sent_of[g[0]] >= k - 1]
+        before = [g for g in items if g[0] < tok.i and self._sent_of[g[0]] >= k - 1]
         if not before:
             return None
         last = before[-1]
@@ -681,6 +736,8 @@ class SpeakerResolver:
                     continue
                 if kind == "org" and label not in (*_ORG_LABELS, ""):
                     continue
+                if kind == "org" and (label == "NORP" or child.tag_ in PLURAL_TAGS):
+                    continue  # "Republicans ... it" is not the party
                 found = self._named(child)
                 if found is not None and not agrees(
                     pronoun_gender(tok.text), self.gender(found[0])
@@ -697,61 +754,12 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
-def _reports(subject: Token) -> bool:
-    """Whether a subject is the speaker of a reporting verb ("Meyer said")."""
-    return subject.dep_ in ("nsubj", "nsubjpass") and lemma_of(subject.head) in CUE_VERBS
-
-
-def _main_clause(verb: Token) -> bool:
-    """A verb of the sentence's own clause, not of a subordinate one ("If Musk is ...")."""
-    if verb.dep_ in ("advcl", "relcl", "acl", "pcomp", "csubj"):
-        return False
-    return not any(c.dep_ == "mark" and c.lower_ not in ("that",) for c in verb.children)
-
-
 def _people(tok: Token) -> bool:
     """A plural noun for people ("officials", "Democrats"), which "they" can stand for."""
     if tok.tag_ not in ("NNS", "NNPS"):
         return False
     lem = lemma_of(tok)
     return tok.ent_type_ in ("NORP", "ORG") or lem in GROUP_NOUNS or lem in GENERIC_PERSON_NOUNS
-
-
-def lemma_of(tok: Token) -> str:
-    return (tok.lemma_ or tok.lower_).lower()
-
-
-def _past_dates(tok: Token) -> Token:
-    """The noun a relative clause really modifies when the parser hung it on a date.
-
-    "its statement released on Friday, which called ..." attaches ``which`` to
-    Friday; a date does not speak, so climb to the noun the date phrase modifies.
-    """
-    for _ in range(4):
-        if tok.ent_type_ not in ("DATE", "TIME") or tok.head.i == tok.i:
-            break
-        tok = tok.head
-        while tok.pos_ not in ("NOUN", "PROPN", "PRON") and tok.head.i != tok.i:
-            tok = tok.head
-    return tok
-
-
-def _title_before(doc: Doc, start: int) -> str | None:
-    """Title words written right before a name ("Sen." in "Sen. Jeanne Shaheen")."""
-    j = start
-    while j > 0 and doc[j - 1].lower_.rstrip(".") in TITLE_WORDS:
-        j -= 1
-    return doc[j:start].text if j < start else None
-
-
-def _parenthesis_after(doc: Doc, tok: Token) -> str | None:
-    """A short parenthesis right after a name: a party tag like "(D-N.H.)"."""
-    i = tok.i + 1
-    if i < len(doc) and doc[i].text == "(":
-        for j in range(i + 1, min(i + 8, len(doc))):
-            if doc[j].text == ")":
-                return doc[i : j + 1].text
-    return None
 
 
 def _personal(role: str) -> bool:
