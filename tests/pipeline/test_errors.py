@@ -6,6 +6,7 @@ import importlib
 import pickle
 import pkgutil
 import re
+from pathlib import Path
 
 import pytest
 
@@ -72,7 +73,7 @@ def test_a_new_error_class_must_choose_its_code() -> None:
             pass
 
 
-def test_records_passed_as_sources_say_which_function_reads_them(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_records_passed_as_sources_say_which_function_reads_them(tmp_path: Path) -> None:
     art = newsprism.Article(id="a1", text="The council met on Tuesday.")
     with pytest.raises(TypeError, match="analyze_articles"):
         newsprism.analyze([art])  # type: ignore[list-item]

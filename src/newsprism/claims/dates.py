@@ -19,6 +19,7 @@ __all__ = [
     "DATE",
     "FUTURE",
     "FUTURE_WINDOW",
+    "YEAR_RE",
     "DateRange",
     "date_range",
     "dates_compatible",
@@ -45,18 +46,18 @@ _MONTH_RE = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
-_YEAR_RE = r"(?:1[89]\d\d|20\d\d)"
+YEAR_RE = r"(?:1[89]\d\d|20\d\d)"
 _PART_RE = r"(?:(?P<part>early|late|mid|the end of|the beginning of|the start of)[\s-]+)?"
 DATE = re.compile(
     r"(?P<since>\b(?:since|from)\s+)?(?:"
     # October 25, 2024 / Oct. 26 / May 03, 2013
-    rf"(?P<md>\b{_MONTH_RE}\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_year>{_YEAR_RE}))?)"
+    rf"(?P<md>\b{_MONTH_RE}\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_year>{YEAR_RE}))?)"
     # 25 October 2024
-    rf"|(?P<dm>\b(?P<dm_day>\d{{1,2}})\s+{_MONTH_RE}(?:,?\s+(?P<dm_year>{_YEAR_RE}))?)"
+    rf"|(?P<dm>\b(?P<dm_day>\d{{1,2}})\s+{_MONTH_RE}(?:,?\s+(?P<dm_year>{YEAR_RE}))?)"
     # (late) September 2022 / September
-    rf"|(?P<my>\b{_PART_RE}(?P<my_month>{_MONTH_RE})(?:\s+(?P<my_year>{_YEAR_RE}))?\b)"
+    rf"|(?P<my>\b{_PART_RE}(?P<my_month>{_MONTH_RE})(?:\s+(?P<my_year>{YEAR_RE}))?\b)"
     # (late) 2022, mid-2022
-    rf"|(?P<y>\b{_PART_RE.replace('part', 'ypart')}(?P<y_year>{_YEAR_RE})\b(?![-–/]?\d|%|s\b))"
+    rf"|(?P<y>\b{_PART_RE.replace('part', 'ypart')}(?P<y_year>{YEAR_RE})\b(?![-–/]?\d|%|s\b))"
     # the 1990s
     rf"|(?P<decade>\b(?:the\s+)?(?P<dec>(?:1[89]|20)\d0)['’]?s\b)"
     r"|(?P<iso>\b(?P<iso_y>\d{4})-(?P<iso_m>\d\d)-(?P<iso_d>\d\d)\b)"

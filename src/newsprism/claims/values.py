@@ -27,6 +27,7 @@ from .dates import (
     DATE,
     FUTURE,
     FUTURE_WINDOW,
+    YEAR_RE,
     DateRange,
     date_range,
     dates_compatible,
@@ -461,7 +462,7 @@ def _sentence_start(text: str, at: int) -> int:
 
 #: "that year", "the same year": the year of the last date with a year before it.
 _THAT_YEAR = re.compile(r"\b(?:that|the same) year\b", re.IGNORECASE)
-_YEAR_IN = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_YEAR_IN = re.compile(rf"\b({YEAR_RE})\b")
 
 
 def find_values(
