@@ -238,19 +238,6 @@ def test_that_year_takes_the_year_of_an_earlier_sentence() -> None:
     assert school and any(v.value == "2009" and v.text == "That year" for v in school[0].values)
 
 
-def test_a_lede_glued_to_its_headline_is_a_claim_of_its_own() -> None:
-    # no full stop after the headline: the parser makes one sentence of two lines
-    art = Article(
-        id="glued",
-        text="Harbor bridge closes for repairs\n"
-        "The Harlow harbor bridge will close for six weeks of repairs starting Monday, "
-        "the port authority said.",
-    )
-    _, _, claims, _, _ = _story([art], [])
-    ledes = [c for c in claims if c.kind == "statement" and "six weeks" in c.text]
-    assert ledes and "\n" not in ledes[0].text and ledes[0].text.startswith("The Harlow")
-
-
 def test_a_url_or_path_line_is_no_claim() -> None:
     art = Article(
         id="url",

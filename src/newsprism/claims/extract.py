@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..model import Article, Claim, ClaimKind, Quote, Value
@@ -316,27 +316,6 @@ def _holder(start: int, end: int, quotes: Sequence[Quote]) -> str | None:
     return best
 
 
-def _lines(doc: Doc, text: str) -> Iterator[Span]:
-    """The parser's sentences, cut at line breaks: a headline, a dateline or a URL
-    without a full stop is glued to the lede by the parser (one ECB+ sentence in ten
-    spans two lines), and a claim never runs over a paragraph break, so the lede was
-    lost behind its headline."""
-    for sent in doc.sents:
-        start, end = sent.start_char, sent.end_char
-        if "\n" not in text[start:end].strip():
-            yield sent
-            continue
-        at = start
-        for line in text[start:end].split("\n"):
-            lo, hi = at, at + len(line)
-            at = hi + 1
-            if not line.strip():
-                continue
-            part = doc.char_span(lo, hi, alignment_mode="contract")
-            if part is not None and len(part):
-                yield part
-
-
 def extract_claims(article: Article, doc: Doc, quotes: Sequence[Quote] = ()) -> tuple[Claim, ...]:
     """The checkable claims of one article, in text order, ids ``"{article}:c{n}"``.
 
@@ -350,7 +329,7 @@ def extract_claims(article: Article, doc: Doc, quotes: Sequence[Quote] = ()) -> 
     mask = _quote_mask(text)
     spans: _Spans = []
     year: str | None = None  # the last year the article named: what "that year" means
-    for sent in _lines(doc, text):
+    for sent in doc.sents:
         got = _sentence_claims(doc, text, sent, article.published, mask, year)
         spans.extend(got)
         year = last_year([v for *_, vs, _k in got for v in vs]) or year
