@@ -190,6 +190,15 @@ class Claim:
     #: Who the article attributes it to (the quotes stage's speaker, "Dmitry Peskov");
     #: None when the outlet states it in its own voice.
     holder: str | None = None
+    #: What it asserts, from the parse: who (``subject``) did what (``predicate``, a
+    #: lemma: "arrest", "not injure", "be start-up") to whom (``object``), read through
+    #: reporting verbs and passives ("Jackson was arrested, police said": predicate
+    #: "arrest", object "jackson").  None where the parse gives no such part.
+    subject: str | None = None
+    predicate: str | None = None
+    object: str | None = None
+    #: The source distances itself from the claim ("may", "reportedly", "expected to").
+    hedged: bool = False
 
 
 @dataclass(frozen=True, slots=True)

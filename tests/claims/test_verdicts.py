@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from newsprism.claims import group_claims
-from newsprism.claims.values import find_values
-from newsprism.model import Article, Claim, ClaimGroup
+from newsprism.claims.values import Amount, find_values
+from newsprism.model import Article, Claim, ClaimGroup, Value
 
 
 def _claim(article: str, n: int, text: str, published: str | None = None) -> Claim:
@@ -449,3 +449,37 @@ def test_a_figure_the_other_article_also_gives_elsewhere_is_another_quantity() -
     assert g.verdict != "conflicting"
     # nor corroborated together: the group is parted by the same rule that judged it
     assert not (g.verdict == "corroborated" and "b:c0" in g.claims)
+
+
+def test_a_bounded_count_of_the_same_noun_is_imprecise_with_no_word_in_common() -> None:
+    # nothing near the two numbers is shared but the counted noun itself
+    claims, groups = _run(
+        {
+            "a": ["The three hikers, one of whom had a broken leg, reached the Alder Creek hut"],
+            "b": ["Up to three hikers were flown out from the Alder Creek hut by helicopter"],
+        }
+    )
+    g = _group_of(claims, groups, "a:c0")
+    assert claims["b:c0"].group == g.id
+    assert g.verdict == "imprecise"
+
+
+def test_a_measure_unit_alone_does_not_make_two_figures_one() -> None:
+    # "days" says nothing of what is counted: a stay and a search are two quantities,
+    # while "hikers" is what both numbers count
+    from newsprism.claims.values import amount_of
+    from newsprism.claims.verdicts import _same_quantity
+
+    def one(text: str) -> tuple[Claim, Value, Amount]:
+        c = _claim("x", 0, text)
+        v = c.values[0]
+        a = amount_of(v)
+        assert a is not None
+        return c, v, a
+
+    stay = one("The hikers spent nine days in the hut")
+    search = one("Rescuers searched for seven days")
+    assert not _same_quantity(*stay, *search)
+    three = one("The three hikers, one of whom was hurt, reached the hut")
+    up_to = one("Up to three hikers were flown out by helicopter")
+    assert _same_quantity(*three, *up_to)

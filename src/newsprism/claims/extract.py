@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, Claim, ClaimKind, Quote, Value
 from .lexicon import DENIAL, disputing
+from .proposition import Proposition, hedged, proposition
 from .values import Found, find_values, last_year
 
 if TYPE_CHECKING:
@@ -200,7 +201,7 @@ def _count_text(doc: Doc, whole_text: str, f: Found) -> Found:
     return f
 
 
-_Spans = list[tuple[int, int, tuple[Value, ...], ClaimKind]]
+_Spans = list[tuple[int, int, tuple[Value, ...], ClaimKind, Proposition]]
 #: A figure's clause shorter than this ("Rossi noted Tuesday") says too little to line
 #: up on its own; its sentence's statement claim carries the figure.
 _VALUE_MIN_WORDS = 5
@@ -236,9 +237,30 @@ def _statement(
     body = text[sent.start_char : sent.end_char].rstrip()
     if body.endswith("?"):
         return []
-    lo, hi = _line_of(text, whole[0], whole[1], whole[0])
+    lo, hi = _line_of(text, whole[0], whole[1], _longest_line(text, whole[0], whole[1]))
     kept = tuple(f.value for f in values if lo <= f.start and f.end <= hi)
-    return [(lo, hi, kept, "statement")]
+    line = sent.doc.char_span(lo, hi, alignment_mode="expand")
+    return [(lo, hi, kept, "statement", proposition(_root(line or sent)))]
+
+
+def _longest_line(text: str, start: int, end: int) -> int:
+    """Where the line with the most words of ``[start, end)`` starts.
+
+    The parser glues a headline, a dateline or a time stamp without a full stop to the
+    lede below it ("Sunday, 21 July 2013 / A FIRE has badly damaged the Waitrose
+    supermarket"); the statement is the lede, the longest line, not the first.  Cutting
+    such sentences into one claim per line was tried and made the headlines claims of
+    their own, which grouped badly (benchmarks/RESULTS.md, round 3).
+    """
+    best, best_words, at = start, -1, start
+    while at < end:
+        nl = text.find("\n", at, end)
+        stop = end if nl == -1 else nl
+        words = len(text[at:stop].split())
+        if words > best_words:
+            best, best_words = at, words
+        at = stop + 1
+    return best
 
 
 def _sentence_claims(
@@ -263,7 +285,7 @@ def _sentence_claims(
         anchor = sent.start_char + (first.start() if first else 0)
         lo, hi = _line_of(text, whole[0], whole[1], anchor)
         kept = tuple(f.value for f in values if lo <= f.start and f.end <= hi)
-        return [(lo, hi, kept, "statement")]
+        return [(lo, hi, kept, "statement", proposition(_root(sent)))]
     by_root: dict[int, list[Found]] = {}
     roots: dict[int, Token] = {}
     for f in values:
@@ -284,7 +306,7 @@ def _sentence_claims(
         lo, hi = _line_of(text, bounds[0], bounds[1], found[0].start)
         kept = tuple(f.value for f in found if lo <= f.start and f.end <= hi)
         if kept and len(text[lo:hi].split()) >= _VALUE_MIN_WORDS:
-            out.append((lo, hi, kept, "value"))
+            out.append((lo, hi, kept, "value", proposition(roots[i])))
     return out + _statement(text, sent, mask, values, whole)
 
 
@@ -332,10 +354,10 @@ def extract_claims(article: Article, doc: Doc, quotes: Sequence[Quote] = ()) -> 
     for sent in doc.sents:
         got = _sentence_claims(doc, text, sent, article.published, mask, year)
         spans.extend(got)
-        year = last_year([v for *_, vs, _k in got for v in vs]) or year
+        year = last_year([v for _lo, _hi, vs, _k, _p in got for v in vs]) or year
     spans.sort(key=lambda s: (s[0], s[1], s[3]))
     claims = []
-    for n, (start, end, values, kind) in enumerate(spans):
+    for n, (start, end, values, kind, prop) in enumerate(spans):
         claims.append(
             Claim(
                 id=f"{article.id}:c{n}",
@@ -347,6 +369,10 @@ def extract_claims(article: Article, doc: Doc, quotes: Sequence[Quote] = ()) -> 
                 kind=kind,
                 polarity="denied" if _disputed(text[start:end]) else "asserted",
                 holder=_holder(start, end, quotes),
+                subject=prop.subject,
+                predicate=prop.predicate,
+                object=prop.object,
+                hedged=hedged(text[start:end]),
             )
         )
     return tuple(claims)

@@ -154,7 +154,17 @@ def _same_quantity(a: Claim, va: Value, aa: Amount, b: Claim, vb: Value, ab: Amo
     if aa.unit == "age":  # one person's age: "15-year-old Timmons" is not his friend's 16
         holder = _age_holder(a, va)
         return holder is not None and holder == _age_holder(b, vb)
+    if _counted_noun(aa) and aa.unit == ab.unit:
+        # "the four robbers" / "as many as four robbers": in one aligned group, the same
+        # counted noun is what the number counts; measure units ("days", "%", "$") say
+        # nothing of what is measured, so they need a word in common near the number
+        return True
     return bool(_context(a, va) & _context(b, vb))
+
+
+def _counted_noun(a: Amount) -> bool:
+    unit = a.unit
+    return unit.isalpha() and unit.islower() and unit not in TIME_UNITS and len(unit) > 2
 
 
 def _vaguer(a: Amount, b: Amount) -> bool:
