@@ -483,3 +483,39 @@ def test_a_measure_unit_alone_does_not_make_two_figures_one() -> None:
     three = one("The three hikers, one of whom was hurt, reached the hut")
     up_to = one("Up to three hikers were flown out by helicopter")
     assert _same_quantity(*three, *up_to)
+
+
+def test_a_year_beside_a_month_of_it_is_imprecise() -> None:
+    # both hold; one outlet says less: "in 2019" / "from April 2019 to June 2019"
+    claims, groups = _run(
+        {
+            "a": ["Ortiz previously coached the Harbor City Sharks from April 2019 to June 2019"],
+            "b": [
+                "Ortiz, who has coached three clubs, previously coached the Harbor City Sharks in 2019"
+            ],
+        }
+    )
+    g = _group_of(claims, groups, "a:c0")
+    assert claims["b:c0"].group == g.id
+    assert g.verdict == "imprecise"
+
+
+def test_a_day_beside_another_month_is_not_vaguer() -> None:
+    from newsprism.claims.dates import date_range
+    from newsprism.claims.verdicts import _finer
+
+    def rng(text: str) -> object:
+        r = date_range(find_values(text, "2021-06-10")[0].value)
+        assert r is not None
+        return r
+
+    assert _finer(rng("in 2019"), rng("in March 2019"))
+    assert not _finer(rng("in 2018"), rng("in March 2019"))  # both cannot hold
+    assert not _finer(rng("on March 3, 2019"), rng("on March 4, 2019"))
+
+
+def test_from_one_date_to_another_is_one_period() -> None:
+    (span,) = find_values("She ran the clinic from March 2019 to May 2020.", "2021-06-10")
+    assert (span.value.kind, span.value.value) == ("period", "2019-03/2020-05")
+    since = find_values("She has run it since 2019 and will leave on Friday.", "2021-06-10")
+    assert [v.value.kind for v in since] == ["period", "date"]

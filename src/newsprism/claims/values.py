@@ -465,6 +465,33 @@ _THAT_YEAR = re.compile(r"\b(?:that|the same) year\b", re.IGNORECASE)
 _YEAR_IN = re.compile(rf"\b({YEAR_RE})\b")
 
 
+#: What joins the two ends of a span: "from March 2019 to May 2020".
+_SPAN_TO = re.compile(r"\s*(?:to|until|till|through|-|–)\s*$", re.IGNORECASE)
+
+
+def _spans(text: str, found: list[Found]) -> list[Found]:
+    """"From X to Y" is one period, X to Y, not a period from X and a date Y (which
+    another outlet's "in X's year" would contradict)."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.value.kind == "period"
+            and isinstance(prev.value.value, str)
+            and prev.value.value.endswith("/..")
+            and prev.value.text.lower().startswith("from")
+            and f.value.kind == "date"
+            and isinstance(f.value.value, str)
+            and _SPAN_TO.match(text[prev.end : f.start])
+        ):
+            iso = prev.value.value[:-3] + "/" + f.value.value
+            out[-1] = Found(prev.start, f.end, Value("period", text[prev.start : f.end], iso))
+            continue
+        out.append(f)
+    return out
+
+
 def find_values(
     text: str, published: str | None = None, antecedent: str | None = None
 ) -> list[Found]:
@@ -493,6 +520,7 @@ def find_values(
             start += 3
         found.append(Found(start, end, Value(kind, text[start:end].strip(), iso)))
         taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    found = _spans(text, found)
     for m in _THAT_YEAR.finditer(text):
         before = [f for f in found if f.end <= m.start() and _YEAR_IN.search(f.value.text)]
         year_m = _YEAR_IN.search(before[-1].value.text) if before else None

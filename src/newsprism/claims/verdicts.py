@@ -294,13 +294,17 @@ def _value_conflicts(
         for va, vb in [
             *itertools.product(_date_values(a), _date_values(b)),
             *itertools.product(_period_values(a), _period_values(b)),
+            *itertools.product(_date_values(a), _period_values(b)),
+            *itertools.product(_period_values(a), _date_values(b)),
         ]:
             ra, rb = date_range(va), date_range(vb)
             if ra is None or rb is None:
                 continue
             if _attributive(a, va) or _attributive(b, vb):
                 continue
-            if not _same_event(feats[i], feats[j]):
+            if _finer(ra, rb) and len(_date_values(a)) <= 2 and len(_date_values(b)) <= 2:
+                vagues.append((i, va, j, vb))  # "in 2010" / "from September 2010"
+            if va.kind != vb.kind or not _same_event(feats[i], feats[j]):
                 continue
             single = len(_date_values(a)) == 1 and len(_date_values(b)) == 1
             if not dates_compatible(ra, rb) and (single or va.kind == "period"):
@@ -331,6 +335,21 @@ def _value_conflicts(
     side_a = [(claims[i], va)] + [x for x in side_a if x[0].id != claims[i].id]
     side_b = [(claims[j], vb)] + [x for x in side_b if x[0].id != claims[j].id]
     return verdict, _sides([side_a, side_b])
+
+
+#: One date is vaguer than another when it allows at least this many times the days ("2010" and
+#: "September 2010"; "May" and "May 3"), both holding.
+_FINER = 3
+
+
+def _finer(a: DateRange, b: DateRange) -> bool:
+    """Two resolved dates that both hold, one far wider than the other."""
+    if a.weekday is not None or b.weekday is not None or not dates_compatible(a, b):
+        return False
+    if not (a.low <= b.low and b.high <= a.high) and not (b.low <= a.low and a.high <= b.high):
+        return False
+    wa, wb = (a.high - a.low).days + 1, (b.high - b.low).days + 1
+    return max(wa, wb) >= _FINER * min(wa, wb)
 
 
 def values_agree(a: Claim, b: Claim) -> bool:
