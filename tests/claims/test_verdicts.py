@@ -490,9 +490,7 @@ def test_a_year_beside_a_month_of_it_is_imprecise() -> None:
     claims, groups = _run(
         {
             "a": ["Ortiz previously coached the Harbor City Sharks from April 2019 to June 2019"],
-            "b": [
-                "Ortiz, who has coached three clubs, previously coached the Harbor City Sharks in 2019"
-            ],
+            "b": ["Ortiz, who coached three clubs, previously led the Harbor City Sharks in 2019"],
         }
     )
     g = _group_of(claims, groups, "a:c0")

@@ -470,7 +470,7 @@ _SPAN_TO = re.compile(r"\s*(?:to|until|till|through|-|–)\s*$", re.IGNORECASE)
 
 
 def _spans(text: str, found: list[Found]) -> list[Found]:
-    """"From X to Y" is one period, X to Y, not a period from X and a date Y (which
+    """ "From X to Y" is one period, X to Y, not a period from X and a date Y (which
     another outlet's "in X's year" would contradict)."""
     out: list[Found] = []
     for f in found:

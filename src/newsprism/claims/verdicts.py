@@ -22,6 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import Claim, ConflictKind, Side, Value, Verdict
+from .dates import DateRange
 from .features import Features
 from .lexicon import DEBUNK, DENIAL, DISTANCED, STOP, TIME_UNITS
 from .values import (
