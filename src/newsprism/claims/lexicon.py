@@ -69,7 +69,9 @@ DENIAL = re.compile(
     r"\b(?:den(?:y|ies|ied|ying)\s+(?:that|(?:the|these|those|any|all|such)\s+(?:[\w-]+\s+){0,3}"
     r"(?:reports?|claims?|allegations?|accusations?|rumou?rs?|charges?|stor(?:y|ies)|suggestions?"
     r"|assertions?|accounts?)|reports?|claims?|allegations?"
-    r"|accusations?|rumou?rs?|having|it|this|wrongdoing|involvement|knowledge|responsibility)\b"
+    # "deny it the protection" withholds; "deny it" alone disputes
+    r"|accusations?|rumou?rs?|having|(?:it|this)(?!\s+(?:the|a|an|any|its|their)\s)"
+    r"|wrongdoing|involvement|knowledge|responsibility)\b"
     r"|(?:been|was|were|is|are)\s+denied\s+by|denials?\s+(?:of|that|from)"
     r"|(?:reject|dismiss|refut|rebut)(?:ed|es|s)?\s+(?:the\s+|these\s+|those\s+|[\w-]+['’]s\s+)?"
     r"(?:claims?|reports?|allegations?|accusations?|accounts?|story|stories|assertions?|suggestions?)"
