@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from newsprism.reuse.prepare import prepare
 from newsprism.reuse.similarity import FEATURES, TermWeights, pair_features, term_weights
+from newsprism.reuse.syntax import analyse
 
 WEIGHTS = TermWeights(
     words={"not": 0.3, "rise": 0.05, "profits": 0.01},
@@ -35,9 +36,13 @@ WORDS = st.sampled_from(
 )
 
 
-def _weighted(x: str, y: str) -> dict[str, float]:
+def _features(x: str, y: str, cosine: float) -> list[float]:
     a, b = prepare(x).whole, prepare(y).whole
-    feats = pair_features(a, b, 0.5, WEIGHTS)
+    return pair_features(a, b, cosine, WEIGHTS, syntax=(analyse(x), analyse(y)))
+
+
+def _weighted(x: str, y: str) -> dict[str, float]:
+    feats = _features(x, y, 0.5)
     return {
         k: v
         for k, v in zip(FEATURES, feats, strict=True)
@@ -48,8 +53,8 @@ def _weighted(x: str, y: str) -> dict[str, float]:
 @settings(max_examples=40, deadline=None)
 @given(st.lists(WORDS, min_size=1, max_size=12), st.lists(WORDS, min_size=1, max_size=12))
 def test_features_do_not_depend_on_which_sentence_comes_first(x: list[str], y: list[str]) -> None:
-    a, b = prepare(" ".join(x) + ".").whole, prepare(" ".join(y) + ".").whole
-    assert pair_features(a, b, 0.3, WEIGHTS) == pytest.approx(pair_features(b, a, 0.3, WEIGHTS))
+    first, second = " ".join(x) + ".", " ".join(y) + "."
+    assert _features(first, second, 0.3) == pytest.approx(_features(second, first, 0.3))
 
 
 def test_the_same_sentence_has_no_words_of_its_own() -> None:
