@@ -16,7 +16,6 @@ from .align import Alignment, align
 from .direction import direction
 from .prepare import Prepared, prepare
 from .similarity import pair_features, probability
-from .syntax import analyse as parse_short
 from .verdict import DERIVED, score, verdict
 
 __all__ = ["MIN_WORDS", "compare", "compare_prepared", "judge"]
@@ -89,9 +88,7 @@ def compare_prepared(
         cos = None
         if pa.whole_vector is not None and pb.whole_vector is not None:
             cos = float(pa.whole_vector @ pb.whole_vector)
-        parses = (parse_short(pa.doc.text), parse_short(pb.doc.text))
-        feats = pair_features(pa.whole, pb.whole, cos, syntax=parses)
-        paraphrase = probability(feats, semantic=cos is not None)
+        paraphrase = probability(pair_features(pa.whole, pb.whole, cos), semantic=cos is not None)
         strength = round(paraphrase, 4)
         relation = verdict(al.features, len(al.passages), paraphrase)
     where = direction(relation, al.features, a, b)

@@ -18,10 +18,6 @@ paraphrase pairs and in the others.  Six features read overlap through those wei
 (:class:`TermWeights`); the training script cross-fits them so that the regression never
 sees weights learnt from its own pair.  They lift MSRP train cross-validated accuracy from
 0.757 to 0.768 and val accuracy from 0.782 to 0.796 (benchmarks/RESULTS.md).
-
-Overlap alone does not say *what* one sentence adds (a name, a figure, a new clause's
-verb) nor whether who-did-what survives the rewording; the last features read that from
-a parse (:mod:`.syntax`).
 """
 
 from __future__ import annotations
@@ -37,7 +33,6 @@ from rapidfuzz.distance import LCSseq
 
 from ..artifacts import load as load_artifact
 from .prepare import SentenceInfo
-from .syntax import SYNTAX_FEATURES, Syntax, syntax_features
 
 __all__ = ["FEATURES", "TermWeights", "pair_features", "probability", "term_weights"]
 
@@ -77,7 +72,6 @@ FEATURES = (
     "weighted_bigram_shared",  # the same for word pairs
     "log_weighted_bigram_own_min",
     "log_weighted_bigram_own_max",
-    *SYNTAX_FEATURES,  # lemmas by part of speech, dependency arcs (reuse.syntax)
 )
 _NEGATIONS = frozenset({"not", "no", "never", "nor", "without", "cannot"})
 
@@ -133,16 +127,10 @@ def _weighted(
 
 
 def pair_features(
-    a: SentenceInfo,
-    b: SentenceInfo,
-    cosine: float | None,
-    weights: TermWeights | None = None,
-    *,
-    syntax: tuple[Syntax, Syntax],
+    a: SentenceInfo, b: SentenceInfo, cosine: float | None, weights: TermWeights | None = None
 ) -> list[float]:
     """Symmetric features of a sentence pair (min/max wherever a measure has a side);
-    ``weights``: the term weights (default: the shipped ones); ``syntax``: the parses of
-    the two texts (:func:`.syntax.analyse`)."""
+    ``weights``: the term weights (default: the shipped ones)."""
     names = a.names | b.names
     fewest = min(len(a.content), len(b.content))
     longest = max(a.size, b.size)
@@ -175,7 +163,6 @@ def pair_features(
     w = weights or term_weights()
     feats += _weighted(a.words, b.words, w.words, w.unseen_word)
     feats += _weighted(a.bigrams, b.bigrams, w.bigrams, w.unseen_bigram)
-    feats += syntax_features(*syntax)
     return feats
 
 
