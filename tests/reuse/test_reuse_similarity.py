@@ -73,3 +73,45 @@ def test_the_shipped_weights_cover_the_common_words() -> None:
     assert {"not", "said", "the"} <= set(shipped.words)
     assert shipped.words["not"] > shipped.words["the"]
     assert all(w >= 0 for w in shipped.words.values())  # a KL divergence
+
+
+def test_the_lexical_variant_weighs_nothing_that_needs_the_cosine() -> None:
+    # without wordllama the cosine, and so its product with the stem overlap, is 0; a
+    # weight learnt for that product (it was, until issue 17 round 4) pulls every pair down
+    from newsprism import artifacts
+
+    lexical = artifacts.load("reuse_sentence").params["lexical"]
+    product = FEATURES.index("cosine_times_stem_dice") - 1  # the lexical model has no cosine
+    assert lexical["coef"][product] == 0.0
+
+
+CLEAR_PARAPHRASES = [
+    (
+        "The city council voted on Monday to raise parking fees by 20 percent next year.",
+        "On Monday the city council approved a 20 percent rise in parking fees for next year.",
+    ),
+    (
+        "Shares of the chipmaker fell 8 percent after it cut its sales forecast.",
+        "The chipmaker's shares dropped 8 percent after the company lowered its sales outlook.",
+    ),
+    (
+        "Firefighters brought the warehouse blaze under control early on Sunday, officials said.",
+        "Officials said firefighters had the warehouse fire under control early Sunday.",
+    ),
+    (
+        "The airline said it would cancel about 300 flights because of the strike.",
+        "About 300 flights will be cancelled because of the strike, the airline said.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), CLEAR_PARAPHRASES)
+def test_without_wordllama_a_clear_paraphrase_is_confidently_one(
+    monkeypatch: pytest.MonkeyPatch, a: str, b: str
+) -> None:
+    from newsprism.reuse import compare, embed
+
+    monkeypatch.setattr(embed, "_model", lambda: None)
+    result = compare(a, b)
+    assert result.relation == "rewrite"
+    assert result.score >= 0.7  # the sentence model's probability (0.53-0.78 before)
