@@ -158,6 +158,14 @@ ANCHOR_TRIES = 64
 MAX_CAMP_CLAIMS = 2000
 #: Claims of the other side a recruit is checked against at most.
 REPRESENTATIVES = 8
+#: The loose anchor (a camp with no strict one): least cosine of a denying or
+#: distanced claim, and of any other claim of the debunk, to the assertion; least
+#: word stems shared beyond the dispute vocabulary (:func:`_about`).
+LOOSE_RANKED_COSINE = 0.6
+LOOSE_COSINE = 0.8
+LOOSE_STEMS = 3
+#: Loose anchor pairs weighed by how many articles of the camp come close to them.
+LOOSE_TRIES = 16
 #: Least :func:`_disputing` rank of a disputing article's claim that may carry a dispute:
 #: the rest of a debunking article mostly retells the story it debunks.
 MIN_RANK = 1
@@ -197,6 +205,73 @@ def _asserts(c: Claim, f: Features) -> bool:
     return not is_denial(c, f) and not DISTANCED.search(c.text)
 
 
+def _about(denial: Features, claim: Features) -> bool:
+    """The loose test of a camp whose debunk names none of the report's actors:
+    :func:`.verdicts.disputes`, or :data:`LOOSE_STEMS` shared word stems beyond the
+    dispute vocabulary (what happened, told in other names)."""
+    return disputes(denial, claim) and (
+        bool(_names(denial) & _names(claim))
+        or len((denial.stems & claim.stems) - _CUE_STEMS) >= LOOSE_STEMS
+    )
+
+
+def _anchor(
+    a_claims: Sequence[int],
+    d_claims: Sequence[int],
+    claims: Sequence[Claim],
+    feats: Sequence[Features],
+    vectors: npt.NDArray[np.float32],
+    *,
+    strict: bool,
+    camp: Sequence[int] = (),
+) -> tuple[int, int] | None:
+    """(assertion, disputing claim) that carry a camp's dispute, or None.
+
+    Strict: a denial (or a distanced or negated claim, which must be closer) sharing
+    a name and a subject with the assertion.  Loose, when no such pair exists: the
+    debunk's closest claim to an assertion with :func:`_about`, any rank (a debunk
+    mostly retells what it debunks), a denial or distanced one first."""
+    sims = vectors[list(a_claims)] @ vectors[list(d_claims)].T
+    rank = np.array([_disputing(claims[m], feats[m]) for m in d_claims], dtype=float)
+    if strict:
+        # a denial leads a distanced or negated claim (which needs a closer match)
+        least = np.where(rank >= 2, ANCHOR_COSINE, DISTANCED_COSINE)
+        ok = (sims >= least) & (rank >= MIN_RANK)
+    else:
+        least = np.where(rank >= MIN_RANK, LOOSE_RANKED_COSINE, LOOSE_COSINE)
+        ok = sims >= least
+    key = np.where(ok, sims + rank, -1.0)
+    flat = key.ravel()
+    top = np.argpartition(-flat, min(ANCHOR_TRIES, flat.size) - 1)[:ANCHOR_TRIES]
+    found: list[tuple[int, int]] = []
+    for k in top[np.argsort(-flat[top], kind="stable")]:
+        ai, di = divmod(int(k), len(d_claims))
+        if key[ai, di] < 0:
+            break
+        a, d = a_claims[ai], d_claims[di]
+        if strict:
+            if _names(feats[a]) & _names(feats[d]) and disputes(feats[d], feats[a]):
+                return a, d
+        elif _about(feats[d], feats[a]):
+            found.append((a, d))
+            if len(found) >= LOOSE_TRIES:
+                break
+    if not found:
+        return None
+    # a debunk retells much of what it debunks: of the pairs that match, the one
+    # most articles of the camp have a claim close to is the story's claim
+    articles = [claims[m].article for m in camp]
+    cvec = vectors[list(camp)]
+
+    def reach(pair: tuple[int, int]) -> int:
+        centre = vectors[pair[0]] + vectors[pair[1]]
+        centre /= float(np.linalg.norm(centre)) or 1.0
+        near = cvec @ centre >= RECRUIT_COSINE
+        return len({art for art, ok in zip(articles, near, strict=True) if ok})
+
+    return max(found, key=lambda pair: (reach(pair), -found.index(pair)))
+
+
 def link_article_disputes(
     groups: list[list[int]],
     claims: Sequence[Claim],
@@ -225,34 +300,26 @@ def link_article_disputes(
         ]
         # only a claim that denies or distances can carry the dispute; both lists are
         # capped, so a camp of hundreds of articles costs a bounded matrix
-        d_claims = [
-            i
-            for art in disputing
-            for i in by_article[art]
-            if _disputing(claims[i], feats[i]) >= MIN_RANK
-        ][:MAX_CAMP_CLAIMS]
+        d_all = [i for art in disputing for i in by_article[art]]
+        d_claims = [i for i in d_all if _disputing(claims[i], feats[i]) >= MIN_RANK]
+        d_claims, d_all = d_claims[:MAX_CAMP_CLAIMS], d_all[:MAX_CAMP_CLAIMS]
         a_claims = a_claims[:MAX_CAMP_CLAIMS]
-        if not a_claims or not d_claims:
+        if not a_claims or not d_all:
             continue
         # a dispute the sentence rules already linked is the camp's: its group takes the rest
         anchor = _linked(groups, claims, feats, set(asserting), set(disputing))
+        about = disputes
+        if anchor is None and d_claims:
+            anchor = _anchor(a_claims, d_claims, claims, feats, vectors, strict=True)
         if anchor is None:
-            sims = vectors[a_claims] @ vectors[d_claims].T
-            # a denial leads a distanced or negated claim (which needs a closer match)
-            rank = np.array([_disputing(claims[m], feats[m]) for m in d_claims], dtype=float)
-            least = np.where(rank >= 2, ANCHOR_COSINE, DISTANCED_COSINE)
-            key = np.where((sims >= least) & (rank >= MIN_RANK), sims + rank, -1.0)
-            anchor = None
-            flat = key.ravel()
-            top = np.argpartition(-flat, min(ANCHOR_TRIES, flat.size) - 1)[:ANCHOR_TRIES]
-            for k in top[np.argsort(-flat[top], kind="stable")]:
-                ai, di = divmod(int(k), len(d_claims))
-                if key[ai, di] < 0:
-                    break
-                a, d = a_claims[ai], d_claims[di]
-                if _names(feats[a]) & _names(feats[d]) and disputes(feats[d], feats[a]):
-                    anchor = (a, d)
-                    break
+            # the debunk names none of the report's actors in the sentences that match
+            # it ("Claim: a vacationing man found a spider under his skin" / "Dylan
+            # Thomas ... a tropical spider"): the closest pair in words and meaning
+            camp_claims = [i for art in (*asserting, *disputing) for i in by_article[art]]
+            anchor = _anchor(
+                a_claims, d_all, claims, feats, vectors, strict=False, camp=camp_claims
+            )
+            about = _about
         if anchor is None:
             log.debug("camp %s vs %s: no anchor pair", asserting, disputing)
             continue
@@ -290,7 +357,7 @@ def link_article_disputes(
                 if any(m in denials for m in mine) or art == claims[d].article:
                     continue
             elif art == claims[a].article or any(
-                _asserts(claims[m], feats[m]) and any(disputes(feats[x], feats[m]) for x in denials)
+                _asserts(claims[m], feats[m]) and any(about(feats[x], feats[m]) for x in denials)
                 for m in mine
             ):
                 continue  # already on the asserting side of the dispute
@@ -300,9 +367,9 @@ def link_article_disputes(
                 if (deny or _asserts(claims[m], feats[m]))
                 and float(vectors[m] @ centre) >= RECRUIT_COSINE
                 and (
-                    any(disputes(feats[m], feats[x]) for x in said)
+                    any(about(feats[m], feats[x]) for x in said)
                     if deny
-                    else any(disputes(feats[x], feats[m]) for x in denials)
+                    else any(about(feats[x], feats[m]) for x in denials)
                 )
             ]
             if not pool:
