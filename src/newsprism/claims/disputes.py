@@ -23,7 +23,10 @@ disputing article that is closest to a claim of the asserting one (sharing a
 name and subject: :func:`.verdicts.disputes`) becomes that article's denial
 and joins the assertion's group, and every other article of either camp adds
 its claim closest to that pair, so each asserting article faces each disputing
-one in one disputed group.
+one in one disputed group.  A debunk that names none of the report's actors in
+its denying sentences, or that only says so as a whole ("PROBABLY FALSE"), is
+anchored by the claim it retells closest to the report's: of such pairs, the one
+most articles of the camp come close to (:func:`_anchor`).
 """
 
 from __future__ import annotations
@@ -158,10 +161,11 @@ ANCHOR_TRIES = 64
 MAX_CAMP_CLAIMS = 2000
 #: Claims of the other side a recruit is checked against at most.
 REPRESENTATIVES = 8
-#: The loose anchor (a camp with no strict one): least cosine of a denying or
-#: distanced claim, and of any other claim of the debunk, to the assertion; least
-#: word stems shared beyond the dispute vocabulary (:func:`_about`).
-LOOSE_RANKED_COSINE = 0.6
+#: The loose anchor (a camp with no strict one): least cosine of any claim of the
+#: debunk to the assertion (a distanced one's strict floor; at 0.6 for denying or
+#: distanced claims the seeds gained a false dispute); least word stems shared beyond
+#: the dispute vocabulary when no name is shared (:func:`_about`).  On FNC-1 bodies
+#: 300-899 the figures do not move for floors 0.7-0.9, stems 3-5 or 4-48 tries.
 LOOSE_COSINE = 0.8
 LOOSE_STEMS = 3
 #: Loose anchor pairs weighed by how many articles of the camp come close to them.
@@ -206,9 +210,10 @@ def _asserts(c: Claim, f: Features) -> bool:
 
 
 def _about(denial: Features, claim: Features) -> bool:
-    """The loose test of a camp whose debunk names none of the report's actors:
-    :func:`.verdicts.disputes`, or :data:`LOOSE_STEMS` shared word stems beyond the
-    dispute vocabulary (what happened, told in other names)."""
+    """The loose anchor's test: :func:`.verdicts.disputes` (a shared actor and
+    subject), where the actor is a name beyond the stop words or the two also share
+    :data:`LOOSE_STEMS` word stems beyond the dispute vocabulary ("report", "claim"
+    alone say nothing about sharing a subject)."""
     return disputes(denial, claim) and (
         bool(_names(denial) & _names(claim))
         or len((denial.stems & claim.stems) - _CUE_STEMS) >= LOOSE_STEMS
@@ -228,9 +233,13 @@ def _anchor(
     """(assertion, disputing claim) that carry a camp's dispute, or None.
 
     Strict: a denial (or a distanced or negated claim, which must be closer) sharing
-    a name and a subject with the assertion.  Loose, when no such pair exists: the
-    debunk's closest claim to an assertion with :func:`_about`, any rank (a debunk
-    mostly retells what it debunks), a denial or distanced one first."""
+    a name and a subject with the assertion.  Loose, when no such pair exists (FNC-1
+    bodies 300-899: 21 of the 62 agree-vs-disagree pairs the article model put in
+    camps did not surface, 13 with it): any claim of the debunk close to an assertion
+    (:func:`_about`), since a debunk mostly retells what it debunks; of the first
+    :data:`LOOSE_TRIES` such pairs, the one most articles of the camp have a claim
+    near (``camp``), so the group is the story's claim ("doctors extracted a tropical
+    spider ...") and not a detail one report and the debunk happen to share."""
     sims = vectors[list(a_claims)] @ vectors[list(d_claims)].T
     rank = np.array([_disputing(claims[m], feats[m]) for m in d_claims], dtype=float)
     if strict:
@@ -238,8 +247,7 @@ def _anchor(
         least = np.where(rank >= 2, ANCHOR_COSINE, DISTANCED_COSINE)
         ok = (sims >= least) & (rank >= MIN_RANK)
     else:
-        least = np.where(rank >= MIN_RANK, LOOSE_RANKED_COSINE, LOOSE_COSINE)
-        ok = sims >= least
+        ok = sims >= LOOSE_COSINE
     key = np.where(ok, sims + rank, -1.0)
     flat = key.ravel()
     top = np.argpartition(-flat, min(ANCHOR_TRIES, flat.size) - 1)[:ANCHOR_TRIES]
@@ -316,6 +324,7 @@ def link_article_disputes(
             # it ("Claim: a vacationing man found a spider under his skin" / "Dylan
             # Thomas ... a tropical spider"): the closest pair in words and meaning
             camp_claims = [i for art in (*asserting, *disputing) for i in by_article[art]]
+            camp_claims = camp_claims[: 2 * MAX_CAMP_CLAIMS]
             anchor = _anchor(
                 a_claims, d_all, claims, feats, vectors, strict=False, camp=camp_claims
             )
