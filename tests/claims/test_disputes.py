@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from newsprism import artifacts, nlp
 from newsprism.claims import CAPABILITIES, extract_claims, group_claims
-from newsprism.claims.disputes import _anchor
+from newsprism.claims.disputes import _anchor, _part_alike
 from newsprism.claims.features import EntityIndex, features
 from newsprism.claims.stance import (
     ARTICLE_FEATURES,
@@ -167,6 +167,29 @@ def test_the_loose_anchor_is_the_pair_most_of_the_camp_comes_close_to() -> None:
     # a copy far from every other claim is all there is: it is taken
     alone = _anchor([1], [2], claims, feats, vectors, strict=False, camp=range(6))
     assert alone == (1, 2)
+
+
+def test_a_denial_is_not_set_against_articles_that_read_alike() -> None:
+    # three outlets tell one story; "b" also reports the ministry's denial. Against
+    # "a", which reads alike as a whole, it is no dispute; against "c" it still is.
+    said = "The ministry denied that the bridge had been closed"
+    rows = [
+        ("a", "The bridge was closed on Friday after cracks were found", "asserted"),
+        ("b", "The bridge was closed on Friday, officials said", "asserted"),
+        ("b", said, "denied"),
+        ("c", "Engineers closed the bridge on Friday", "asserted"),
+    ]
+    claims = [
+        Claim(id=f"c{i}", article=a, text=t, start=0, end=len(t), polarity=pol)
+        for i, (a, t, pol) in enumerate(rows)
+    ]
+    feats = [features(c, EntityIndex(())) for c in claims]
+    ab = frozenset(("a", "b"))
+    assert _part_alike([[0, 1, 2]], claims, feats, {ab}) == [[0, 1], [2]]
+    # "c" reads otherwise: the denial stays in the group, facing "c"
+    assert _part_alike([[0, 2, 3]], claims, feats, {ab}) == [[0, 2, 3]]
+    # nothing reads alike: nothing moves
+    assert _part_alike([[0, 1, 2]], claims, feats, set()) == [[0, 1, 2]]
 
 
 def test_agreeing_reports_make_no_conflict() -> None:
