@@ -27,6 +27,10 @@ one in one disputed group.  A debunk that names none of the report's actors in
 its denying sentences, or that only says so as a whole ("PROBABLY FALSE"), is
 anchored by the claim it retells closest to the report's: of such pairs, the one
 most articles of the camp come close to (:func:`_anchor`).
+
+The other way round, two articles the dispute model reads as alike (both tell the
+story the same way) are never set on opposite sides by a denial one of them
+reports: such a denial stands in a group of its own (:func:`_part_alike`).
 """
 
 from __future__ import annotations
@@ -333,7 +337,9 @@ def link_article_disputes(
 ) -> tuple[list[list[int]], list[Features]]:
     """``groups`` and ``feats`` with each camp of disputing articles (:func:`.stance.camps`)
     linked to what it disputes: one group holding a claim of every article of the camp
-    that has one close enough, the disputing articles' claims marked as denials."""
+    that has one close enough, the disputing articles' claims marked as denials; and,
+    first, each denial facing only articles that read alike to its own parted out
+    (:func:`_part_alike`)."""
     feats = list(feats)
     if len(articles) < 2 or len(vectors) != len(claims) or not len(claims):
         return groups, feats
@@ -366,9 +372,8 @@ def link_article_disputes(
         if anchor is None and d_claims:
             anchor = _anchor(a_claims, d_claims, claims, feats, vectors, strict=True)
         if anchor is None:
-            # the debunk names none of the report's actors in the sentences that match
-            # it ("Claim: a vacationing man found a spider under his skin" / "Dylan
-            # Thomas ... a tropical spider"): the closest pair in words and meaning
+            # the debunk's denying sentences name none of the report's actors ("PROBABLY
+            # FALSE", "It sounds pretty far-fetched"): a claim it retells carries it
             camp_claims = [i for art in (*asserting, *disputing) for i in by_article[art]]
             camp_claims = camp_claims[: 2 * MAX_CAMP_CLAIMS]
             anchor = _anchor(
