@@ -1,6 +1,7 @@
 """Disputes on FNC-1 bodies: agree-vs-disagree pairs surfaced as disputed conflicts.
 
     python benchmarks/bench_claims_disputes.py [--lo 300 --hi 900] [--cache F.pkl] [--pairs]
+    python benchmarks/bench_claims_disputes.py --end-to-end [--lo 300 --hi 900] [--json OUT]
 
 The claims step alone, on stories taken from FNC-1's headline links (connected
 components of the related stances over bodies ``lo``..``hi``-1), so the stories
@@ -11,16 +12,25 @@ wanted when one body agrees with a headline and the other disagrees with it,
 and wrongly conflicting when both agree.
 
 ``--pairs`` also prints the article-pair model alone (pairs flagged before any
-claim is linked).  Default range: the development set (bodies 300-899); bodies
-0-299 are the reported set and the model is trained on bodies 900 and above
-(``train_claims_disputes.py``).
+claim is linked).  ``--end-to-end`` instead runs ``newsprism analyze`` on the
+bodies as one corpus (stories from the stories stage, as the held-out check runs
+it), scores the dossier as ``score.py stance`` does and counts the wanted pairs
+the stories stage put in different stories; it is the only mode allowed on the
+reported bodies 0-299 (once, at the end of a round).  Default range: the
+development set (bodies 300-899); bodies 0-299 are the reported set and the model
+is trained on bodies 900 and above (``train_claims_disputes.py``).
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import pickle
+import resource
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 from _data import DEFAULT_DATA
@@ -47,6 +57,49 @@ def prepare(bodies: dict[str, str], components: list[list[str]]) -> Prepared:
     return out
 
 
+def end_to_end(
+    bodies: dict[str, str],
+    part: set[str],
+    want: set[frozenset[str]],
+    both: set[frozenset[str]],
+    keep: Path | None,
+) -> None:
+    """``newsprism analyze`` on the bodies of ``part`` as one corpus, scored as
+    ``score.py stance`` scores it (a pair is surfaced when one conflicting group has
+    the two articles on different sides, whatever their stories)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src, out = Path(tmp) / "bodies.jsonl", keep or Path(tmp) / "dossier.json"
+        with src.open("w", encoding="utf-8") as f:
+            for b in sorted(part, key=int):
+                f.write(json.dumps({"id": f"fnc-{b}", "text": bodies[b]}, ensure_ascii=False))
+                f.write("\n")
+        cmd = [sys.executable, "-m", "newsprism", "analyze", str(src), "--json", str(out)]
+        subprocess.run([*cmd, "--jobs", "1"], check=True, stdout=subprocess.DEVNULL)
+        use = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = use.ru_utime + use.ru_stime
+        d = json.loads(out.read_text(encoding="utf-8"))
+    present = {a["id"] for a in d["articles"]}
+    want = {p for p in want if p <= present}
+    both = {p for p in both if p <= present}
+    story = {a: s["id"] for s in d["stories"] for a in s["articles"]}
+    claims = {c["id"]: c["article"] for c in d["claims"]}
+    found: set[frozenset[str]] = set()
+    for g in d["claim_groups"]:
+        if g["verdict"] != "conflicting":
+            continue
+        sides = [{claims[c] for c in s["claims"]} for s in g["sides"]]
+        for i, j in itertools.combinations(range(len(sides)), 2):
+            found |= {frozenset((x, y)) for x in sides[i] for y in sides[j] if x != y}
+    apart = {p for p in want if len({story[x] for x in p}) > 1}
+    print(f"end to end: {len(present)} articles, {len(d['stories'])} stories (cpu {cpu:.1f}s)")
+    print(f"agree-vs-disagree pairs in different stories: {len(apart)}/{len(want)}")
+    print(
+        f"agree-vs-disagree pairs {len(want)}, surfaced {len(found & want)} "
+        f"({len(found & want) / max(1, len(want)):.3f}); agree-agree pairs {len(both)}, "
+        f"called conflicting {len(found & both)}"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -54,12 +107,33 @@ def main() -> None:
     ap.add_argument("--hi", type=int, default=900)
     ap.add_argument("--cache", type=Path, help="parsed stories (written when missing)")
     ap.add_argument("--pairs", action="store_true", help="also score the pair model alone")
+    ap.add_argument("--end-to-end", action="store_true", help="run `newsprism analyze`")
+    ap.add_argument("--json", type=Path, help="with --end-to-end: keep the dossier here")
     args = ap.parse_args()
-    if args.lo < 300:
+    if args.lo < 300 and not args.end_to_end:
         raise SystemExit("bodies 0-299 are the reported set: measure them end to end")
     bodies, stances = load(args.data / "fnc1-train")
     part = set(sorted(bodies, key=int)[args.lo : args.hi])
     rows = [r for r in stances if r["Body ID"] in part]
+    if args.end_to_end:
+        by_h: dict[str, dict[str, set[str]]] = {}
+        for r in rows:
+            if r["Stance"] in ("agree", "disagree"):
+                by_h.setdefault(r["Headline"], {"agree": set(), "disagree": set()})[
+                    r["Stance"]
+                ].add(f"fnc-{r['Body ID']}")
+        end_to_end(
+            bodies,
+            part,
+            {frozenset((x, y)) for s in by_h.values() for x in s["agree"] for y in s["disagree"]},
+            {
+                frozenset((x, y))
+                for s in by_h.values()
+                for x, y in itertools.combinations(s["agree"], 2)
+            },
+            args.json,
+        )
+        return
     story = stories(rows)
     comps: dict[str, list[str]] = {}
     for b, root in story.items():

@@ -7,12 +7,15 @@ import dataclasses
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsprism import artifacts, nlp
 from newsprism.claims import CAPABILITIES, extract_claims, group_claims
+from newsprism.claims.disputes import _anchor, _part_alike
+from newsprism.claims.features import EntityIndex, features
 from newsprism.claims.stance import (
     ARTICLE_FEATURES,
     MAX_PARTNERS,
@@ -24,7 +27,7 @@ from newsprism.claims.stance import (
     terms,
 )
 from newsprism.entities import merge_entities
-from newsprism.model import Article, Claim, ClaimGroup
+from newsprism.model import Article, Claim, ClaimGroup, Entity
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "claims" / "disputed_story.json"
 
@@ -126,6 +129,67 @@ def test_a_debunk_without_a_linkable_denial_is_linked_by_the_article_model() -> 
     never = dataclasses.replace(dispute_model(), threshold=2.0)
     _, groups = _group(arts, never)
     assert not [g for g in groups if g.verdict == "conflicting"]
+
+
+def test_a_debunk_that_only_retells_the_claim_is_anchored_by_what_it_retells() -> None:
+    # its denying sentences name nothing the reports say; the claim it retells
+    # ("Posts ... said that Rosie ... gave birth to twins") carries the dispute
+    arts = _articles("disputed")[:2] + _articles("retold")
+    claims, groups = _group(arts)
+    disputed = [g for g in groups if g.conflict == "disputed"]
+    assert len(disputed) == 1
+    assert _side_articles(disputed[0], claims) == [{"ledger", "courier"}, {"checker"}]
+    assert "Rosie" in disputed[0].topic and "twins" in disputed[0].topic
+
+
+def test_the_loose_anchor_is_the_pair_most_of_the_camp_comes_close_to() -> None:
+    # unit vectors: the debunk's claims 2 and 3 both match report claim 0 or 1, but
+    # claim 3 matches the proposition all three reports carry (claims 0, 4, 5)
+    texts = [
+        ("r1", "Rosie the elephant gave birth to twins at the zoo"),
+        ("r1", "Rosie was fed apples by the keepers at the zoo"),
+        ("d", "Rosie was fed apples by the keepers at the zoo, posts said"),
+        ("d", "Rosie the elephant gave birth to twins at the zoo, posts said"),
+        ("r2", "Rosie the elephant had twins at the zoo"),
+        ("r3", "The zoo's Rosie the elephant gave birth to twin calves"),
+    ]
+    claims = [
+        Claim(id=f"c{i}", article=a, text=t, start=0, end=len(t)) for i, (a, t) in enumerate(texts)
+    ]
+    rosie = Entity(id="person:rosie", name="Rosie", kind="person", articles=("r1", "r2", "r3", "d"))
+    feats = [features(c, EntityIndex([rosie])) for c in claims]
+    birth, apples = np.array([1.0, 0.0, 0.0]), np.array([0.0, 1.0, 0.0])
+    retold = np.array([0.95, 0.0, 0.3122])  # the debunk's wording of the birth: cosine 0.95
+    vectors = np.array([birth, apples, apples, retold, birth, birth], dtype=np.float32)
+    # the exact copy (apples, cosine 1.0) would come first by closeness alone
+    pick = _anchor([0, 1, 4, 5], [2, 3], claims, feats, vectors, strict=False, camp=range(6))
+    assert pick in {(0, 3), (4, 3), (5, 3)}
+    # a copy far from every other claim is all there is: it is taken
+    alone = _anchor([1], [2], claims, feats, vectors, strict=False, camp=range(6))
+    assert alone == (1, 2)
+
+
+def test_a_denial_is_not_set_against_articles_that_read_alike() -> None:
+    # three outlets tell one story; "b" also reports the ministry's denial. Against
+    # "a", which reads alike as a whole, it is no dispute; against "c" it still is.
+    said = "The ministry denied that the bridge had been closed"
+    rows = [
+        ("a", "The bridge was closed on Friday after cracks were found", "asserted"),
+        ("b", "The bridge was closed on Friday, officials said", "asserted"),
+        ("b", said, "denied"),
+        ("c", "Engineers closed the bridge on Friday", "asserted"),
+    ]
+    claims = [
+        Claim(id=f"c{i}", article=a, text=t, start=0, end=len(t), polarity=pol)
+        for i, (a, t, pol) in enumerate(rows)
+    ]
+    feats = [features(c, EntityIndex(())) for c in claims]
+    ab = frozenset(("a", "b"))
+    assert _part_alike([[0, 1, 2]], claims, feats, {ab}) == [[0, 1], [2]]
+    # "c" reads otherwise: the denial stays in the group, facing "c"
+    assert _part_alike([[0, 2, 3]], claims, feats, {ab}) == [[0, 2, 3]]
+    # nothing reads alike: nothing moves
+    assert _part_alike([[0, 1, 2]], claims, feats, set()) == [[0, 1, 2]]
 
 
 def test_agreeing_reports_make_no_conflict() -> None:

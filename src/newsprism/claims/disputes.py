@@ -23,7 +23,14 @@ disputing article that is closest to a claim of the asserting one (sharing a
 name and subject: :func:`.verdicts.disputes`) becomes that article's denial
 and joins the assertion's group, and every other article of either camp adds
 its claim closest to that pair, so each asserting article faces each disputing
-one in one disputed group.
+one in one disputed group.  A debunk that names none of the report's actors in
+its denying sentences, or that only says so as a whole ("PROBABLY FALSE"), is
+anchored by the claim it retells closest to the report's: of such pairs, the one
+most articles of the camp come close to (:func:`_anchor`).
+
+The other way round, two articles the dispute model reads as alike (both tell the
+story the same way) are never set on opposite sides by a denial one of them
+reports: such a denial stands in a group of its own (:func:`_part_alike`).
 """
 
 from __future__ import annotations
@@ -39,7 +46,7 @@ import numpy.typing as npt
 from ..model import Article, Claim
 from .features import Features
 from .lexicon import DISTANCED, STOP
-from .stance import DisputeModel, camps, disputed_pairs
+from .stance import DisputeModel, camps, dispute_model, scored_pairs
 from .verdicts import disputes, is_denial
 
 __all__ = ["link_article_disputes", "link_disputes"]
@@ -144,6 +151,9 @@ def link_disputes(
     return sorted((sorted(g) for g in groups if g), key=lambda g: g[0])
 
 
+#: Pair probability (:mod:`.stance`) under which two articles read alike: a denial
+#: one of them reports is not set against the other's assertions (:func:`_part_alike`).
+ALIKE = 0.15
 #: Least static-embedding cosine between the two claims that carry an article-level
 #: dispute (the anchor pair: a denial, or a distanced or negated claim, which must be
 #: closer), and between another article's claim and that pair.  Picked on FNC-1 bodies
@@ -158,6 +168,15 @@ ANCHOR_TRIES = 64
 MAX_CAMP_CLAIMS = 2000
 #: Claims of the other side a recruit is checked against at most.
 REPRESENTATIVES = 8
+#: The loose anchor (a camp with no strict one): least cosine of any claim of the
+#: debunk to the assertion (a distanced one's strict floor; at 0.6 for denying or
+#: distanced claims the seeds gained a false dispute); least word stems shared beyond
+#: the dispute vocabulary when no name is shared (:func:`_about`).  On FNC-1 bodies
+#: 300-899 the figures do not move for floors 0.7-0.9, stems 3-5 or 4-48 tries.
+LOOSE_COSINE = 0.8
+LOOSE_STEMS = 3
+#: Loose anchor pairs weighed by how many articles of the camp come close to them.
+LOOSE_TRIES = 16
 #: Least :func:`_disputing` rank of a disputing article's claim that may carry a dispute:
 #: the rest of a debunking article mostly retells the story it debunks.
 MIN_RANK = 1
@@ -197,6 +216,117 @@ def _asserts(c: Claim, f: Features) -> bool:
     return not is_denial(c, f) and not DISTANCED.search(c.text)
 
 
+def _about(denial: Features, claim: Features) -> bool:
+    """The loose anchor's test: :func:`.verdicts.disputes` (a shared actor and
+    subject), where the actor is a name beyond the stop words or the two also share
+    :data:`LOOSE_STEMS` word stems beyond the dispute vocabulary ("report", "claim"
+    alone say nothing about sharing a subject)."""
+    return disputes(denial, claim) and (
+        bool(_names(denial) & _names(claim))
+        or len((denial.stems & claim.stems) - _CUE_STEMS) >= LOOSE_STEMS
+    )
+
+
+def _anchor(
+    a_claims: Sequence[int],
+    d_claims: Sequence[int],
+    claims: Sequence[Claim],
+    feats: Sequence[Features],
+    vectors: npt.NDArray[np.float32],
+    *,
+    strict: bool,
+    camp: Sequence[int] = (),
+) -> tuple[int, int] | None:
+    """(assertion, disputing claim) that carry a camp's dispute, or None.
+
+    Strict: a denial (or a distanced or negated claim, which must be closer) sharing
+    a name and a subject with the assertion.  Loose, when no such pair exists (FNC-1
+    bodies 300-899: 21 of the 62 agree-vs-disagree pairs the article model put in
+    camps did not surface, 13 with it): any claim of the debunk close to an assertion
+    (:func:`_about`), since a debunk mostly retells what it debunks; of the first
+    :data:`LOOSE_TRIES` such pairs, the one most articles of the camp have a claim
+    near (``camp``), so the group is the story's claim ("doctors extracted a tropical
+    spider ...") and not a detail one report and the debunk happen to share."""
+    sims = vectors[list(a_claims)] @ vectors[list(d_claims)].T
+    rank = np.array([_disputing(claims[m], feats[m]) for m in d_claims], dtype=float)
+    if strict:
+        # a denial leads a distanced or negated claim (which needs a closer match)
+        least = np.where(rank >= 2, ANCHOR_COSINE, DISTANCED_COSINE)
+        ok = (sims >= least) & (rank >= MIN_RANK)
+    else:
+        ok = sims >= LOOSE_COSINE
+    key = np.where(ok, sims + rank, -1.0)
+    flat = key.ravel()
+    top = np.argpartition(-flat, min(ANCHOR_TRIES, flat.size) - 1)[:ANCHOR_TRIES]
+    found: list[tuple[int, int]] = []
+    for k in top[np.argsort(-flat[top], kind="stable")]:
+        ai, di = divmod(int(k), len(d_claims))
+        if key[ai, di] < 0:
+            break
+        a, d = a_claims[ai], d_claims[di]
+        if strict:
+            if _names(feats[a]) & _names(feats[d]) and disputes(feats[d], feats[a]):
+                return a, d
+        elif _about(feats[d], feats[a]):
+            found.append((a, d))
+            if len(found) >= LOOSE_TRIES:
+                break
+    if not found:
+        return None
+    # a debunk retells much of what it debunks: of the pairs that match, the one
+    # most articles of the camp have a claim close to is the story's claim
+    articles = [claims[m].article for m in camp]
+    cvec = vectors[list(camp)]
+
+    def reach(pair: tuple[int, int]) -> int:
+        centre = vectors[pair[0]] + vectors[pair[1]]
+        centre /= float(np.linalg.norm(centre)) or 1.0
+        near = cvec @ centre >= RECRUIT_COSINE
+        return len({art for art, ok in zip(articles, near, strict=True) if ok})
+
+    return max(found, key=lambda pair: (reach(pair), -found.index(pair)))
+
+
+def _part_alike(
+    groups: list[list[int]],
+    claims: Sequence[Claim],
+    feats: Sequence[Features],
+    alike: set[frozenset[str]],
+) -> list[list[int]]:
+    """``groups`` with each denial that faces only assertions of articles reading
+    alike to its own (``alike``) moved out to a group of its own.
+
+    Two outlets that tell a story the same way, where one also reports that someone
+    denied it ("ISIS denied reports that he was injured"), do not stand on opposite
+    sides: the denial is news both carry or could, not one outlet disputing the other.
+    On FNC-1 bodies 300-899 (stories from the stance links) every dispute the sentence
+    rules made between two articles the model scores under 0.1 was two articles
+    agreeing with one claim (12 body pairs, none of the 114 agree-vs-disagree ones);
+    parting such denials under :data:`ALIKE` = 0.15 takes 9 of the 32 agree-agree pairs
+    called conflicting out and keeps all 54 agree-vs-disagree pairs surfaced (0.1: 4
+    out; 0.2: 10 out, one surfaced pair lost)."""
+    if not alike:
+        return groups
+    out: list[list[int]] = []
+    for g in groups:
+        asserting = {claims[m].article for m in g if not is_denial(claims[m], feats[m])}
+        keep: list[int] = []
+        for m in g:
+            me = claims[m].article
+            others = asserting - {me}
+            if (
+                is_denial(claims[m], feats[m])
+                and others
+                and all(frozenset((me, art)) in alike for art in others)
+            ):
+                out.append([m])
+            else:
+                keep.append(m)
+        if keep:
+            out.append(keep)
+    return sorted((sorted(g) for g in out), key=lambda g: g[0])
+
+
 def link_article_disputes(
     groups: list[list[int]],
     claims: Sequence[Claim],
@@ -207,11 +337,16 @@ def link_article_disputes(
 ) -> tuple[list[list[int]], list[Features]]:
     """``groups`` and ``feats`` with each camp of disputing articles (:func:`.stance.camps`)
     linked to what it disputes: one group holding a claim of every article of the camp
-    that has one close enough, the disputing articles' claims marked as denials."""
+    that has one close enough, the disputing articles' claims marked as denials; and,
+    first, each denial facing only articles that read alike to its own parted out
+    (:func:`_part_alike`)."""
     feats = list(feats)
     if len(articles) < 2 or len(vectors) != len(claims) or not len(claims):
         return groups, feats
-    pairs = disputed_pairs(articles, model)
+    model = model or dispute_model()
+    scored = scored_pairs(articles, model)
+    groups = _part_alike(groups, claims, feats, {frozenset(t[:2]) for t in scored if t[2] < ALIKE})
+    pairs = [t for t in scored if t[2] >= model.threshold]
     if not pairs:
         return groups, feats
     groups = [list(g) for g in groups]
@@ -225,34 +360,26 @@ def link_article_disputes(
         ]
         # only a claim that denies or distances can carry the dispute; both lists are
         # capped, so a camp of hundreds of articles costs a bounded matrix
-        d_claims = [
-            i
-            for art in disputing
-            for i in by_article[art]
-            if _disputing(claims[i], feats[i]) >= MIN_RANK
-        ][:MAX_CAMP_CLAIMS]
+        d_all = [i for art in disputing for i in by_article[art]]
+        d_claims = [i for i in d_all if _disputing(claims[i], feats[i]) >= MIN_RANK]
+        d_claims, d_all = d_claims[:MAX_CAMP_CLAIMS], d_all[:MAX_CAMP_CLAIMS]
         a_claims = a_claims[:MAX_CAMP_CLAIMS]
-        if not a_claims or not d_claims:
+        if not a_claims or not d_all:
             continue
         # a dispute the sentence rules already linked is the camp's: its group takes the rest
         anchor = _linked(groups, claims, feats, set(asserting), set(disputing))
+        about = disputes
+        if anchor is None and d_claims:
+            anchor = _anchor(a_claims, d_claims, claims, feats, vectors, strict=True)
         if anchor is None:
-            sims = vectors[a_claims] @ vectors[d_claims].T
-            # a denial leads a distanced or negated claim (which needs a closer match)
-            rank = np.array([_disputing(claims[m], feats[m]) for m in d_claims], dtype=float)
-            least = np.where(rank >= 2, ANCHOR_COSINE, DISTANCED_COSINE)
-            key = np.where((sims >= least) & (rank >= MIN_RANK), sims + rank, -1.0)
-            anchor = None
-            flat = key.ravel()
-            top = np.argpartition(-flat, min(ANCHOR_TRIES, flat.size) - 1)[:ANCHOR_TRIES]
-            for k in top[np.argsort(-flat[top], kind="stable")]:
-                ai, di = divmod(int(k), len(d_claims))
-                if key[ai, di] < 0:
-                    break
-                a, d = a_claims[ai], d_claims[di]
-                if _names(feats[a]) & _names(feats[d]) and disputes(feats[d], feats[a]):
-                    anchor = (a, d)
-                    break
+            # the debunk's denying sentences name none of the report's actors ("PROBABLY
+            # FALSE", "It sounds pretty far-fetched"): a claim it retells carries it
+            camp_claims = [i for art in (*asserting, *disputing) for i in by_article[art]]
+            camp_claims = camp_claims[: 2 * MAX_CAMP_CLAIMS]
+            anchor = _anchor(
+                a_claims, d_all, claims, feats, vectors, strict=False, camp=camp_claims
+            )
+            about = _about
         if anchor is None:
             log.debug("camp %s vs %s: no anchor pair", asserting, disputing)
             continue
@@ -290,7 +417,7 @@ def link_article_disputes(
                 if any(m in denials for m in mine) or art == claims[d].article:
                     continue
             elif art == claims[a].article or any(
-                _asserts(claims[m], feats[m]) and any(disputes(feats[x], feats[m]) for x in denials)
+                _asserts(claims[m], feats[m]) and any(about(feats[x], feats[m]) for x in denials)
                 for m in mine
             ):
                 continue  # already on the asserting side of the dispute
@@ -300,9 +427,9 @@ def link_article_disputes(
                 if (deny or _asserts(claims[m], feats[m]))
                 and float(vectors[m] @ centre) >= RECRUIT_COSINE
                 and (
-                    any(disputes(feats[m], feats[x]) for x in said)
+                    any(about(feats[m], feats[x]) for x in said)
                     if deny
-                    else any(disputes(feats[x], feats[m]) for x in denials)
+                    else any(about(feats[x], feats[m]) for x in denials)
                 )
             ]
             if not pool:

@@ -51,6 +51,7 @@ __all__ = [
     "dispute_model",
     "disputed_pairs",
     "pair_features",
+    "scored_pairs",
     "signals",
     "terms",
 ]
@@ -200,6 +201,16 @@ def disputed_pairs(
 ) -> list[tuple[str, str, float]]:
     """(asserting article, disputing article, probability) for each pair the model
     scores at or above its threshold, most probable first."""
+    model = model or dispute_model()
+    return [t for t in scored_pairs(articles, model) if t[2] >= model.threshold]
+
+
+def scored_pairs(
+    articles: Sequence[Article], model: DisputeModel | None = None
+) -> list[tuple[str, str, float]]:
+    """(leaning less, leaning more, probability) for every pair the model compares
+    (:data:`MAX_PARTNERS` each), most probable first: :func:`disputed_pairs` and the
+    pairs that read alike (:data:`.disputes.ALIKE`)."""
     if len(articles) < 2:
         return []
     model = model or dispute_model()
@@ -213,8 +224,6 @@ def disputed_pairs(
         # story, a bounded window of a large one
         for j in range(i + 1, min(n, i + 1 + MAX_PARTNERS)):
             p = model.score(sig[i], sig[j], float(vec[i] @ vec[j]), (known[i], known[j]))
-            if p < model.threshold:
-                continue
             a, d = (i, j) if lean(sig[i]) <= lean(sig[j]) else (j, i)
             out.append((articles[a].id, articles[d].id, p))
     out.sort(key=lambda t: (-t[2], t[0], t[1]))
