@@ -23,6 +23,7 @@ __all__ = [
     "PERSON_PRONOUNS",
     "QUOTE_ONLY_CUE_VERBS",
     "SPEECH_NOUNS",
+    "STATEMENT_VERBS",
     "TITLE_WORDS",
     "VOICE_NOUNS",
 ]
@@ -41,6 +42,26 @@ CUE_VERBS: frozenset[str] = _words(
     question wonder caution advise recommend propose demand signal hint
     acknowledge lament complain concede declare proclaim yell shout scream whisper
     write blog email text inform notify brief assure reassure remind
+    """
+)
+
+#: Verbs that are not verbs of speech but report a public statement or what a
+#: document shows, with an object or a prepositional phrase as content: calling
+#: and naming ("called for", "referred to him as"), documents' findings ("a poll
+#: shows", "the study found"), talking about something ("discussed", "cited",
+#: "pointed to"), public praise and criticism ("blasted", "defended"),
+#: agreement ("agreed", "expressed").  Stances and intentions ("supports",
+#: "endorsed", "wants", "refused to") are left to broad mode.  Used by the
+#: default mode only where the cue classifier reads the use as an attribution.
+STATEMENT_VERBS: frozenset[str] = _words(
+    """
+    call refer describe label dub brand
+    show find list
+    talk speak discuss mention comment address weigh raise highlight cite point note
+    outline lay detail repeat reiterate
+    praise criticize criticise attack blast slam denounce condemn decry mock rail applaud
+    hail thank welcome blame accuse dismiss reject defend challenge question tout complain
+    agree disagree express
     """
 )
 
@@ -83,6 +104,7 @@ TITLE_WORDS: frozenset[str] = _words(
     """
     mr mrs ms miss dr prof sir dame lord lady rev
     sen senator rep representative congressman congresswoman del delegate
+    councilman councilwoman councillor councilor alderman alderwoman assemblyman assemblywoman
     gov governor lt col gen adm maj capt sgt cmdr
     president vice secretary minister premier chancellor mayor judge justice
     administrator director chairman chairwoman chair ceo cfo coo founder spokesman
