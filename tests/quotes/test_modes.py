@@ -61,3 +61,16 @@ def test_a_passive_statement_verb_has_no_speaker_in_its_subject() -> None:
     quotes = newsprism.quotes(PASSIVE)
     assert all(q.speaker is None or "reservoir" not in q.speaker.name for q in quotes)
     assert newsprism.quotes(STANCE) == []
+
+
+def test_calls_for_someone_to_act_and_light_verb_statements() -> None:
+    (called,) = newsprism.quotes(
+        "Senator Ines Carvalho is calling for the state to freeze tuition for two years."
+    )
+    assert called.speaker is not None and called.speaker.name == "Ines Carvalho"
+    assert called.text.startswith("the state to freeze tuition")
+    (case,) = newsprism.quotes(
+        "Carvalho made the case that a freeze would cost the state very little."
+    )
+    assert case.text.startswith("that a freeze") and "the case" not in case.text
+    assert newsprism.quotes("Carvalho made a sandwich for the volunteers.") == []

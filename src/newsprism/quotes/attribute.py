@@ -25,6 +25,7 @@ from .cues import (
     MARKS,
     content_of,
     cue_probability,
+    for_clause,
     is_cue,
     lemma,
     reports_as,
@@ -32,7 +33,7 @@ from .cues import (
     speaker_beside,
 )
 from .layout import Layout
-from .lexicon import CUE_VERBS, OBJECT_CUE_VERBS, STATEMENT_VERBS
+from .lexicon import CUE_VERBS, OBJECT_CUE_VERBS, SPEECH_NOUNS, STATEMENT_VERBS
 from .marks import Quoted
 from .models import QuoteModels, shipped
 from .nominal import speech_noun_content
@@ -110,7 +111,8 @@ def find_attributions(
             and not is_cue(tok, with_quote=True, layout=lay if broad else None, models=models)
         ):
             continue
-        ranges = content_of(tok, lay)
+        made = states and lemma(tok) == "make"
+        ranges = _made_content(tok, lay) if made else content_of(tok, lay)
         if ranges is None:
             continue
         touched = sorted(
@@ -329,13 +331,18 @@ def _states(tok: Token, lay: Layout, models: QuoteModels) -> bool:
     classes added are right (content matched) for 0.61 (calling: "call",
     "refer", "describe") to 0.86 (agreeing) of what they add, 0.70 together.
     """
-    if tok.pos_ != "VERB" or lemma(tok) not in STATEMENT_VERBS:
+    if tok.pos_ != "VERB":
+        return False
+    if lemma(tok) == "make" and _makes_statement(tok) is not None:
+        return not _passive(tok) and source_of(tok) is not None
+    if lemma(tok) not in STATEMENT_VERBS:
         return False
     if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
         return False  # "the plan described in the report": a thing, not a report
     if not any(
         c.dep_ in ("dobj", "xcomp", "ccomp", "oprd")
         or (c.dep_ in ("prep", "prt") and c.lower_ in _STATEMENT_PREPS)
+        or for_clause(tok, c)
         for c in tok.children
     ):
         return False
@@ -346,6 +353,41 @@ def _states(tok: Token, lay: Layout, models: QuoteModels) -> bool:
     if source_of(tok) is None:
         return False
     return cue_probability(tok, lay, models) >= SPEECH_THRESHOLD
+
+
+def _makes_statement(tok: Token) -> Token | None:
+    """ "made the case that", "made no mention of", "made it clear that": a statement
+    in a light verb and a noun of speech; the word whose complement is the content."""
+    for c in tok.children:
+        if c.dep_ == "dobj" and lemma(c) in SPEECH_NOUNS | _MADE_NOUNS:
+            return c
+        if c.dep_ in ("oprd", "ccomp", "acomp") and c.lower_ == "clear":
+            return c
+    return None
+
+
+def _made_content(tok: Token, lay: Layout) -> list[tuple[int, int]] | None:
+    """What a light-verb statement reports: the noun's or "clear"'s complement
+    ("the case [that he is the one]", "no mention [of Jeb Bush]"), never the noun."""
+    word = _makes_statement(tok)
+    if word is None:
+        return None
+    a, b = lay.unit_bounds(tok.i)
+    for c in (*word.children, *tok.children):
+        if c.i > word.i and (
+            c.dep_ in ("ccomp", "acl")
+            or (c.dep_ == "prep" and c.lower_ in ("of", "for", "against", "on", "that"))
+        ):
+            sub = [t.i for t in c.subtree if a <= t.i < b]
+            if c.dep_ == "prep":
+                sub = [i for i in sub if i != c.i]
+            if sub:
+                return [(min(sub), max(sub) + 1)]
+    return None
+
+
+#: Nouns that make "make" a statement, besides :data:`.lexicon.SPEECH_NOUNS`.
+_MADE_NOUNS = frozenset({"case", "mention", "observation", "reference", "point", "appeal", "plea"})
 
 
 def _passive(tok: Token) -> bool:
