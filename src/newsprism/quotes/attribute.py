@@ -446,6 +446,8 @@ def _nearby_cue(doc: Doc, lay: Layout, k: int, full: bool) -> Token | None:
                 source_of(tok) is not None or tok.lower_ == "according"
             ):
                 return tok
+            if _verb_after_comma(doc, lay, q, last, tok):
+                return tok
             steps += 1
             i += 1
     lo, _ = lay.unit_bounds(first)
@@ -456,6 +458,30 @@ def _nearby_cue(doc: Doc, lay: Layout, k: int, full: bool) -> Token | None:
         if full or tok.left_edge.i <= first <= tok.right_edge.i:
             return tok
     return _cue_before_colon(doc, lay, first) if full else None
+
+
+def _verb_after_comma(doc: Doc, lay: Layout, q: Quoted, last: int, tok: Token) -> bool:
+    """The verb of '"...," an angry Hollande retaliated.': a quotation closed by a comma
+    hands its sentence to the attribution that follows, whatever the verb.
+
+    Only a finite verb that ends the sentence (or is followed by a time or place)
+    after a noun phrase naming a person or body, with no other verb between,
+    counts; "said" and the lexicon are found before this.
+    """
+    inner = doc.text[q.start : q.end].rstrip().rstrip(MARKS + "’'").rstrip()
+    if not inner.endswith(",") or tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBZ"):
+        return False
+    if any(doc[k].pos_ in ("VERB", "AUX") for k in range(last + 1, tok.i)):
+        return False
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > tok.i for c in tok.children):
+        return False  # '"...," Ortega told the crowd' is the lexicon's; this verb has a content
+    source = source_of(tok)
+    return (
+        source is not None
+        and last < source.i < tok.i
+        and (source.ent_type_ in ("PERSON", "ORG", "NORP") or source.pos_ == "PRON")
+        and source.lower_ not in ("it", "this", "that", "which")
+    )
 
 
 def _cue_before_colon(doc: Doc, lay: Layout, first: int) -> Token | None:

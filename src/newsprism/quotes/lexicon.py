@@ -80,7 +80,7 @@ SPEECH_NOUNS: frozenset[str] = _words(
 #: 'X'"), not with any clause: alone they rarely report speech.
 QUOTE_ONLY_CUE_VERBS: frozenset[str] = _words(
     "describe characterize characterise call dub label brand term praise criticize "
-    "criticise highlight reference cite continue underscore"
+    "criticise highlight reference cite continue underscore read"
 )
 
 #: Reporting verbs whose object is itself the message ("denied the report",
