@@ -346,6 +346,13 @@ def _states(tok: Token, lay: Layout, models: QuoteModels) -> bool:
         for c in tok.children
     ):
         return False
+    if any(
+        lemma(t) in CUE_VERBS and any(g.dep_ == "ccomp" for g in t.children)
+        for c in tok.children
+        if c.dep_ in ("dobj", "prep") and c.i > tok.i
+        for t in c.subtree
+    ):
+        return False  # "cited a report that says ...": the report is the one speaking
     if _passive(tok) and not any(c.dep_ == "agent" for c in tok.children):
         return False  # "Kyle, referred to as the deadliest sniper": Kyle is not the speaker
     if any(c.dep_ == "prep" and c.i == tok.i + 1 and not list(c.children) for c in tok.children):

@@ -55,7 +55,15 @@ from .lexicon import (
     VOICE_NOUNS,
 )
 from .marks import find_quoted
-from .names import DOCUMENT_NOUNS, clean_role, document_name, is_credit, is_dateline, not_a_name
+from .names import (
+    DOCUMENT_NOUNS,
+    clean_role,
+    document_name,
+    given_and_surname,
+    is_credit,
+    is_dateline,
+    not_a_name,
+)
 from .syntax import (
     PLURAL_TAGS,
     lemma_of,
@@ -274,7 +282,7 @@ class SpeakerResolver:
             name = clean_name(ent.text)
             if not name:
                 continue
-            kind: Kind = "person" if ent.label_ == "PERSON" else "org"
+            kind: Kind = "person" if ent.label_ == "PERSON" or given_and_surname(name) else "org"
             if kind == "org" and " " not in name and name.lower() in self._surnames:
                 # NER often labels a bare surname ORG ("Christie blasted"); as the
                 # subject of a reporting verb it is counted once, as a speaker.
@@ -620,7 +628,7 @@ class SpeakerResolver:
             # NER labels one name differently from mention to mention; the
             # article's majority decides ("SpaceX" is ORG more often than PERSON).
             label = "PERSON" if votes["person"] > votes["org"] else "ORG"
-        if label == "PERSON":
+        if label == "PERSON" or given_and_surname(name):
             kind = "person"
         elif label in _ORG_LABELS:
             kind = "person" if role and _personal(role) else "org"
