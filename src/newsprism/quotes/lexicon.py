@@ -61,7 +61,7 @@ STATEMENT_VERBS: frozenset[str] = _words(
     outline lay detail repeat reiterate
     praise criticize criticise attack blast slam denounce condemn decry mock rail applaud
     hail thank welcome blame accuse dismiss reject defend challenge question tout complain
-    agree disagree express
+    agree disagree express endorse
     """
 )
 
