@@ -482,3 +482,13 @@ def test_a_given_name_and_surname_is_a_person_unless_a_body_word_follows() -> No
     assert not given_and_surname("Ford Foundation")
     assert not given_and_surname("Carly Fiorina Campaign")
     assert not given_and_surname("Fiorina")
+
+
+def test_a_surnames_gender_is_not_lent_to_someone_else_of_that_surname() -> None:
+    text = (
+        "Police shot Darnell Whitaker on Tuesday. Mr. Whitaker, 43, was a father of seven. "
+        "His wife, Oluchi Whitaker, filmed the encounter from the sidewalk. "
+        '"Do not shoot him," she said.'
+    )
+    (q,) = quotes(text)
+    assert q.speaker is not None and q.speaker.name == "Oluchi Whitaker"

@@ -390,8 +390,16 @@ class SpeakerResolver:
                 # No full name ends with it: a given name used alone ("Peter and
                 # Ruth ... she said" is not Peter), as in stories about families.
                 found = first_name_gender(name)
-        found = found or self._genders.get("~" + low.split()[-1])
+        if found is None and not self._shared_surname(low):
+            found = self._genders.get("~" + low.split()[-1])
         return "m" if found == "m" else "f" if found == "f" else None
+
+    def _shared_surname(self, low: str) -> bool:
+        """Whether a full name's surname is shared with someone else of the article
+        ("Mr. Whitaker" says nothing of his wife Oluchi Whitaker's gender)."""
+        words = low.split()
+        full = {n.lower() for _, n in self._surnames.get(words[-1], ())}
+        return len(words) > 1 and any(n != low for n in full)
 
     def _add_surname(self, pos: int, name: str) -> None:
         parts = name.split()
