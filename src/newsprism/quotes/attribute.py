@@ -18,6 +18,7 @@ paragraphs with one newline), so every rule also stays inside one paragraph.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from .broad import add_candidates, select
@@ -151,7 +152,7 @@ def find_attributions(
     for k, q in enumerate(quoted):
         if k in owner:
             continue
-        cue = _nearby_cue(doc, lay, k, full[k])
+        cue = _nearby_cue(doc, lay, k, full[k], text)
         if cue is None:
             continue
         found = by_cue.get(cue.i)
@@ -168,13 +169,15 @@ def find_attributions(
 
     # Pass 3: a full quotation following an attributed one in its paragraph,
     # with no other cue between them ('"X," Smith said. "Y."').
+    starts = [t.idx for t in doc]
     for k, q in enumerate(quoted):
         if k in owner or k == 0 or not full[k]:
             continue
         prev = owner.get(k - 1)
         if prev is None or prev.cue is None or not prev.direct:
             continue
-        between = [t for t in doc if quoted[k - 1].end <= t.idx < q.start]
+        lo, hi = bisect_left(starts, quoted[k - 1].end), bisect_left(starts, q.start)
+        between = list(doc[lo:hi])
         if any("\n" in t.text or "\n" in t.whitespace_ for t in between[:-1]):
             continue
         if any(is_cue(t) and t.i != prev.cue.i for t in between):
@@ -425,13 +428,14 @@ def _finite(clause: Token) -> bool:
     )
 
 
-def _nearby_cue(doc: Doc, lay: Layout, k: int, full: bool) -> Token | None:
+def _nearby_cue(doc: Doc, lay: Layout, k: int, full: bool, text: str) -> Token | None:
     """The closest cue outside quotations next to quotation ``k``.
 
     After a full quotation first ("'...,' Meyer said"), up to the next
     quotation or the paragraph's end, crossing at most the sentence break a
     parser often puts right after a closing mark; then before it, in its
-    sentence ("Nelson said, '...'").  A quotation that is part of the writer's
+    sentence ("Nelson said, '...'"); ``text`` is the doc's text, built once by the
+    caller.  A quotation that is part of the writer's
     sentence ("no definitive 'smoking gun,' Smith argues") only goes to a cue
     whose phrase contains it.
     """
@@ -440,7 +444,8 @@ def _nearby_cue(doc: Doc, lay: Layout, k: int, full: bool) -> Token | None:
         return None
     first, last = toks[0], toks[-1]
     q = lay.quoted[k]
-    if full and not _ends_sentence(doc.text, q):
+    if full and not _ends_sentence(text, q):
+        comma = text[q.start : q.end].rstrip().rstrip(MARKS + "’'").rstrip().endswith(",")
         i = last + 1
         steps = 0
         while i < len(doc) and steps < _WINDOW_AFTER:
@@ -453,7 +458,7 @@ def _nearby_cue(doc: Doc, lay: Layout, k: int, full: bool) -> Token | None:
                 source_of(tok) is not None or tok.lower_ == "according"
             ):
                 return tok
-            if _verb_after_comma(doc, lay, q, last, tok):
+            if comma and _verb_after_comma(doc, last, tok):
                 return tok
             steps += 1
             i += 1
@@ -467,16 +472,16 @@ def _nearby_cue(doc: Doc, lay: Layout, k: int, full: bool) -> Token | None:
     return _cue_before_colon(doc, lay, first) if full else None
 
 
-def _verb_after_comma(doc: Doc, lay: Layout, q: Quoted, last: int, tok: Token) -> bool:
-    """The verb of '"...," an angry Hollande retaliated.': a quotation closed by a comma
+def _verb_after_comma(doc: Doc, last: int, tok: Token) -> bool:
+    """The verb of '"...," an angry Hollande retaliated.' (the quotation ending at
+    ``last`` is closed by a comma, which the caller checks): a quotation closed by a comma
     hands its sentence to the attribution that follows, whatever the verb.
 
     Only a finite verb that ends the sentence (or is followed by a time or place)
     after a noun phrase naming a person or body, with no other verb between,
     counts; "said" and the lexicon are found before this.
     """
-    inner = doc.text[q.start : q.end].rstrip().rstrip(MARKS + "’'").rstrip()
-    if not inner.endswith(",") or tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBZ"):
+    if tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBZ"):
         return False
     if any(doc[k].pos_ in ("VERB", "AUX") for k in range(last + 1, tok.i)):
         return False
