@@ -50,8 +50,8 @@ CUE_VERBS: frozenset[str] = _words(
 #: and naming ("called for", "referred to him as"), documents' findings ("a poll
 #: shows", "the study found"), talking about something ("discussed", "cited",
 #: "pointed to"), public praise and criticism ("blasted", "defended"),
-#: agreement ("agreed", "expressed").  Stances and intentions ("supports",
-#: "endorsed", "wants", "refused to") are left to broad mode.  Used by the
+#: agreement ("agreed", "expressed"), endorsing.  Stances and intentions ("supports",
+#: "wants", "refused to") are left to broad mode.  Used by the
 #: default mode only where the cue classifier reads the use as an attribution.
 STATEMENT_VERBS: frozenset[str] = _words(
     """
