@@ -288,3 +288,18 @@ def test_headline_colon_attributes(text: str, speaker: str, content: str) -> Non
 )
 def test_colon_without_a_named_source_is_no_headline_quote(text: str) -> None:
     assert not [q for q in quotes(text) if q.cue == ":"]
+
+
+def test_any_verb_after_a_quotation_closed_by_a_comma_attributes_it() -> None:
+    (q,) = quotes('"We will win this seat," Marisol Ortega beamed.')
+    assert q.speaker is not None and q.speaker.name == "Marisol Ortega"
+    assert q.cue == "beamed"
+    # A closing full stop ends the writer's sentence: the next verb is narration.
+    (q,) = quotes('"We will win this seat." Marisol Ortega smiled.')
+    assert q.speaker is None
+
+
+def test_a_document_reads() -> None:
+    (q,) = quotes('The flyer handed out at the rally reads, "Vote early, vote often."')
+    assert q.speaker is not None and "flyer" in q.speaker.name
+    assert q.cue == "reads"

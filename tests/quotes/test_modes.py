@@ -36,3 +36,41 @@ def test_the_store_caches_each_mode_apart() -> None:
     again = newsprism.analyze_articles([article], store=store)
     assert len(broad.quotes) == len(speech.quotes) + 1
     assert [q.text for q in again.quotes] == [q.text for q in speech.quotes]
+
+
+CALLED_FOR = "Mayor Dana Whitfield called for an independent audit of the water utility."
+POLL = "A Marist poll released Monday shows Whitfield leading her challenger by nine points."
+REFERRED = 'Councilman Oscar Lindqvist referred to the budget as "a fantasy document."'
+PASSIVE = "The reservoir, often referred to as the city's lifeline, is nearly empty."
+
+
+def test_speech_mode_takes_statements_made_without_a_speech_verb() -> None:
+    (called,) = newsprism.quotes(CALLED_FOR)
+    assert called.speaker is not None and called.speaker.name == "Dana Whitfield"
+    assert called.cue is not None and called.cue.startswith("called")
+    assert "independent audit" in called.text
+    (poll,) = newsprism.quotes(POLL)
+    assert poll.speaker is not None and "poll" in poll.speaker.name.lower()
+    assert "leading her challenger" in poll.text
+    (referred,) = newsprism.quotes(REFERRED)
+    assert referred.speaker is not None and referred.speaker.name == "Oscar Lindqvist"
+
+
+def test_a_passive_statement_verb_has_no_speaker_in_its_subject() -> None:
+    # The reservoir is what is talked about, not who talks; wants and stances stay broad.
+    quotes = newsprism.quotes(PASSIVE)
+    assert all(q.speaker is None or "reservoir" not in q.speaker.name for q in quotes)
+    assert newsprism.quotes(STANCE) == []
+
+
+def test_calls_for_someone_to_act_and_light_verb_statements() -> None:
+    (called,) = newsprism.quotes(
+        "Senator Ines Carvalho is calling for the state to freeze tuition for two years."
+    )
+    assert called.speaker is not None and called.speaker.name == "Ines Carvalho"
+    assert called.text.startswith("the state to freeze tuition")
+    (case,) = newsprism.quotes(
+        "Carvalho made the case that a freeze would cost the state very little."
+    )
+    assert case.text.startswith("that a freeze") and "the case" not in case.text
+    assert newsprism.quotes("Carvalho made a sandwich for the volunteers.") == []

@@ -12,7 +12,13 @@ import pytest
 from newsprism.model import Article, Quote
 from newsprism.quotes import quotes
 from newsprism.quotes.gender import agrees, first_name_gender, given_name_gender, word_gender
-from newsprism.quotes.names import clean_role, is_credit, is_dateline, not_a_name
+from newsprism.quotes.names import (
+    clean_role,
+    given_and_surname,
+    is_credit,
+    is_dateline,
+    not_a_name,
+)
 
 
 def _one(found: list[Quote], fragment: str) -> Quote:
@@ -457,3 +463,32 @@ def test_a_shared_surname_is_the_person_the_article_names_most() -> None:
         "Whitcombe said the flour tax would close the shop."
     )
     assert _speaker(quotes(text), "flour tax") == "Dana Whitcombe"
+
+
+def test_given_names_of_people_in_the_news_carry_their_gender() -> None:
+    text = (
+        "Huma Rasheed and Geoff Okafor spoke at the rally on Monday. Okafor left early. "
+        '"The count is not over," she said.'
+    )
+    (q,) = quotes(text)
+    assert q.speaker is not None and q.speaker.name == "Huma Rasheed"
+    (q,) = quotes('Kellyanne Moreau walked in with Rupert Vance. "Nobody asked us," he said.')
+    assert q.speaker is not None and q.speaker.name == "Rupert Vance"
+
+
+def test_a_given_name_and_surname_is_a_person_unless_a_body_word_follows() -> None:
+    assert given_and_surname("Carly Fiorina")
+    assert given_and_surname("Neera Tanden")
+    assert not given_and_surname("Ford Foundation")
+    assert not given_and_surname("Carly Fiorina Campaign")
+    assert not given_and_surname("Fiorina")
+
+
+def test_a_surnames_gender_is_not_lent_to_someone_else_of_that_surname() -> None:
+    text = (
+        "Police shot Darnell Whitaker on Tuesday. Mr. Whitaker, 43, was a father of seven. "
+        "His wife, Oluchi Whitaker, filmed the encounter from the sidewalk. "
+        '"Do not shoot him," she said.'
+    )
+    (q,) = quotes(text)
+    assert q.speaker is not None and q.speaker.name == "Oluchi Whitaker"

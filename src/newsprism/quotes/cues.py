@@ -26,6 +26,7 @@ __all__ = [
     "cue_probability",
     "cue_share",
     "cue_span",
+    "for_clause",
     "frame",
     "is_cue",
     "lemma",
@@ -353,6 +354,10 @@ def content_of(cue: Token, layout: Layout) -> list[tuple[int, int]] | None:
         else:
             drop = {cue.i}
             for c in cue.children:
+                if for_clause(cue, c):
+                    # "called for the United States to take a stronger role"
+                    drop.add(c.left_edge.i)
+                    continue
                 if c.dep_ in _SUBJECTS or c.i < cue.i or c.dep_ in ("advcl", "conj", "cc"):
                     drop |= _subtree(c)
                 elif c.dep_ == "prt" or (c.dep_ == "prep" and c.i == cue.i + 1):
@@ -366,6 +371,16 @@ def content_of(cue: Token, layout: Layout) -> list[tuple[int, int]] | None:
     toks = {i for i in toks if not doc[i].is_space}
     ranges = _strip(doc, _ranges(toks))
     return ranges or None
+
+
+def for_clause(cue: Token, child: Token) -> bool:
+    """ "called for X to do Y", which the parser reads as a clause marked by "for"."""
+    return (
+        child.dep_ == "advcl"
+        and child.left_edge.i == cue.i + 1
+        and child.left_edge.lower_ == "for"
+        and any(c.dep_ == "mark" and c.lower_ == "for" for c in child.children)
+    )
 
 
 def _strip(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -23,6 +23,7 @@ __all__ = [
     "PERSON_PRONOUNS",
     "QUOTE_ONLY_CUE_VERBS",
     "SPEECH_NOUNS",
+    "STATEMENT_VERBS",
     "TITLE_WORDS",
     "VOICE_NOUNS",
 ]
@@ -44,6 +45,26 @@ CUE_VERBS: frozenset[str] = _words(
     """
 )
 
+#: Verbs that are not verbs of speech but report a public statement or what a
+#: document shows, with an object or a prepositional phrase as content: calling
+#: and naming ("called for", "referred to him as"), documents' findings ("a poll
+#: shows", "the study found"), talking about something ("discussed", "cited",
+#: "pointed to"), public praise and criticism ("blasted", "defended"),
+#: agreement ("agreed", "expressed"), endorsing.  Stances and intentions ("supports",
+#: "wants", "refused to") are left to broad mode.  Used by the
+#: default mode only where the cue classifier reads the use as an attribution.
+STATEMENT_VERBS: frozenset[str] = _words(
+    """
+    call refer describe label dub brand
+    show find list
+    talk speak discuss mention comment address weigh raise highlight cite point note
+    outline lay detail repeat reiterate
+    praise criticize criticise attack blast slam denounce condemn decry mock rail applaud
+    hail thank welcome blame accuse dismiss reject defend challenge question tout complain
+    agree disagree express endorse
+    """
+)
+
 #: Nouns that name something said or written ("Trump's claim that ...",
 #: "her promise to ..."): with a possessor and a clause they report speech.
 SPEECH_NOUNS: frozenset[str] = _words(
@@ -59,7 +80,7 @@ SPEECH_NOUNS: frozenset[str] = _words(
 #: 'X'"), not with any clause: alone they rarely report speech.
 QUOTE_ONLY_CUE_VERBS: frozenset[str] = _words(
     "describe characterize characterise call dub label brand term praise criticize "
-    "criticise highlight reference cite continue underscore"
+    "criticise highlight reference cite continue underscore read"
 )
 
 #: Reporting verbs whose object is itself the message ("denied the report",
@@ -83,6 +104,7 @@ TITLE_WORDS: frozenset[str] = _words(
     """
     mr mrs ms miss dr prof sir dame lord lady rev
     sen senator rep representative congressman congresswoman del delegate
+    councilman councilwoman councillor councilor alderman alderwoman assemblyman assemblywoman
     gov governor lt col gen adm maj capt sgt cmdr
     president vice secretary minister premier chancellor mayor judge justice
     administrator director chairman chairwoman chair ceo cfo coo founder spokesman

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import re
 
+from .gender import given_name_gender
 from .lexicon import DOCUMENT_NOUNS, TITLE_WORDS
 
 __all__ = [
     "DOCUMENT_NOUNS",
     "clean_role",
     "document_name",
+    "given_and_surname",
     "is_credit",
     "is_dateline",
     "not_a_name",
@@ -142,3 +144,26 @@ def document_name(text: str) -> str:
     while words and words[0].lower() in ("the", "a", "an", "this", "that", "its", "their"):
         words.pop(0)
     return " ".join(words) or text
+
+
+#: Words that make a name an organisation's even after a given name ("Ford
+#: Foundation", "Marine Corps", "Wells Fargo Bank").
+_BODY_WORDS = _words(
+    """
+    foundation institute university college school center centre corps company corporation
+    inc corp group party committee fund bank news times post network association council
+    club union church hospital campaign administration office department ministry bureau
+    agency commission service
+    """
+)
+
+
+def given_and_surname(name: str) -> bool:
+    """A known given name and one or two capitalised words after it: a person, whatever
+    NER says ("Carly Fiorina" tagged ORG would never be "she")."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or given_name_gender(name) is None:
+        return False
+    return all(w[:1].isupper() for w in words) and not any(
+        w.lower().strip(".,") in _BODY_WORDS for w in words
+    )

@@ -55,7 +55,15 @@ from .lexicon import (
     VOICE_NOUNS,
 )
 from .marks import find_quoted
-from .names import DOCUMENT_NOUNS, clean_role, document_name, is_credit, is_dateline, not_a_name
+from .names import (
+    DOCUMENT_NOUNS,
+    clean_role,
+    document_name,
+    given_and_surname,
+    is_credit,
+    is_dateline,
+    not_a_name,
+)
 from .syntax import (
     PLURAL_TAGS,
     lemma_of,
@@ -274,7 +282,7 @@ class SpeakerResolver:
             name = clean_name(ent.text)
             if not name:
                 continue
-            kind: Kind = "person" if ent.label_ == "PERSON" else "org"
+            kind: Kind = "person" if ent.label_ == "PERSON" or given_and_surname(name) else "org"
             if kind == "org" and " " not in name and name.lower() in self._surnames:
                 # NER often labels a bare surname ORG ("Christie blasted"); as the
                 # subject of a reporting verb it is counted once, as a speaker.
@@ -382,8 +390,16 @@ class SpeakerResolver:
                 # No full name ends with it: a given name used alone ("Peter and
                 # Ruth ... she said" is not Peter), as in stories about families.
                 found = first_name_gender(name)
-        found = found or self._genders.get("~" + low.split()[-1])
+        if found is None and not self._shared_surname(low):
+            found = self._genders.get("~" + low.split()[-1])
         return "m" if found == "m" else "f" if found == "f" else None
+
+    def _shared_surname(self, low: str) -> bool:
+        """Whether a full name's surname is shared with someone else of the article
+        ("Mr. Whitaker" says nothing of his wife Oluchi Whitaker's gender)."""
+        words = low.split()
+        full = {n.lower() for _, n in self._surnames.get(words[-1], ())}
+        return len(words) > 1 and any(n != low for n in full)
 
     def _add_surname(self, pos: int, name: str) -> None:
         parts = name.split()
@@ -620,7 +636,7 @@ class SpeakerResolver:
             # NER labels one name differently from mention to mention; the
             # article's majority decides ("SpaceX" is ORG more often than PERSON).
             label = "PERSON" if votes["person"] > votes["org"] else "ORG"
-        if label == "PERSON":
+        if label == "PERSON" or given_and_surname(name):
             kind = "person"
         elif label in _ORG_LABELS:
             kind = "person" if role and _personal(role) else "org"
