@@ -214,6 +214,9 @@ def test_date_compatibility() -> None:
         ("The plant closed on February 28.", "2025-02-28"),
         ("Shipments resumed in December.", "2024-12"),
         ("The trial is set to open on March 3.", "2026-03-03"),
+        ("The council vote is scheduled for Friday.", "2025-03-14"),
+        ("The council vote is set for March 3.", "2026-03-03"),
+        ("The council vote was set for Friday.", "2025-03-07"),
     ],
 )
 def test_dates_without_a_year_resolve_around_publication(sentence: str, iso: str) -> None:

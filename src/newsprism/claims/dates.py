@@ -121,7 +121,8 @@ def _iso_range(lo: dt.date, hi: dt.date) -> str:
 #: "is scheduled to testify on March 3", "next".
 FUTURE = re.compile(
     r"\b(?:will|won['’]t|shall|['’]ll|(?:is|are|was|were)\s+(?:set|scheduled|due|expected"
-    r"|slated|planned|poised|going)\s+to|plans?\s+to|intends?\s+to|upcoming|next)\b",
+    r"|slated|planned|poised|going)\s+to|(?:is|are)\s+(?:set|scheduled|slated|due)\s+(?:for|on)"
+    r"|plans?\s+to|intends?\s+to|upcoming|next)\b",
     re.IGNORECASE,
 )
 #: How far before a date a future marker is looked for, in characters.
