@@ -29,7 +29,7 @@ def _text(draw: st.DrawFn) -> str:
 
 def _tiles_every_position(a: Doc, b: Doc) -> list[tuple[int, int, int, int]]:
     """The tiling as it was written first: every position of ``a`` looked up in turn."""
-    index = al._seeds(b.words)
+    index = {g: p[: al.MAX_SEED_HITS] for g, p in al._places(b.words).items()}
     found = []
     for i in range(len(a.words) - al.SEED + 1):
         for j in index.get(a.words[i : i + al.SEED], []):

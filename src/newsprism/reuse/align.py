@@ -122,33 +122,21 @@ class _Run:
 
 
 @lru_cache(maxsize=64)
-def _seeds(words: tuple[str, ...]) -> dict[tuple[str, ...], list[int]]:
-    """Where each seed (``SEED`` words, not all stop words) starts in ``words``, at
-    most ``MAX_SEED_HITS`` times.  It depends on one text only, and a text of a
-    story is aligned with each of its candidate pairs (more as stories grow), so it
-    is kept for the texts met last (a story's pairs come together: 64 texts catch
-    all but the first build of each at 1,000 articles, for a few MB); callers only
-    read it."""
-    index: dict[tuple[str, ...], list[int]] = {}
-    for j in range(len(words) - SEED + 1):
-        gram = words[j : j + SEED]
-        if all(w in STOP for w in gram):
-            continue
-        bucket = index.setdefault(gram, [])
-        if len(bucket) < MAX_SEED_HITS:
-            bucket.append(j)
-    return index
-
-
-@lru_cache(maxsize=64)
 def _places(words: tuple[str, ...]) -> dict[tuple[str, ...], list[int]]:
-    """Every place each seed (not all stop words) starts in ``words``: the other side
-    of :func:`_seeds`, kept for the same reason."""
+    """Where each seed (``SEED`` words, not all stop words) starts in ``words``.
+
+    It depends on one text only, and a text of a story is aligned with each of its
+    candidate pairs (more as stories grow), so it is kept for the texts met last (a
+    story's pairs come together: 64 texts catch all but the first build of each at
+    1,000 articles, for a few MB); callers only read it.  As the second text of a
+    pair, only the first ``MAX_SEED_HITS`` places of a seed are used.
+    """
+    stop = [w in STOP for w in words]
     index: dict[tuple[str, ...], list[int]] = {}
     for j in range(len(words) - SEED + 1):
-        gram = words[j : j + SEED]
-        if not all(w in STOP for w in gram):
-            index.setdefault(gram, []).append(j)
+        if all(stop[j : j + SEED]):
+            continue
+        index.setdefault(words[j : j + SEED], []).append(j)
     return index
 
 
@@ -159,12 +147,12 @@ def _tiles(a: Doc, b: Doc) -> list[_Run]:
     Runs start only at seeds the two texts share, so only those are visited (the
     runs are sorted before tiling, so the order they are found in does not matter)."""
     aw, bw = a.words, b.words
-    index = _seeds(bw)
+    index = _places(bw)
     mine = _places(aw)
     found: list[tuple[int, int, int]] = []
     na, nb = len(aw), len(bw)
     for gram in mine.keys() & index.keys():
-        hits = index[gram]
+        hits = index[gram][:MAX_SEED_HITS]  # very common n-grams are not evidence
         for i in mine[gram]:
             for j in hits:
                 if i > 0 and j > 0 and aw[i - 1] == bw[j - 1]:
