@@ -270,3 +270,10 @@ def test_the_gram_filter_drops_quotes_with_different_words() -> None:
     )
     assert not grams.may_link(0, 1)
     assert grams.may_link(0, 2)
+
+
+def test_a_lone_surrogate_in_a_quote_is_a_character_like_any_other() -> None:
+    from newsprism.quotes import statements as sm
+
+    grams = sm._GramFilter(["we will not \ud800 raise taxes", "we will not \ud800 raise taxes"])
+    assert grams.may_link(0, 1)

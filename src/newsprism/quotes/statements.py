@@ -263,9 +263,12 @@ class _GramFilter:
     """
 
     def __init__(self, texts: Sequence[str]) -> None:
-        # every text's grams at once, each coded as one integer (code points < 2**21)
+        # every text's grams at once, each coded as one integer (three code points
+        # < 2**21 each: the coding is written for _GRAM == 3); a lone surrogate from a
+        # broken page is a code point like any other
         lengths = np.array([len(t) for t in texts], dtype=np.int64)
-        points = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
+        joined = "".join(texts).encode("utf-32-le", "surrogatepass")
+        points = np.frombuffer(joined, dtype=np.uint32)
         cp = points.astype(np.int64)
         codes = cp[: len(cp) - 2] << 42 | cp[1 : len(cp) - 1] << 21 | cp[2:]
         owner = np.repeat(np.arange(len(texts)), lengths)[: len(codes)]
