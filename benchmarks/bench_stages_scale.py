@@ -34,7 +34,14 @@ from newsprism.clean import clean
 from newsprism.model import Article, ArticleNLP, Dossier
 from newsprism.pipeline import State
 from newsprism.report import render_html, render_markdown, story_dossiers
-from newsprism.stages import annotate_articles, stories_stage, story_stages, with_records
+from newsprism.stages import (
+    ARTICLE_STEPS,
+    _version,
+    annotate_articles,
+    stories_stage,
+    story_stages,
+    with_records,
+)
 from newsprism.store import MemoryStore
 
 T = TypeVar("T")
@@ -70,16 +77,21 @@ def load_corpus(data: Path, n: int) -> list[Article]:
 
 
 def records(articles: list[Article], cache: Path, jobs: int) -> dict[str, ArticleNLP]:
+    """The articles' records, from ``cache`` when it was written by the same extractors
+    (a cache from older ones holds records of older types: it is redone)."""
+    version = _version(ARTICLE_STEPS)
     done: dict[str, ArticleNLP] = {}
     if cache.exists():
-        done = pickle.loads(cache.read_bytes())
+        saved = pickle.loads(cache.read_bytes())
+        if isinstance(saved, tuple) and saved[0] == version:
+            done = saved[1]
     todo = [a for a in articles if a.id not in done]
     if todo:
         t = time.perf_counter()
         for rec in annotate_articles(todo, jobs=jobs):
             done[rec.article] = rec
         print(f"parsed {len(todo)} articles in {time.perf_counter() - t:.0f} s", flush=True)
-        cache.write_bytes(pickle.dumps(done))
+        cache.write_bytes(pickle.dumps((version, done)))
     return done
 
 

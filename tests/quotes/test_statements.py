@@ -224,3 +224,56 @@ def test_statements_are_those_of_comparing_every_pair(quotes: list[Quote]) -> No
     }
     _, statements = group_statements(quotes, [])
     assert {frozenset(s.quotes) for s in statements} == expected
+
+
+@st.composite
+def _edited_pair(draw: st.DrawFn) -> tuple[str, str]:
+    """A quote and a longer text holding it with a few characters changed: the near
+    misses and near hits of the fuzzy comparison."""
+    alphabet = "abcde "
+    short = draw(st.text(alphabet, min_size=7, max_size=60))
+    edited = list(short)
+    for _ in range(draw(st.integers(0, 8))):
+        at = draw(st.integers(0, len(edited)))
+        if draw(st.booleans()) and at < len(edited):
+            del edited[at]
+        else:
+            edited.insert(at, draw(st.sampled_from(alphabet)))
+    before = draw(st.text(alphabet, max_size=30))
+    after = draw(st.text(alphabet, max_size=30))
+    return short, before + "".join(edited) + after
+
+
+@given(_edited_pair())
+def test_the_gram_filter_never_drops_a_pair_with_the_same_words(pair: tuple[str, str]) -> None:
+    # the filter must let through every pair partial_ratio would link (a necessary
+    # condition); a small alphabet makes near matches at the threshold common
+    from rapidfuzz import fuzz
+
+    from newsprism.quotes import statements as sm
+
+    a, b = pair
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if fuzz.partial_ratio(short, long, score_cutoff=sm._SAME_WORDS) >= sm._SAME_WORDS:
+        assert sm._GramFilter([a, b]).may_link(0, 1)
+
+
+def test_the_gram_filter_drops_quotes_with_different_words() -> None:
+    from newsprism.quotes import statements as sm
+
+    grams = sm._GramFilter(
+        [
+            "we will not raise taxes on working families this year",
+            "the committee meets again on thursday to vote",
+            "we will not raise taxes on families this year",
+        ]
+    )
+    assert not grams.may_link(0, 1)
+    assert grams.may_link(0, 2)
+
+
+def test_a_lone_surrogate_in_a_quote_is_a_character_like_any_other() -> None:
+    from newsprism.quotes import statements as sm
+
+    grams = sm._GramFilter(["we will not \ud800 raise taxes", "we will not \ud800 raise taxes"])
+    assert grams.may_link(0, 1)

@@ -122,42 +122,45 @@ class _Run:
 
 
 @lru_cache(maxsize=64)
-def _seeds(words: tuple[str, ...]) -> dict[tuple[str, ...], list[int]]:
-    """Where each seed (``SEED`` words, not all stop words) starts in ``words``, at
-    most ``MAX_SEED_HITS`` times.  It depends on one text only, and a text of a
-    story is aligned with each of its candidate pairs (more as stories grow), so it
-    is kept for the texts met last (a story's pairs come together: 64 texts catch
-    all but the first build of each at 1,000 articles, for a few MB); callers only
-    read it."""
+def _places(words: tuple[str, ...]) -> dict[tuple[str, ...], list[int]]:
+    """Where each seed (``SEED`` words, not all stop words) starts in ``words``.
+
+    It depends on one text only, and a text of a story is aligned with each of its
+    candidate pairs (more as stories grow), so it is kept for the texts met last (a
+    story's pairs come together: 64 texts catch all but the first build of each at
+    1,000 articles, for a few MB); callers only read it.  As the second text of a
+    pair, only the first ``MAX_SEED_HITS`` places of a seed are used.
+    """
+    stop = [w in STOP for w in words]
     index: dict[tuple[str, ...], list[int]] = {}
     for j in range(len(words) - SEED + 1):
-        gram = words[j : j + SEED]
-        if all(w in STOP for w in gram):
+        if all(stop[j : j + SEED]):
             continue
-        bucket = index.setdefault(gram, [])
-        if len(bucket) < MAX_SEED_HITS:
-            bucket.append(j)
+        index.setdefault(words[j : j + SEED], []).append(j)
     return index
 
 
 def _tiles(a: Doc, b: Doc) -> list[_Run]:
     """Greedy string tiling over word seeds (hand-written: no library offers tiling
-    with moved blocks on token sequences; rapidfuzz's opcodes are a monotone LCS)."""
+    with moved blocks on token sequences; rapidfuzz's opcodes are a monotone LCS).
+
+    Runs start only at seeds the two texts share, so only those are visited (the
+    runs are sorted before tiling, so the order they are found in does not matter)."""
     aw, bw = a.words, b.words
-    index = _seeds(bw)
+    index = _places(bw)
+    mine = _places(aw)
     found: list[tuple[int, int, int]] = []
     na, nb = len(aw), len(bw)
-    for i in range(na - SEED + 1):
-        hits = index.get(aw[i : i + SEED])
-        if not hits:
-            continue
-        for j in hits:
-            if i > 0 and j > 0 and aw[i - 1] == bw[j - 1]:
-                continue  # inside a run found from an earlier seed
-            k = SEED
-            while i + k < na and j + k < nb and aw[i + k] == bw[j + k]:
-                k += 1
-            found.append((k, i, j))
+    for gram in mine.keys() & index.keys():
+        hits = index[gram][:MAX_SEED_HITS]  # very common n-grams are not evidence
+        for i in mine[gram]:
+            for j in hits:
+                if i > 0 and j > 0 and aw[i - 1] == bw[j - 1]:
+                    continue  # inside a run found from an earlier seed
+                k = SEED
+                while i + k < na and j + k < nb and aw[i + k] == bw[j + k]:
+                    k += 1
+                found.append((k, i, j))
     found.sort(key=lambda t: (-t[0], t[1], t[2]))
     used_a = bytearray(na)
     used_b = bytearray(nb)
@@ -208,14 +211,6 @@ def _unquoted(doc: Doc, lo: int, hi: int) -> int:
     return sum(1 for k in range(lo, hi) if not doc.quoted[k])
 
 
-def _sentence_of(doc: Doc) -> list[int]:
-    owner = [-1] * len(doc.words)
-    for s, sent in enumerate(doc.sentences):
-        for k in range(sent.first, sent.last):
-            owner[k] = s
-    return owner
-
-
 def _similarity(pa: Prepared, pb: Prepared) -> tuple[np.ndarray, np.ndarray]:
     """Sentence similarities for the reworded layer, and the plain ones of :func:`_points`."""
     na, nb = len(pa.sentences), len(pb.sentences)
@@ -224,15 +219,25 @@ def _similarity(pa: Prepared, pb: Prepared) -> tuple[np.ndarray, np.ndarray]:
     if na == 0 or nb == 0:
         return sim, plain
     cos = pa.vectors @ pb.vectors.T if pa.vectors is not None and pb.vectors is not None else None
+    # only sentence pairs sharing two content stems are scored: find them through an
+    # index of the other text's stems rather than by trying every pair (quadratic in
+    # the sentences of every article pair of a story)
+    where: dict[str, list[int]] = {}
+    for j, sj in enumerate(pb.sentences):
+        if sj.size >= MIN_SENTENCE_WORDS:
+            for stem in sj.content:
+                where.setdefault(stem, []).append(j)
     for i, si in enumerate(pa.sentences):
         if si.size < MIN_SENTENCE_WORDS or not si.content:
             continue
-        for j, sj in enumerate(pb.sentences):
-            if sj.size < MIN_SENTENCE_WORDS or not sj.content:
-                continue
-            shared = len(si.content & sj.content)
+        counts: dict[int, int] = {}
+        for stem in si.content:
+            for j in where.get(stem, ()):
+                counts[j] = counts.get(j, 0) + 1
+        for j, shared in counts.items():
             if shared < 2:
                 continue
+            sj = pb.sentences[j]
             # a fixed blend, not the MSRP sentence model: MSRP paraphrase is "same meaning",
             # while a rewrite's sentences drift further; on Clough & Stevenson and the seeds
             # the model as aligner confused independent answers with rewrites
@@ -369,7 +374,7 @@ def align(pa: Prepared, pb: Prepared, reword_threshold: float | None = None) -> 
         passages.append((r.a0, _passage(a, b, r.a0, r.a1, r.b0, r.b1, r.kind)))
 
     # sentences already mostly covered by copied runs align with certainty
-    own_a, own_b = _sentence_of(a), _sentence_of(b)
+    own_a, own_b = a.owner, b.owner
     sim, plain = _similarity(pa, pb)
     order, chain = _points(pa, pb, plain)
     for r in runs:
@@ -394,15 +399,18 @@ def align(pa: Prepared, pb: Prepared, reword_threshold: float | None = None) -> 
             cov_b[k] = 3
         passages.append((sa.first, Passage(sa.start, sa.end, sb.start, sb.end, "reworded")))
 
-    def share(doc: Doc, cov: bytearray, level: int) -> float:
-        total = hit = 0
-        for k, q in enumerate(doc.quoted):
-            if q:
-                continue
-            total += 1
-            if 0 < cov[k] <= level:
-                hit += 1
-        return hit / total if total else 0.0
+    def shares(doc: Doc, cov: bytearray) -> tuple[float, float, float]:
+        """Share of the unquoted words covered at level 1, up to 2 and up to 3."""
+        mine = np.frombuffer(cov, dtype=np.uint8)[np.frombuffer(doc.quoted_mask, np.uint8) == 0]
+        if not len(mine):
+            return 0.0, 0.0, 0.0
+        total = len(mine)
+        counts = np.bincount(mine, minlength=4).tolist()
+        return (
+            counts[1] / total,
+            (counts[1] + counts[2]) / total,
+            (counts[1] + counts[2] + counts[3]) / total,
+        )
 
     small, large = (
         (pa, pb) if len(pa.names) + len(pa.content) <= len(pb.names) + len(pb.content) else (pb, pa)
@@ -415,14 +423,18 @@ def align(pa: Prepared, pb: Prepared, reword_threshold: float | None = None) -> 
     )
 
     def prose(doc: Doc, cov: bytearray) -> tuple[int, int]:
-        total = hit = 0
-        for sent in doc.sentences:
-            own = [k for k in range(sent.first, sent.last) if not doc.quoted[k]]
-            if len(own) < MIN_SENTENCE_WORDS:
-                continue
-            total += 1
-            hit += 2 * sum(1 for k in own if cov[k]) >= len(own)
-        return total, hit
+        """Sentences with enough unquoted words, and how many are at least half covered."""
+        unquoted = np.frombuffer(doc.quoted_mask, np.uint8) == 0
+        covered = unquoted & (np.frombuffer(cov, dtype=np.uint8) > 0)
+        # words of each sentence, by differences of running sums
+        own_sums = np.concatenate(([0], np.cumsum(unquoted)))
+        hit_sums = np.concatenate(([0], np.cumsum(covered)))
+        firsts = np.array([sent.first for sent in doc.sentences], dtype=np.int64)
+        lasts = np.array([sent.last for sent in doc.sentences], dtype=np.int64)
+        own = own_sums[lasts] - own_sums[firsts]
+        hit = hit_sums[lasts] - hit_sums[firsts]
+        long = own >= MIN_SENTENCE_WORDS
+        return int(np.count_nonzero(long)), int(np.count_nonzero(long & (2 * hit >= own)))
 
     if a.unquoted_count() <= b.unquoted_count():
         own_grams, other_grams = pa.expression, pb.expression
@@ -431,15 +443,17 @@ def align(pa: Prepared, pb: Prepared, reword_threshold: float | None = None) -> 
         own_grams, other_grams = pb.expression, pa.expression
         n_prose, n_prose_aligned = prose(b, cov_b)
     shared_grams = len(own_grams & other_grams)
+    verbatim_a, edited_a, aligned_a = shares(a, cov_a)
+    verbatim_b, edited_b, aligned_b = shares(b, cov_b)
     feats = Features(
         a.unquoted_count(),
         b.unquoted_count(),
-        share(a, cov_a, 1),
-        share(b, cov_b, 1),
-        share(a, cov_a, 2),
-        share(b, cov_b, 2),
-        share(a, cov_a, 3),
-        share(b, cov_b, 3),
+        verbatim_a,
+        verbatim_b,
+        edited_a,
+        edited_b,
+        aligned_a,
+        aligned_b,
         reworded,
         topic,
         len(a.sentences),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 __all__ = ["Doc", "Sentence", "analyse", "furniture_spans", "quoted_spans"]
 
@@ -141,12 +141,29 @@ class Doc:
     ends: tuple[int, ...]
     quoted: tuple[bool, ...]  # no evidence of copying: quoted, or on a URL or title line
     sentences: tuple[Sentence, ...]
+    # Derived once per text for the pairwise work of :mod:`.align`, which reads them for
+    # every pair a text is in (a story of n articles puts each in n - 1 pairs).
+    #: ``quoted`` as bytes (1 quoted, 0 not), for counting with numpy
+    quoted_mask: bytes = field(init=False, compare=False, repr=False)
+    #: how many words are not quoted
+    unquoted: int = field(init=False, compare=False, repr=False)
+    #: the sentence of each word (-1 for none)
+    owner: tuple[int, ...] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        mask = bytes(self.quoted)
+        owner = [-1] * len(self.words)
+        for s, sent in enumerate(self.sentences):
+            owner[sent.first : sent.last] = [s] * (sent.last - sent.first)
+        object.__setattr__(self, "quoted_mask", mask)
+        object.__setattr__(self, "unquoted", len(mask) - mask.count(1))
+        object.__setattr__(self, "owner", tuple(owner))
 
     def __len__(self) -> int:
         return len(self.words)
 
     def unquoted_count(self) -> int:
-        return sum(1 for q in self.quoted if not q)
+        return self.unquoted
 
 
 def _norm(word: str) -> str:
