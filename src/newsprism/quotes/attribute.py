@@ -77,7 +77,11 @@ def _ends_sentence(text: str, q: Quoted) -> bool:
 
 
 def find_attributions(
-    doc: Doc, *, broad: bool = False, models: QuoteModels | None = None
+    doc: Doc,
+    *,
+    broad: bool = False,
+    models: QuoteModels | None = None,
+    layout: Layout | None = None,
 ) -> list[Attribution]:
     """All attributions of a parsed article, in text order.
 
@@ -87,9 +91,11 @@ def find_attributions(
     ``broad`` follows PolNeAR's wider notion (stances and intentions: "Clinton
     praised the deal"), with the object of the verb as content.  ``models`` are
     the learned classifiers (the shipped ones by default; training passes its own).
+    ``layout``: the article's :class:`.layout.Layout` when the caller has built it
+    (read-only, so one serves both passes).
     """
     models = models or shipped()
-    lay = Layout(doc)
+    lay = layout or Layout(doc)
     quoted = lay.quoted
     text = doc.text
     full: list[bool] = []

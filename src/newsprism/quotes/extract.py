@@ -144,11 +144,10 @@ def extract(
             "without speakers (parse with newsprism.quotes.CAPABILITIES)",
             article.id,
         )
-    resolver = SpeakerResolver(
-        doc, Layout(doc), Writer.of(article.author, article.outlet, article.text)
-    )
+    layout = Layout(doc)
+    resolver = SpeakerResolver(doc, layout, Writer.of(article.author, article.outlet, article.text))
     found: list[Found] = []
-    for att in find_attributions(doc, broad=broad, models=models):
+    for att in find_attributions(doc, broad=broad, models=models, layout=layout):
         who = resolver.resolve(att.source) if att.cue is not None else Resolved(None, None)
         if _own_question(article, att, who):
             continue
