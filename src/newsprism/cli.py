@@ -33,10 +33,11 @@ from rich.table import Column, Table
 from . import _api
 from . import stories as _stories
 from . import watch as _watch
+from ._by_story import by_story
 from ._cli_report import RunReport, check_outputs, run_app, safe
 from .errors import NewsprismError, OptionsError
 from .ingest.fetch import HttpFetcher
-from .model import Dossier, Statement
+from .model import ClaimGroup, Dossier, Statement
 from .options import DEFAULT_BLOCK_DAYS, Options
 from .store import Store, open_store
 
@@ -352,7 +353,12 @@ def _summary(dossier: Dossier, failures: int) -> None:
     )
     arts = {a.id: a for a in dossier.articles}
     family = {a: n for n, fam in enumerate(dossier.reuse.families, 1) for a in fam}
-    for story in dossier.stories:
+    # records put with their stories once: filtering them per story is stories x records
+    statements_of = by_story(dossier.stories, dossier.statements, lambda st: st.articles)
+    groups_of: dict[str | None, list[tuple[int, ClaimGroup]]] = {}
+    for n, g in enumerate(dossier.claim_groups):
+        groups_of.setdefault(g.story, []).append((n, g))
+    for story, statements in zip(dossier.stories, statements_of, strict=True):
         independent = dossier.reuse.independent_sources.get(story.id)
         out.print(
             f"\n[bold]{safe(story.title)}[/]  ({story.id}: "
@@ -374,16 +380,13 @@ def _summary(dossier: Dossier, failures: int) -> None:
                 str(len(art.removed)),
             )
         out.print(table)
-        members = set(story.articles)
-        speakers = Counter(
-            st.speaker for st in dossier.statements if st.speaker and members & set(st.articles)
-        )
+        speakers = Counter(st.speaker for st in statements if st.speaker)
         if speakers:
             top = ", ".join(f"{name} ({n})" for name, n in speakers.most_common(6))
             out.print(
                 f"who said what: {sum(speakers.values())} statements; most quoted: {safe(top)}"
             )
-        groups = [g for g in dossier.claim_groups if g.story in (story.id, None)]
+        groups = [g for _, g in sorted(groups_of.get(story.id, []) + groups_of.get(None, []))]
         if groups:
             verdicts = Counter(g.verdict for g in groups)
             out.print("claims: " + ", ".join(f"{n} {v}" for v, n in verdicts.most_common()))
