@@ -25,45 +25,16 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..quotes.lexicon import CUE_VERBS
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = ["Proposition", "hedged", "proposition"]
 
-#: Verbs whose complement clause is what a claim asserts.
-REPORTING = frozenset(
-    {
-        "say",
-        "tell",
-        "report",
-        "announce",
-        "add",
-        "state",
-        "claim",
-        "note",
-        "explain",
-        "confirm",
-        "write",
-        "insist",
-        "argue",
-        "allege",
-        "testify",
-        "believe",
-        "think",
-        "show",
-        "reveal",
-        "indicate",
-        "suggest",
-        "learn",
-        "acknowledge",
-        "admit",
-        "warn",
-        "stress",
-        "emphasize",
-        "tweet",
-        "post",
-    }
-)
+#: Verbs whose complement clause is what a claim asserts: the quotes stage's reporting
+#: verbs (one lexicon for both stages) and verbs of belief and evidence.
+REPORTING = CUE_VERBS | frozenset({"believe", "think", "show", "learn"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _OBJECTS = frozenset({"dobj", "attr", "oprd", "acomp", "dative"})
 #: Modifiers kept in a subject's or object's phrase: names of several words, not their
