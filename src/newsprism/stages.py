@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +20,7 @@ from . import entities as _entities
 from . import nlp as _nlp
 from . import stories as _stories
 from ._by_story import by_story
+from ._processes import ordered_map
 from .errors import NewsprismError
 from .model import (
     Article,
@@ -146,24 +147,83 @@ def annotate_articles(
 
     With a ``failures`` list, an article whose extractors raise keeps only its
     sentences and mentions (no quotes, claims or relations) and is reported
-    there, so one odd article never stops the others.  ``jobs`` > 1 parses in
-    that many processes while this one runs the extractors on the docs as they
-    come back, in order: the records are those of one process.
+    there, so one odd article never stops the others.  ``jobs`` > 1 parses and
+    annotates in that many worker processes, each taking runs of consecutive
+    articles (:func:`_chunks`) and sending back their records, not their docs;
+    the records come back in order and are those of one process.
     """
     n_process, batch_size = _nlp.plan_processes(len(articles), jobs, batch_size)
-    docs = _nlp.parse((a.text for a in articles), capabilities(steps), batch_size, n_process)
+    catch = failures is not None
+    if n_process == 1:
+        done: Iterable[tuple[ArticleNLP, StageFailure | None]] = _annotated(
+            articles, tuple(steps), batch_size, catch=catch
+        )
+    else:
+        _nlp.load(capabilities(steps))  # loaded once here: forked workers inherit it
+        tasks = _chunks(articles, tuple(steps), batch_size, n_process, catch=catch)
+        done = (pair for chunk in ordered_map(_annotate_chunk, tasks, n_process) for pair in chunk)
+    for rec, failure in done:
+        if failure is not None and failures is not None:
+            failures.append(failure)
+        yield rec
+
+
+def _annotated(
+    articles: Sequence[Article], steps: tuple[ArticleStep, ...], batch_size: int, *, catch: bool
+) -> Iterator[tuple[ArticleNLP, StageFailure | None]]:
+    """Each article's record, parsed here, with the failure it reports (``catch``)."""
+    docs = _nlp.parse((a.text for a in articles), capabilities(steps), batch_size)
     for art, doc in zip(articles, docs, strict=True):
-        if failures is None:
-            yield annotate_article(art, doc, steps)
+        if not catch:
+            yield annotate_article(art, doc, steps), None
             continue
         try:
-            yield annotate_article(art, doc, steps)
+            yield annotate_article(art, doc, steps), None
         except NewsprismError:
             raise
         except Exception as exc:  # one article must never stop the analysis
             log.warning("annotating article %s failed", art.id, exc_info=True)
-            failures.append(StageFailure("annotate", f"article {art.id}", failure_reason(exc)))
-            yield ArticleNLP(article=art.id)
+            failure = StageFailure("annotate", f"article {art.id}", failure_reason(exc))
+            yield ArticleNLP(article=art.id), failure
+
+
+@dataclass(frozen=True, slots=True)
+class _Chunk:
+    """Consecutive articles one worker process parses and annotates in one go."""
+
+    articles: tuple[Article, ...]
+    steps: tuple[ArticleStep, ...]
+    batch_size: int
+    catch: bool
+
+
+def _annotate_chunk(chunk: _Chunk) -> list[tuple[ArticleNLP, StageFailure | None]]:
+    """A worker's task: the records (and failures) of one chunk, in order."""
+    return list(_annotated(chunk.articles, chunk.steps, chunk.batch_size, catch=chunk.catch))
+
+
+#: chunks per worker process at least, so that the workers finish close together
+#: (a worker idle at the end, waiting for the other's last chunk, is wall time lost)
+CHUNKS_PER_PROCESS = 8
+
+
+def _chunks(
+    articles: Sequence[Article],
+    steps: tuple[ArticleStep, ...],
+    batch_size: int,
+    n_process: int,
+    *,
+    catch: bool,
+) -> list[_Chunk]:
+    """The articles cut into runs of at most ``batch_size`` (one ``nlp.pipe`` batch),
+    short enough for :data:`CHUNKS_PER_PROCESS` runs per process, and not shorter
+    than :data:`newsprism.nlp.MIN_TEXTS_PER_PROCESS`."""
+    wanted = -(-len(articles) // (n_process * CHUNKS_PER_PROCESS))
+    size = max(1, min(batch_size, max(_nlp.MIN_TEXTS_PER_PROCESS, wanted)))
+    return [
+        _Chunk(tuple(articles[i : i + size]), steps, size, catch)
+        for i in range(0, len(articles), size)
+    ]
 
 
 #: ``progress(what, done, total)``, as the CLI's progress bars take it.
