@@ -152,6 +152,8 @@ def annotate_articles(
     articles (:func:`_chunks`) and sending back their records, not their docs;
     the records come back in order and are those of one process.
     """
+    if not articles:
+        return  # all cached: spaCy is not even loaded
     n_process, batch_size = _nlp.plan_processes(len(articles), jobs, batch_size)
     catch = failures is not None
     if n_process == 1:
