@@ -18,6 +18,7 @@ that thread holds a lock.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -47,7 +48,16 @@ def ordered_map(fn: Callable[[T], R], tasks: Sequence[T], processes: int) -> Ite
     workers = max(1, min(processes, len(tasks)))
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
     try:
-        futures = [pool.submit(fn, task) for task in tasks]
+        # With fork, the first submit starts every worker.  Objects the parent holds
+        # are frozen out of the collector meanwhile, so a worker's collections do not
+        # write to them (Python's advice for fork without exec): each write copies a
+        # page of the parent's heap into the worker.
+        gc.freeze()
+        try:
+            futures = [pool.submit(fn, tasks[0])]
+        finally:
+            gc.unfreeze()
+        futures += [pool.submit(fn, task) for task in tasks[1:]]
         for future in futures:
             yield future.result()
     finally:

@@ -28,6 +28,7 @@ from .model import (
     Claim,
     ClaimGroup,
     Coverage,
+    Entity,
     Quote,
     Reuse,
     Statement,
@@ -204,11 +205,6 @@ def _annotate_chunk(chunk: _Chunk) -> list[tuple[ArticleNLP, StageFailure | None
     return list(_annotated(chunk.articles, chunk.steps, chunk.batch_size, catch=chunk.catch))
 
 
-#: chunks per worker process at least, so that the workers finish close together
-#: (a worker idle at the end, waiting for the other's last chunk, is wall time lost)
-CHUNKS_PER_PROCESS = 8
-
-
 def _chunks(
     articles: Sequence[Article],
     steps: tuple[ArticleStep, ...],
@@ -217,15 +213,25 @@ def _chunks(
     *,
     catch: bool,
 ) -> list[_Chunk]:
-    """The articles cut into runs of at most ``batch_size`` (one ``nlp.pipe`` batch),
-    short enough for :data:`CHUNKS_PER_PROCESS` runs per process, and not shorter
-    than :data:`newsprism.nlp.MIN_TEXTS_PER_PROCESS`."""
-    wanted = -(-len(articles) // (n_process * CHUNKS_PER_PROCESS))
-    size = max(1, min(batch_size, max(_nlp.MIN_TEXTS_PER_PROCESS, wanted)))
-    return [
-        _Chunk(tuple(articles[i : i + size]), steps, size, catch)
-        for i in range(0, len(articles), size)
-    ]
+    """The articles cut into runs for the workers, shorter towards the end.
+
+    A run is at most ``batch_size`` articles (one ``nlp.pipe`` batch) and at most
+    a share ``1 / (2 * n_process)`` of the articles still to hand out, never fewer
+    than :data:`newsprism.nlp.MIN_TEXTS_PER_PROCESS`: long runs while there is
+    plenty left, short ones at the end, so the workers finish close together (a
+    worker idle while the other parses its last run is wall time lost).  Which
+    worker parses what changes nothing in the records.
+    """
+    out: list[_Chunk] = []
+    at = 0
+    while at < len(articles):
+        share = -(-(len(articles) - at) // (2 * n_process))
+        size = max(1, min(batch_size, max(_nlp.MIN_TEXTS_PER_PROCESS, share)))
+        if len(articles) - at - size < _nlp.MIN_TEXTS_PER_PROCESS:
+            size = len(articles) - at  # no run of a few articles left over at the end
+        out.append(_Chunk(tuple(articles[at : at + size]), steps, size, catch))
+        at += size
+    return out
 
 
 #: ``progress(what, done, total)``, as the CLI's progress bars take it.
@@ -370,65 +376,136 @@ def relations(state: State) -> State:
     )
 
 
-@stage(
-    "claim_groups",
-    needs=["claims", "stories", "entities", "reuse", "statements"],
-    provides=["claims", "claim_groups", "timeline", "coverage"],
-)
-def claim_groups(state: State) -> State:
+@dataclass(frozen=True, slots=True)
+class _StoryClaims:
+    """What grouping one story's claims reads: the story's own share of the corpus."""
+
+    story: Story
+    articles: tuple[Article, ...]
+    claims: tuple[Claim, ...]
+    families: tuple[tuple[str, ...], ...]
+    statements: tuple[Statement, ...]
+    entities: tuple[Entity, ...]
+
+
+#: One story's claims (their groups set), groups, timeline events and coverage.
+_Grouped = tuple[list[Claim], list[ClaimGroup], list[TimelineEvent], list[Coverage]]
+
+
+def _group_story(part: _StoryClaims) -> _Grouped:
+    cl2, groups = _claims.group_claims(part.claims, part.articles, part.families, part.entities)
+    events = [
+        dataclasses.replace(t, story=part.story.id)
+        for t in _claims.build_timeline(cl2, part.articles)
+    ]
+    covered = _claims.build_coverage(cl2, groups, part.statements, part.articles, part.families)
+    groups = tuple(dataclasses.replace(g, story=part.story.id) for g in groups)
+    return list(cl2), list(groups), events, list(covered)
+
+
+def _group_stories(
+    parts: Sequence[_StoryClaims],
+) -> tuple[list[_Grouped], list[StageFailure]]:
+    """Each story's claims grouped (:func:`each_story`: a story that fails is left out
+    and reported); a task of the worker processes, or all of them in one process."""
+    failures: list[StageFailure] = []
+    of = {part.story.id: part for part in parts}
+    done = each_story(
+        "claim_groups", [p.story for p in parts], lambda st: _group_story(of[st.id]), failures
+    )
+    return [grouped for _story, grouped in done], failures
+
+
+#: Fewer claims than this in all and one process groups them: a fork and the
+#: records sent to and fro cost more than they save.
+MIN_CLAIMS_FOR_PROCESSES = 2_000
+
+
+def _story_chunks(parts: Sequence[_StoryClaims], processes: int) -> list[list[_StoryClaims]]:
+    """Consecutive stories in runs of about ``1 / (4 * processes)`` of the claims each
+    (a story larger than that is a run of its own), so the workers finish together."""
+    target = sum(len(p.claims) for p in parts) / (4 * processes)
+    chunks: list[list[_StoryClaims]] = [[]]
+    size = 0
+    for part in parts:
+        if size >= target:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(part)
+        size += len(part.claims)
+    return [c for c in chunks if c]
+
+
+def claim_groups_stage(jobs: int = 1) -> Stage:
     """Claims lined up across a story's articles: corroborated, single-source, conflicting.
 
     Each story sees its own share of the corpus-wide records (its families,
     statements and the merged entities naming its articles), grouped once by
-    story: the stage is linear in the corpus, not stories x records.
+    story: the stage is linear in the corpus, not stories x records.  Stories
+    are independent, so ``jobs`` > 1 groups runs of them in that many worker
+    processes (the biggest per-story stage); the output is in story order and
+    that of one process.
     """
-    by_article: dict[str, list[Claim]] = {}
-    for c in state.claims:
-        by_article.setdefault(c.article, []).append(c)
-    arts = {a.id: a for a in state.articles}
-    out_claims: list[Claim] = []
-    out_groups: list[ClaimGroup] = []
-    timeline: list[TimelineEvent] = []
-    coverage: list[Coverage] = []
-    failures: list[StageFailure] = []
-    stories = state.stories
-    shares = {
-        story.id: (fams, sts, ents)
-        for story, fams, sts, ents in zip(
-            stories,
-            by_story(stories, state.reuse.families, lambda f: f),
-            by_story(stories, state.statements, lambda s: s.articles),
-            by_story(stories, state.entities, lambda e: e.articles),
-            strict=True,
-        )
-    }
 
-    def one(
-        story: Story,
-    ) -> tuple[list[Claim], list[ClaimGroup], list[TimelineEvent], list[Coverage]]:
-        story_arts = [arts[i] for i in story.articles if i in arts]
-        fams, sts, ents = shares[story.id]
-        cl = [c for a in story.articles for c in by_article.get(a, ())]
-        cl2, groups = _claims.group_claims(cl, story_arts, fams, ents)
-        events = [
-            dataclasses.replace(t, story=story.id) for t in _claims.build_timeline(cl2, story_arts)
+    @stage(
+        "claim_groups",
+        needs=["claims", "stories", "entities", "reuse", "statements"],
+        provides=["claims", "claim_groups", "timeline", "coverage"],
+    )
+    def claim_groups(state: State) -> State:
+        by_article: dict[str, list[Claim]] = {}
+        for c in state.claims:
+            by_article.setdefault(c.article, []).append(c)
+        arts = {a.id: a for a in state.articles}
+        stories = state.stories
+        parts = [
+            _StoryClaims(
+                story=story,
+                articles=tuple(arts[i] for i in story.articles if i in arts),
+                claims=tuple(c for a in story.articles for c in by_article.get(a, ())),
+                families=tuple(fams),
+                statements=tuple(sts),
+                entities=tuple(ents),
+            )
+            for story, fams, sts, ents in zip(
+                stories,
+                by_story(stories, state.reuse.families, lambda f: f),
+                by_story(stories, state.statements, lambda s: s.articles),
+                by_story(stories, state.entities, lambda e: e.articles),
+                strict=True,
+            )
         ]
-        covered = _claims.build_coverage(cl2, groups, sts, story_arts, fams)
-        return list(cl2), list(groups), events, list(covered)
+        chunks = _story_chunks(parts, jobs)
+        if jobs > 1 and len(chunks) > 1 and len(state.claims) >= MIN_CLAIMS_FOR_PROCESSES:
+            results: Iterable[tuple[list[_Grouped], list[StageFailure]]] = ordered_map(
+                _group_stories, chunks, jobs
+            )
+        else:
+            results = [_group_stories(parts)]
+        out_claims: list[Claim] = []
+        out_groups: list[ClaimGroup] = []
+        timeline: list[TimelineEvent] = []
+        coverage: list[Coverage] = []
+        failures: list[StageFailure] = []
+        for done, failed in results:
+            for cl2, groups, events, covered in done:
+                out_claims += cl2
+                out_groups += groups
+                timeline += events
+                coverage += covered
+            failures += failed
+        return state.fill(
+            claims=tuple(out_claims),
+            claim_groups=tuple(out_groups),
+            timeline=tuple(timeline),
+            coverage=tuple(coverage),
+        ).failed(failures)
 
-    for story, (cl2, groups, events, covered) in each_story(
-        "claim_groups", state.stories, one, failures
-    ):
-        out_claims += cl2
-        out_groups += [dataclasses.replace(g, story=story.id) for g in groups]
-        timeline += events
-        coverage += covered
-    return state.fill(
-        claims=tuple(out_claims),
-        claim_groups=tuple(out_groups),
-        timeline=tuple(timeline),
-        coverage=tuple(coverage),
-    ).failed(failures)
+    return claim_groups
+
+
+#: The claim groups stage in one process (what a batch engine runs per story).
+claim_groups = claim_groups_stage()
 
 
 def article_stages(
@@ -443,13 +520,14 @@ def article_stages(
     return [annotate_stage(store, steps, options.batch_size, progress, jobs)]
 
 
-def story_stages() -> list[Stage]:
+def story_stages(jobs: int = 1) -> list[Stage]:
     """The per-story stages, after the stories: each reads one story at a time.
 
-    ``analyze`` runs them over every story at once; a batch engine over one story
-    per task (:func:`story_pipeline`); they give the same results.
+    ``analyze`` runs them over every story at once (claim groups in ``jobs``
+    processes); a batch engine over one story per task (:func:`story_pipeline`);
+    they give the same results.
     """
-    return [entities, reuse, statements, relations, claim_groups]
+    return [entities, reuse, statements, relations, claim_groups_stage(jobs)]
 
 
 def default_pipeline(
@@ -464,7 +542,7 @@ def default_pipeline(
         [
             *article_stages(options, store, progress, options.jobs),
             stories_stage(store),
-            *story_stages(),
+            *story_stages(options.jobs),
         ]
     )
 

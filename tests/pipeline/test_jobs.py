@@ -96,3 +96,38 @@ def test_stages_run_with_one_blas_thread_and_give_it_back() -> None:
     Pipeline([look])(State(articles=()))
     assert seen == [1] * len(before)
     assert [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"] == before
+
+
+def test_claim_groups_in_worker_processes_are_those_of_one_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsprism import stages
+
+    real_group, real_map = stages._claims.group_claims, stages.ordered_map
+    doomed: list[str] = []
+    tasks: list[int] = []
+
+    def group_claims(claims, articles, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if articles and articles[0].id in doomed:  # one story fails, wherever it runs
+            raise ValueError("bad figure")
+        return real_group(claims, articles, *args, **kwargs)
+
+    def ordered_map(fn, chunks, processes):  # type: ignore[no-untyped-def]
+        if fn is stages._group_stories:
+            tasks.append(len(chunks))
+        return real_map(fn, chunks, processes)
+
+    monkeypatch.setattr(stages, "MIN_CLAIMS_FOR_PROCESSES", 0)  # small corpus, still workers
+    monkeypatch.setattr(stages._claims, "group_claims", group_claims)
+    monkeypatch.setattr(stages, "ordered_map", ordered_map)
+    story = next(
+        s for s in analyze(SOURCES, options=Options(jobs=1)).stories if len(s.articles) > 1
+    )
+    doomed.append(story.articles[0])
+    heard: dict[int, list[str]] = {1: [], 2: []}
+    one = analyze(SOURCES, options=Options(jobs=1), on_failure=lambda f: heard[1].append(str(f)))
+    two = analyze(SOURCES, options=Options(jobs=2), on_failure=lambda f: heard[2].append(str(f)))
+    assert two.to_json() == one.to_json()
+    assert heard[1] == heard[2] and len(heard[1]) == 1
+    assert heard[1][0].startswith(f"story {story.id}") and "claim_groups" in heard[1][0]
+    assert tasks and max(tasks) > 1  # the stories really went to worker processes

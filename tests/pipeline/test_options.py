@@ -74,7 +74,7 @@ def test_a_per_story_stage_without_a_provider_fails_when_an_engine_is_built(
         return state
 
     real = _stages.story_stages
-    monkeypatch.setattr(_stages, "story_stages", lambda: [needs_coverage, *real()])
+    monkeypatch.setattr(_stages, "story_stages", lambda jobs=1: [needs_coverage, *real(jobs)])
     _core.pipelines.cache_clear()
     try:
         with pytest.raises(PipelineError, match=r"sentiment.*needs \['coverage'\]"):
