@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..model import Article, Claim, ClaimKind, Quote, Value
-from .lexicon import DENIAL, disputing
+from .lexicon import DENIAL, disputing, may_deny
 from .proposition import Proposition, hedged, proposition
 from .values import Found, find_values, last_year
 
@@ -274,8 +274,10 @@ def _sentence_claims(
     if _is_dateline(text, sent.start_char) or not _prose(sent_text):
         return []
     values = [_count_text(doc, text, f) for f in _values_in(text, sent, published, mask, year)]
-    denial = bool(DENIAL.search(sent_text)) and not any(
-        mask[m.start() + sent.start_char] for m in DENIAL.finditer(sent_text)
+    denial = (
+        may_deny(sent_text)
+        and bool(DENIAL.search(sent_text))
+        and not any(mask[m.start() + sent.start_char] for m in DENIAL.finditer(sent_text))
     )
     whole = _trimmed(doc, list(sent))
     if whole is None:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from ..model import Claim, ConflictKind, Side, Value, Verdict
 from .dates import DateRange
 from .features import Features
-from .lexicon import DEBUNK, DENIAL, DISTANCED, STOP, TIME_UNITS
+from .lexicon import DEBUNK, DENIAL, DISTANCED, STOP, TIME_UNITS, may_debunk, may_deny
 from .values import (
     AMOUNT_KINDS,
     Amount,
@@ -427,7 +427,9 @@ def _carries_denial(text: str) -> bool:
     """Denial or debunk wording anywhere, a relative clause included: "SpaceX referred
     Axios to its statement, which called the report an 'incredibly misleading story'"
     reports the denial; it is never the side that asserts what is denied."""
-    return bool(DENIAL.search(text) or DEBUNK.search(text))
+    return bool(
+        (may_deny(text) and DENIAL.search(text)) or (may_debunk(text) and DEBUNK.search(text))
+    )
 
 
 def _person_names(f: Features) -> list[list[str]]:
