@@ -80,7 +80,10 @@ BroadOpt = Annotated[
 ]
 JobsOpt = Annotated[
     int | None,
-    typer.Option("--jobs", help="Processes that parse articles (default: the machine's cores)."),
+    typer.Option(
+        "--jobs",
+        help="Processes that parse and analyse articles (default: the machine's cores).",
+    ),
 ]
 
 

@@ -98,10 +98,11 @@ def parse(
 def plan_processes(n_texts: int, jobs: int, batch_size: int) -> tuple[int, int]:
     """``(n_process, batch_size)`` for parsing ``n_texts`` with up to ``jobs`` processes.
 
-    spaCy hands each worker whole batches, so a corpus of one batch would keep
-    one worker busy and the rest idle: the batch shrinks until every worker has
-    a batch.  Fewer than :data:`MIN_TEXTS_PER_PROCESS` texts per process are
-    not worth a process start.
+    A worker takes whole batches (spaCy's ``n_process`` hands them out as
+    ``newsprism.stages`` does), so a corpus of one batch would keep one worker
+    busy and the rest idle: the batch shrinks until every worker has a batch.
+    Fewer than :data:`MIN_TEXTS_PER_PROCESS` texts per process are not worth a
+    process start.
     """
     procs = max(1, min(jobs, n_texts // MIN_TEXTS_PER_PROCESS))
     if procs == 1:

@@ -51,8 +51,9 @@ class Options:
       ("officials are wary of ..."), as PolNeAR annotates them: more found, less
       precise (cached apart in the store);
     * ``batch_size`` -- texts per spaCy ``nlp.pipe`` batch (speed only, not results);
-    * ``jobs`` -- processes that parse articles (spaCy's ``n_process``; default the
-      machine's cores; speed only: the records are the same with one process).
+    * ``jobs`` -- processes that parse and analyse articles and group claims
+      (default the machine's cores; speed only: the records are the same with
+      one process).
 
     Batch engines (``newsprism batch``; ``analyze`` has no blocks and runs every stage):
 
