@@ -51,12 +51,16 @@ def ordered_map(fn: Callable[[T], R], tasks: Sequence[T], processes: int) -> Ite
         # With fork, the first submit starts every worker.  Objects the parent holds
         # are frozen out of the collector meanwhile, so a worker's collections do not
         # write to them (Python's advice for fork without exec): each write copies a
-        # page of the parent's heap into the worker.
-        gc.freeze()
+        # page of the parent's heap into the worker.  A host program that freezes
+        # objects itself is left to do so.
+        ours = gc.get_freeze_count() == 0
+        if ours:
+            gc.freeze()
         try:
             futures = [pool.submit(fn, tasks[0])]
         finally:
-            gc.unfreeze()
+            if ours:
+                gc.unfreeze()
         futures += [pool.submit(fn, task) for task in tasks[1:]]
         for future in futures:
             yield future.result()
