@@ -32,6 +32,7 @@ from .dates import (
     date_range,
     dates_compatible,
     parse_published,
+    past_tense,
     resolve,
 )
 
@@ -492,6 +493,11 @@ def _spans(text: str, found: list[Found]) -> list[Found]:
     return out
 
 
+#: Where a date's clause ends, for the tense of its verb ("If he loses the Aug. 30
+#: primary, ..., which he appeared to ..." speaks of August to come).
+_CLAUSE_END = re.compile(r"[,;:!?]\s|\.(?:\s|$)|\n")
+
+
 def find_values(
     text: str, published: str | None = None, antecedent: str | None = None
 ) -> list[Found]:
@@ -506,8 +512,22 @@ def find_values(
     found: list[Found] = []
     taken = bytearray(len(text))
     for m in DATE.finditer(text):
-        future = bool(FUTURE.search(text, _sentence_start(text, m.start()), m.start()))
-        res = resolve(m, ref, future)
+        begin = _sentence_start(text, m.start())
+        future = bool(FUTURE.search(text, begin, m.start()))
+        stop = _CLAUSE_END.search(text, m.end())
+        clause = max([begin, *(b.end() for b in _CLAUSE_END.finditer(text, begin, m.start()))])
+        end = stop.start() if stop else len(text)
+        if stop and len(text[clause:end].split()) <= len(m.group(0).split()) + 1:
+            # a fronted date ("On Nov. 28, inspectors found ...", "In January, in his last
+            # address, he conceded ...") takes the verb of the clauses after it
+            for _ in range(2):
+                after = _CLAUSE_END.search(text, stop.end())
+                end = after.start() if after else len(text)
+                if after is None or past_tense(text, clause, end):
+                    break
+                stop = after
+        past = not future and bool(m.group("since") or past_tense(text, clause, end))
+        res = resolve(m, ref, future, past)
         if res is None:
             continue
         kind, iso = res
