@@ -350,12 +350,66 @@ def parse_amount(text: str) -> Amount | None:
 #: Value kinds that are figures (an interval with a unit); the others are dates.
 AMOUNT_KINDS = ("money", "count", "percent", "age")
 
+_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
+_FRACTIONS.update({"fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10})
+_SMALL = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
+#: A share written as a ratio or a fraction: "4 in 10 voters", "four out of five",
+#: "two-thirds of", "a third of", "half of".  Read as a percentage, not as two counts.
+_SHARE = re.compile(
+    rf"(?:\b(?P<hedge>{_HEDGE_RE})\s+)?"
+    rf"(?:\b(?P<a>{_SMALL})\s+(?:in|out\s+of)\s+(?P<b>{_SMALL}|a\s+hundred)\b"
+    r"|\b(?P<fa>one|two|three|four|nine|a)[\s-](?P<fb>halves|half|thirds?|quarters?|fourths?"
+    r"|fifths?|tenths?)(?=\s+of\b|$)"
+    r"|\b(?P<half>half)(?=\s+of\b|$))",
+    re.IGNORECASE,
+)
+
+
+def _small(word: str) -> float | None:
+    w = word.lower()
+    if w.isdigit():
+        return float(w)
+    if w == "a hundred":
+        return 100.0
+    return 1.0 if w == "a" else _word_number(w)
+
+
+#: Percentage points either way a plain ratio or fraction allows.
+_SHARE_SLACK = 5.0
+
+
+def parse_share(text: str) -> Amount | None:
+    """A share ("about 4 in 10", "two-thirds") as an interval of percent, or None."""
+    m = _SHARE.match(text)
+    if m is None:
+        return None
+    if m.group("a"):
+        a, b = _small(m.group("a")), _small(m.group("b"))
+    elif m.group("fb"):
+        a, b = _small(m.group("fa")), float(_FRACTIONS[m.group("fb").lower()])
+    else:
+        a, b = 1.0, 2.0
+    if a is None or b is None or not 0 < a <= b:
+        return None
+    value = 100.0 * a / b
+    hedge = (m.group("hedge") or "").lower() or None
+    lo_f, hi_f = HEDGES.get(hedge, (1.0, 1.0)) if hedge else (1.0, 1.0)
+    # a ratio or a fraction is a rounding: "4 in 10" is 35-45 %, "two-thirds" 62-72 %
+    slack = 0.0 if (lo_f, hi_f) != (1.0, 1.0) else min(_SHARE_SLACK, 50.0 / b)
+    low = max(0.0, value * lo_f - (slack if lo_f > 0 else 0.0))
+    high = min(100.0, value * hi_f + slack)
+    return Amount(value, low, high, "%", hedge)
+
 
 def amount_of(value: Value) -> Amount | None:
     if value.kind == "age":
         return parse_age(value.text)
     if value.kind not in AMOUNT_KINDS:
         return None
+    if value.kind == "percent":
+        share = parse_share(value.text)
+        if share is not None:
+            return share
     return parse_amount(value.text)
 
 
@@ -556,6 +610,12 @@ def find_values(
             continue
         found.append(Found(s, e, Value("age", m.group(g), None)))
         taken[s:e] = b"\x01" * (e - s)
+    for m in _SHARE.finditer(text):
+        share = parse_share(m.group(0))
+        if share is None or any(taken[m.start() : m.end()]):
+            continue
+        found.append(Found(m.start(), m.end(), Value("percent", m.group(0), share.value)))
+        taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     for m in _AMOUNT.finditer(text):
         if any(taken[m.start() : m.end()]):
             continue
