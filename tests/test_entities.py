@@ -138,3 +138,8 @@ def test_a_middle_name_or_initial_is_the_same_person_and_chains_resolve() -> Non
     assert [(e.name, e.aliases, e.articles) for e in people] == [
         ("Ann B. Walsh", ("Ann Walsh", "Walsh"), ("a", "b", "c"))
     ]
+
+
+def test_a_two_word_surname_joins_the_name_with_given_names() -> None:
+    ents = merge_entities([rec("a", ("Maria Lopez Garza", "PERSON"), ("Lopez Garza", "PERSON"))])
+    assert [(e.name, e.aliases) for e in ents] == [("Maria Lopez Garza", ("Lopez Garza",))]

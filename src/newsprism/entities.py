@@ -200,12 +200,15 @@ def _abbreviates(short: Sequence[str], long: Sequence[str]) -> bool:
 
     One word is any word of the longer name ("Smith" of "Adam Smith").  A name of two
     or more words keeps its first and last word and may only lack middle ones
-    ("Donald Trump" of "Donald J. Trump", "Dena Grayson" of "Dena Minning Grayson"):
-    a longer span that adds a word before or after it is another name or an NER error
-    ("Entrusting Donald Trump"), not the same person named more fully.
+    ("Donald Trump" of "Donald J. Trump", "Dena Grayson" of "Dena Minning Grayson"), or
+    lack given names before it ("Wasserman Schultz" of "Debbie Wasserman Schultz"); a
+    longer span that adds a word after it is another name or an NER error ("Ann Walsh
+    Bridge"), not the same person named more fully.
     """
     if len(short) == 1:
         return short[0] in long
+    if list(long[-len(short) :]) == list(short):
+        return True  # given names before a surname of two words: "Wasserman Schultz"
     if short[0] != long[0] or short[-1] != long[-1]:
         return False
     it = iter(long)
