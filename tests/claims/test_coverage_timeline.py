@@ -123,3 +123,20 @@ def test_group_labels_are_sentences_not_clauses() -> None:
     )
     assert groups and all(g.topic != clause for g in groups)
     assert any(g.topic == sentence for g in groups if len(g.claims) == 2)
+
+
+def test_a_sentence_dating_two_things_shows_each_dates_clause() -> None:
+    from newsprism import nlp
+    from newsprism.claims import CAPABILITIES, extract_claims
+
+    text = (
+        "On Tuesday the council approved the harbour budget, "
+        "which the mayor had first proposed in March 2019."
+    )
+    art = Article(id="a", text=text, published="2025-06-13")
+    claims = extract_claims(art, next(iter(nlp.parse([text], CAPABILITIES))))
+    lines = {e.date: e.text for e in build_timeline(claims)}
+    assert (
+        lines["2019-03"] == "the harbour budget, which the mayor had first proposed in March 2019"
+    )
+    assert lines["2025-06-10"] == "On Tuesday the council approved the harbour budget"
