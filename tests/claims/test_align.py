@@ -11,7 +11,7 @@ from newsprism.claims.align import PAIR_FEATURES, align, pair_model
 from newsprism.claims.features import EntityIndex, features
 from newsprism.claims.group import _idf, _vectors
 from newsprism.claims.values import find_values
-from newsprism.model import Article, Claim, ClaimGroup, Entity, entity_id
+from newsprism.model import Article, Claim, ClaimGroup
 
 
 def _claim(article: str, n: int, text: str, kind: str = "statement") -> Claim:
@@ -140,34 +140,3 @@ def test_a_fact_carried_by_many_wire_copies_is_one_group() -> None:
     claims, groups = _groups(texts)
     assert len({c.group for c in claims.values()}) == 1
     assert groups[0].verdict == "corroborated" and groups[0].independent_sources == 240
-
-
-def test_figure_clauses_need_a_word_in_common_or_a_name_and_a_day() -> None:
-    import math
-
-    from newsprism.claims.align import PairModel
-
-    # every scored pair is sure (0.95 against 0.1): only the rule can keep two apart
-    sure = PairModel(math.log(0.95 / 0.05), (0.0,) * len(PAIR_FEATURES), 0.1)
-
-    names = [
-        Entity(entity_id(kind, name), name, kind, articles=("a", "b"))
-        for kind, name in (("org", "Harlow Gazette"), ("person", "Ines Okafor"))
-    ]
-
-    def joined(a: str, b: str) -> bool:
-        arts = [Article(id=x, text=t, published="2025-06-13") for x, t in (("a", a), ("b", b))]
-        claims = [_claim("a", 0, a, "value"), _claim("b", 0, b, "value")]
-        out, _ = group_claims(claims, arts, [], names, model=sure)
-        return out[0].group == out[1].group
-
-    # a name and a year: two different things that year
-    assert not joined(
-        "his move to Harlow for Ines Okafor in 2019", "the job Ines Okafor held in 2019"
-    )
-    # a name and a day: one report, told two ways (the day may then conflict)
-    assert joined(
-        "a Harlow Gazette article published on Thursday", "the Harlow Gazette reported Friday"
-    )
-    # a content word in common
-    assert joined("the ferry fares rose in 2019", "ferry fares that went up in 2019")

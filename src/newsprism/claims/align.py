@@ -58,8 +58,6 @@ PAIR_FEATURES: tuple[str, ...] = (
     "plain",  # idf-weighted overlap of lower-case content words: what happens, not who
 )
 
-_PLAIN = PAIR_FEATURES.index("plain")
-_NAMES = PAIR_FEATURES.index("names")
 #: Candidate claims scored per claim at most, and keys looked up for them.
 CANDIDATES = 24
 LOOKUP_KEYS = 8
@@ -84,23 +82,6 @@ PAIR_ONLY = 2.0
 #: 27 fewer cross-article groups, 18 of the 28 two-claim groups it parts judged wrong,
 #: 4 fewer shared facts (benchmarks/RESULTS.md, "round 4").
 PAIR_STRONG = 3.0
-
-
-def _dated_to_the_day(claim: Claim) -> bool:
-    return any(
-        v.kind == "day" or (v.kind == "date" and isinstance(v.value, str) and len(v.value) >= 10)
-        for v in claim.values
-    )
-
-
-def _one_occasion(claims: Sequence[Claim], i: int, j: int, x: Sequence[float]) -> bool:
-    """Whether two figure clauses can state one fact: a content word in common, or a
-    name and a day ("a Journal article published on Thursday" / "the Journal reported
-    Friday").  A name and a year alone say two things ("his decision to work for Obama
-    in 2008" / "the same one Obama enjoyed in 2008")."""
-    if x[_PLAIN]:
-        return True
-    return bool(x[_NAMES]) and _dated_to_the_day(claims[i]) and _dated_to_the_day(claims[j])
 
 
 def _same_predicate(claims: Sequence[Claim], pair: tuple[int, int]) -> bool:
@@ -355,8 +336,6 @@ def align(
             # a denial shares fewer words with what it denies than two reports of one
             # fact share; naming the same actor and subject is enough to line them up
             p = max(p, DISPUTE_FLOOR * model.threshold)
-        if claims[i].kind == "value" == claims[j].kind and not _one_occasion(claims, i, j, x):
-            continue
         if p >= model.threshold / 2:
             prob[(i, j)] = p
     # Average linkage over the scored pairs: merge the best pair of clusters while
