@@ -225,3 +225,12 @@ def test_a_report_retelling_the_disputed_claim_in_other_words_joins_its_side(
     monkeypatch.setattr("newsprism.claims.disputes.scored_pairs", lambda *_: flagged)
     groups, _ = link_article_disputes([[0], [1], [2], [3]], claims, feats, vectors, arts)
     assert [0, 1, 2] in groups and [3] in groups
+
+
+def test_fact_checking_verdicts_dispute_and_ordinary_uses_do_not() -> None:
+    from newsprism.claims.lexicon import disputing
+
+    assert disputing("The mayor's claim about the budget does not stand up to scrutiny.")
+    assert disputing("The viral post about the flood is misleading, the agency said.")
+    assert not disputing("The old bridge held up well in the storm.")
+    assert not disputing("The senator did not hold up the bill this time.")
