@@ -167,6 +167,30 @@ def test_an_anonymous_official_takes_no_name_by_salience() -> None:
     assert sp is None or sp.name != "Tom Reyes"
 
 
+def test_they_goes_to_the_people_just_named_as_subject() -> None:
+    text = (
+        "Dairy workers in the valley met at the county hall on Tuesday.\n"
+        "They said the new tariffs would ruin the spring harvest."
+    )
+    assert _speaker(quotes(text), "ruin the spring harvest") == "Dairy workers in the valley"
+
+
+def test_they_goes_to_names_joined_by_and() -> None:
+    text = (
+        "Sen. Ana Ruiz and Rep. Tom Hale toured the shipyard in Bath on Monday.\n"
+        "They said the navy contract would keep the yard open until 2030."
+    )
+    assert _speaker(quotes(text), "keep the yard open") == "Ana Ruiz and Tom Hale"
+
+
+def test_they_passes_over_a_plural_thing() -> None:
+    text = (
+        "Small importers have complained since March. While the new fees hurt their margins, "
+        "they said, demand for the goods held up."
+    )
+    assert _speaker(quotes(text), "demand for the goods") == "Small importers"
+
+
 def test_gender_helpers() -> None:
     assert given_name_gender("Hillary Clinton") == "f"
     assert given_name_gender("Donald Trump") == "m"

@@ -713,7 +713,62 @@ class SpeakerResolver:
         qualifies ("Democrats said ... They added"), and only when nobody else
         was quoted since: "they" is ambiguous, so anything less stays unresolved.
         """
-        return self._continued(tok, self._groups)
+        found = self._continued(tok, self._groups)
+        return found if found is not None else self._plural_subject(tok)
+
+    def _plural_subject(
+        self, tok: Token, depth: int = 0
+    ) -> tuple[str, str | None, Kind | None] | None:
+        """The people a "they" continues: the nearest plural subject of the last sentences.
+
+        "Sens. Mike Crapo and Jim Risch ... they endorsed", "Companies say ...
+        they note", "Friends of Mr. Clinton's say ... they": the nearest subject
+        before the pronoun (this sentence or the two before, outside quotations)
+        that is plural: people (a noun for people or groups, the subject of a
+        reporting verb, names joined by "and") stand for it; plural things are
+        passed over.  An earlier "they" hands on its own antecedent.
+        """
+        doc = self.doc
+        k = self._sent_of[tok.i]
+        lo = self.sents[max(0, k - 2)][0]
+        j = tok.i - 1
+        while j >= 0 and doc[j].idx >= lo:
+            cand = doc[j]
+            j -= 1
+            if cand.dep_ not in ("nsubj", "nsubjpass") or self.layout.in_quote(cand.i):
+                continue
+            if cand.lower_ == "they":
+                return self._plural_subject(cand, depth + 1) if depth < 2 else None
+            if cand.pos_ == "PRON":
+                continue
+            names = self._joined(cand)
+            if names:
+                return names, None, None
+            if cand.tag_ not in ("NNS", "NNPS"):
+                continue
+            if not (_people(cand) or reports(cand)):
+                continue
+            text = self._np_text(cand)
+            return (text, None, None) if text else None
+        return None
+
+    def _joined(self, tok: Token) -> str:
+        """People joined by "and" ("Mr. Rubio and Mr. Cruz", "Ms. Henry and other
+        labor leaders"): the names, each at its fullest, else ""."""
+        members = [tok, *(c for c in tok.conjuncts if c.i > tok.i)]
+        if len(members) < 2 or not any(c.lower_ == "and" for c in tok.children):
+            return ""
+        if not all(m.pos_ == "PROPN" for m in members):
+            if tok.pos_ == "PROPN" and all(m.pos_ == "PROPN" or _people(m) for m in members):
+                return self._np_text(tok)
+            return ""
+        names = []
+        for m in members:
+            found = self._named(m)
+            if found is None or found[2] != "person":
+                return ""
+            names.append(self.fullest(found[0], m.idx))
+        return " and ".join(names)
 
     def _continued(
         self, tok: Token, items: list[tuple[int, str, str | None, Kind | None]]
