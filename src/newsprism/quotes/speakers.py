@@ -27,11 +27,10 @@ these rules, measured in ``benchmarks/bench_quotes_speakers.py``.
 from __future__ import annotations
 
 import logging
-import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from ..model import Speaker, entity_id
 from .cues import source_span
@@ -54,7 +53,6 @@ from .lexicon import (
     TITLE_WORDS,
     VOICE_NOUNS,
 )
-from .marks import find_quoted
 from .names import (
     DOCUMENT_NOUNS,
     clean_role,
@@ -74,6 +72,7 @@ from .syntax import (
     reports,
     title_before,
 )
+from .writer import Kind, Writer
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -82,7 +81,6 @@ __all__ = ["Resolved", "SpeakerResolver", "Writer", "clean_name"]
 
 log = logging.getLogger(__name__)
 
-Kind = Literal["person", "org", "document"]
 _ORG_LABELS = ("ORG", "GPE", "NORP", "FAC")
 _RELATIVE = ("who", "which", "that")
 #: Head nouns of organisations named after an office holder ("Attorney's Office").
@@ -176,52 +174,6 @@ def _ents(doc: Doc) -> tuple[Span, ...]:
 
 #: First-person pronouns that can head a source phrase.
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
-
-
-@dataclass(frozen=True, slots=True)
-class Writer:
-    """Who writes the article: its author (a person) or, unsigned, its outlet."""
-
-    name: str
-    role: str | None
-    kind: Kind
-
-    @classmethod
-    def of(cls, author: str | None, outlet: str | None, text: str = "") -> Writer | None:
-        """The author when the article names one, else the outlet, else nobody.
-
-        With no author given, an opinion piece's closing line about its writer
-        ("Rudy Giuliani is the former mayor of New York City.") names the author.
-        """
-        author = (author or "").strip() or _bio_name(text)
-        if author and "," not in author and " and " not in author:
-            return cls(author, "author", "person")  # one signed author, not a list
-        outlet = (outlet or "").strip()
-        return cls(outlet, None, "org") if outlet else None
-
-
-#: An op-ed's closing line about its writer: "Name Name is (a|an|the) ...".
-_BIO = re.compile(
-    r"((?:[A-Z][\w'’-]+\.? ){1,3}[A-Z][\w'’-]+),? (?:is|was|has been|serves as) "
-    r"(?:a|an|the|author|professor|director|president|chair|editor|senior|former)\b"
-)
-#: Words in the last line a bio can have at most.
-_BIO_WORDS = 40
-
-
-def _bio_name(text: str) -> str:
-    lines = [line.strip() for line in text.strip().split("\n") if line.strip()]
-    if len(lines) < 3 or len(lines[-1].split()) > _BIO_WORDS:
-        return ""
-    m = _BIO.match(lines[-1])
-    if m is None:
-        return ""
-    narration = list(text)
-    for q in find_quoted(text):
-        narration[q.start : q.end] = " " * (q.end - q.start)
-    if not re.search(r"\b(?:I|We)\b", "".join(narration)):
-        return ""  # no first person outside quotations: nothing the bio would resolve
-    return m.group(1)
 
 
 class SpeakerResolver:
