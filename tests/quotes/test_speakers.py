@@ -191,6 +191,20 @@ def test_they_passes_over_a_plural_thing() -> None:
     assert _speaker(quotes(text), "demand for the goods") == "Small importers"
 
 
+def test_it_is_no_place_merely_mentioned() -> None:
+    text = "The storm hit Florida on Monday.\nIt said that the roads would reopen by Friday."
+    sp = _one(quotes(text), "roads would reopen").speaker
+    assert sp is None or sp.name != "Florida"
+
+
+def test_it_continues_a_one_word_name_just_quoted() -> None:
+    text = (
+        "Officials in Wismar met Kordu on Monday. In a blog post, Kordu said that its app "
+        "had never sold user data. It added that no data had been lost at Wismar."
+    )
+    assert _speaker(quotes(text), "no data had been lost") == "Kordu"
+
+
 def test_gender_helpers() -> None:
     assert given_name_gender("Hillary Clinton") == "f"
     assert given_name_gender("Donald Trump") == "m"

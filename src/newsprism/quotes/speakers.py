@@ -119,6 +119,8 @@ class _Known:
     top: bool = False
     #: A plural or a nationality ("Republicans", "Democratic"): never "it".
     plural: bool = False
+    #: A place ("Indiana", "Sandy Hook Elementary School"): "it" only once quoted.
+    place: bool = False
 
 
 def clean_name(text: str) -> str:
@@ -259,8 +261,9 @@ class SpeakerResolver:
                 verb.dep_ == "ROOT" or self._sent_of[verb.head.i] != self._sent_of[verb.i]
             )
             plural = ent.label_ == "NORP" or ent.root.tag_ in PLURAL_TAGS
+            place = ent.label_ in ("GPE", "FAC")
             self.known.append(
-                _Known(ent.start_char, name, role, kind, subject, False, main, top, plural)
+                _Known(ent.start_char, name, role, kind, subject, False, main, top, plural, place)
             )
             role = clean_role(role)
             if role and kind == "person":
@@ -433,7 +436,7 @@ class SpeakerResolver:
                 # "it" is an organisation or a document already quoted ("the plan
                 # ... it says"); failing a name, the thing just quoted ("the
                 # social media company said ... It also said").
-                found = self._antecedent(tok, "org", also="document")
+                found = self._just_quoted(tok) or self._antecedent(tok, "org", also="document")
                 return found or (self._continued(tok, self._things) if low == "it" else None)
             if low in ("they", "their"):
                 return self._group_antecedent(tok)
@@ -632,7 +635,7 @@ class SpeakerResolver:
         for m in self.known:
             if m.kind not in (kind, also) or m.pos >= tok.idx:
                 continue
-            if m.plural and tok.lower_ in ("it", "its"):
+            if (m.plural or (m.place and not m.speaker)) and tok.lower_ in ("it", "its"):
                 continue
             back = k - self._sent_at(m.pos)
             if back > lookback or (back == 0 and not m.main):
@@ -657,6 +660,27 @@ class SpeakerResolver:
         log.debug("%r at %d: %s -> %s", tok.text, tok.idx, scores, best_name)
         best = latest[best_name]
         return best_name, best.role or self._roles.get(best_name), best.kind
+
+    def _just_quoted(self, tok: Token) -> tuple[str, str | None, Kind | None] | None:
+        """The one-word name quoted in this or the last sentence, for "it".
+
+        "In a blog post, Twitter said ... It added": a company NER took for a
+        person (or for nothing) is the speaker an "it" continues, before any
+        organisation merely mentioned since ("ISIS supporters").  Only a name
+        with no gender and no full name in the article: a person stays a person.
+        """
+        k = self._sent_of[tok.i]
+        said = [m for m in self.known if m.speaker and m.pos < tok.idx]
+        if not said or self._sent_at(said[-1].pos) < k - 1:
+            return None
+        last = said[-1]
+        if last.plural or " " in last.name or last.kind != "person":
+            return None
+        if self.gender(last.name) is not None or last.name.lower() in self._surnames:
+            return None
+        if first_name_gender(last.name) is not None:
+            return None
+        return last.name, last.role, last.kind  # one entity for both quotes
 
     def _group_antecedent(self, tok: Token) -> tuple[str, str | None, Kind | None] | None:
         """The group or organisation a "they" continues quoting, if the article just did.
