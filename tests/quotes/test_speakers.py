@@ -205,6 +205,26 @@ def test_it_continues_a_one_word_name_just_quoted() -> None:
     assert _speaker(quotes(text), "no data had been lost") == "Kordu"
 
 
+def test_first_person_of_a_column_is_the_name_heading_it() -> None:
+    text = (
+        "Mara Lindqvist: Why I Stopped Driving.\n\n"
+        "I sold my car in March. My neighbours laughed, and I expected to regret it.\n\n"
+        "I told my brother that the bus was faster than the car ever was."
+    )
+    assert _speaker(quotes(text), "the bus was faster") == "Mara Lindqvist"
+
+
+def test_an_interview_transcript_is_no_column() -> None:
+    text = (
+        "Dana Price: The Budget Is Fair.\n\n"
+        "HOST: Do you back the plan?\n\n"
+        "PRICE: I do. I think my colleagues will too.\n\n"
+        "HOST: I said that the vote would be close, and I meant it."
+    )
+    sp = _one(quotes(text), "vote would be close").speaker
+    assert sp is None or sp.name != "Dana Price"
+
+
 def test_gender_helpers() -> None:
     assert given_name_gender("Hillary Clinton") == "f"
     assert given_name_gender("Donald Trump") == "m"
