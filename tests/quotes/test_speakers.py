@@ -225,6 +225,25 @@ def test_an_interview_transcript_is_no_column() -> None:
     assert sp is None or sp.name != "Dana Price"
 
 
+def test_a_shared_surname_is_the_one_the_whole_article_names_most() -> None:
+    text = (
+        "Ivanka Brandt opened the rally in Ohio. Ivanka Brandt then introduced her father, "
+        "Donald Brandt.\n"
+        "Brandt said that the factory would reopen in May.\n"
+        "Donald Brandt founded the firm in 1990, and Donald Brandt still runs it today."
+    )
+    assert _speaker(quotes(text), "factory would reopen") == "Donald Brandt"
+
+
+def test_an_honorific_picks_the_family_member_of_its_gender() -> None:
+    text = (
+        "Hillary Lane and her husband, Bill Lane, run the farm. Hillary Lane chairs the "
+        "county board, and Hillary Lane spoke first at the meeting.\n"
+        "Mr. Lane said that the dairy would close in June."
+    )
+    assert _speaker(quotes(text), "dairy would close") == "Bill Lane"
+
+
 def test_gender_helpers() -> None:
     assert given_name_gender("Hillary Clinton") == "f"
     assert given_name_gender("Donald Trump") == "m"

@@ -361,19 +361,27 @@ class SpeakerResolver:
         if len(parts) > 1:
             self._surnames.setdefault(parts[-1].lower(), []).append((pos, name))
 
-    def fullest(self, name: str, pos: int) -> str:
-        """The full form of a surname-only name, from the article's other mentions."""
+    def fullest(self, name: str, pos: int, want: Gender | None = None) -> str:
+        """The full form of a surname-only name, from the article's other mentions.
+
+        ``want`` is the gender an honorific gives the mention: "Mr. Clinton" is
+        not Hillary Clinton however often the article names her.
+        """
         if " " in name:
             return name
         options = self._surnames.get(name.lower())
+        if options and want is not None:
+            options = [(p, n) for p, n in options if agrees(want, given_name_gender(n))]
         if not options:
             return name
         before = [n for p, n in options if p <= pos]
         if not before:
             return options[0][1]
         # Two people of one surname ("Carly Fiorina ... her husband, Frank
-        # Fiorina"): the bare surname is the one the article names most.
-        counts = Counter(before)
+        # Fiorina"): the bare surname is the one of those named so far that the
+        # whole article names most: a wife named twice before her husband's
+        # first mention does not make every "Mr. Clinton" hers.
+        counts = Counter(n for _, n in options)
         return max(reversed(before), key=lambda n: counts[n])
 
     # -- resolution --------------------------------------------------------------
@@ -398,7 +406,7 @@ class SpeakerResolver:
         elif kind is not None and tok.ent_type_ != "PERSON" and not_a_name(name):
             return Resolved(None, span)
         if kind == "person":
-            name = self.fullest(name, tok.idx)
+            name = self.fullest(name, tok.idx, word_gender(self.doc[start].text))
         elif kind == "org" and 2 <= len(short := name.replace(".", "")) <= 6 and short.isupper():
             name = self._acronyms.get(short, name)
         if role is None and kind is not None:
