@@ -460,6 +460,24 @@ def test_an_op_eds_closing_bio_names_its_first_person_writer() -> None:
     assert _speaker(found, "costly mistake") is None
 
 
+@pytest.mark.parametrize(
+    ("closing", "writer"),
+    [
+        ("Rep. Ana Ruiz, D-Ore., was an early backer of the clinic.", "Ana Ruiz"),
+        ("Tomas K. Berg is Senior Editor at the Valley Courier.", "Tomas K. Berg"),
+        ("Lindgren is a health reporter for the Valley Courier.", "Lindgren"),
+        ("From OPEN DOORS by Mara Lindgren. Copyright 2015 by Mara Lindgren.", "Mara Lindgren"),
+        ("Mara Lindgren is a nurse in Salem.\nFollow @ValleyOpinion on Twitter.", "Mara Lindgren"),
+    ],
+)
+def test_other_forms_of_an_op_eds_closing_bio(closing: str, writer: str) -> None:
+    body = (
+        "The county wants to close the clinic.\n\n"
+        "I believe that the county is making a costly mistake.\n\n"
+    )
+    assert _speaker(quotes(body + closing), "costly mistake") == writer
+
+
 def test_speaker_phrase_stops_at_a_line_break() -> None:
     # spaCy glues a headline without a full stop to the first sentence; its
     # last word is not part of the speaker's title.

@@ -43,13 +43,24 @@ class Writer:
         return cls(outlet, None, "org") if outlet else None
 
 
-#: An op-ed's closing line about its writer: "Name Name is (a|an|the) ...".
+#: An op-ed's closing line about its writer: "Name Name is (a|an|the) ...",
+#: "Rep. Raul Grijalva, D-Ariz., was ...", "Joel B. Pollak is Senior Editor ...".
 _BIO = re.compile(
-    r"((?:[A-Z][\w'’-]+\.? ){1,3}[A-Z][\w'’-]+),? (?:is|was|has been|serves as) "
-    r"(?:a|an|the|author|professor|director|president|chair|editor|senior|former)\b"
+    r"((?:[A-Z][\w'’-]*\.? ){1,3}[A-Z][\w'’-]+)(?:, [A-Z]-[A-Z][\w.]*,|,)? "
+    r"(?:is|was|has been|serves as) "
+    r"(?:a|an|the|author|professor|director|president|chair|editor|senior|former|[A-Z])"
 )
+#: A one-word name's bio must say the person writes: "Gaudiano is a ... reporter".
+_BIO_SURNAME = re.compile(
+    r"([A-Z][\w'’-]+) is (?:a|an|the) [^.]*\b(?:reporter|writer|columnist|correspondent|"
+    r"editor|contributor|author)\b"
+)
+#: A book excerpt's credit line: "From STEALING AMERICA by Dinesh D’Souza. Copyright ...".
+_EXCERPT = re.compile(r"\bby ((?:[A-Z][\w'’-]+\.? ){1,3}[A-Z][\w'’-]+)\. Copyright\b")
 #: Words in the last line a bio can have at most.
 _BIO_WORDS = 40
+#: Titles a bio's name may open with ("Rep.", "Sen."), left out of the writer's name.
+_BIO_TITLES = frozenset({"rep", "sen", "gov", "dr", "mr", "mrs", "ms", "prof"})
 
 
 def _narration(text: str) -> str:
@@ -61,15 +72,27 @@ def _narration(text: str) -> str:
 
 
 def _bio_name(text: str) -> str:
+    """The writer an op-ed's closing lines describe (the last two: a "Follow @..."
+    line often ends it), if the narration speaks in the first person."""
     lines = [line.strip() for line in text.strip().split("\n") if line.strip()]
-    if len(lines) < 3 or len(lines[-1].split()) > _BIO_WORDS:
+    if len(lines) < 3:
         return ""
-    m = _BIO.match(lines[-1])
-    if m is None:
+    found = ""
+    for line in reversed(lines[-2:]):
+        if len(line.split()) > _BIO_WORDS:
+            continue
+        m = _BIO.match(line) or _BIO_SURNAME.match(line) or _EXCERPT.search(line)
+        if m is not None:
+            found = m.group(1)
+            break
+    if not found:
         return ""
     if not re.search(r"\b(?:I|We)\b", _narration(text)):
         return ""  # no first person outside quotations: nothing the bio would resolve
-    return m.group(1)
+    words = found.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in _BIO_TITLES:
+        words.pop(0)
+    return " ".join(words)
 
 
 #: A column's heading that starts with its writer's name: "Ann Coulter: ...".
