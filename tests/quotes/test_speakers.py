@@ -244,6 +244,15 @@ def test_an_honorific_picks_the_family_member_of_its_gender() -> None:
     assert _speaker(quotes(text), "dairy would close") == "Bill Lane"
 
 
+def test_a_dateline_glued_to_a_name_is_no_part_of_it() -> None:
+    from newsprism.quotes.speakers import clean_name
+
+    assert clean_name("CLEVELAND - Donald Brandt") == "Donald Brandt"
+    assert clean_name("NEW YORK — Ana Ruiz") == "Ana Ruiz"
+    assert clean_name("U.S.-Mexico") == "U.S.-Mexico"
+    assert clean_name("AFL-CIO") == "AFL-CIO"
+
+
 def test_gender_helpers() -> None:
     assert given_name_gender("Hillary Clinton") == "f"
     assert given_name_gender("Donald Trump") == "m"

@@ -27,6 +27,7 @@ these rules, measured in ``benchmarks/bench_quotes_speakers.py``.
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
@@ -123,9 +124,13 @@ class _Known:
     place: bool = False
 
 
+#: A dateline NER glued to the name after it: "CLEVELAND - Donald Trump".
+_DATELINE = re.compile(r"^[A-Z][A-Z.,' ]*[A-Z.] [-—–] (?=[A-Z])")
+
+
 def clean_name(text: str) -> str:
-    """A name without leading titles, possessive ending or stray punctuation."""
-    words = text.replace("\n", " ").split()
+    """A name without leading titles or dateline, possessive ending or stray punctuation."""
+    words = _DATELINE.sub("", text.replace("\n", " ")).split()
     while words and words[-1] in ("'s", "’s", "'", "’"):
         words.pop()
     if words:
@@ -573,6 +578,12 @@ class SpeakerResolver:
         # and appositions ("a national security attorney", "(D-N.H.)").
         parts: list[str] = []
         left = max(tok.left_edge.i, line_start)
+        for k in range(left, name_start):
+            # A dateline is no role: "ROME - Bernie Sanders met ...".
+            if doc[k].text in ("-", "—", "–") and all(
+                t.is_punct or t.text.isupper() for t in doc[left:k]
+            ):
+                left = k + 1
         if left < name_start:
             s, e = _trim(doc, left, name_start)
             if e > s and doc[s].lower_ in ("the", "a", "an"):
