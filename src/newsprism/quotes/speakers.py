@@ -27,7 +27,6 @@ these rules, measured in ``benchmarks/bench_quotes_speakers.py``.
 from __future__ import annotations
 
 import logging
-import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
@@ -56,12 +55,16 @@ from .lexicon import (
 )
 from .names import (
     DOCUMENT_NOUNS,
+    clean_name,
     clean_role,
+    compatible_role,
     document_name,
     given_and_surname,
+    initials,
     is_credit,
     is_dateline,
     not_a_name,
+    personal_role,
 )
 from .syntax import (
     PLURAL_TAGS,
@@ -88,8 +91,6 @@ _RELATIVE = ("who", "which", "that")
 _ORG_HEADS = frozenset(
     {"office", "department", "ministry", "bureau", "agency", "commission", "committee", "service"}
 )
-#: Cue words an inverted attribution puts before the name ("Said Ellis: ...").
-_CUE_WORDS = frozenset({"said", "says", "added", "adds", "asked", "asks", "wrote", "writes"})
 #: How many sentences back a pronoun may find its antecedent.
 _LOOKBACK = 6
 #: Salience a mention keeps per sentence it lies back: the last sentences weigh most.
@@ -122,25 +123,6 @@ class _Known:
     plural: bool = False
     #: A place ("Indiana", "Sandy Hook Elementary School"): "it" only once quoted.
     place: bool = False
-
-
-#: A dateline NER glued to the name after it: "CLEVELAND - Donald Trump".
-_DATELINE = re.compile(r"^[A-Z][A-Z.,' ]*[A-Z.] [-—–] (?=[A-Z])")
-
-
-def clean_name(text: str) -> str:
-    """A name without leading titles or dateline, possessive ending or stray punctuation."""
-    words = _DATELINE.sub("", text.replace("\n", " ")).split()
-    while words and words[-1] in ("'s", "’s", "'", "’"):
-        words.pop()
-    if words:
-        words[-1] = words[-1].removesuffix("'s").removesuffix("’s")
-    while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS | _CUE_WORDS:
-        words.pop(0)
-    name = " ".join(words).strip(" ,;:-—–()\"“”'‘’<>")
-    # A full stop ends an initial ("George W.") or an abbreviation, not a name.
-    last = name.rsplit(" ", 1)[-1]
-    return name[:-1] if name.endswith(".") and len(last) > 3 and "." not in last[:-1] else name
 
 
 def _hyphen_joins(doc: Doc, j: int) -> bool:
@@ -232,7 +214,7 @@ class SpeakerResolver:
             if ent.label_ == "ORG" and len(ent) > 1:
                 full = clean_name(ent.text)
                 full = full[4:] if full.startswith(("The ", "the ")) else full
-                self._acronyms.setdefault(_initials(full), full)
+                self._acronyms.setdefault(initials(full), full)
         for ent in _ents(doc):
             if ent.label_ != "PERSON" and ent.label_ not in _ORG_LABELS:
                 continue
@@ -442,7 +424,12 @@ class SpeakerResolver:
             if low in _RELATIVE and tok.head.dep_ in ("relcl", "acl") and tok.head.head.i != tok.i:
                 return self._describe(past_dates(tok.head.head), depth + 1)
             if low in PERSON_PRONOUNS or low == "his" or low == "her":
-                return self._antecedent(tok, "person")
+                # Failing anyone before, the subject of a clause that opens the
+                # pronoun's sentence: "While Clinton is a supporter of ..., she
+                # has never said".
+                return self._antecedent(tok, "person") or self._antecedent(
+                    tok, "person", lookback=0, subordinate=True
+                )
             if low in ORG_PRONOUNS and placeholder_it(tok):
                 return None
             if low in ORG_PRONOUNS or low == "its":
@@ -613,7 +600,7 @@ class SpeakerResolver:
         if label == "PERSON" or given_and_surname(name):
             kind = "person"
         elif label in _ORG_LABELS:
-            kind = "person" if role and _personal(role) else "org"
+            kind = "person" if role and personal_role(role) else "org"
         else:
             kind = self._kind_by_name(name)
         if kind == "org" and name.split()[-1].lower() in self._surnames and not role:
@@ -637,6 +624,7 @@ class SpeakerResolver:
         want: Gender | None = None,
         clash: str | None = None,
         also: Kind | None = None,
+        subordinate: bool = False,
     ) -> tuple[str, str | None, Kind | None] | None:
         """The most salient compatible named entity in the sentences before ``tok``.
 
@@ -657,16 +645,16 @@ class SpeakerResolver:
             if (m.plural or (m.place and not m.speaker)) and tok.lower_ in ("it", "its"):
                 continue
             back = k - self._sent_at(m.pos)
-            if back > lookback or (back == 0 and not m.main):
+            if back > lookback or (back == 0 and not (m.main or (subordinate and m.subject))):
                 continue
             if want is not None and not agrees(want, self.gender(m.name)):
                 continue
             if kind == "person" and self._org_like(m.name):
                 continue
-            if noun is not None and not (m.role and _compatible(noun, m.role)):
+            if noun is not None and not (m.role and compatible_role(noun, m.role)):
                 continue
             role = m.role or self._roles.get(m.name)
-            if clash is not None and role and not _compatible(clash, role):
+            if clash is not None and role and not compatible_role(clash, role):
                 continue
             full = self.fullest(m.name, m.pos)
             weight = 3.0 if (m.top or m.speaker) else 2.0 if m.subject else 1.0
@@ -814,35 +802,9 @@ class SpeakerResolver:
         return None
 
 
-def _initials(name: str) -> str:
-    """ "International Monetary Fund" -> "IMF"; "Alliance to Reclaim Our Schools" -> "AROS"."""
-    words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
-    return "".join(w[0] for w in words) if len(words) > 1 else ""
-
-
 def _people(tok: Token) -> bool:
     """A plural noun for people ("officials", "Democrats"), which "they" can stand for."""
     if tok.tag_ not in ("NNS", "NNPS"):
         return False
     lem = lemma_of(tok)
     return tok.ent_type_ in ("NORP", "ORG") or lem in GROUP_NOUNS or lem in GENERIC_PERSON_NOUNS
-
-
-def _personal(role: str) -> bool:
-    words = {w.lower().strip(".,()") for w in role.split()}
-    return bool(words & (TITLE_WORDS | GENERIC_PERSON_NOUNS))
-
-
-_ABBREVIATIONS = {
-    "senator": ("sen", "senator"),
-    "congressman": ("rep", "representative", "congressman"),
-    "congresswoman": ("rep", "representative", "congresswoman"),
-    "representative": ("rep", "representative"),
-    "lawmaker": ("sen", "senator", "rep", "representative", "congressman", "congresswoman"),
-    "governor": ("gov", "governor"),
-}
-
-
-def _compatible(noun: str, role: str) -> bool:
-    words = {w.lower().strip(".,()") for w in role.split()}
-    return bool(words & set(_ABBREVIATIONS.get(noun, (noun,))))
