@@ -102,3 +102,44 @@ def test_a_surname_misread_as_an_organisation_is_the_person() -> None:
     assert names[("Dana Kowalczyk", "person")].aliases == ("Kowalczyk",)
     assert ("Kowalczyk", "org") not in names
     assert ("Washington", "place") in names  # a place keeps its kind
+
+
+def test_a_headline_verb_or_leading_gerund_is_not_part_of_a_name() -> None:
+    assert normalise("Governor Ann Walsh Says She Will Run", "person") == "Ann Walsh"
+    assert normalise("MARTA VOGEL RESIGNS", "person") == "MARTA VOGEL"
+    assert normalise("Trusting Ann Walsh", "person") == "Ann Walsh"
+    assert normalise("Laughs", "person") == ""
+    # only people: an organisation's name may hold such words
+    assert normalise("Citizens Says Foundation", "org") == "Citizens Says Foundation"
+
+
+def test_a_longer_span_around_a_full_name_does_not_take_it_over() -> None:
+    ents = merge_entities(
+        [
+            rec("a", ("Ann Walsh", "PERSON"), ("Walsh", "PERSON")),
+            rec("b", ("Ann Walsh", "PERSON"), ("Ann Walsh Bridge", "PERSON")),
+        ]
+    )
+    walsh = next(e for e in ents if e.name == "Ann Walsh")
+    assert walsh.articles == ("a", "b") and walsh.aliases == ("Walsh",)
+    bridge = next(e for e in ents if e.name == "Ann Walsh Bridge")
+    assert bridge.aliases == ()
+
+
+def test_a_middle_name_or_initial_is_the_same_person_and_chains_resolve() -> None:
+    ents = merge_entities(
+        [
+            rec("a", ("Walsh", "PERSON"), ("Ann Walsh", "PERSON")),
+            rec("b", ("Ann B. Walsh", "PERSON")),
+            rec("c", ("Ann Walsh", "PERSON")),
+        ]
+    )
+    people = [e for e in ents if e.kind == "person"]
+    assert [(e.name, e.aliases, e.articles) for e in people] == [
+        ("Ann B. Walsh", ("Ann Walsh", "Walsh"), ("a", "b", "c"))
+    ]
+
+
+def test_a_two_word_surname_joins_the_name_with_given_names() -> None:
+    ents = merge_entities([rec("a", ("Maria Lopez Garza", "PERSON"), ("Lopez Garza", "PERSON"))])
+    assert [(e.name, e.aliases) for e in ents] == [("Maria Lopez Garza", ("Lopez Garza",))]

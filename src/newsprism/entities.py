@@ -46,11 +46,35 @@ _TITLES = re.compile(
 )
 
 
+#: Verbs of headlines the small model takes into a title-case name ("Howard Dean Tells",
+#: "Trump Says He Never", "WASSERMAN SCHULTZ RESIGNS"): a person's name ends before them.
+_VERB_WORDS = (
+    "says said tells told slams blasts claims wants laughs resigns calls warns admits denies "
+    "vows urges reveals rips hits backs defends attacks responds announces explains insists "
+    "praises rejects asks gets makes takes wins loses pledges plans drops signs quits speaks "
+    "sues accuses faces meets joins leaves dies endorses evades mocks"
+)
+_HEADLINE_VERBS = frozenset(_VERB_WORDS.split())
+
+
+def _headline_cut(name: str) -> str:
+    """A person span cut before a headline verb, and without a leading gerund
+    ("Entrusting Donald Trump with our economy" gave "Entrusting Donald Trump")."""
+    toks = name.split()
+    for i, tok in enumerate(toks):
+        if tok.lower() in _HEADLINE_VERBS:
+            toks = toks[:i]
+            break
+    if len(toks) >= 3 and toks[0].lower().endswith("ing"):
+        toks = toks[1:]
+    return " ".join(toks)
+
+
 def normalise(text: str, kind: str = "") -> str:
     """Surface form without possessive, leading article or stray spacing.
 
     A person name with a possessive inside ("Musk's Kremlin") is an NER span
-    error: the name is the part before the possessive.
+    error: the name is the part before the possessive; so is a headline's verb.
     """
     name = " ".join(text.split())
     name = _LEADING.sub("", name)
@@ -60,6 +84,7 @@ def normalise(text: str, kind: str = "") -> str:
             name = name[: inner.start()]
         while (title := _TITLES.match(name)) is not None:
             name = name[title.end() :]
+        name = _headline_cut(name)
     return _POSSESSIVE.sub("", name).strip(" .,;:-")
 
 
@@ -93,10 +118,15 @@ def merge_entities(records: Sequence[ArticleNLP]) -> tuple[Entity, ...]:
         for tok in set(name.split()):
             by_token[(k, tok)].append(name)
     grouped: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for (k, name), arts in forms.items():
+    fuller: dict[tuple[str, str], str] = {}
+    for k, name in forms:
         toks = name.split()
         rarest = min(toks, key=lambda t: (len(by_token[(k, t)]), t))
-        full = _fullest(k, name, by_token[(k, rarest)], counts)
+        fuller[(k, name)] = _fullest(k, name, by_token[(k, rarest)], counts)
+    for (k, name), arts in forms.items():
+        full = fuller[(k, name)]
+        while (nxt := fuller.get((k, full), full)) != full:  # "Trump" -> "Donald Trump" -> ...
+            full = nxt  # strictly longer each step, so this ends
         grouped[(k, full)][name] |= arts
     out = []
     for (kind, name), aliases in grouped.items():
@@ -148,7 +178,11 @@ def _fullest(kind: str, name: str, names: Sequence[str], counts: Counter[tuple[s
         for n in names
         if n != name
         and len(n.split()) > len(tokens)
-        and _contains_tokens(n.split(), tokens)
+        and (
+            _abbreviates(tokens, n.split())
+            if kind == "person"
+            else _contains_tokens(n.split(), tokens)
+        )
         and not ({t.lower().rstrip(".,") for t in n.split()} & _SUFFIXES) - own_suffix
     ]
     if not longer:
@@ -159,6 +193,26 @@ def _fullest(kind: str, name: str, names: Sequence[str], counts: Counter[tuple[s
     if rivals and counts[(kind, best)] < DOMINANCE * counts[(kind, rivals[0])]:
         return name
     return best
+
+
+def _abbreviates(short: Sequence[str], long: Sequence[str]) -> bool:
+    """Whether ``short`` is a shorter form of the person's name ``long``.
+
+    One word is any word of the longer name ("Smith" of "Adam Smith").  A name of two
+    or more words keeps its first and last word and may only lack middle ones
+    ("Donald Trump" of "Donald J. Trump", "Dena Grayson" of "Dena Minning Grayson"), or
+    lack given names before it ("Wasserman Schultz" of "Debbie Wasserman Schultz"); a
+    longer span that adds a word after it is another name or an NER error ("Ann Walsh
+    Bridge"), not the same person named more fully.
+    """
+    if len(short) == 1:
+        return short[0] in long
+    if list(long[-len(short) :]) == list(short):
+        return True  # given names before a surname of two words: "Wasserman Schultz"
+    if short[0] != long[0] or short[-1] != long[-1]:
+        return False
+    it = iter(long)
+    return all(tok in it for tok in short)  # a subsequence
 
 
 def _contains_tokens(big: Sequence[str], small: Sequence[str]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from newsprism.claims import build_coverage, build_timeline
 from newsprism.claims.values import find_values
-from newsprism.model import Article, Claim, ClaimGroup
+from newsprism.model import Article, Claim, ClaimGroup, Statement
 
 
 def _claim(cid: str, article: str, text: str, start: int, kind: str = "statement") -> Claim:
@@ -44,6 +44,28 @@ def test_adds_leave_out_fragments_and_put_checkable_facts_first() -> None:
     assert "a2" not in cov_a.adds
     assert cov_a.adds[0] == "a3"  # a figure and a date
     assert cov_a.adds.index("a4") < cov_a.adds.index("a1")  # names before vague talk
+
+
+def test_one_source_has_no_coverage_and_a_quote_added_as_a_claim_is_listed_once() -> None:
+    claims = [
+        _claim("a1", "a", "The Harlow council approved $2 million for repairs on Monday", 0),
+        _claim("b1", "b", "The Harlow council approved $2 million for repairs on Monday", 0),
+    ]
+    groups = [ClaimGroup(c.group or "", c.text, "single-source", (c.id,), 1) for c in claims]
+    arts = [Article(id="a", text="x"), Article(id="b", text="y")]
+    # b copies a: one source, nothing to compare it with
+    copies = build_coverage(claims, groups, (), arts, [("a", "b")])
+    assert all(c.adds == () and c.omits == () for c in copies)
+    said = Statement(
+        id="s1",
+        speaker="Ines Okafor",
+        text="The Harlow council approved $2 million for repairs on Monday.",
+        quotes=("q1",),
+        articles=("a",),
+        independent_sources=1,
+    )
+    (cov_a, _) = build_coverage(claims[:1], groups[:1], (said,), arts, [])
+    assert cov_a.adds == ("a1",)
 
 
 def test_omits_list_the_most_carried_facts_first() -> None:
@@ -101,3 +123,20 @@ def test_group_labels_are_sentences_not_clauses() -> None:
     )
     assert groups and all(g.topic != clause for g in groups)
     assert any(g.topic == sentence for g in groups if len(g.claims) == 2)
+
+
+def test_a_sentence_dating_two_things_shows_each_dates_clause() -> None:
+    from newsprism import nlp
+    from newsprism.claims import CAPABILITIES, extract_claims
+
+    text = (
+        "On Tuesday the council approved the harbour budget, "
+        "which the mayor had first proposed in March 2019."
+    )
+    art = Article(id="a", text=text, published="2025-06-13")
+    claims = extract_claims(art, next(iter(nlp.parse([text], CAPABILITIES))))
+    lines = {e.date: e.text for e in build_timeline(claims)}
+    assert (
+        lines["2019-03"] == "the harbour budget, which the mayor had first proposed in March 2019"
+    )
+    assert lines["2025-06-10"] == "On Tuesday the council approved the harbour budget"

@@ -6,6 +6,7 @@ so :func:`disputing` and the verdicts find what the patterns alone find.
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from hypothesis import given, settings
@@ -28,7 +29,10 @@ _PHRASES = """denied that|denies the police reports|deny it|denying wrongdoing|w
 |baseless stories|fabricated claims|false reports|doctored|photoshopped|staged|faked
 |probably false|entirely false|part of a hoax|included in an elaborate prank
 |nothing more than a hoax|no record of|no evidence that|no indication of|no proof that
-|hoaxes|falsely|which denied the reports|who never said""".replace("\n", "").split("|")
+|hoaxes|falsely|which denied the reports|who never said|does not stand up to scrutiny
+|did n't hold up to close examination|do not stand up to inspection
+|does not hold up to fact-checking|is misleading|was highly inaccurate
+|are deeply misleading""".replace("\n", "").split("|")
 _WORDS = """the a it this that not no was is by to of in Officials Police President denver
 Biden said say ſaid İs ıt ſtory K report story""".split()  # noqa: SIM905
 _GLUE = st.sampled_from([" ", " ", ", ", "  ", "\n", ' "', "“", "” ", "-", "'s "])
@@ -77,3 +81,16 @@ def test_the_word_tests_skip_plain_sentences_and_keep_disputes() -> None:
     # the long s and the Kelvin sign match "s" and "k" case-insensitively: no word test
     assert disputing("The ſtory was a hoax.") == bool(re.search("hoax", "a hoax"))
     assert may_debunk("\u212a") and may_deny("\u017f")
+
+
+#: SHA-256 of the two patterns' text when their word lists and the phrases above were
+#: last checked against them.
+_CHECKED = "f3ca108c0a0e0980fd7ab8b9a91b8a9f3e23fb0957233b729d0576d5a23098b6"
+
+
+def test_the_patterns_are_those_the_word_lists_were_checked_against() -> None:
+    text = (DENIAL.pattern + "\n" + DEBUNK.pattern).encode()
+    assert hashlib.sha256(text).hexdigest() == _CHECKED, (
+        "DENIAL or DEBUNK changed: give each new branch its word in claims.lexicon's "
+        "_DENIAL_WORDS / _DEBUNK_WORDS and a phrase in _PHRASES here, then update _CHECKED"
+    )

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from newsprism import artifacts, nlp
 from newsprism.claims import CAPABILITIES, extract_claims, group_claims
-from newsprism.claims.disputes import _anchor, _part_alike
+from newsprism.claims.disputes import _anchor, _part_alike, link_article_disputes
 from newsprism.claims.features import EntityIndex, features
 from newsprism.claims.stance import (
     ARTICLE_FEATURES,
@@ -196,3 +196,41 @@ def test_agreeing_reports_make_no_conflict() -> None:
     _, groups = _group(_articles("agreeing"))
     assert not [g for g in groups if g.verdict == "conflicting"]
     assert any(g.verdict == "corroborated" for g in groups)
+
+
+def test_a_report_retelling_the_disputed_claim_in_other_words_joins_its_side(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # one camp: three reports against a debunk; r1's claim and the debunk's denial
+    # anchor the group; r2 tells the birth in other words (cosine 0.47 to the anchor
+    # pair), r3 is further off (0.40): r2 stands with r1, r3 stays out
+    rows = [
+        ("r1", "Rosie the elephant gave birth to twins at the zoo", "asserted"),
+        ("d", "Rosie the elephant did not give birth to twins at the zoo", "denied"),
+        ("r2", "Keepers say Rosie the elephant gave birth to two calves at the zoo", "asserted"),
+        ("r3", "Rosie the elephant was moved to the zoo's new birth enclosure", "asserted"),
+    ]
+    claims = [
+        Claim(id=f"c{i}", article=a, text=t, start=0, end=len(t), polarity=pol)
+        for i, (a, t, pol) in enumerate(rows)
+    ]
+    rosie = Entity(id="person:rosie", name="Rosie", kind="person", articles=("r1", "r2", "r3", "d"))
+    feats = [features(c, EntityIndex([rosie])) for c in claims]
+    vectors = np.array(
+        [[1, 0, 0], [1, 0, 0], [0.47, (1 - 0.47**2) ** 0.5, 0], [0.40, 0, (1 - 0.40**2) ** 0.5]],
+        dtype=np.float32,
+    )
+    arts = [Article(id=a, text=t) for a, t, _ in rows]
+    flagged = [("r1", "d", 0.9), ("r2", "d", 0.9), ("r3", "d", 0.9)]
+    monkeypatch.setattr("newsprism.claims.disputes.scored_pairs", lambda *_: flagged)
+    groups, _ = link_article_disputes([[0], [1], [2], [3]], claims, feats, vectors, arts)
+    assert [0, 1, 2] in groups and [3] in groups
+
+
+def test_fact_checking_verdicts_dispute_and_ordinary_uses_do_not() -> None:
+    from newsprism.claims.lexicon import disputing
+
+    assert disputing("The mayor's claim about the budget does not stand up to scrutiny.")
+    assert disputing("The viral post about the flood is misleading, the agency said.")
+    assert not disputing("The old bridge held up well in the storm.")
+    assert not disputing("The senator did not hold up the bill this time.")

@@ -91,6 +91,20 @@ def test_a_quotation_lines_up_with_narration_only_on_stronger_evidence() -> None
         assert (groups["c"] in (groups["a"], groups["b"])) is joins
 
 
+def test_a_time_stamp_glued_to_a_paragraph_leaves_the_paragraph_a_claim() -> None:
+    text = (
+        "Live updates: the ferry strike.\n\n10:40 a.m.\n\n"
+        "By the end of the morning, the union said all 14 ferries had stopped at the quay.\n"
+    )
+    art = Article(id="live", text=text, published="2025-04-02")
+    doc = next(iter(nlp.parse([text], CAPABILITIES)))
+    stated = [c.text for c in extract_claims(art, doc) if c.kind == "statement"]
+    assert "By the end of the morning, the union said all 14 ferries had stopped at the quay" in (
+        stated
+    )
+    assert not any("10:40" in c for c in stated)
+
+
 def test_friday_resolves_and_is_corroborated(pair: Story) -> None:
     _, _, claims, groups, _ = pair
     fridays = [c for c in claims if any(v.value == "2024-05-10" for v in c.values)]

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsprism.claims.values import (
+    amount_of,
     amounts_compatible,
     date_range,
     dates_compatible,
@@ -222,3 +223,54 @@ def test_date_compatibility() -> None:
 def test_dates_without_a_year_resolve_around_publication(sentence: str, iso: str) -> None:
     found = [f.value.value for f in find_values(sentence, "2025-03-12")]
     assert found == [iso]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "iso"),
+    [
+        # past tense: the day before publication, even when the next one is nearer
+        ("The library's last public reading was held on Nov. 20.", "2024-11-20"),
+        ("Since October, the ferry has run twice a day.", "2024-10"),
+        ("On Nov. 28, inspectors found cracks in the hull.", "2024-11-28"),
+        # a reporting verb frames a sentence in any tense: nearest stays
+        ("The reading is on Nov. 20, organisers confirmed.", "2025-11-20"),
+        # no verb of the past: nearest
+        ("The auction closes Nov. 20.", "2025-11-20"),
+        # the future wins over a past-tense verb elsewhere in the sentence
+        ("The hearing, which was delayed twice, will open on Nov. 20.", "2025-11-20"),
+        # the tense is the date's clause's: a later clause in the past says nothing of it
+        (
+            "If the mayor loses the Nov. 20 runoff, critics say, her rival gained most.",
+            "2025-11-20",
+        ),
+        # a fronted date takes the verb of the clauses after it
+        ("In October, at a meeting in Leeds, the club closed its youth academy.", "2024-10"),
+    ],
+)
+def test_dates_without_a_year_in_the_past_tense_look_back(sentence: str, iso: str) -> None:
+    found = [f.value.value for f in find_values(sentence, "2025-07-30")]
+    assert found == [iso]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "low", "high"),
+    [
+        ("About 4 in 10 commuters cycle.", "About 4 in 10", 34.0, 46.0),
+        ("Three out of four members voted yes.", "Three out of four", 70.0, 80.0),
+        ("Roughly two-thirds of the orchards flooded.", "Roughly two-thirds", 56.6, 76.7),
+        ("A quarter of the staff left.", "A quarter", 20.0, 30.0),
+        ("Nearly half of the flats are empty.", "Nearly half", 45.0, 50.0),
+    ],
+)
+def test_shares_are_percentages_not_two_counts(
+    sentence: str, text: str, low: float, high: float
+) -> None:
+    found = find_values(sentence)
+    assert [f.value.text for f in found] == [text]
+    amount = amount_of(found[0].value)
+    assert amount is not None and amount.unit == "%"
+    assert amount.low == pytest.approx(low, abs=0.1) and amount.high == pytest.approx(high, abs=0.1)
+
+
+def test_half_without_a_share_is_no_figure() -> None:
+    assert find_values("The drive took half an hour.") == []

@@ -167,6 +167,101 @@ def test_an_anonymous_official_takes_no_name_by_salience() -> None:
     assert sp is None or sp.name != "Tom Reyes"
 
 
+def test_they_goes_to_the_people_just_named_as_subject() -> None:
+    text = (
+        "Dairy workers in the valley met at the county hall on Tuesday.\n"
+        "They said the new tariffs would ruin the spring harvest."
+    )
+    assert _speaker(quotes(text), "ruin the spring harvest") == "Dairy workers in the valley"
+
+
+def test_they_goes_to_names_joined_by_and() -> None:
+    text = (
+        "Sen. Ana Ruiz and Rep. Tom Hale toured the shipyard in Bath on Monday.\n"
+        "They said the navy contract would keep the yard open until 2030."
+    )
+    assert _speaker(quotes(text), "keep the yard open") == "Ana Ruiz and Tom Hale"
+
+
+def test_they_passes_over_a_plural_thing() -> None:
+    text = (
+        "Small importers have complained since March. While the new fees hurt their margins, "
+        "they said, demand for the goods held up."
+    )
+    assert _speaker(quotes(text), "demand for the goods") == "Small importers"
+
+
+def test_it_is_no_place_merely_mentioned() -> None:
+    text = "The storm hit Florida on Monday.\nIt said that the roads would reopen by Friday."
+    sp = _one(quotes(text), "roads would reopen").speaker
+    assert sp is None or sp.name != "Florida"
+
+
+def test_it_continues_a_one_word_name_just_quoted() -> None:
+    text = (
+        "Officials in Wismar met Kordu on Monday. In a blog post, Kordu said that its app "
+        "had never sold user data. It added that no data had been lost at Wismar."
+    )
+    assert _speaker(quotes(text), "no data had been lost") == "Kordu"
+
+
+def test_first_person_of_a_column_is_the_name_heading_it() -> None:
+    text = (
+        "Mara Lindqvist: Why I Stopped Driving.\n\n"
+        "I sold my car in March. My neighbours laughed, and I expected to regret it.\n\n"
+        "I told my brother that the bus was faster than the car ever was."
+    )
+    assert _speaker(quotes(text), "the bus was faster") == "Mara Lindqvist"
+
+
+def test_an_interview_transcript_is_no_column() -> None:
+    text = (
+        "Dana Price: The Budget Is Fair.\n\n"
+        "HOST: Do you back the plan?\n\n"
+        "PRICE: I do. I think my colleagues will too.\n\n"
+        "HOST: I said that the vote would be close, and I meant it."
+    )
+    sp = _one(quotes(text), "vote would be close").speaker
+    assert sp is None or sp.name != "Dana Price"
+
+
+def test_a_shared_surname_is_the_one_the_whole_article_names_most() -> None:
+    text = (
+        "Ivanka Brandt opened the rally in Ohio. Ivanka Brandt then introduced her father, "
+        "Donald Brandt.\n"
+        "Brandt said that the factory would reopen in May.\n"
+        "Donald Brandt founded the firm in 1990, and Donald Brandt still runs it today."
+    )
+    assert _speaker(quotes(text), "factory would reopen") == "Donald Brandt"
+
+
+def test_an_honorific_picks_the_family_member_of_its_gender() -> None:
+    text = (
+        "Hillary Lane and her husband, Bill Lane, run the farm. Hillary Lane chairs the "
+        "county board, and Hillary Lane spoke first at the meeting.\n"
+        "Mr. Lane said that the dairy would close in June."
+    )
+    assert _speaker(quotes(text), "dairy would close") == "Bill Lane"
+
+
+def test_a_dateline_glued_to_a_name_is_no_part_of_it() -> None:
+    from newsprism.quotes.speakers import clean_name
+
+    assert clean_name("CLEVELAND - Donald Brandt") == "Donald Brandt"
+    assert clean_name("NEW YORK — Ana Ruiz") == "Ana Ruiz"
+    assert clean_name("U.S.-Mexico") == "U.S.-Mexico"
+    assert clean_name("AFL-CIO") == "AFL-CIO"
+
+
+def test_pronoun_failing_anyone_before_takes_the_opening_clause_subject() -> None:
+    text = (
+        "The vote is on Monday.\n\n"
+        "While Dana Whitfield is a supporter of the plan, she has never said that taxes "
+        "should rise."
+    )
+    assert _speaker(quotes(text), "taxes should rise") == "Dana Whitfield"
+
+
 def test_gender_helpers() -> None:
     assert given_name_gender("Hillary Clinton") == "f"
     assert given_name_gender("Donald Trump") == "m"
@@ -381,6 +476,24 @@ def test_an_op_eds_closing_bio_names_its_first_person_writer() -> None:
     # A closing line that is not about a person leaves "I" unresolved.
     found = quotes(body + "The board votes on the plan next month.")
     assert _speaker(found, "costly mistake") is None
+
+
+@pytest.mark.parametrize(
+    ("closing", "writer"),
+    [
+        ("Rep. Ana Ruiz, D-Ore., was an early backer of the clinic.", "Ana Ruiz"),
+        ("Tomas K. Berg is Senior Editor at the Valley Courier.", "Tomas K. Berg"),
+        ("Lindgren is a health reporter for the Valley Courier.", "Lindgren"),
+        ("From OPEN DOORS by Mara Lindgren. Copyright 2015 by Mara Lindgren.", "Mara Lindgren"),
+        ("Mara Lindgren is a nurse in Salem.\nFollow @ValleyOpinion on Twitter.", "Mara Lindgren"),
+    ],
+)
+def test_other_forms_of_an_op_eds_closing_bio(closing: str, writer: str) -> None:
+    body = (
+        "The county wants to close the clinic.\n\n"
+        "I believe that the county is making a costly mistake.\n\n"
+    )
+    assert _speaker(quotes(body + closing), "costly mistake") == writer
 
 
 def test_speaker_phrase_stops_at_a_line_break() -> None:

@@ -186,3 +186,21 @@ def test_common_source_siblings_hang_off_one_origin_node() -> None:
     assert "earlier source, not in the set" in svg
     assert svg.count('fill="none"') == 2 and svg.count('marker-end="url') == 2
     assert ">Three<" in svg  # the independent article is drawn, unconnected
+
+
+def test_single_source_figures_need_a_second_source_and_repeats_show_once(full: Dossier) -> None:
+    assert ">single-source<" in render_html(full)
+    # one source behind the whole story (all articles copies of one): every figure is
+    # single-source, so the list would say nothing coverage does not
+    one = dataclasses.replace(
+        full,
+        reuse=dataclasses.replace(full.reuse, families=(tuple(a.id for a in full.articles),)),
+    )
+    assert ">single-source<" not in render_html(one)
+    shown = next(g for g in full.claim_groups if g.verdict == "corroborated")
+    twice = dataclasses.replace(
+        full, claim_groups=(*full.claim_groups, dataclasses.replace(shown, id="again"))
+    )
+    assert render_html(twice).count(html.escape(shown.topic)) == render_html(full).count(
+        html.escape(shown.topic)
+    )

@@ -7,8 +7,9 @@ sentences naming most people and bodies, in the article's order among equals;
 then its quoted statements no other source carries.  Fragments under
 :data:`MIN_WORDS` words are left out.
 *Omits*: claim groups that two or more independent sources carry and this
-article does not.  Ids: claim and statement ids in ``adds``, claim group ids in
-``omits``.
+article does not.  A story of one source (one article, or copies of one) has
+neither: there is nothing to compare it with.  Ids: claim and statement ids in
+``adds``, claim group ids in ``omits``.
 """
 
 from __future__ import annotations
@@ -39,6 +40,10 @@ def _names(text: str) -> int:
     return len(_NAME.findall(text))
 
 
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
 def build_coverage(
     claims: Sequence[Claim],
     groups: Sequence[ClaimGroup],
@@ -47,6 +52,9 @@ def build_coverage(
     families: Sequence[Sequence[str]],
 ) -> tuple[Coverage, ...]:
     family = family_map(articles, families)
+    if len(set(family.values())) <= 1:
+        # one source (one article, or copies of one): nothing to compare it with
+        return tuple(Coverage(article=a.id, adds=(), omits=()) for a in articles)
     group_of = {c.id: c.group for c in claims}
     by_group: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
@@ -57,6 +65,7 @@ def build_coverage(
         if fams == {family.get(c.article, c.article)}:
             own[c.article].append(c)
     adds: dict[str, list[str]] = defaultdict(list)
+    said: dict[str, set[str]] = defaultdict(set)
     for aid, mine in own.items():
         sentences = [c for c in mine if c.kind == "statement"]
         # a figure's clause inside a sentence that is itself added: the sentence says it
@@ -69,11 +78,14 @@ def build_coverage(
         kept = [c for c in kept if c.values or _words(c.text) >= MIN_WORDS]
         kept.sort(key=lambda c: (not c.values, -_names(c.text), c.start))
         adds[aid] = [c.id for c in kept]
-    for s in statements:
-        fams = {family.get(a, a) for a in s.articles}
-        if len(fams) == 1 and _words(s.text) >= MIN_WORDS:
-            for a in s.articles:
-                adds[a].append(s.id)
+        said[aid] = {_key(c.text) for c in kept}
+    for st in statements:
+        fams = {family.get(a, a) for a in st.articles}
+        if len(fams) == 1 and _words(st.text) >= MIN_WORDS:
+            for a in st.articles:
+                if _key(st.text) not in said[a]:  # a quoted sentence already added as a claim
+                    adds[a].append(st.id)
+                    said[a].add(_key(st.text))
     carried: dict[str, set[str]] = {}
     # most widely carried first: what most outlets report is the likeliest omission to matter
     for g in sorted(groups, key=lambda g: -g.independent_sources):

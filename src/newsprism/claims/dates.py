@@ -19,11 +19,13 @@ __all__ = [
     "DATE",
     "FUTURE",
     "FUTURE_WINDOW",
+    "PAST",
     "YEAR_RE",
     "DateRange",
     "date_range",
     "dates_compatible",
     "parse_published",
+    "past_tense",
     "resolve",
 ]
 
@@ -127,11 +129,41 @@ FUTURE = re.compile(
 )
 #: How far before a date a future marker is looked for, in characters.
 FUTURE_WINDOW = 60
+#: Past-tense words around a date that put it before publication: "the last press
+#: conference was held on Dec. 4" (in July) is the December before, not the next one.
+PAST = re.compile(
+    r"\b(?:since|was|were|had|did|took|held|met|came|went|began|made|gave|saw|won"
+    r"|lost|broke|fell|left|got|found|led|ran|shot|struck|wrote|spoke|sent|paid|sold|\w{3,}ed)\b",
+    re.IGNORECASE,
+)
 
 
-def _closest_year(month: int, day: int, ref: dt.date, future: bool) -> int:
+#: Days after publication a past-tense date may still fall (a late edit, a time zone).
+_PAST_SLACK = 7
+
+
+def past_tense(text: str, start: int, end: int) -> bool:
+    """A past-tense verb in ``text[start:end]`` that is not a reporting verb:
+    "officials confirmed", "Sanders reiterated" frame a sentence in any tense."""
+    from ..quotes.lexicon import CUE_VERBS  # one lexicon of reporting verbs
+
+    for m in PAST.finditer(text, start, end):
+        word = m.group(0).lower()
+        stems = (
+            word[:-2],
+            word[:-1],
+            word[:-3],
+            word[:-3] + "y",
+        )  # asked, noted, admitted, replied
+        if not any(s in CUE_VERBS for s in stems):
+            return True
+    return False
+
+
+def _closest_year(month: int, day: int, ref: dt.date, future: bool, past: bool = False) -> int:
     """The year that puts a day and month without a year nearest the publication
-    date (on or after it when the sentence speaks of the future)."""
+    date (on or after it when the sentence speaks of the future, on or before it
+    when it speaks of the past)."""
     best: tuple[int, int] | None = None
     for year in (ref.year - 1, ref.year, ref.year + 1):
         try:
@@ -139,7 +171,7 @@ def _closest_year(month: int, day: int, ref: dt.date, future: bool) -> int:
         except ValueError:
             continue
         gap = (when - ref).days
-        if future and gap < 0:
+        if (future and gap < 0) or (past and not future and gap > _PAST_SLACK):
             continue
         if best is None or abs(gap) < best[0]:
             best = (abs(gap), year)
@@ -147,13 +179,14 @@ def _closest_year(month: int, day: int, ref: dt.date, future: bool) -> int:
 
 
 def resolve(
-    m: re.Match[str], ref: dt.date | None, future: bool = False
+    m: re.Match[str], ref: dt.date | None, future: bool = False, past: bool = False
 ) -> tuple[str, str | None] | None:
     """(kind, ISO value or None) of one date match, against the article's date.
 
-    Without a year, a date takes the year that puts it nearest publication; a
-    weekday is the last one before publication, or the next one when the
-    sentence speaks of the future ("will be arraigned Thursday").
+    Without a year, a date takes the year that puts it nearest publication (not
+    after it when the sentence speaks of the past: ``past``); a weekday is the last
+    one before publication, or the next one when the sentence speaks of the future
+    ("will be arraigned Thursday").
     """
     g = m.group
     if g("md") or g("dm"):
@@ -166,7 +199,7 @@ def resolve(
         if year_text:
             year = int(year_text)
         elif ref is not None:
-            year = _closest_year(month, day, ref, future)
+            year = _closest_year(month, day, ref, future, past)
         else:
             return ("date", None)
         try:
@@ -180,7 +213,7 @@ def resolve(
         if g("my_year"):
             year = int(g("my_year"))
         elif ref is not None:
-            year = _closest_year(month, 15, ref, future)
+            year = _closest_year(month, 15, ref, future, past or bool(m.group("since")))
         else:
             return ("date", None)
         return ("date", f"{year:04d}-{month:02d}")

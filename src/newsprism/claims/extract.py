@@ -263,6 +263,14 @@ def _longest_line(text: str, start: int, end: int) -> int:
     return best
 
 
+def _more_lines(text: str, sent: Span) -> bool:
+    """Whether a sentence starting with a time stamp or dateline line goes on in a line
+    of prose ("9:15 p.m." glued by the parser to the paragraph below it): the stamp is
+    left out (its values too, see :func:`_values_in`), the paragraph is not."""
+    nl = text.find("\n", sent.start_char, sent.end_char)
+    return nl != -1 and len(text[nl : sent.end_char].split()) >= _STATEMENT_MIN_WORDS
+
+
 def _sentence_claims(
     doc: Doc, text: str, sent: Span, published: str | None, mask: bytearray, year: str | None
 ) -> _Spans:
@@ -271,7 +279,9 @@ def _sentence_claims(
     sent_text = sent.text
     if all(mask[sent.start_char : sent.end_char]) and sent.end_char > sent.start_char:
         return []
-    if _is_dateline(text, sent.start_char) or not _prose(sent_text):
+    if _is_dateline(text, sent.start_char) and not _more_lines(text, sent):
+        return []
+    if not _prose(sent_text):
         return []
     values = [_count_text(doc, text, f) for f in _values_in(text, sent, published, mask, year)]
     denial = (

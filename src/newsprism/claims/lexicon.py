@@ -92,6 +92,9 @@ DEBUNK = re.compile(
     r"|never\s+(?:said|made|happened|confirmed|signed)"
     r"|(?:story|report|article|alert)\b(?:\W+\w+){0,15}?\W+(?:is|was|has\s+been)\s+(?:withdrawn|retracted)"
     r"|(?:duped|fooled|tricked)\s+by|no\s+(?:truth|basis)\s+(?:to|in|for)"
+    r"|(?:does|did|do)\s*(?:not|n['’]t)\s+(?:stand|hold)\s+up\s+to\s+(?:close\s+)?"
+    r"(?:scrutiny|examination|inspection|fact[- ]?check\w*)"
+    r"|(?:is|was|were|are)\s+(?:highly\s+|deeply\s+)?(?:misleading|inaccurate)\b"
     r"|(?:unfounded|unsubstantiated|baseless|fabricated|false)\s+(?:rumou?rs?|reports?|claims?"
     r"|allegations?|stor(?:y|ies))"
     r"|(?:doctored|photoshopped|staged|faked)\b|(?:probably|completely|totally|entirely)\s+false"
@@ -117,7 +120,9 @@ _RELATIVE_OPEN = re.compile(r",\s+(?:who|which)\b[^,;]*$", re.IGNORECASE)
 #: Characters that Python's case-insensitive matching takes for ASCII letters (dotted
 #: and dotless i, the long s, the Kelvin sign); no other character lower-cases to one.
 _CASE_ODD = frozenset("\u0130\u0131\u017f\u212a")
-#: Every match of :data:`DENIAL` holds one of these, in lower case.
+#: Every match of :data:`DENIAL` holds one of these, in lower case.  A branch added to
+#: :data:`DENIAL` or :data:`DEBUNK` needs its word here and a phrase in
+#: ``tests/claims/test_dispute_words.py`` (whose test of the patterns' text says so).
 _DENIAL_WORDS = (
     "deny", "denie", "denying", "denial", "reject", "dismiss", "refut", "rebut", "true",
     "false", "baseless", "evidence",
@@ -128,7 +133,8 @@ _DEBUNK_WORDS = (
     "phony", "satire", "true", "myth", "prank", "debunk", "turn", "prove", "appear",
     "never", "withdrawn", "retracted", "duped", "fooled", "tricked", "truth", "basis",
     "unfounded", "unsubstantiated", "baseless", "doctored", "photoshopped", "staged",
-    "record", "evidence", "indication", "proof",
+    "record", "evidence", "indication", "proof", "scrutiny", "examination", "inspection",
+    "fact", "misleading", "inaccurate",
 )  # fmt: skip
 
 

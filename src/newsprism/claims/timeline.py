@@ -2,7 +2,8 @@
 
 One event per claim group and date: three outlets dating one event give one
 line with three pieces of evidence, not three lines.  A line is a whole
-sentence: a date's clause is shown as the sentence it sits in, once.  Only dates that resolve
+sentence: a date's clause is shown as the sentence it sits in, once, unless the sentence
+dates two things (then each date shows its own clause).  Only dates that resolve
 to a calendar range appear ("Friday" in an undated article does not); a
 period's start ("since 2022") dates when it began.
 """
@@ -18,6 +19,9 @@ from .values import date_range
 __all__ = ["build_timeline"]
 
 _TEXT_CHARS = 200
+_DATED = frozenset({"date", "day", "period"})
+#: A date's clause shorter than this reads as a fragment: the sentence is shown instead.
+_CLAUSE_WORDS = 5
 
 
 def build_timeline(
@@ -39,6 +43,27 @@ def build_timeline(
             return c
         return next((s for s in sentences[c.article] if s.start <= c.start and c.end <= s.end), c)
 
+    clauses: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.kind != "statement":
+            clauses[c.article].append(c)
+
+    def line(s: Claim, v: Value) -> Claim:
+        """The sentence, or, when it dates two things ("On Tuesday she doubled down, as
+        she had in 2009"), the clause of this date: the sentence is not all of 2009."""
+        if sum(1 for x in s.values if x.kind in _DATED) < 2:
+            return s
+        own = [
+            c
+            for c in clauses[s.article]
+            if s.start <= c.start
+            and c.end <= s.end
+            and v in c.values
+            and sum(1 for x in c.values if x.kind in _DATED) == 1
+            and len(c.text.split()) >= _CLAUSE_WORDS
+        ]
+        return min(own, key=lambda c: c.start) if own else s
+
     events: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in claims:
         for v in c.values:
@@ -50,7 +75,8 @@ def build_timeline(
             s = whole(c)
             if c is not s and v in s.values:
                 continue  # the sentence itself carries this date: one line, not two
-            events[(iso, s.group or s.id)].append(s)
+            shown = line(s, v)
+            events[(iso, shown.group or shown.id)].append(shown)
     out = []
     for (iso, _), members in events.items():
         first = min(members, key=lambda c: len(c.text))

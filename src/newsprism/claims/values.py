@@ -32,6 +32,7 @@ from .dates import (
     date_range,
     dates_compatible,
     parse_published,
+    past_tense,
     resolve,
 )
 
@@ -349,12 +350,66 @@ def parse_amount(text: str) -> Amount | None:
 #: Value kinds that are figures (an interval with a unit); the others are dates.
 AMOUNT_KINDS = ("money", "count", "percent", "age")
 
+_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
+_FRACTIONS.update({"fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10})
+_SMALL = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
+#: A share written as a ratio or a fraction: "4 in 10 voters", "four out of five",
+#: "two-thirds of", "a third of", "half of".  Read as a percentage, not as two counts.
+_SHARE = re.compile(
+    rf"(?:\b(?P<hedge>{_HEDGE_RE})\s+)?"
+    rf"(?:\b(?P<a>{_SMALL})\s+(?:in|out\s+of)\s+(?P<b>{_SMALL}|a\s+hundred)\b"
+    r"|\b(?P<fa>one|two|three|four|nine|a)[\s-](?P<fb>halves|half|thirds?|quarters?|fourths?"
+    r"|fifths?|tenths?)(?=\s+of\b|$)"
+    r"|\b(?P<half>half)(?=\s+of\b|$))",
+    re.IGNORECASE,
+)
+
+
+def _small(word: str) -> float | None:
+    w = word.lower()
+    if w.isdigit():
+        return float(w)
+    if w == "a hundred":
+        return 100.0
+    return 1.0 if w == "a" else _word_number(w)
+
+
+#: Percentage points either way a plain ratio or fraction allows.
+_SHARE_SLACK = 5.0
+
+
+def parse_share(text: str) -> Amount | None:
+    """A share ("about 4 in 10", "two-thirds") as an interval of percent, or None."""
+    m = _SHARE.match(text)
+    if m is None:
+        return None
+    if m.group("a"):
+        a, b = _small(m.group("a")), _small(m.group("b"))
+    elif m.group("fb"):
+        a, b = _small(m.group("fa")), float(_FRACTIONS[m.group("fb").lower()])
+    else:
+        a, b = 1.0, 2.0
+    if a is None or b is None or not 0 < a <= b:
+        return None
+    value = 100.0 * a / b
+    hedge = (m.group("hedge") or "").lower() or None
+    lo_f, hi_f = HEDGES.get(hedge, (1.0, 1.0)) if hedge else (1.0, 1.0)
+    # a ratio or a fraction is a rounding: "4 in 10" is 35-45 %, "two-thirds" 62-72 %
+    slack = 0.0 if (lo_f, hi_f) != (1.0, 1.0) else min(_SHARE_SLACK, 50.0 / b)
+    low = max(0.0, value * lo_f - (slack if lo_f > 0 else 0.0))
+    high = min(100.0, value * hi_f + slack)
+    return Amount(value, low, high, "%", hedge)
+
 
 def amount_of(value: Value) -> Amount | None:
     if value.kind == "age":
         return parse_age(value.text)
     if value.kind not in AMOUNT_KINDS:
         return None
+    if value.kind == "percent":
+        share = parse_share(value.text)
+        if share is not None:
+            return share
     return parse_amount(value.text)
 
 
@@ -492,6 +547,11 @@ def _spans(text: str, found: list[Found]) -> list[Found]:
     return out
 
 
+#: Where a date's clause ends, for the tense of its verb ("If he loses the Aug. 30
+#: primary, ..., which he appeared to ..." speaks of August to come).
+_CLAUSE_END = re.compile(r"[,;:!?]\s|\.(?:\s|$)|\n")
+
+
 def find_values(
     text: str, published: str | None = None, antecedent: str | None = None
 ) -> list[Found]:
@@ -506,8 +566,22 @@ def find_values(
     found: list[Found] = []
     taken = bytearray(len(text))
     for m in DATE.finditer(text):
-        future = bool(FUTURE.search(text, _sentence_start(text, m.start()), m.start()))
-        res = resolve(m, ref, future)
+        begin = _sentence_start(text, m.start())
+        future = bool(FUTURE.search(text, begin, m.start()))
+        stop = _CLAUSE_END.search(text, m.end())
+        clause = max([begin, *(b.end() for b in _CLAUSE_END.finditer(text, begin, m.start()))])
+        end = stop.start() if stop else len(text)
+        if stop and len(text[clause:end].split()) <= len(m.group(0).split()) + 1:
+            # a fronted date ("On Nov. 28, inspectors found ...", "In January, in his last
+            # address, he conceded ...") takes the verb of the clauses after it
+            for _ in range(2):
+                after = _CLAUSE_END.search(text, stop.end())
+                end = after.start() if after else len(text)
+                if after is None or past_tense(text, clause, end):
+                    break
+                stop = after
+        past = not future and bool(m.group("since") or past_tense(text, clause, end))
+        res = resolve(m, ref, future, past)
         if res is None:
             continue
         kind, iso = res
@@ -536,6 +610,12 @@ def find_values(
             continue
         found.append(Found(s, e, Value("age", m.group(g), None)))
         taken[s:e] = b"\x01" * (e - s)
+    for m in _SHARE.finditer(text):
+        share = parse_share(m.group(0))
+        if share is None or any(taken[m.start() : m.end()]):
+            continue
+        found.append(Found(m.start(), m.end(), Value("percent", m.group(0), share.value)))
+        taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     for m in _AMOUNT.finditer(text):
         if any(taken[m.start() : m.end()]):
             continue

@@ -39,7 +39,9 @@ def clean(article: Article) -> Article:
     confidence and evidence go to ``metadata["outlet_inferred"]``.
     """
     parts = units(article.text)
-    footer = next((t for unit in reversed(parts) if (t := footer_title(unit))), None)
+    # a footer removed by an earlier pass still names the title: cleaning twice is cleaning once
+    lines = [*parts, *(r.text for r in article.removed)]
+    footer = next((t for unit in reversed(lines) if (t := footer_title(unit))), None)
     kept, found, title = _strip(parts, article.title or footer)
     text = "\n\n".join(kept)
     changes: dict[str, Any] = {

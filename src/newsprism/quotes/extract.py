@@ -12,7 +12,8 @@ from .discourse import Found, carry_speakers, label_speakers
 from .headline import headline_quotes
 from .layout import Layout
 from .models import QuoteModels
-from .speakers import Resolved, SpeakerResolver, Writer
+from .speakers import Resolved, SpeakerResolver
+from .writer import Writer
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from ..model import Speaker, entity_id
 from .discourse import Found
 from .lexicon import DOCUMENT_NOUNS
-from .speakers import Kind
+from .writer import Kind
 
 if TYPE_CHECKING:
     from spacy.tokens import Span

@@ -14,16 +14,20 @@ from __future__ import annotations
 import re
 
 from .gender import given_name_gender
-from .lexicon import DOCUMENT_NOUNS, TITLE_WORDS
+from .lexicon import DOCUMENT_NOUNS, GENERIC_PERSON_NOUNS, TITLE_WORDS
 
 __all__ = [
     "DOCUMENT_NOUNS",
+    "clean_name",
     "clean_role",
+    "compatible_role",
     "document_name",
     "given_and_surname",
+    "initials",
     "is_credit",
     "is_dateline",
     "not_a_name",
+    "personal_role",
 ]
 
 
@@ -167,3 +171,56 @@ def given_and_surname(name: str) -> bool:
     return all(w[:1].isupper() for w in words) and not any(
         w.lower().strip(".,") in _BODY_WORDS for w in words
     )
+
+
+#: Cue words an inverted attribution puts before the name ("Said Ellis: ...").
+_CUE_WORDS = frozenset({"said", "says", "added", "adds", "asked", "asks", "wrote", "writes"})
+
+
+#: A dateline NER glued to the name after it: "CLEVELAND - Donald Trump".
+_DATELINE = re.compile(r"^[A-Z][A-Z.,' ]*[A-Z.] [-—–] (?=[A-Z])")
+
+
+def clean_name(text: str) -> str:
+    """A name without leading titles or dateline, possessive ending or stray punctuation."""
+    words = _DATELINE.sub("", text.replace("\n", " ")).split()
+    while words and words[-1] in ("'s", "’s", "'", "’"):
+        words.pop()
+    if words:
+        words[-1] = words[-1].removesuffix("'s").removesuffix("’s")
+    while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS | _CUE_WORDS:
+        words.pop(0)
+    name = " ".join(words).strip(" ,;:-—–()\"“”'‘’<>")
+    # A full stop ends an initial ("George W.") or an abbreviation, not a name.
+    last = name.rsplit(" ", 1)[-1]
+    return name[:-1] if name.endswith(".") and len(last) > 3 and "." not in last[:-1] else name
+
+
+def initials(name: str) -> str:
+    """ "International Monetary Fund" -> "IMF"; "Alliance to Reclaim Our Schools" -> "AROS"."""
+    words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
+
+
+def personal_role(role: str) -> bool:
+    """Whether a role says its holder is a person ("Sen.", "spokeswoman"): NER's ORG
+    or GPE label on the name is then wrong ("Gov. Christie" tagged GPE)."""
+    words = {w.lower().strip(".,()") for w in role.split()}
+    return bool(words & (TITLE_WORDS | GENERIC_PERSON_NOUNS))
+
+
+#: How roles abbreviate the nouns a definite description uses.
+_ABBREVIATIONS = {
+    "senator": ("sen", "senator"),
+    "congressman": ("rep", "representative", "congressman"),
+    "congresswoman": ("rep", "representative", "congresswoman"),
+    "representative": ("rep", "representative"),
+    "lawmaker": ("sen", "senator", "rep", "representative", "congressman", "congresswoman"),
+    "governor": ("gov", "governor"),
+}
+
+
+def compatible_role(noun: str, role: str) -> bool:
+    """Whether "the senator" can stand for someone the article gave ``role`` ("Sen.")."""
+    words = {w.lower().strip(".,()") for w in role.split()}
+    return bool(words & set(_ABBREVIATIONS.get(noun, (noun,))))

@@ -5,7 +5,12 @@ Readers resolve "he added" to the person the article was just quoting, and
 the article's own order.  A pronoun goes to the most salient compatible person
 of the last sentences: each mention counts by its grammatical role (subject of
 the sentence's main clause or an attributed speaker 3, other subject 2, other
-1), halved per sentence back, and must agree in gender (:mod:`.gender`).  A
+1), halved per sentence back, and must agree in gender (:mod:`.gender`).
+(Weights fitted on simulated pronouns, named speakers read as "he", were
+tried and made real pronouns worse: writers name a person where a pronoun
+would be ambiguous.)  "They" continues a group just quoted, else the nearest
+plural subject that is people; "it" a one-word name just quoted, else an
+organisation or document, never a place merely mentioned.  A
 definite description goes to the person the article gave that role ("the
 senator"), else to the salient person unless its noun usually hides an
 unnamed source ("the official").  It never invents a name: an anonymous
@@ -27,11 +32,10 @@ these rules, measured in ``benchmarks/bench_quotes_speakers.py``.
 from __future__ import annotations
 
 import logging
-import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from ..model import Speaker, entity_id
 from .cues import source_span
@@ -54,15 +58,18 @@ from .lexicon import (
     TITLE_WORDS,
     VOICE_NOUNS,
 )
-from .marks import find_quoted
 from .names import (
     DOCUMENT_NOUNS,
+    clean_name,
     clean_role,
+    compatible_role,
     document_name,
     given_and_surname,
+    initials,
     is_credit,
     is_dateline,
     not_a_name,
+    personal_role,
 )
 from .syntax import (
     PLURAL_TAGS,
@@ -74,6 +81,7 @@ from .syntax import (
     reports,
     title_before,
 )
+from .writer import Kind, Writer
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -82,15 +90,12 @@ __all__ = ["Resolved", "SpeakerResolver", "Writer", "clean_name"]
 
 log = logging.getLogger(__name__)
 
-Kind = Literal["person", "org", "document"]
 _ORG_LABELS = ("ORG", "GPE", "NORP", "FAC")
 _RELATIVE = ("who", "which", "that")
 #: Head nouns of organisations named after an office holder ("Attorney's Office").
 _ORG_HEADS = frozenset(
     {"office", "department", "ministry", "bureau", "agency", "commission", "committee", "service"}
 )
-#: Cue words an inverted attribution puts before the name ("Said Ellis: ...").
-_CUE_WORDS = frozenset({"said", "says", "added", "adds", "asked", "asks", "wrote", "writes"})
 #: How many sentences back a pronoun may find its antecedent.
 _LOOKBACK = 6
 #: Salience a mention keeps per sentence it lies back: the last sentences weigh most.
@@ -121,21 +126,8 @@ class _Known:
     top: bool = False
     #: A plural or a nationality ("Republicans", "Democratic"): never "it".
     plural: bool = False
-
-
-def clean_name(text: str) -> str:
-    """A name without leading titles, possessive ending or stray punctuation."""
-    words = text.replace("\n", " ").split()
-    while words and words[-1] in ("'s", "’s", "'", "’"):
-        words.pop()
-    if words:
-        words[-1] = words[-1].removesuffix("'s").removesuffix("’s")
-    while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS | _CUE_WORDS:
-        words.pop(0)
-    name = " ".join(words).strip(" ,;:-—–()\"“”'‘’<>")
-    # A full stop ends an initial ("George W.") or an abbreviation, not a name.
-    last = name.rsplit(" ", 1)[-1]
-    return name[:-1] if name.endswith(".") and len(last) > 3 and "." not in last[:-1] else name
+    #: A place ("Indiana", "Sandy Hook Elementary School"): "it" only once quoted.
+    place: bool = False
 
 
 def _hyphen_joins(doc: Doc, j: int) -> bool:
@@ -176,52 +168,6 @@ def _ents(doc: Doc) -> tuple[Span, ...]:
 
 #: First-person pronouns that can head a source phrase.
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
-
-
-@dataclass(frozen=True, slots=True)
-class Writer:
-    """Who writes the article: its author (a person) or, unsigned, its outlet."""
-
-    name: str
-    role: str | None
-    kind: Kind
-
-    @classmethod
-    def of(cls, author: str | None, outlet: str | None, text: str = "") -> Writer | None:
-        """The author when the article names one, else the outlet, else nobody.
-
-        With no author given, an opinion piece's closing line about its writer
-        ("Rudy Giuliani is the former mayor of New York City.") names the author.
-        """
-        author = (author or "").strip() or _bio_name(text)
-        if author and "," not in author and " and " not in author:
-            return cls(author, "author", "person")  # one signed author, not a list
-        outlet = (outlet or "").strip()
-        return cls(outlet, None, "org") if outlet else None
-
-
-#: An op-ed's closing line about its writer: "Name Name is (a|an|the) ...".
-_BIO = re.compile(
-    r"((?:[A-Z][\w'’-]+\.? ){1,3}[A-Z][\w'’-]+),? (?:is|was|has been|serves as) "
-    r"(?:a|an|the|author|professor|director|president|chair|editor|senior|former)\b"
-)
-#: Words in the last line a bio can have at most.
-_BIO_WORDS = 40
-
-
-def _bio_name(text: str) -> str:
-    lines = [line.strip() for line in text.strip().split("\n") if line.strip()]
-    if len(lines) < 3 or len(lines[-1].split()) > _BIO_WORDS:
-        return ""
-    m = _BIO.match(lines[-1])
-    if m is None:
-        return ""
-    narration = list(text)
-    for q in find_quoted(text):
-        narration[q.start : q.end] = " " * (q.end - q.start)
-    if not re.search(r"\b(?:I|We)\b", "".join(narration)):
-        return ""  # no first person outside quotations: nothing the bio would resolve
-    return m.group(1)
 
 
 class SpeakerResolver:
@@ -273,7 +219,7 @@ class SpeakerResolver:
             if ent.label_ == "ORG" and len(ent) > 1:
                 full = clean_name(ent.text)
                 full = full[4:] if full.startswith(("The ", "the ")) else full
-                self._acronyms.setdefault(_initials(full), full)
+                self._acronyms.setdefault(initials(full), full)
         for ent in _ents(doc):
             if ent.label_ != "PERSON" and ent.label_ not in _ORG_LABELS:
                 continue
@@ -307,8 +253,9 @@ class SpeakerResolver:
                 verb.dep_ == "ROOT" or self._sent_of[verb.head.i] != self._sent_of[verb.i]
             )
             plural = ent.label_ == "NORP" or ent.root.tag_ in PLURAL_TAGS
+            place = ent.label_ in ("GPE", "FAC")
             self.known.append(
-                _Known(ent.start_char, name, role, kind, subject, False, main, top, plural)
+                _Known(ent.start_char, name, role, kind, subject, False, main, top, plural, place)
             )
             role = clean_role(role)
             if role and kind == "person":
@@ -406,19 +353,27 @@ class SpeakerResolver:
         if len(parts) > 1:
             self._surnames.setdefault(parts[-1].lower(), []).append((pos, name))
 
-    def fullest(self, name: str, pos: int) -> str:
-        """The full form of a surname-only name, from the article's other mentions."""
+    def fullest(self, name: str, pos: int, want: Gender | None = None) -> str:
+        """The full form of a surname-only name, from the article's other mentions.
+
+        ``want`` is the gender an honorific gives the mention: "Mr. Clinton" is
+        not Hillary Clinton however often the article names her.
+        """
         if " " in name:
             return name
         options = self._surnames.get(name.lower())
+        if options and want is not None:
+            options = [(p, n) for p, n in options if agrees(want, given_name_gender(n))]
         if not options:
             return name
         before = [n for p, n in options if p <= pos]
         if not before:
             return options[0][1]
         # Two people of one surname ("Carly Fiorina ... her husband, Frank
-        # Fiorina"): the bare surname is the one the article names most.
-        counts = Counter(before)
+        # Fiorina"): the bare surname is the one of those named so far that the
+        # whole article names most: a wife named twice before her husband's
+        # first mention does not make every "Mr. Clinton" hers.
+        counts = Counter(n for _, n in options)
         return max(reversed(before), key=lambda n: counts[n])
 
     # -- resolution --------------------------------------------------------------
@@ -443,7 +398,7 @@ class SpeakerResolver:
         elif kind is not None and tok.ent_type_ != "PERSON" and not_a_name(name):
             return Resolved(None, span)
         if kind == "person":
-            name = self.fullest(name, tok.idx)
+            name = self.fullest(name, tok.idx, word_gender(self.doc[start].text))
         elif kind == "org" and 2 <= len(short := name.replace(".", "")) <= 6 and short.isupper():
             name = self._acronyms.get(short, name)
         if role is None and kind is not None:
@@ -474,14 +429,19 @@ class SpeakerResolver:
             if low in _RELATIVE and tok.head.dep_ in ("relcl", "acl") and tok.head.head.i != tok.i:
                 return self._describe(past_dates(tok.head.head), depth + 1)
             if low in PERSON_PRONOUNS or low == "his" or low == "her":
-                return self._antecedent(tok, "person")
+                # Failing anyone before, the subject of a clause that opens the
+                # pronoun's sentence: "While Clinton is a supporter of ..., she
+                # has never said".
+                return self._antecedent(tok, "person") or self._antecedent(
+                    tok, "person", lookback=0, subordinate=True
+                )
             if low in ORG_PRONOUNS and placeholder_it(tok):
                 return None
             if low in ORG_PRONOUNS or low == "its":
                 # "it" is an organisation or a document already quoted ("the plan
                 # ... it says"); failing a name, the thing just quoted ("the
                 # social media company said ... It also said").
-                found = self._antecedent(tok, "org", also="document")
+                found = self._just_quoted(tok) or self._antecedent(tok, "org", also="document")
                 return found or (self._continued(tok, self._things) if low == "it" else None)
             if low in ("they", "their"):
                 return self._group_antecedent(tok)
@@ -610,6 +570,12 @@ class SpeakerResolver:
         # and appositions ("a national security attorney", "(D-N.H.)").
         parts: list[str] = []
         left = max(tok.left_edge.i, line_start)
+        for k in range(left, name_start):
+            # A dateline is no role: "ROME - Bernie Sanders met ...".
+            if doc[k].text in ("-", "—", "–") and all(
+                t.is_punct or t.text.isupper() for t in doc[left:k]
+            ):
+                left = k + 1
         if left < name_start:
             s, e = _trim(doc, left, name_start)
             if e > s and doc[s].lower_ in ("the", "a", "an"):
@@ -639,7 +605,7 @@ class SpeakerResolver:
         if label == "PERSON" or given_and_surname(name):
             kind = "person"
         elif label in _ORG_LABELS:
-            kind = "person" if role and _personal(role) else "org"
+            kind = "person" if role and personal_role(role) else "org"
         else:
             kind = self._kind_by_name(name)
         if kind == "org" and name.split()[-1].lower() in self._surnames and not role:
@@ -663,6 +629,7 @@ class SpeakerResolver:
         want: Gender | None = None,
         clash: str | None = None,
         also: Kind | None = None,
+        subordinate: bool = False,
     ) -> tuple[str, str | None, Kind | None] | None:
         """The most salient compatible named entity in the sentences before ``tok``.
 
@@ -680,19 +647,19 @@ class SpeakerResolver:
         for m in self.known:
             if m.kind not in (kind, also) or m.pos >= tok.idx:
                 continue
-            if m.plural and tok.lower_ in ("it", "its"):
+            if (m.plural or (m.place and not m.speaker)) and tok.lower_ in ("it", "its"):
                 continue
             back = k - self._sent_at(m.pos)
-            if back > lookback or (back == 0 and not m.main):
+            if back > lookback or (back == 0 and not (m.main or (subordinate and m.subject))):
                 continue
             if want is not None and not agrees(want, self.gender(m.name)):
                 continue
             if kind == "person" and self._org_like(m.name):
                 continue
-            if noun is not None and not (m.role and _compatible(noun, m.role)):
+            if noun is not None and not (m.role and compatible_role(noun, m.role)):
                 continue
             role = m.role or self._roles.get(m.name)
-            if clash is not None and role and not _compatible(clash, role):
+            if clash is not None and role and not compatible_role(clash, role):
                 continue
             full = self.fullest(m.name, m.pos)
             weight = 3.0 if (m.top or m.speaker) else 2.0 if m.subject else 1.0
@@ -706,6 +673,27 @@ class SpeakerResolver:
         best = latest[best_name]
         return best_name, best.role or self._roles.get(best_name), best.kind
 
+    def _just_quoted(self, tok: Token) -> tuple[str, str | None, Kind | None] | None:
+        """The one-word name quoted in this or the last sentence, for "it".
+
+        "In a blog post, Twitter said ... It added": a company NER took for a
+        person (or for nothing) is the speaker an "it" continues, before any
+        organisation merely mentioned since ("ISIS supporters").  Only a name
+        with no gender and no full name in the article: a person stays a person.
+        """
+        k = self._sent_of[tok.i]
+        said = [m for m in self.known if m.speaker and m.pos < tok.idx]
+        if not said or self._sent_at(said[-1].pos) < k - 1:
+            return None
+        last = said[-1]
+        if last.plural or " " in last.name or last.kind != "person":
+            return None
+        if self.gender(last.name) is not None or last.name.lower() in self._surnames:
+            return None
+        if first_name_gender(last.name) is not None:
+            return None
+        return last.name, last.role, last.kind  # one entity for both quotes
+
     def _group_antecedent(self, tok: Token) -> tuple[str, str | None, Kind | None] | None:
         """The group or organisation a "they" continues quoting, if the article just did.
 
@@ -713,7 +701,62 @@ class SpeakerResolver:
         qualifies ("Democrats said ... They added"), and only when nobody else
         was quoted since: "they" is ambiguous, so anything less stays unresolved.
         """
-        return self._continued(tok, self._groups)
+        found = self._continued(tok, self._groups)
+        return found if found is not None else self._plural_subject(tok)
+
+    def _plural_subject(
+        self, tok: Token, depth: int = 0
+    ) -> tuple[str, str | None, Kind | None] | None:
+        """The people a "they" continues: the nearest plural subject of the last sentences.
+
+        "Sens. Mike Crapo and Jim Risch ... they endorsed", "Companies say ...
+        they note", "Friends of Mr. Clinton's say ... they": the nearest subject
+        before the pronoun (this sentence or the two before, outside quotations)
+        that is plural: people (a noun for people or groups, the subject of a
+        reporting verb, names joined by "and") stand for it; plural things are
+        passed over.  An earlier "they" hands on its own antecedent.
+        """
+        doc = self.doc
+        k = self._sent_of[tok.i]
+        lo = self.sents[max(0, k - 2)][0]
+        j = tok.i - 1
+        while j >= 0 and doc[j].idx >= lo:
+            cand = doc[j]
+            j -= 1
+            if cand.dep_ not in ("nsubj", "nsubjpass") or self.layout.in_quote(cand.i):
+                continue
+            if cand.lower_ == "they":
+                return self._plural_subject(cand, depth + 1) if depth < 2 else None
+            if cand.pos_ == "PRON":
+                continue
+            names = self._joined(cand)
+            if names:
+                return names, None, None
+            if cand.tag_ not in ("NNS", "NNPS"):
+                continue
+            if not (_people(cand) or reports(cand)):
+                continue
+            text = self._np_text(cand)
+            return (text, None, None) if text else None
+        return None
+
+    def _joined(self, tok: Token) -> str:
+        """People joined by "and" ("Mr. Rubio and Mr. Cruz", "Ms. Henry and other
+        labor leaders"): the names, each at its fullest, else ""."""
+        members = [tok, *(c for c in tok.conjuncts if c.i > tok.i)]
+        if len(members) < 2 or not any(c.lower_ == "and" for c in tok.children):
+            return ""
+        if not all(m.pos_ == "PROPN" for m in members):
+            if tok.pos_ == "PROPN" and all(m.pos_ == "PROPN" or _people(m) for m in members):
+                return self._np_text(tok)
+            return ""
+        names = []
+        for m in members:
+            found = self._named(m)
+            if found is None or found[2] != "person":
+                return ""
+            names.append(self.fullest(found[0], m.idx))
+        return " and ".join(names)
 
     def _continued(
         self, tok: Token, items: list[tuple[int, str, str | None, Kind | None]]
@@ -764,35 +807,9 @@ class SpeakerResolver:
         return None
 
 
-def _initials(name: str) -> str:
-    """ "International Monetary Fund" -> "IMF"; "Alliance to Reclaim Our Schools" -> "AROS"."""
-    words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
-    return "".join(w[0] for w in words) if len(words) > 1 else ""
-
-
 def _people(tok: Token) -> bool:
     """A plural noun for people ("officials", "Democrats"), which "they" can stand for."""
     if tok.tag_ not in ("NNS", "NNPS"):
         return False
     lem = lemma_of(tok)
     return tok.ent_type_ in ("NORP", "ORG") or lem in GROUP_NOUNS or lem in GENERIC_PERSON_NOUNS
-
-
-def _personal(role: str) -> bool:
-    words = {w.lower().strip(".,()") for w in role.split()}
-    return bool(words & (TITLE_WORDS | GENERIC_PERSON_NOUNS))
-
-
-_ABBREVIATIONS = {
-    "senator": ("sen", "senator"),
-    "congressman": ("rep", "representative", "congressman"),
-    "congresswoman": ("rep", "representative", "congresswoman"),
-    "representative": ("rep", "representative"),
-    "lawmaker": ("sen", "senator", "rep", "representative", "congressman", "congresswoman"),
-    "governor": ("gov", "governor"),
-}
-
-
-def _compatible(noun: str, role: str) -> bool:
-    words = {w.lower().strip(".,()") for w in role.split()}
-    return bool(words & set(_ABBREVIATIONS.get(noun, (noun,))))

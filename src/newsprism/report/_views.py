@@ -278,14 +278,22 @@ def _group_articles(index: Index, group: ClaimGroup) -> list[str]:
 
 def _groups(index: Index, members: set[str], groups: Iterable[ClaimGroup]) -> tuple[GroupView, ...]:
     out = []
+    # a story of one source (one article, or copies of one) has nothing but
+    # single-source figures: listing them all says nothing coverage does not
+    sources = len({index.family_of.get(a, a) for a in members if a in index.articles})
+    seen: set[tuple[str, str, frozenset[str]]] = set()
     for g in groups:
         arts = _group_articles(index, g)
         if not members.intersection(arts):
             continue
-        if g.verdict == "single-source" and not any(
-            index.claims[c].values for c in g.claims if c in index.claims
+        if g.verdict == "single-source" and (
+            sources <= 1 or not any(index.claims[c].values for c in g.claims if c in index.claims)
         ):
             continue  # a sentence only one outlet wrote, with nothing to check: see coverage
+        key = (g.topic, g.verdict, frozenset(arts))
+        if key in seen:
+            continue  # a sentence's group and its figure's group read the same: shown once
+        seen.add(key)
         sides = tuple(
             SideView(
                 s.text,
