@@ -37,6 +37,8 @@ def test_the_frozen_objects_are_as_the_caller_left_them() -> None:
     try:
         held = gc.get_freeze_count()
         list(ordered_map(_slow_square, [1, 2, 3], 2))
-        assert gc.get_freeze_count() == held
+        # not unfrozen (0) nor frozen again (more); a frozen object may still be freed
+        # by its reference count meanwhile, so the count can shrink a little
+        assert 0.99 * held <= gc.get_freeze_count() <= held
     finally:
         gc.unfreeze()
