@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from newsprism._api import ingest_sources
@@ -69,6 +69,11 @@ def test_any_file_name(tmp_path: Path, name: str, text: str) -> None:
 
 @FUZZ
 @given(lines=json_lines())
+@example(  # found by Hypothesis: one stray NUL made the whole file "binary"
+    lines=b"\x00\n"
+    + b"[" * 9000
+    + b'\n{"id": "good-0", "title": "Plan", "text": "The board met."}\n'
+)
 def test_jsonl(tmp_path: Path, lines: bytes) -> None:
     path = tmp_path / "a.jsonl"
     path.write_bytes(lines)
