@@ -27,6 +27,18 @@ _BOMS = (
 _WESTERN_MAX_NON_ASCII = 0.15
 #: Control characters (Unicode category Cc) other than tab, newlines and form feed.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_CONTROL_BYTES = re.compile(b"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def many_controls(count: int, length: int) -> bool:
+    """More control characters than text has: the one rule for "binary" content."""
+    return count > max(2, length // 100)
+
+
+def binary_head(head: bytes) -> bool:
+    """Whether a file's first bytes are binary: a NUL and many control bytes.  One stray
+    NUL (a bad line among good JSON lines) is not, so the lines after it are read."""
+    return b"\x00" in head and many_controls(len(_CONTROL_BYTES.findall(head)), len(head))
 
 
 def failure(exc: InputError) -> IngestFailure:
@@ -95,7 +107,7 @@ def decode_text(data: bytes, source: str = "", *, encoding: str | None = None) -
     text = normalise_newlines(text).removeprefix("\ufeff")
     if "\x00" in text:
         raise InputError(source, "binary file, not text")
-    if len(_CONTROL.findall(text)) > max(2, len(text) // 100):
+    if many_controls(len(_CONTROL.findall(text)), len(text)):
         raise InputError(source, "binary file, not text")
     return text
 

@@ -24,7 +24,15 @@ from typing import IO, Any
 from ..errors import InputError
 from ..model import Article, Provenance
 from ._base import MAX_BYTES, IngestFailure, Item, stable_id, unexpected
-from ._io import decode_text, failure, normalise_newlines, os_reason, read_bytes, too_large
+from ._io import (
+    binary_head,
+    decode_text,
+    failure,
+    normalise_newlines,
+    os_reason,
+    read_bytes,
+    too_large,
+)
 from .html import article_from_html
 
 FIELDS = ("id", "url", "outlet", "title", "published", "author")
@@ -78,16 +86,6 @@ def article_from_record(record: Any, *, source: str, reader: str = "jsonl") -> A
     raise ValueError("no text or html field")
 
 
-#: Share of control bytes in a file's first 8 KiB that, with a NUL, makes it binary: one
-#: stray NUL (a bad line among good ones) does not, so the good lines after it are read.
-_BINARY_SHARE = 0.05
-_TEXT_CONTROLS = frozenset(b"\t\n\r\f")
-
-
-def _controls(data: bytes) -> int:
-    return sum(1 for b in data if (b < 32 or b == 127) and b not in _TEXT_CONTROLS)
-
-
 class JsonlReader:
     """Reads ``.jsonl`` / ``.ndjson`` / ``.json`` files of articles."""
 
@@ -104,12 +102,8 @@ class JsonlReader:
             return
         with fh:
             head = fh.peek(8192)[:8192]
-            if (
-                b"\x00" in head
-                and _controls(head) > _BINARY_SHARE * len(head)
-                and not any(
-                    line.lstrip(b"\xef\xbb\xbf \t\r").startswith(b"{") for line in head.split(b"\n")
-                )
+            if binary_head(head) and not any(
+                line.lstrip(b"\xef\xbb\xbf \t\r").startswith(b"{") for line in head.split(b"\n")
             ):  # binary through and through: one failure, not one per "line"
                 yield IngestFailure(source, "binary file, not text")
                 return
