@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .._words import WEEKDAYS
 from ..model import Value
+from ..quotes.lexicon import CUE_VERBS  # one lexicon of reporting verbs
 
 __all__ = [
     "DATE",
@@ -145,8 +146,6 @@ _PAST_SLACK = 7
 def past_tense(text: str, start: int, end: int) -> bool:
     """A past-tense verb in ``text[start:end]`` that is not a reporting verb:
     "officials confirmed", "Sanders reiterated" frame a sentence in any tense."""
-    from ..quotes.lexicon import CUE_VERBS  # one lexicon of reporting verbs
-
     for m in PAST.finditer(text, start, end):
         word = m.group(0).lower()
         stems = (
