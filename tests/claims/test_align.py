@@ -140,3 +140,80 @@ def test_a_fact_carried_by_many_wire_copies_is_one_group() -> None:
     claims, groups = _groups(texts)
     assert len({c.group for c in claims.values()}) == 1
     assert groups[0].verdict == "corroborated" and groups[0].independent_sources == 240
+
+
+def test_a_figure_clause_group_folds_into_its_sentences_group() -> None:
+    arts, claims = [], []
+    for name, sentence, figure in (
+        ("ledger", "The council approved a 47-page plan for the harbour on Tuesday.", "47-page"),
+        ("courier", "On Tuesday the council backed a 47-page plan for the harbour.", "47-page"),
+    ):
+        arts.append(Article(id=name, text=sentence, published="2025-06-13"))
+        claims.append(_claim(name, 0, sentence))
+        at = sentence.index(figure)
+        clause = sentence[at : at + len(figure) + len(" plan for the harbour")]
+        values = tuple(f.value for f in find_values(clause, "2025-06-13"))
+        claims.append(
+            Claim(
+                id=f"{name}:c1",
+                article=name,
+                text=clause,
+                start=at,
+                end=at + len(clause),
+                values=values,
+                kind="value",
+            )
+        )
+    out, groups = group_claims(claims, arts, [])
+    by_id = {c.id: c for c in out}
+    g = next(g for g in groups if g.id == by_id["ledger:c0"].group)
+    # one group for the sentences and their figure, not the same finding twice
+    assert {by_id[c].group for c in by_id} == {g.id}
+    assert len(g.claims) == 4 and g.verdict == "corroborated"
+
+
+def test_a_conflict_of_figures_stays_visible_after_folding() -> None:
+    arts, claims = [], []
+    for name, sentence, figure in (
+        ("ledger", "The council approved a 47-page plan for the harbour on Tuesday.", "47-page"),
+        ("courier", "On Tuesday the council backed a 48-page plan for the harbour.", "48-page"),
+    ):
+        arts.append(Article(id=name, text=sentence, published="2025-06-13"))
+        claims.append(_claim(name, 0, sentence))
+        at = sentence.index(figure)
+        clause = sentence[at : at + len(figure) + len(" plan for the harbour")]
+        values = tuple(f.value for f in find_values(clause, "2025-06-13"))
+        claims.append(
+            Claim(
+                id=f"{name}:c1",
+                article=name,
+                text=clause,
+                start=at,
+                end=at + len(clause),
+                values=values,
+                kind="value",
+            )
+        )
+    out, groups = group_claims(claims, arts, [])
+    by_id = {c.id: c for c in out}
+    conflicting = [g for g in groups if g.verdict == "conflicting"]
+    assert conflicting and all(g.conflict == "values" for g in conflicting)
+    assert by_id["ledger:c1"].group == by_id["courier:c1"].group
+    assert any(g.id == by_id["ledger:c1"].group for g in conflicting)
+
+
+def test_one_quotation_with_a_long_attribution_is_still_a_quotation() -> None:
+    claims, _ = _groups(
+        {
+            "ledger": [
+                '"The ferry terminal will open in spring and carry riders across the bay," '
+                "said Mara Lind, the chair of the Harbor Council's transport committee, who "
+                "has led the project since its first vote and plans to step down next year."
+            ],
+            "courier": [
+                '"The ferry terminal will open in spring and carry riders across the bay," '
+                "Lind said."
+            ],
+        }
+    )
+    assert claims["ledger:c0"].group == claims["courier:c0"].group

@@ -43,3 +43,31 @@ def test_markdown_has_the_same_sections() -> None:
 
 def test_empty_dossier_renders() -> None:
     assert "No articles could be read" in render_html(Dossier())
+
+
+def test_a_sentence_and_its_figure_clause_are_one_piece_of_evidence() -> None:
+    from newsprism.model import Claim, ClaimGroup, Value
+
+    a_text = "The council approved a 47-page plan for the harbour on Tuesday."
+    b_text = "On Tuesday the council backed a 47-page plan for the harbour."
+    at = a_text.index("47-page")
+    value = (Value("count", "47-page", 47.0),)
+    claims = (
+        Claim("a:c0", "a", a_text, 0, len(a_text), value, "g", "statement"),
+        Claim("a:c1", "a", "47-page plan", at, at + 12, value, "g", "value"),
+        Claim("b:c0", "b", b_text, 0, len(b_text), value, "g", "statement"),
+    )
+    d = Dossier(
+        articles=(
+            Article("a", a_text, outlet="Ledger", title="Plan"),
+            Article("b", b_text, outlet="Courier", title="Plan"),
+        ),
+        stories=(Story("s1", "Plan", ("a", "b")),),
+        claims=claims,
+        claim_groups=(
+            ClaimGroup("g", a_text, "corroborated", ("a:c0", "a:c1", "b:c0"), 2, story="s1"),
+        ),
+        filled=("articles", "stories", "claims", "claim_groups"),
+    )
+    md = render_markdown(d)
+    assert md.count("- Ledger: …") == 1 and md.count("- Courier: …") == 1

@@ -46,6 +46,7 @@ class Features:
     first: str | None = None  # the leftmost named actor or place, usually the subject
     event: str | None = None  # the verb nearest the first date: what happened then
     quoted: bool = False  # mostly a direct quotation: a speaker's words, not the outlet's
+    quote_share: float = 0.0  # the share of the text inside quotation marks
 
 
 @functools.lru_cache(maxsize=65536)
@@ -195,14 +196,14 @@ def claim_kind(claim: Claim) -> str:
 QUOTED_SHARE = 0.5
 
 
-def _quoted(text: str) -> bool:
+def _quote_share(text: str) -> float:
     from ..quotes.marks import find_quoted  # the quote scanner is shared, not duplicated
 
     closes, opens = text.find("”"), text.find("“")
     if text.count('"') % 2 or (closes >= 0 and not 0 <= opens < closes):
         text = "“" + text  # a claim starting inside a quotation lost its opening mark
     inside = sum(q.end - q.start for q in find_quoted(text))
-    return inside >= QUOTED_SHARE * max(1, len(text))
+    return inside / max(1, len(text))
 
 
 def features(claim: Claim, index: EntityIndex) -> Features:
@@ -213,8 +214,10 @@ def features(claim: Claim, index: EntityIndex) -> Features:
     content = [_singular(w) for w in parts if w not in STOP and len(w) > 2 and w.isalpha()]
     units = frozenset(a.unit for a in (amount_of(v) for v in claim.values) if a and a.unit)
     units_words = {u.lower() for u in units}
+    share = _quote_share(claim.text)
     feats = Features(
-        quoted=_quoted(claim.text),
+        quoted=share >= QUOTED_SHARE,
+        quote_share=share,
         first=next(iter(ents), None),
         event=_event_word(claim),
         kind=claim_kind(claim),

@@ -6,7 +6,9 @@ this module turns its groups into :class:`~newsprism.model.ClaimGroup`s with a
 verdict from :mod:`.verdicts` and a label that reads as a sentence.  A group of
 figure clauses whose values cannot both hold and that the verdict rules do not
 call a conflict is parted by its values: "a .38 revolver" and "a .357 revolver"
-must not read as corroborated.
+must not read as corroborated.  A group of figure clauses that repeats the group of
+their sentences is folded into it, so a folded group may hold a sentence and its own
+figure's clause from one article (:func:`_fold_clauses`).
 """
 
 from __future__ import annotations
@@ -154,16 +156,17 @@ def group_claims(
         return judge(sub, [feats[m] for m in members], fam, published, words, values)
 
     groups = [part for members in groups for part in _split(members, claims, judged)]
+    sentence_of = _sentences(claims)
+    judgements = [judged(members) for members in groups]
+    groups, judgements = _fold_clauses(groups, judgements, claims, sentence_of, judged)
     out_claims = list(claims)
     out_groups: list[ClaimGroup] = []
-    sentence_of = _sentences(claims)
-    for n, members in enumerate(groups):
+    for n, (members, j) in enumerate(zip(groups, judgements, strict=True)):
         members.sort()
         gid = f"{prefix}g{n}"
         for m in members:
             out_claims[m] = dataclasses.replace(claims[m], group=gid)
         member_claims = [out_claims[m] for m in members]
-        j = judged(members)
         out_groups.append(
             ClaimGroup(
                 id=gid,
@@ -177,6 +180,52 @@ def group_claims(
         )
     log.debug("%d claims -> %d groups", len(claims), len(out_groups))
     return tuple(out_claims), tuple(out_groups)
+
+
+def _fold_clauses(
+    groups: list[list[int]],
+    judgements: list[Judgement],
+    claims: Sequence[Claim],
+    sentence_of: dict[int, int],
+    judged: Callable[[Sequence[int]], Judgement],
+) -> tuple[list[list[int]], list[Judgement]]:
+    """Fold a group of figure clauses and the group of their sentences into one when
+    together they say nothing more: one group's sentences hold the other's, and the
+    verdict stays.
+
+    A figure's clause is a claim of its own so that "47 pages" lines up with "48
+    pages" inside sentences that differ otherwise; when the sentences themselves make
+    a group with the same verdict, the two repeat each other (read by hand in round
+    6, 13 of 94 cross-article groups).  A clause group with a verdict of its own (a
+    conflict the whole sentences do not show, or another kind of conflict) stays apart.
+    """
+    statements = {
+        n: frozenset(members)
+        for n, members in enumerate(groups)
+        if len(members) >= 2 and all(claims[m].kind == "statement" for m in members)
+    }
+    by_sentence = {m: n for n, members in statements.items() for m in members}
+    merged: dict[int, int] = {}  # clause group -> the statement group it joined
+    for n, members in enumerate(groups):
+        if len(members) < 2 or any(claims[m].kind == "statement" for m in members):
+            continue
+        sentences = frozenset(sentence_of.get(m, -1) for m in members)
+        target = by_sentence.get(min(sentences))
+        if target is None or target in merged.values():
+            continue
+        mine = statements[target]
+        if not (sentences <= mine or mine <= sentences):
+            continue
+        verdict = (judgements[n].verdict, judgements[n].conflict)
+        if (judgements[target].verdict, judgements[target].conflict) != verdict:
+            continue
+        together = groups[target] + members
+        j = judged(together)
+        if (j.verdict, j.conflict) == verdict:
+            groups[target], judgements[target] = together, j
+            merged[n] = target
+    keep = [n for n in range(len(groups)) if n not in merged]
+    return [groups[n] for n in keep], [judgements[n] for n in keep]
 
 
 def _split(

@@ -276,6 +276,23 @@ def _group_articles(index: Index, group: ClaimGroup) -> list[str]:
     return [index.claims[c].article for c in group.claims if c in index.claims]
 
 
+def _outermost(index: Index, refs: Iterable[str]) -> list[str]:
+    """A group's claims less those inside another of its claims of the same article:
+    a sentence and its figure's clause are one piece of evidence to a reader."""
+    claims = [index.claims[r] for r in refs if r in index.claims]
+
+    def inside(c: Claim, o: Claim, n: int, k: int) -> bool:
+        if o.article != c.article or not (o.start <= c.start and c.end <= o.end):
+            return False
+        return (o.start, o.end) != (c.start, c.end) or k < n  # one span twice: the first
+
+    return [
+        c.id
+        for n, c in enumerate(claims)
+        if not any(k != n and inside(c, o, n, k) for k, o in enumerate(claims))
+    ]
+
+
 def _groups(index: Index, members: set[str], groups: Iterable[ClaimGroup]) -> tuple[GroupView, ...]:
     out = []
     # a story of one source (one article, or copies of one) has nothing but
@@ -309,7 +326,7 @@ def _groups(index: Index, members: set[str], groups: Iterable[ClaimGroup]) -> tu
                 g,
                 badge_label(g),
                 _unique(index.outlet(a) for a in arts),
-                index.evidences(g.claims),
+                index.evidences(_outermost(index, g.claims)),
                 sides,
             )
         )
