@@ -25,6 +25,7 @@ import numpy.typing as npt
 
 from ..model import Article, Claim, ClaimGroup, Entity, Value
 from ..reuse import embed
+from . import label
 from .align import PairModel, align
 from .disputes import link_article_disputes, link_disputes
 from .features import EntityIndex, Features, features
@@ -67,10 +68,6 @@ def _idf(feats: Sequence[Features]) -> dict[str, float]:
     return {k: _WEIGHT[k[0]] * math.log(1 + n / c) for k, c in df.items()}
 
 
-#: Longest label a group gets, in characters (cut at a word).
-LABEL_CHARS = 140
-
-
 def _sentences(claims: Sequence[Claim]) -> dict[int, int]:
     """Clause index -> index of the statement (sentence) of its article holding it."""
     by_article: dict[str, list[int]] = {}
@@ -93,28 +90,23 @@ def _label(
     feats: Sequence[Features],
     sentence_of: dict[int, int] | None = None,
 ) -> str:
-    """A group reads as a sentence: its most representative claim.
+    """A group reads as a sentence: its most representative claim, cleaned.
 
     Representative: the claim sharing most rare keys with the other members (the
-    proposition they have in common), shorter first among equals, so the label
-    is a whole statement ("Smith was indicted on seven counts"), not a list of
-    keywords.
+    proposition they have in common), among near equals the one that reads best on
+    its own, then the shorter (:func:`.label.pick`), so the label is a whole
+    statement ("Smith was indicted on seven counts"), not a list of keywords.
     """
 
     held: Counter[str] = Counter(k for i in members for k in feats[i].keys)
-
-    def centrality(i: int) -> tuple[int, int, int]:
+    sentence_of = sentence_of or {}
+    candidates: dict[int, int] = {}
+    for i in members:
         shared = sum(held[k] - 1 for k in feats[i].keys)  # linear in the group's size
-        return (-shared, len(claims[i].text), i)
-
-    best = min(members, key=centrality)
-    # a clause ("to pick up two astronauts") reads as the sentence it comes from
-    best = (sentence_of or {}).get(best, best)
-    text = " ".join(claims[best].text.split())
-    if len(text) > LABEL_CHARS:
-        cut = text[:LABEL_CHARS].rsplit(" ", 1)[0]
-        text = cut.rstrip(",;:") + "…"
-    return text or "claim"
+        # a clause ("to pick up two astronauts") reads as the sentence it comes from
+        at = sentence_of.get(i, i)
+        candidates[at] = max(candidates.get(at, shared), shared)
+    return label.pick([(shared, claims[i].text) for i, shared in sorted(candidates.items())])
 
 
 def group_claims(

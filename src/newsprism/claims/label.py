@@ -1,0 +1,107 @@
+"""A claim group's label: a short statement a reader takes in at a glance.
+
+The label is one member's sentence, never words stitched from several (that reads as
+a keyword bag), but cleaned the way an editor would: a section cue ("Driving the news:",
+"Zoom out:"), a dateline or a date stamp before it and the attribution after it (", police
+said", ", according to the Pentagon") are left out, since who said it is shown beside
+the group; a long sentence is cut at a clause boundary rather than mid-phrase.  Among
+members that state the group's common proposition about equally well, one that opens
+a sentence and does not lean on the text before it ("That's more than ...", "it stands,
+SeaMicro has ...") is preferred.
+
+Why patterns and not the parse: groups are built from claims alone (a batch engine
+may have parsed elsewhere), and the cues are few and fixed in form.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+__all__ = ["LABEL_CHARS", "clean", "penalty", "pick", "shorten"]
+
+#: Longest label, in characters.
+LABEL_CHARS = 140
+#: A cut at a clause boundary must keep at least this many characters.
+_MIN_KEEP = 50
+
+_CUE = re.compile(r"^(?:[A-Z][\w'’]*(?:\s+[\w'’]+){0,3})\s*:\s+(?=\S)")
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*)?\s*(?:\([\w .]+\)\s*)?[—–-]{1,2}\s+"
+    r"|\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*[—–-]+\s+)"
+)
+_REPORTING = (
+    r"(?:said|says|say|told\s+[\w.'’ ]{1,40}|reported|reports|added|adds|stated|"
+    r"explained|noted|wrote|announced|confirmed|according\s+to)"
+)
+#: ", police said" / ", said Sgt. Ray Scherer" / ", according to the Pentagon" at the end.
+_ATTRIBUTION = re.compile(
+    rf",\s*(?P<mark>[\"”’'])?\s*(?:(?:[\w.'’-]+\s+){{0,6}}{_REPORTING}(?:\s+[\w.'’-]+){{0,2}}"
+    rf"|{_REPORTING}\s+[^,]{{1,60}}(?:,\s*[^,]{{1,40}})?)\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(
+    r"(?:;|\s[—–]\s|\s--\s|,\s+(?=(?:which|who|whose|where|while|and|but|after|before|as|"
+    r"when|although|though|because|since|including|even|according)\b"
+    r"|[a-z]{3,}ing\b(?!\s*(?:,|and\b|or\b))))"
+)
+_DATED = re.compile(
+    r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|yesterday|tonight)\b|"
+    r"\b(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\b",
+    re.IGNORECASE,
+)
+#: Openings that point back to text the label does not show.
+_LEANING = re.compile(
+    r"^(?:that|this|these|those|it|they|he|she|his|her|their|its|such|as such|but|and|"
+    r"also|however|meanwhile|still)\b",
+    re.IGNORECASE,
+)
+
+
+def clean(text: str) -> str:
+    """The sentence without its section cue, dateline and closing attribution."""
+    text = " ".join(text.split())
+    for _ in range(2):
+        stripped = _DATELINE.sub("", _CUE.sub("", text, count=1), count=1)
+        if stripped == text:
+            break
+        text = stripped
+    m = _ATTRIBUTION.search(text)
+    # kept when it dates or counts something ("..., the Journal reported Friday"): a
+    # conflict may be about just that; a closing quotation mark before it stays
+    # ('"... for now," Su said')
+    if m is not None and not _DATED.search(m.group(0)):
+        core = text[: m.start()] + (m.group("mark") or "")
+        if len(core.split()) >= 4:  # "Police said so, he said" keeps its words
+            text = core
+    if (text.endswith('"') and text.count('"') % 2) or (text.endswith("”") and "“" not in text):
+        text = text[:-1]  # the claim began inside the quotation: no opening mark to close
+    text = text.rstrip(" .;:,")
+    return text[:1].upper() + text[1:]
+
+
+def penalty(raw: str) -> int:
+    """How badly a member's sentence reads as a label on its own (0 best): it starts
+    mid-sentence, or leans on what came before."""
+    text = raw.lstrip(" \"'“‘")
+    return int(text[:1].islower()) + int(bool(_LEANING.match(text)))
+
+
+def shorten(text: str, limit: int = LABEL_CHARS) -> str:
+    """Cut a long label at its last clause boundary before ``limit``, else at a word
+    with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cuts = [m.start() for m in _CLAUSE_BREAK.finditer(text, 0, limit) if m.start() >= _MIN_KEEP]
+    if cuts:
+        return text[: cuts[-1]].rstrip(" ,;")
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
+def pick(candidates: Sequence[tuple[int, str]]) -> str:
+    """The label from ``(shared keys, text)`` of each member, most shared first."""
+    best = max(shared for shared, _ in candidates)
+    # members close to the best in what they share compete on how they read
+    near = [(penalty(t), -shared, len(t), t) for shared, t in candidates if shared >= 0.8 * best]
+    return shorten(clean(min(near)[3])) or "claim"
