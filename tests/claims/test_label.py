@@ -75,3 +75,11 @@ def test_a_member_that_leans_on_earlier_text_is_not_the_label() -> None:
 @given(st.text(min_size=1, max_size=400))
 def test_a_label_is_never_longer_than_the_limit(text: str) -> None:
     assert len(shorten(clean(text))) <= LABEL_CHARS + 1
+
+
+def test_uncued_keeps_the_attribution() -> None:
+    from newsprism.claims.label import uncued
+
+    assert uncued("Zoom out: The port reopened Friday, officials said") == (
+        "The port reopened Friday, officials said"
+    )

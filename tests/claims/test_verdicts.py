@@ -517,3 +517,16 @@ def test_from_one_date_to_another_is_one_period() -> None:
     assert (span.value.kind, span.value.value) == ("period", "2019-03/2020-05")
     since = find_values("She has run it since 2019 and will leave on Friday.", "2021-06-10")
     assert [v.value.kind for v in since] == ["period", "date"]
+
+
+def test_a_side_reads_without_its_section_cue() -> None:
+    claims, groups = _run(
+        {
+            "a": ["Why it matters: The new ferry terminal will cost $42 million, the council said"],
+            "b": ["The council said the new ferry terminal will cost $45 million"],
+        }
+    )
+    g = _group_of(claims, groups, "a:c0")
+    assert g.verdict == "conflicting" and g.sides
+    assert not any("Why it matters" in s.text for s in g.sides)
+    assert any("the council said" in s.text for s in g.sides)  # who said it stays

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["LABEL_CHARS", "clean", "penalty", "pick", "shorten"]
+__all__ = ["LABEL_CHARS", "clean", "penalty", "pick", "shorten", "uncued"]
 
 #: Longest label, in characters.
 LABEL_CHARS = 140
@@ -58,14 +58,20 @@ _LEANING = re.compile(
 )
 
 
-def clean(text: str) -> str:
-    """The sentence without its section cue, dateline and closing attribution."""
+def uncued(text: str) -> str:
+    """The sentence without its section cue ("Driving the news:") and dateline."""
     text = " ".join(text.split())
     for _ in range(2):
         stripped = _DATELINE.sub("", _CUE.sub("", text, count=1), count=1)
         if stripped == text:
             break
         text = stripped
+    return text
+
+
+def clean(text: str) -> str:
+    """The sentence without its section cue, dateline and closing attribution."""
+    text = uncued(text)
     m = _ATTRIBUTION.search(text)
     # kept when it dates or counts something ("..., the Journal reported Friday"): a
     # conflict may be about just that; a closing quotation mark before it stays

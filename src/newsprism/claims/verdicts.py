@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from ..model import Claim, ConflictKind, Side, Value, Verdict
 from .dates import DateRange
 from .features import Features
+from .label import uncued
 from .lexicon import DEBUNK, DENIAL, DISTANCED, STOP, TIME_UNITS, may_debunk, may_deny
 from .values import (
     AMOUNT_KINDS,
@@ -219,7 +220,7 @@ def _pairs(n: int) -> list[tuple[int, int]]:
 
 
 def _side_text(c: Claim, v: Value | None) -> str:
-    text = " ".join(c.text.split())
+    text = uncued(c.text)  # who said it stays: a side is one outlet's account
     if len(text) > _SIDE_CHARS:
         text = text[: _SIDE_CHARS - 1] + "…"
     return f"{v.text}: {text}" if v is not None else text
