@@ -41,7 +41,14 @@ from dataclasses import dataclass
 
 from ..model import Article, ArticleNLP, Story
 from ..options import DEFAULT_BLOCK_DAYS
-from ..stories import ClusterConfig, StoryClusterer, horizon_days, published_day, stream_order
+from ..stories import (
+    ClusterConfig,
+    StoryClusterer,
+    horizon_days,
+    published_day,
+    stream_order,
+    with_background,
+)
 
 __all__ = [
     "BlockPlan",
@@ -184,12 +191,13 @@ def run_clusterer(
 
     ``restore`` with no stories only sets the counts; the primed articles keep
     their bags and are not counted again, so the clusterer ends with exactly
-    ``df`` (checked by the tests, since it rests on that contract).
+    ``df`` and the background ``stories.group`` adds to it (checked by the tests,
+    since it rests on that contract).
     """
     clusterer = StoryClusterer(config)
     clusterer.prime(arts, recs)
-    if df is not None:
-        clusterer.restore((), df[0], df[1])
+    counts = df if df is not None else clusterer.df_changes()
+    clusterer.restore((), *with_background(*counts))  # as stories.group does
     clusterer.add_all(stream_order(arts), recs)
     return clusterer
 

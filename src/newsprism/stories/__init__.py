@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from .._dates import published_day
 from ..model import Article, ArticleNLP, Story
+from ._background import background, with_background
 from ._decision import Calibration
 from ._records import Assignment, StoryEvent, StoryState
 from .cluster import (
@@ -58,6 +59,7 @@ __all__ = [
     "story_id",
     "stream_order",
     "update",
+    "with_background",
 ]
 
 
@@ -70,10 +72,12 @@ def group(
     """Cluster a finite corpus into stories, in a single online pass.
 
     The corpus is known whole, so its document frequencies are counted first
-    (:meth:`StoryClusterer.prime`); articles are then taken in
+    (:meth:`StoryClusterer.prime`), over a background of ordinary news that
+    fades as the corpus grows (:mod:`._background`); articles are then taken in
     :func:`stream_order`, so input order does not change the stories or their ids.
     """
     clusterer = StoryClusterer(config)
+    clusterer.count_background(*background(len(articles)))  # see ._background
     clusterer.prime(articles, nlp)
     clusterer.add_all(stream_order(articles), nlp)
     return tuple(

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from itertools import islice
 
@@ -110,6 +110,14 @@ class _Stories:
         """The id a story goes by now: itself, or the story it was merged into."""
         idx = self._by_id.get(story)
         return story if idx is None else self._resolve(idx).id
+
+    def count_background(self, df: Mapping[str, int], docs: int) -> None:
+        """Count documents of ordinary news into the frequencies, not into any story:
+        the weights a small corpus would otherwise lack (see :mod:`._background`)."""
+        self._df.update(df)
+        self._docs += docs
+        if self._df_dirty is not None:
+            self._df_dirty.update(df)
 
     def prime(self, articles: Iterable[Article], nlp: Sequence[ArticleNLP] | None = None) -> None:
         """Count a whole corpus into the document frequencies before placing it.

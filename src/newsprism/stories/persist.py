@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..model import Article, ArticleNLP, Story
 from ..store import ClusteringStore, Coordination, StoryStateStore
+from ._background import background
 from ._records import Assignment, StoryEvent
 from .cluster import ClusterConfig, StoryClusterer, stream_order
 
@@ -131,6 +132,8 @@ def _place(
     todo = list(store.articles() if articles is None else articles)
     todo = [a for a in todo if cl.story_of(a.id) is None]
     by_id = {r.article: r for r in nlp or ()}
+    if cl.documents == 0:  # a new store: its first batch is weighed as stories.group does
+        cl.count_background(*background(len(todo)))
     cl.prime(todo, nlp)  # a batch is known whole: count it before placing it
     out = [cl.add(a, by_id.get(a.id)) for a in stream_order(todo)]
     events = save(cl, store)
