@@ -155,10 +155,7 @@ def main() -> None:
     ap.add_argument("--pile", action="store_true", help="with --end-to-end: all events at once")
     args = ap.parse_args()
     t0 = time.perf_counter()
-    if args.end_to_end:
-        dossier = end_to_end(args.data, args.pile)
-    else:
-        dossier = run(prepare(args.data))
+    dossier = end_to_end(args.data, args.pile) if args.end_to_end else run(prepare(args.data))
     args.out.write_text(json.dumps(dossier), encoding="utf-8")
     if args.show:
         show(dossier)
