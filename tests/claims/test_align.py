@@ -142,16 +142,17 @@ def test_a_fact_carried_by_many_wire_copies_is_one_group() -> None:
     assert groups[0].verdict == "corroborated" and groups[0].independent_sources == 240
 
 
-def test_a_figure_clause_group_folds_into_its_sentences_group() -> None:
+def _sentences_with_figures(first: str, second: str) -> tuple[list[Article], list[Claim]]:
+    """Two outlets' sentences about a plan, each with the clause around its figure."""
     arts, claims = [], []
-    for name, sentence, figure in (
-        ("ledger", "The council approved a 47-page plan for the harbour on Tuesday.", "47-page"),
-        ("courier", "On Tuesday the council backed a 47-page plan for the harbour.", "47-page"),
+    for name, sentence in (
+        ("ledger", f"The council approved a {first} plan for the harbour on Tuesday."),
+        ("courier", f"On Tuesday the council backed a {second} plan for the harbour."),
     ):
         arts.append(Article(id=name, text=sentence, published="2025-06-13"))
         claims.append(_claim(name, 0, sentence))
-        at = sentence.index(figure)
-        clause = sentence[at : at + len(figure) + len(" plan for the harbour")]
+        clause = f"{first if name == 'ledger' else second} plan for the harbour"
+        at = sentence.index(clause)
         values = tuple(f.value for f in find_values(clause, "2025-06-13"))
         claims.append(
             Claim(
@@ -164,6 +165,11 @@ def test_a_figure_clause_group_folds_into_its_sentences_group() -> None:
                 kind="value",
             )
         )
+    return arts, claims
+
+
+def test_a_figure_clause_group_folds_into_its_sentences_group() -> None:
+    arts, claims = _sentences_with_figures("47-page", "47-page")
     out, groups = group_claims(claims, arts, [])
     by_id = {c.id: c for c in out}
     g = next(g for g in groups if g.id == by_id["ledger:c0"].group)
@@ -173,27 +179,7 @@ def test_a_figure_clause_group_folds_into_its_sentences_group() -> None:
 
 
 def test_a_conflict_of_figures_stays_visible_after_folding() -> None:
-    arts, claims = [], []
-    for name, sentence, figure in (
-        ("ledger", "The council approved a 47-page plan for the harbour on Tuesday.", "47-page"),
-        ("courier", "On Tuesday the council backed a 48-page plan for the harbour.", "48-page"),
-    ):
-        arts.append(Article(id=name, text=sentence, published="2025-06-13"))
-        claims.append(_claim(name, 0, sentence))
-        at = sentence.index(figure)
-        clause = sentence[at : at + len(figure) + len(" plan for the harbour")]
-        values = tuple(f.value for f in find_values(clause, "2025-06-13"))
-        claims.append(
-            Claim(
-                id=f"{name}:c1",
-                article=name,
-                text=clause,
-                start=at,
-                end=at + len(clause),
-                values=values,
-                kind="value",
-            )
-        )
+    arts, claims = _sentences_with_figures("47-page", "48-page")
     out, groups = group_claims(claims, arts, [])
     by_id = {c.id: c for c in out}
     conflicting = [g for g in groups if g.verdict == "conflicting"]
