@@ -83,3 +83,11 @@ def test_uncued_keeps_the_attribution() -> None:
     assert uncued("Zoom out: The port reopened Friday, officials said") == (
         "The port reopened Friday, officials said"
     )
+
+
+def test_a_list_joined_by_and_is_not_cut_as_a_clause() -> None:
+    text = (
+        "The basic building block of the new server is a card-sized compute block made of "
+        "a processor, its chipset, memory, and a custom chip that links the blocks together"
+    )
+    assert shorten(text).endswith("…")

@@ -41,7 +41,7 @@ _ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(
-    r"(?:;|\s[—–]\s|\s--\s|,\s+(?=(?:which|who|whose|where|while|and|but|after|before|as|"
+    r"(?:;|\s[—–]\s|\s--\s|,\s+(?=(?:which|who|whose|where|while|but|after|before|as|"
     r"when|although|though|because|since|including|even|according)\b"
     r"|[a-z]{3,}ing\b(?!\s*(?:,|and\b|or\b))))"
 )
@@ -95,7 +95,8 @@ def penalty(raw: str) -> int:
 
 def shorten(text: str, limit: int = LABEL_CHARS) -> str:
     """Cut a long label at its last clause boundary before ``limit``, else at a word
-    with an ellipsis."""
+    with an ellipsis.  A list's commas ("Musk, Trump and Putin", "its chipset, DRAM,
+    and a custom chip") are not clause boundaries, so ", and" is not one."""
     if len(text) <= limit:
         return text
     cuts = [m.start() for m in _CLAUSE_BREAK.finditer(text, 0, limit) if m.start() >= _MIN_KEEP]
