@@ -1,7 +1,7 @@
 """Disputes on FNC-1 bodies: agree-vs-disagree pairs surfaced as disputed conflicts.
 
     python benchmarks/bench_claims_disputes.py [--lo 300 --hi 900] [--cache F.pkl] [--pairs]
-    python benchmarks/bench_claims_disputes.py --end-to-end [--lo 300 --hi 900] [--json OUT]
+    python benchmarks/bench_claims_disputes.py --end-to-end [--lo 300 --hi 900] [--json OUT] [--why]
 
 The claims step alone, on stories taken from FNC-1's headline links (connected
 components of the related stances over bodies ``lo``..``hi``-1), so the stories
@@ -16,7 +16,9 @@ claim is linked).  ``--end-to-end`` instead runs ``newsprism analyze`` on the
 bodies as one corpus (stories from the stories stage, as the held-out check runs
 it), scores the dossier as ``score.py stance`` does and counts the wanted pairs
 the stories stage put in different stories; it is the only mode allowed on the
-reported bodies 0-299 (once, at the end of a round).  Default range: the
+reported bodies 0-299 (once, at the end of a round).  ``--why`` (end to end, not on
+the reported bodies) sorts the pairs not surfaced by the step that lost them
+(:func:`why_missed`).  Default range: the
 development set (bodies 300-899); bodies 0-299 are the reported set and the model
 is trained on bodies 900 and above (``train_claims_disputes.py``).
 """
@@ -36,7 +38,7 @@ from pathlib import Path
 from _data import DEFAULT_DATA
 from newsprism import nlp
 from newsprism.claims import CAPABILITIES, extract_claims, group_claims
-from newsprism.claims.stance import disputed_pairs
+from newsprism.claims.stance import camps, dispute_model, disputed_pairs, scored_pairs
 from newsprism.entities import merge_entities
 from newsprism.model import Article, Claim, Entity
 from train_claims_disputes import load, stories
@@ -57,12 +59,58 @@ def prepare(bodies: dict[str, str], components: list[list[str]]) -> Prepared:
     return out
 
 
+def why_missed(
+    bodies: dict[str, str],
+    grouped: list[list[str]],
+    missed: set[frozenset[str]],
+) -> dict[str, list[frozenset[str]]]:
+    """The wanted pairs not surfaced (``grouped``: the dossier's stories, article ids),
+    by the step that lost them: ``apart`` (the stories
+    stage put them in different stories), ``not compared`` (beyond the dispute model's
+    window in a large story), ``under threshold`` (the article-pair model does not flag
+    them), ``one side`` (flagged, but its camp puts both articles on one side or in
+    different camps: :func:`.stance.camps`), ``not placed`` (on opposite sides of one
+    camp, but no conflicting group holds both: the anchor and recruit steps of
+    :mod:`.disputes`).  Which side is which is not asked: FNC-1's stances are to a
+    headline, and a headline may itself be the debunk."""
+    model = dispute_model()
+    story = {a: n for n, arts in enumerate(grouped) for a in arts}
+    prob: dict[frozenset[str], float] = {}
+    side: dict[str, tuple[int, bool]] = {}
+    for n, arts in enumerate(grouped):
+        if len(arts) < 2 or not any(a in p for p in missed for a in arts):
+            continue
+        scored = scored_pairs([Article(id=a, text=bodies[a[4:]]) for a in arts], model)
+        prob |= {frozenset((a, d)): p for a, d, p in scored}
+        for k, (asserting, disputing) in enumerate(
+            camps([t for t in scored if t[2] >= model.threshold])
+        ):
+            side |= {a: (n * 10_000 + k, False) for a in asserting}
+            side |= {a: (n * 10_000 + k, True) for a in disputing}
+    out: dict[str, list[frozenset[str]]] = {}
+    for pair in sorted(missed, key=sorted):
+        x, y = sorted(pair)
+        if story.get(x) != story.get(y):
+            cause = "apart"
+        elif pair not in prob:
+            cause = "not compared"
+        elif prob[pair] < model.threshold:
+            cause = "under threshold"
+        elif x in side and y in side and side[x][0] == side[y][0] and side[x][1] != side[y][1]:
+            cause = "not placed"
+        else:
+            cause = "one side"
+        out.setdefault(cause, []).append(pair)
+    return out
+
+
 def end_to_end(
     bodies: dict[str, str],
     part: set[str],
     want: set[frozenset[str]],
     both: set[frozenset[str]],
     keep: Path | None,
+    why: bool = False,
 ) -> None:
     """``newsprism analyze`` on the bodies of ``part`` as one corpus, scored as
     ``score.py stance`` scores it (a pair is surfaced when one conflicting group has
@@ -98,6 +146,12 @@ def end_to_end(
         f"({len(found & want) / max(1, len(want)):.3f}); agree-agree pairs {len(both)}, "
         f"called conflicting {len(found & both)}"
     )
+    if why:
+        grouped = [list(s["articles"]) for s in d["stories"]]
+        for cause, pairs in sorted(why_missed(bodies, grouped, want - found).items()):
+            print(f"  not surfaced, {cause}: {len(pairs)}")
+            for pair in pairs:
+                print("    " + " / ".join(sorted(pair, key=lambda a: int(a[4:]))))
 
 
 def main() -> None:
@@ -109,9 +163,10 @@ def main() -> None:
     ap.add_argument("--pairs", action="store_true", help="also score the pair model alone")
     ap.add_argument("--end-to-end", action="store_true", help="run `newsprism analyze`")
     ap.add_argument("--json", type=Path, help="with --end-to-end: keep the dossier here")
+    ap.add_argument("--why", action="store_true", help="with --end-to-end: why pairs are missed")
     args = ap.parse_args()
-    if args.lo < 300 and not args.end_to_end:
-        raise SystemExit("bodies 0-299 are the reported set: measure them end to end")
+    if args.lo < 300 and (args.why or not args.end_to_end):
+        raise SystemExit("bodies 0-299 are the reported set: measure them end to end, once")
     bodies, stances = load(args.data / "fnc1-train")
     part = set(sorted(bodies, key=int)[args.lo : args.hi])
     rows = [r for r in stances if r["Body ID"] in part]
@@ -132,6 +187,7 @@ def main() -> None:
                 for x, y in itertools.combinations(s["agree"], 2)
             },
             args.json,
+            args.why,
         )
         return
     story = stories(rows)
