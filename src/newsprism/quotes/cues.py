@@ -351,6 +351,7 @@ def content_of(cue: Token, layout: Layout) -> list[tuple[int, int]] | None:
         comps = [c for c in cue.children if c.dep_ == "ccomp"]
         if comps:
             toks = set().union(*(_subtree(c) for c in comps)) & inside
+            toks |= _more_of_the_clause(cue, comps[-1]) & inside
         else:
             drop = {cue.i}
             for c in cue.children:
@@ -371,6 +372,31 @@ def content_of(cue: Token, layout: Layout) -> list[tuple[int, int]] | None:
     toks = {i for i in toks if not doc[i].is_space}
     ranges = _strip(doc, _ranges(toks))
     return ranges or None
+
+
+def _more_of_the_clause(cue: Token, comp: Token) -> set[int]:
+    """A second "that"-clause coordinated with the reported one: more of what was said.
+
+    "said that he hasn't had much time to think about it and that he'll try
+    to do something as a lawyer": the parser hangs the second clause on
+    "said", so the content stopped at "it".  Only a clause marked "that" or
+    "whether" with its own subject counts (one without the mark is as often
+    the writer's narration going on; tried on PolNeAR train 0-299: +10, -9),
+    and never one that is an attribution of its own ("and that X told ...").
+    """
+    out: set[int] = set()
+    for c in cue.children:
+        if c.dep_ != "conj" or c.i < comp.i or c.pos_ not in ("VERB", "AUX"):
+            continue
+        if not any(g.dep_ in _SUBJECTS for g in c.children):
+            continue
+        if not any(g.dep_ == "mark" and g.lower_ in ("that", "whether") for g in c.children):
+            continue
+        if lemma(c) in CUE_VERBS or any(g.dep_ == "ccomp" for g in c.children):
+            continue
+        out |= _subtree(c)
+        out |= {g.i for g in cue.children if g.dep_ == "cc" and comp.i < g.i < c.i}
+    return out
 
 
 def for_clause(cue: Token, child: Token) -> bool:
