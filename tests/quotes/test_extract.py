@@ -341,3 +341,30 @@ def test_reported_clause_keeps_its_own_narration_out() -> None:
     text = "Mayor Ann Briggs said that the budget was balanced, and the council voted on Monday."
     q = _one(text, "budget was balanced")
     assert "council" not in q.text
+
+
+def test_speaker_the_parser_hung_on_a_fronted_phrase() -> None:
+    """After "In a statement to X," the parser makes the speaker an apposition of X."""
+    text = (
+        "In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: "
+        '"Hillary Clinton believes that transatlantic cooperation is essential."'
+    )
+    assert _speaker(_one(text, "transatlantic cooperation")) == "Jake Sullivan"
+
+
+def test_description_right_before_a_cue_without_subject() -> None:
+    text = (
+        "In an interview with hosts Joe Scarborough and Mika Brzezinski, the Democratic "
+        "presidential candidate stated that the comments do not fit."
+    )
+    q = _one(text, "comments do not fit")
+    assert q.cue == "stated"
+    assert _speaker(q) == "the Democratic presidential candidate"
+
+
+def test_title_split_from_its_full_stop_is_not_part_of_the_name() -> None:
+    text = (
+        "In a conference call with reporters on Dec. 2, Col. Steven Warren, a military "
+        'spokesman in Baghdad, said, "A raid is a combat operation."'
+    )
+    assert _speaker(_one(text, "combat operation")) == "Steven Warren"

@@ -191,6 +191,7 @@ def clean_name(text: str) -> str:
     while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS | _CUE_WORDS:
         words.pop(0)
     name = " ".join(words).strip(" ,;:-—–()\"“”'‘’<>")
+    name = name.lstrip(". ")  # "Col. | Steven Warren": the title's full stop, split off
     # A full stop ends an initial ("George W.") or an abbreviation, not a name.
     last = name.rsplit(" ", 1)[-1]
     return name[:-1] if name.endswith(".") and len(last) > 3 and "." not in last[:-1] else name
