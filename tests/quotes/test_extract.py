@@ -368,3 +368,13 @@ def test_title_split_from_its_full_stop_is_not_part_of_the_name() -> None:
         'spokesman in Baghdad, said, "A raid is a combat operation."'
     )
     assert _speaker(_one(text, "combat operation")) == "Steven Warren"
+
+
+def test_name_the_tagger_missed_is_an_antecedent() -> None:
+    """NER leaves "Ivanka Trump" untagged here; her given name says she is a person."""
+    text = (
+        "Ivanka Trump, 34, could be a particularly effective bridge to female voters. "
+        "She has pushed back against accusations of sexism against her father, saying he "
+        "has been a pioneer in promoting women."
+    )
+    assert _speaker(_one(text, "pioneer in promoting women")) == "Ivanka Trump"
