@@ -70,6 +70,7 @@ from .names import (
     is_dateline,
     not_a_name,
     personal_role,
+    untagged_people,
 )
 from .syntax import (
     PLURAL_TAGS,
@@ -162,41 +163,12 @@ def _ents(doc: Doc) -> tuple[Span, ...]:
     cached = doc.user_data.get("newsprism.ents")
     if cached is None:
         found = doc.ents
-        extra = _untagged_people(doc)
+        extra = untagged_people(doc)
         if extra:
             found = sorted((*found, *extra), key=lambda e: e.start)
         cached = doc.user_data["newsprism.ents"] = tuple(found)
     ents: tuple[Span, ...] = cached
     return ents
-
-
-def _untagged_people(doc: Doc) -> list[Span]:
-    """Names NER left untagged that are people by their given name ("Ivanka Trump").
-
-    The small model misses a person's name now and then, most often in a
-    sentence it finds unusual ("Ivanka Trump, 34, could be a particularly
-    effective bridge to female voters. She has pushed back ..."); the name
-    then never becomes an antecedent, and every "she" after it stays without
-    a speaker.  A run of two or three capitalised proper nouns outside any
-    entity, opening with a known given name and holding no word of an
-    organisation, is a person (:func:`.names.given_and_surname`, the rule that
-    already overrides NER's ORG for such names).
-    """
-    from spacy.tokens import Span
-
-    out: list[Span] = []
-    i, n = 0, len(doc)
-    while i < n:
-        if doc[i].pos_ != "PROPN" or doc[i].ent_iob_ != "O":
-            i += 1
-            continue
-        j = i
-        while j < n and doc[j].pos_ == "PROPN" and doc[j].ent_iob_ == "O":
-            j += 1
-        if 2 <= j - i <= 3 and given_and_surname(doc[i:j].text):
-            out.append(Span(doc, i, j, label="PERSON"))
-        i = j
-    return out
 
 
 #: First-person pronouns that can head a source phrase.
