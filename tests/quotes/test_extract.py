@@ -303,3 +303,78 @@ def test_a_document_reads() -> None:
     (q,) = quotes('The flyer handed out at the rally reads, "Vote early, vote often."')
     assert q.speaker is not None and "flyer" in q.speaker.name
     assert q.cue == "reads"
+
+
+def test_object_content_ends_where_a_second_statement_begins() -> None:
+    """ "pointed to X, noting that Y": X is one thing reported, Y another."""
+    text = (
+        "Governor Tom Reyes pointed to the senator's organizational skills, noting that "
+        'he has put together "the best ground game in the state."'
+    )
+    first = _one(text, "organizational skills")
+    assert "noting" not in first.text and "ground game" not in first.text
+    assert _speaker(first) == "Tom Reyes"
+    second = _one(text, "ground game")
+    assert second.cue == "noting" and _speaker(second) == "Tom Reyes"
+
+
+def test_coordinated_statements_are_two_quotes() -> None:
+    text = (
+        'Governor Tom Reyes referred to Lopez as "a bright, charismatic leader" but '
+        'described her record as a "work in progress."'
+    )
+    first = _one(text, "charismatic leader")
+    assert "work in progress" not in first.text
+    assert _one(text, "work in progress").cue == "described"
+
+
+def test_second_that_clause_is_more_of_what_was_said() -> None:
+    text = (
+        "Governor Tom Reyes said the state needs to fix its roads and build new schools, "
+        "but that he would not raise taxes to pay for them."
+    )
+    q = _one(text, "fix its roads")
+    assert q.text.endswith("would not raise taxes to pay for them")
+
+
+def test_reported_clause_keeps_its_own_narration_out() -> None:
+    text = "Mayor Ann Briggs said that the budget was balanced, and the council voted on Monday."
+    q = _one(text, "budget was balanced")
+    assert "council" not in q.text
+
+
+def test_speaker_the_parser_hung_on_a_fronted_phrase() -> None:
+    """After "In a statement to X," the parser makes the speaker an apposition of X."""
+    text = (
+        "In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: "
+        '"Hillary Clinton believes that transatlantic cooperation is essential."'
+    )
+    assert _speaker(_one(text, "transatlantic cooperation")) == "Jake Sullivan"
+
+
+def test_description_right_before_a_cue_without_subject() -> None:
+    text = (
+        "In an interview with hosts Joe Scarborough and Mika Brzezinski, the Democratic "
+        "presidential candidate stated that the comments do not fit."
+    )
+    q = _one(text, "comments do not fit")
+    assert q.cue == "stated"
+    assert _speaker(q) == "the Democratic presidential candidate"
+
+
+def test_title_split_from_its_full_stop_is_not_part_of_the_name() -> None:
+    text = (
+        "In a conference call with reporters on Dec. 2, Col. Steven Warren, a military "
+        'spokesman in Baghdad, said, "A raid is a combat operation."'
+    )
+    assert _speaker(_one(text, "combat operation")) == "Steven Warren"
+
+
+def test_name_the_tagger_missed_is_an_antecedent() -> None:
+    """NER leaves "Ivanka Trump" untagged here; her given name says she is a person."""
+    text = (
+        "Ivanka Trump, 34, could be a particularly effective bridge to female voters. "
+        "She has pushed back against accusations of sexism against her father, saying he "
+        "has been a pioneer in promoting women."
+    )
+    assert _speaker(_one(text, "pioneer in promoting women")) == "Ivanka Trump"

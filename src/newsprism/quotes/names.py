@@ -12,9 +12,13 @@ are kept apart from people as speakers of kind ``document``.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from .gender import given_name_gender
 from .lexicon import DOCUMENT_NOUNS, GENERIC_PERSON_NOUNS, TITLE_WORDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 __all__ = [
     "DOCUMENT_NOUNS",
@@ -28,6 +32,7 @@ __all__ = [
     "is_dateline",
     "not_a_name",
     "personal_role",
+    "untagged_people",
 ]
 
 
@@ -191,6 +196,7 @@ def clean_name(text: str) -> str:
     while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS | _CUE_WORDS:
         words.pop(0)
     name = " ".join(words).strip(" ,;:-—–()\"“”'‘’<>")
+    name = name.lstrip(". ")  # "Col. | Steven Warren": the title's full stop, split off
     # A full stop ends an initial ("George W.") or an abbreviation, not a name.
     last = name.rsplit(" ", 1)[-1]
     return name[:-1] if name.endswith(".") and len(last) > 3 and "." not in last[:-1] else name
@@ -224,3 +230,32 @@ def compatible_role(noun: str, role: str) -> bool:
     """Whether "the senator" can stand for someone the article gave ``role`` ("Sen.")."""
     words = {w.lower().strip(".,()") for w in role.split()}
     return bool(words & set(_ABBREVIATIONS.get(noun, (noun,))))
+
+
+def untagged_people(doc: Doc) -> list[Span]:
+    """Names NER left untagged that are people by their given name ("Ivanka Trump").
+
+    The small model misses a person's name now and then, most often in a
+    sentence it finds unusual ("Ivanka Trump, 34, could be a particularly
+    effective bridge to female voters. She has pushed back ..."); the name
+    then never becomes an antecedent, and every "she" after it stays without
+    a speaker.  A run of two or three capitalised proper nouns outside any
+    entity, opening with a known given name and holding no word of an
+    organisation, is a person (:func:`given_and_surname`, the rule that
+    already overrides NER's ORG for such names).
+    """
+    from spacy.tokens import Span
+
+    out: list[Span] = []
+    i, n = 0, len(doc)
+    while i < n:
+        if doc[i].pos_ != "PROPN" or doc[i].ent_iob_ != "O":
+            i += 1
+            continue
+        j = i
+        while j < n and doc[j].pos_ == "PROPN" and doc[j].ent_iob_ == "O":
+            j += 1
+        if 2 <= j - i <= 3 and given_and_surname(doc[i:j].text):
+            out.append(Span(doc, i, j, label="PERSON"))
+        i = j
+    return out

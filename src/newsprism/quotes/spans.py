@@ -25,7 +25,7 @@ from .lexicon import TITLE_WORDS
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["source_phrase"]
+__all__ = ["own_verb", "source_phrase"]
 
 #: Focus words that precede a source phrase without belonging to it.
 _FOCUS = frozenset({"even", "only", "just", "also"})
@@ -62,6 +62,9 @@ def source_phrase(
         if source not in head.subtree:
             kept |= {source.i + 1} | {t.i for t in head.subtree}
     kept -= drop
+    stop = own_verb(source, kept)
+    if stop is not None:
+        kept = {i for i in kept if i < stop}
     # The contiguous run around the head, inside its paragraph (the parser's
     # sentences run over single line breaks: "...adviser to Biden Jr.\n\nMrs. Clinton").
     start = end = source.i
@@ -92,6 +95,35 @@ def source_phrase(
     if end > start + 1 and doc[end - 1].dep_ == "cc" and end < len(doc):
         end = _last_conjunct(doc[end - 1], cue) or end - 1
     return start, end
+
+
+def own_verb(source: Token, kept: set[int]) -> int | None:
+    """The first tensed verb after ``source`` in its phrase, outside relative clauses.
+
+    A noun phrase holds no tensed verb of its own; one there is the sentence's
+    verb, which the small parser hung under the noun ("Trump defended eminent
+    domain, calling it ...": "Trump" heads the sentence, "defended" is an
+    adjective of "domain"; "Murphy, the head of Right to Rise USA, tweeted on
+    Friday").  The phrase ends before it.  Only a verb read as an adjective
+    right after the head, or a tensed one after a comma, counts: the tagger
+    calls many participles tensed ("people briefed on the talks"), and those
+    belong to the phrase.
+    """
+    doc = source.doc
+    for i in sorted(kept):
+        tok = doc[i]
+        if i <= source.i or tok.pos_ != "VERB":
+            continue
+        adjective = tok.dep_ == "amod" and i == source.i + 1 and tok.head.i > i  # "defended domain"
+        tensed = tok.tag_ in ("VBD", "VBZ", "VBP") and doc[i - 1].text == ","
+        if not (adjective or tensed):
+            continue  # "people briefed on the talks": a participle, part of the phrase
+        up = tok
+        while up.i != source.i and up.dep_ != "relcl" and up.head.i != up.i:
+            up = up.head
+        if up.i == source.i:
+            return i
+    return None
 
 
 def _last_conjunct(cc: Token, cue: Token | None) -> int | None:

@@ -70,6 +70,7 @@ from .names import (
     is_dateline,
     not_a_name,
     personal_role,
+    untagged_people,
 )
 from .syntax import (
     PLURAL_TAGS,
@@ -161,7 +162,11 @@ def _ents(doc: Doc) -> tuple[Span, ...]:
     """
     cached = doc.user_data.get("newsprism.ents")
     if cached is None:
-        cached = doc.user_data["newsprism.ents"] = tuple(doc.ents)
+        found = doc.ents
+        extra = untagged_people(doc)
+        if extra:
+            found = sorted((*found, *extra), key=lambda e: e.start)
+        cached = doc.user_data["newsprism.ents"] = tuple(found)
     ents: tuple[Span, ...] = cached
     return ents
 
