@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from newsprism.model import Article
@@ -10,8 +10,10 @@ from newsprism.stories._features import (
     _CAPRUN,
     _CAPWORD,
     _JOINED,
+    _LOWER,
     LEAD_BOOST,
     LEAD_WORDS,
+    LowerWords,
     bags,
     fallback_entities,
     words,
@@ -71,3 +73,26 @@ def test_capitalised_runs_start_at_word_starts_only() -> None:
         "Ray's New York.So",
         "O'Neil_Smith",
     ]
+
+
+# short texts of few symbols, so that the asked words often stand next to each edge
+_NEAR_WORDS = st.lists(
+    st.one_of(
+        st.sampled_from(["ab", "a", "b", "A", " ", "-", "'", "’", "_", "1", "é", "\n"]),
+        st.characters(codec="utf-8"),
+    ),
+    max_size=12,
+).map("".join)
+
+
+@example("ab-x x-ab ab_ 1ab ab’ 'ab éab abé aB", ["ab"])
+@example("x ab", ["ab"])
+@given(_NEAR_WORDS, st.lists(st.text(alphabet="abAé'", min_size=0, max_size=3), max_size=8))
+def test_lower_words_are_the_lower_case_pattern_matches(text: str, asked: list[str]) -> None:
+    # LowerWords answers "does the text write this word in lower case" without the
+    # regular-expression pass; it must answer as the set of _LOWER's matches does
+    found = set(_LOWER.findall(text))
+    common = LowerWords(text)
+    for word in [*asked, *found, "ab", "a", "b"]:
+        assert (word in common) == (word in found), word
+        assert (word in common) == (word in found), word  # and again, from its memo
