@@ -16,7 +16,7 @@ import math
 import re
 import sys
 from collections import Counter, deque
-from collections.abc import Container
+from collections.abc import Container, Mapping
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -229,6 +229,11 @@ def entity_keys(names: list[str], common: Container[str] = frozenset()) -> Count
     in ``common`` (ones the article also writes in lower case, such as "city"
     in "Kansas City") are not keys on their own: they name nothing in particular.
     """
+    return Counter(_entity_counts(names, common))
+
+
+def _entity_counts(names: list[str], common: Container[str]) -> dict[str, int]:
+    """The counts of :func:`entity_keys`, as a plain dict (no copy into a Counter)."""
     keys: dict[str, int] = {}
     get = keys.get
     skip = _skip()
@@ -238,7 +243,7 @@ def entity_keys(names: list[str], common: Container[str] = frozenset()) -> Count
         keys[norm] = get(norm, 0) + 1
         if last and last not in skip and last not in common:
             keys[last] = get(last, 0) + 1
-    return Counter(keys)
+    return keys
 
 
 def fallback_entities(text: str) -> list[str]:
@@ -249,7 +254,7 @@ def fallback_entities(text: str) -> list[str]:
 _SUBLINEAR = [0.0] + [1.0 + math.log(n) for n in range(1, 256)]
 
 
-def _sublinear(counts: Counter[str]) -> dict[str, float]:
+def _sublinear(counts: Mapping[str, int]) -> dict[str, float]:
     """1 + ln(tf), from a table for the counts met in practice."""
     table = _SUBLINEAR
     return {k: table[v] if v < 256 else 1.0 + math.log(v) for k, v in counts.items()}
@@ -275,4 +280,4 @@ def bags(article: Article, nlp: ArticleNLP | None = None) -> Bags:
         names = [m.text for m in nlp.mentions if m.label in ENTITY_LABELS]
     else:
         names = fallback_entities(f"{title}\n{article.text}" if title else article.text)
-    return Bags(_sublinear(counts), _sublinear(entity_keys(names, common)))
+    return Bags(_sublinear(counts), _sublinear(_entity_counts(names, common)))

