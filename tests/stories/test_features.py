@@ -14,7 +14,10 @@ from newsprism.stories._features import (
     LEAD_BOOST,
     LEAD_WORDS,
     LowerWords,
+    _entity_counts,
+    _run_key,
     bags,
+    entity_keys,
     fallback_entities,
     words,
 )
@@ -96,3 +99,13 @@ def test_lower_words_are_the_lower_case_pattern_matches(text: str, asked: list[s
     for word in [*asked, *found, "ab", "a", "b"]:
         assert (word in common) == (word in found), word
         assert (word in common) == (word in found), word  # and again, from its memo
+
+
+@example("The Duke of York and The met Obama. But Obama and the duke")
+@given(_NEAR_WORDS.map(lambda t: "The Duke of York " + t + " But Obama"))
+def test_entity_keys_of_runs_are_those_of_the_names(text: str) -> None:
+    # bags keys capitalised runs in one cached step (_run_key); it must count what
+    # entity_keys counts for fallback_entities' names
+    common = LowerWords(text)
+    fused = _entity_counts(map(_run_key, _CAPRUN.findall(text)), common)
+    assert fused == dict(entity_keys(fallback_entities(text), common))

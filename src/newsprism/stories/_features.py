@@ -16,7 +16,7 @@ import math
 import re
 import sys
 from collections import Counter, deque
-from collections.abc import Container, Mapping
+from collections.abc import Container, Iterable, Mapping
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -229,15 +229,16 @@ def entity_keys(names: list[str], common: Container[str] = frozenset()) -> Count
     in ``common`` (ones the article also writes in lower case, such as "city"
     in "Kansas City") are not keys on their own: they name nothing in particular.
     """
-    return Counter(_entity_counts(names, common))
+    return Counter(_entity_counts(map(_entity_key, names), common))
 
 
-def _entity_counts(names: list[str], common: Container[str]) -> dict[str, int]:
-    """The counts of :func:`entity_keys`, as a plain dict (no copy into a Counter)."""
+def _entity_counts(named: Iterable[tuple[str, str]], common: Container[str]) -> dict[str, int]:
+    """The counts of :func:`entity_keys` from its names' keys (:func:`_entity_key`),
+    as a plain dict (no copy into a Counter)."""
     keys: dict[str, int] = {}
     get = keys.get
     skip = _skip()
-    for norm, last in map(_entity_key, names):
+    for norm, last in named:
         if not norm or norm in skip or norm in common:
             continue
         keys[norm] = get(norm, 0) + 1
@@ -249,6 +250,14 @@ def _entity_counts(names: list[str], common: Container[str]) -> dict[str, int]:
 def fallback_entities(text: str) -> list[str]:
     """Capitalised word runs, without leading stop words ("The", "He", "But")."""
     return [name for name in map(_strip_leading, _CAPRUN.findall(text)) if name]
+
+
+@lru_cache(maxsize=1 << 16)
+def _run_key(run: str) -> tuple[str, str]:
+    """:func:`_entity_key` of a capitalised run without its leading stop words: one
+    cached look-up per run instead of two and a list of names (a run left empty
+    gets an empty key, which :func:`_entity_counts` skips as it skips empty names)."""
+    return _entity_key(_strip_leading(run))
 
 
 _SUBLINEAR = [0.0] + [1.0 + math.log(n) for n in range(1, 256)]
@@ -277,7 +286,9 @@ def bags(article: Article, nlp: ArticleNLP | None = None) -> Bags:
     title = article.title or ""
     counts, common = _words(article.text, title)
     if nlp is not None and nlp.mentions:
-        names = [m.text for m in nlp.mentions if m.label in ENTITY_LABELS]
-    else:
-        names = fallback_entities(f"{title}\n{article.text}" if title else article.text)
-    return Bags(_sublinear(counts), _sublinear(_entity_counts(names, common)))
+        named = map(_entity_key, [m.text for m in nlp.mentions if m.label in ENTITY_LABELS])
+    else:  # the keys of fallback_entities(title + text)
+        named = map(
+            _run_key, _CAPRUN.findall(f"{title}\n{article.text}" if title else article.text)
+        )
+    return Bags(_sublinear(counts), _sublinear(_entity_counts(named, common)))
