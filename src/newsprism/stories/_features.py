@@ -16,7 +16,7 @@ import math
 import re
 import sys
 from collections import Counter, deque
-from collections.abc import Container, Iterable, Mapping
+from collections.abc import Container, Iterable
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -30,6 +30,7 @@ __all__ = [
     "bags",
     "entity_keys",
     "fallback_entities",
+    "sublinear",
     "words",
 ]
 
@@ -91,11 +92,12 @@ def _stopwords() -> frozenset[str]:
 
 
 class Bags:
-    """The word and entity counts of one article (sublinear weights, before IDF)."""
+    """The word and entity counts of one article (raw term frequencies: the
+    clusterer weighs them, sublinear times IDF, in one pass, :func:`sublinear`)."""
 
     __slots__ = ("entities", "words")
 
-    def __init__(self, words: dict[str, float], entities: dict[str, float]) -> None:
+    def __init__(self, words: dict[str, int], entities: dict[str, int]) -> None:
         self.words = words
         self.entities = entities
 
@@ -260,13 +262,13 @@ def _run_key(run: str) -> tuple[str, str]:
     return _entity_key(_strip_leading(run))
 
 
-_SUBLINEAR = [0.0] + [1.0 + math.log(n) for n in range(1, 256)]
+#: 1 + ln(tf) for the term frequencies met in practice (:func:`sublinear` past it)
+SUBLINEAR = [0.0] + [1.0 + math.log(n) for n in range(1, 256)]
 
 
-def _sublinear(counts: Mapping[str, int]) -> dict[str, float]:
-    """1 + ln(tf), from a table for the counts met in practice."""
-    table = _SUBLINEAR
-    return {k: table[v] if v < 256 else 1.0 + math.log(v) for k, v in counts.items()}
+def sublinear(tf: int) -> float:
+    """1 + ln(tf): a term's weight in its article before IDF."""
+    return SUBLINEAR[tf] if tf < len(SUBLINEAR) else 1.0 + math.log(tf)
 
 
 def bags(article: Article, nlp: ArticleNLP | None = None) -> Bags:
@@ -291,4 +293,4 @@ def bags(article: Article, nlp: ArticleNLP | None = None) -> Bags:
         named = map(
             _run_key, _CAPRUN.findall(f"{title}\n{article.text}" if title else article.text)
         )
-    return Bags(_sublinear(counts), _sublinear(_entity_counts(named, common)))
+    return Bags(counts, _entity_counts(named, common))

@@ -22,7 +22,7 @@ from itertools import islice
 from .._dates import published_day
 from ..model import Article, ArticleNLP
 from ._decision import ClusterConfig, horizon_days
-from ._features import Bags, bags
+from ._features import SUBLINEAR, Bags, bags, sublinear
 from ._records import StoryEvent, StoryState
 from ._vectors import (
     _ENT,
@@ -243,17 +243,21 @@ class _Stories:
         batch vectorizer would), so a word first seen here is rare, not unknown."""
         df = self._df
         ents = self._count(raw) if count else [_ENT + k for k in raw.entities]
-        # idf = ln((N + 1) / (df + 1)) + 1, as scikit-learn's smoothed IDF, with
-        # ln(df + 1) from a table (inlined: this is the hottest loop of the step)
+        # (1 + ln tf) * idf, idf = ln((N + 1) / (df + 1)) + 1 as scikit-learn's smoothed
+        # IDF, with 1 + ln(tf) and ln(df + 1) from tables (inlined, the tables' misses
+        # by a call: this is the hottest loop of the step)
         base = math.log(self._docs + 1.0) + 1.0
         table, size, log = _LOG1, len(_LOG1), math.log
+        tf1, tfs = SUBLINEAR, len(SUBLINEAR)
         get = df.__getitem__
         w = {
-            k: v * (base - (table[d] if (d := get(k)) < size else log(d + 1.0)))
+            k: (tf1[v] if v < tfs else sublinear(v))
+            * (base - (table[d] if (d := get(k)) < size else log(d + 1.0)))
             for k, v in raw.words.items()
         }
         e = {
-            k: v * (base - (table[d] if (d := get(ek)) < size else log(d + 1.0)))
+            k: (tf1[v] if v < tfs else sublinear(v))
+            * (base - (table[d] if (d := get(ek)) < size else log(d + 1.0)))
             for (k, v), ek in zip(raw.entities.items(), ents, strict=True)
         }
         return _ranked_unit(w, self.config.article_terms), _ranked_unit(
