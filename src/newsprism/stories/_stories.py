@@ -244,8 +244,8 @@ class _Stories:
         df = self._df
         ents = self._count(raw) if count else [_ENT + k for k in raw.entities]
         # (1 + ln tf) * idf, idf = ln((N + 1) / (df + 1)) + 1 as scikit-learn's smoothed
-        # IDF, with 1 + ln(tf) and ln(df + 1) from tables (inlined, the tables' misses
-        # by a call: this is the hottest loop of the step)
+        # IDF; 1 + ln(tf) and ln(df + 1) come from tables, computed only past their ends
+        # (inlined: this is the hottest loop of the step)
         base = math.log(self._docs + 1.0) + 1.0
         table, size, log = _LOG1, len(_LOG1), math.log
         tf1, tfs = SUBLINEAR, len(SUBLINEAR)
