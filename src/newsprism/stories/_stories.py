@@ -197,7 +197,7 @@ class _Stories:
                 # take them from the word centroid, which holds them too
                 marks=dict(st.marks) if st.marks else _marks(dict(st.words)),
                 articles=list(st.articles),
-                outlets=set(st.outlets),
+                outlets=dict.fromkeys(st.outlets),
                 first=published_day(st.first),
                 last=published_day(st.last),
                 merged_into=st.merged_into,
@@ -299,7 +299,7 @@ class _Stories:
             entities=_interned(vecs.entities),
             marks=_interned(vecs.marks),
             articles=[article.id],
-            outlets={article.outlet} if article.outlet else set(),
+            outlets={article.outlet: None} if article.outlet else {},
             first=day,
             last=day,
             members=(
@@ -348,7 +348,7 @@ class _Stories:
             else:
                 story.members = None  # grown: its members are no longer moved
         if article.outlet:
-            story.outlets.add(article.outlet)
+            story.outlets[article.outlet] = None
         if day is not None:
             story.first = day if story.first is None else min(story.first, day)
             story.last = day if story.last is None else max(story.last, day)

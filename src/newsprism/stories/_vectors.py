@@ -124,7 +124,7 @@ class _Story:
     words: dict[str, float]
     entities: dict[str, float]
     articles: list[str]
-    outlets: set[str] = field(default_factory=set)
+    outlets: dict[str, None] = field(default_factory=dict)  # a set (see ``indexed``)
     first: float | None = None
     last: float | None = None
     wnorm: float = -1.0  # -1: stale, recompute
@@ -135,7 +135,9 @@ class _Story:
     merged_into: str | None = None
     dirty: bool = True
     evicted: bool = False
-    indexed: set[str] = field(default_factory=set)  # index keys pointing here (while live)
+    # index keys pointing here (while live), as a dict: an ordered set the cyclic
+    # collector leaves alone (a set of strings is tracked; every story has one)
+    indexed: dict[str, None] = field(default_factory=dict)
     members: list[_Member] | None = None  # while small (see ``split_max``); None: unknown
 
     def word_norm(self) -> float:
@@ -179,10 +181,10 @@ class _Vectors:
         self.marks = marks
 
 
-class _Posting(dict[int, None]):
-    """Story numbers in update order (a dict is an ordered set with O(1) moves)."""
-
-    __slots__ = ()
+#: story numbers in update order (a dict is an ordered set with O(1) moves).  A plain
+#: dict, not a subclass: a dict of ints is left out of the cyclic collector's passes
+#: (an instance of a subclass never is, and the index holds tens of thousands)
+_Posting = dict[int, None]
 
 
 class _Index(dict[str, _Posting]):
@@ -213,11 +215,11 @@ class _Index(dict[str, _Posting]):
         for term in terms:
             plist = postings.get(term)
             if plist is None:
-                plist = postings[term] = _Posting()
+                plist = postings[term] = {}
             elif idx in plist:
                 del plist[idx]  # re-insert at the end: recently updated stories stay findable
             plist[idx] = None
-            indexed.add(term)
+            indexed[term] = None
             if len(plist) > cap:
                 del plist[next(iter(plist))]
 
@@ -232,7 +234,7 @@ class _Index(dict[str, _Posting]):
                 plist.pop(idx, None)
                 if not plist:
                     del postings[term]
-        story.indexed = set()
+        story.indexed = {}
 
 
 def _span_gap(a: _Story, b: _Story) -> float:

@@ -268,7 +268,7 @@ class StoryClusterer(_Stories):
         story.first, story.last = (min(days), max(days)) if days else (None, None)
         lead = min(members, key=lambda o: (o.day is None, o.day or 0.0))
         story.title, story.title_date = lead.title, lead.day
-        story.outlets = {o.outlet for o in members if o.outlet}
+        story.outlets = dict.fromkeys(o.outlet for o in members if o.outlet)
         story.dirty = True
         self._unindex(idx, story)
         self._index(idx, self._story_terms(story))
