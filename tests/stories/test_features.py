@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from newsprism.model import Article
@@ -10,9 +10,14 @@ from newsprism.stories._features import (
     _CAPRUN,
     _CAPWORD,
     _JOINED,
+    _LOWER,
     LEAD_BOOST,
     LEAD_WORDS,
+    LowerWords,
+    _entity_counts,
+    _run_key,
     bags,
+    entity_keys,
     fallback_entities,
     words,
 )
@@ -71,3 +76,36 @@ def test_capitalised_runs_start_at_word_starts_only() -> None:
         "Ray's New York.So",
         "O'Neil_Smith",
     ]
+
+
+# short texts of few symbols, so that the asked words often stand next to each edge
+_NEAR_WORDS = st.lists(
+    st.one_of(
+        st.sampled_from(["ab", "a", "b", "A", " ", "-", "'", "’", "_", "1", "é", "\n"]),
+        st.characters(codec="utf-8"),
+    ),
+    max_size=12,
+).map("".join)
+
+
+@example("ab-x x-ab ab_ 1ab ab’ 'ab éab abé aB", ["ab"])
+@example("x ab", ["ab"])
+@given(_NEAR_WORDS, st.lists(st.text(alphabet="abAé'", min_size=0, max_size=3), max_size=8))
+def test_lower_words_are_the_lower_case_pattern_matches(text: str, asked: list[str]) -> None:
+    # LowerWords answers "does the text write this word in lower case" without the
+    # regular-expression pass; it must answer as the set of _LOWER's matches does
+    found = set(_LOWER.findall(text))
+    common = LowerWords(text)
+    for word in [*asked, *found, "ab", "a", "b"]:
+        assert (word in common) == (word in found), word
+        assert (word in common) == (word in found), word  # and again, from its memo
+
+
+@example("The Duke of York and The met Obama. But Obama and the duke")
+@given(_NEAR_WORDS.map(lambda t: "The Duke of York " + t + " But Obama"))
+def test_entity_keys_of_runs_are_those_of_the_names(text: str) -> None:
+    # bags keys capitalised runs in one cached step (_run_key); it must count what
+    # entity_keys counts for fallback_entities' names
+    common = LowerWords(text)
+    fused = _entity_counts(map(_run_key, _CAPRUN.findall(text)), common)
+    assert fused == dict(entity_keys(fallback_entities(text), common))

@@ -16,13 +16,23 @@ import math
 import re
 import sys
 from collections import Counter, deque
+from collections.abc import Container, Iterable
 from functools import cache, lru_cache
 from pathlib import Path
 
 from .._words import CALENDAR
 from ..model import Article, ArticleNLP
 
-__all__ = ["ENTITY_LABELS", "Bags", "bags", "entity_keys", "fallback_entities", "words"]
+__all__ = [
+    "ENTITY_LABELS",
+    "Bags",
+    "LowerWords",
+    "bags",
+    "entity_keys",
+    "fallback_entities",
+    "sublinear",
+    "words",
+]
 
 #: spaCy labels that name who or what a story is about (dates and numbers are
 #: left to the word bag, where a year or a death toll still counts).
@@ -40,6 +50,7 @@ _JOINED = rf"(?:[ \t]+(?:(?:of|de|la|van|von|der|du|al|bin|the)[ \t]+)?{_CAPWORD
 # (a quarter faster than opening with "\b"; tests/stories/test_features.py checks
 # the two agree)
 _CAPRUN = re.compile(rf"[A-Z](?<!\w[A-Z])(?:[\w'’-]|\.(?=\w))*{_JOINED}")
+# what "written in lower case" means (:class:`LowerWords` answers it without a pass)
 _LOWER = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -81,11 +92,12 @@ def _stopwords() -> frozenset[str]:
 
 
 class Bags:
-    """The word and entity counts of one article (sublinear weights, before IDF)."""
+    """The word and entity counts of one article (raw term frequencies: the
+    clusterer weighs them, sublinear times IDF, in one pass, :func:`sublinear`)."""
 
     __slots__ = ("entities", "words")
 
-    def __init__(self, words: dict[str, float], entities: dict[str, float]) -> None:
+    def __init__(self, words: dict[str, int], entities: dict[str, int]) -> None:
         self.words = words
         self.entities = entities
 
@@ -101,13 +113,63 @@ LEAD_WORDS = 60
 LEAD_BOOST = 2
 
 
-def _words(text: str, title: str = "") -> tuple[Counter[str], set[str]]:
+def _words(text: str, title: str = "") -> tuple[Counter[str], LowerWords]:
     """Content words with the lead's and the title's counted three times, and the
     words the text also writes in lower case (common nouns).
 
-    Both are whole-text regular-expression passes, so the per-token work runs in C.
+    The words are one whole-text regular-expression pass, so the per-token work
+    runs in C; the lower-case words are only asked about (:class:`LowerWords`).
     """
-    return _content(text, LEAD_WORDS, title), set(_LOWER.findall(text))
+    return _content(text, LEAD_WORDS, title), LowerWords(text)
+
+
+# besides letters and digits (``str.isalnum``, which is what ``\w`` means in ``re``
+# with "_"), the characters a lower-case word of ``_LOWER`` may not touch
+_WORD_EDGE = "_'’-"
+
+
+class LowerWords:
+    """The words ``text`` writes in lower case (the matches of ``_LOWER``), as a
+    set that is only asked about, never built.
+
+    Building it was a second regular-expression pass over every article (a quarter
+    of featurising one: ~30 µs for 700 characters), for a set that
+    :func:`entity_keys` asks about a dozen names, nearly all of which the text
+    only writes capitalised.  A name is a lower-case word of the text if one of its
+    occurrences (``str.find``, in C) stands alone: ``_LOWER`` matches ``[a-z]+``
+    with neither side touching a letter, digit, "_", apostrophe or hyphen, and such
+    an occurrence is always one of its matches (no match can overlap it).
+    ``tests/stories/test_features.py`` checks the two agree.
+    """
+
+    __slots__ = ("_seen", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._seen: dict[str, bool] = {}  # a name recurs in an article
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        seen = self._seen.get(word)
+        if seen is None:
+            seen = self._seen[word] = self._standalone(word)
+        return seen
+
+    def _standalone(self, word: str) -> bool:
+        if not (word.isascii() and word.isalpha() and word.islower()):
+            return False  # not [a-z]+
+        text, n, edge = self._text, len(word), _WORD_EDGE
+        end = len(text)
+        i = text.find(word)
+        while i >= 0:
+            j = i + n
+            if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in edge)) and (
+                j == end or not (text[j].isalnum() or text[j] in edge)
+            ):
+                return True
+            i = text.find(word, i + 1)
+        return False
 
 
 def _content(text: str, lead: int = 0, title: str = "") -> Counter[str]:
@@ -161,7 +223,7 @@ def _strip_leading(run: str) -> str:
     return " ".join(parts)
 
 
-def entity_keys(names: list[str], common: set[str] | frozenset[str] = frozenset()) -> Counter[str]:
+def entity_keys(names: list[str], common: Container[str] = frozenset()) -> Counter[str]:
     """Keys for entity names: the whole name, plus its last word for multi-word names.
 
     The last word lets "Lohan" in one article meet "Lindsay Lohan" in another,
@@ -169,16 +231,22 @@ def entity_keys(names: list[str], common: set[str] | frozenset[str] = frozenset(
     in ``common`` (ones the article also writes in lower case, such as "city"
     in "Kansas City") are not keys on their own: they name nothing in particular.
     """
+    return Counter(_entity_counts(map(_entity_key, names), common))
+
+
+def _entity_counts(named: Iterable[tuple[str, str]], common: Container[str]) -> dict[str, int]:
+    """The counts of :func:`entity_keys` from its names' keys (:func:`_entity_key`),
+    as a plain dict (no copy into a Counter)."""
     keys: dict[str, int] = {}
     get = keys.get
     skip = _skip()
-    for norm, last in map(_entity_key, names):
+    for norm, last in named:
         if not norm or norm in skip or norm in common:
             continue
         keys[norm] = get(norm, 0) + 1
         if last and last not in skip and last not in common:
             keys[last] = get(last, 0) + 1
-    return Counter(keys)
+    return keys
 
 
 def fallback_entities(text: str) -> list[str]:
@@ -186,13 +254,21 @@ def fallback_entities(text: str) -> list[str]:
     return [name for name in map(_strip_leading, _CAPRUN.findall(text)) if name]
 
 
-_SUBLINEAR = [0.0] + [1.0 + math.log(n) for n in range(1, 256)]
+@lru_cache(maxsize=1 << 16)
+def _run_key(run: str) -> tuple[str, str]:
+    """:func:`_entity_key` of a capitalised run without its leading stop words: one
+    cached look-up per run instead of two and a list of names (a run left empty
+    gets an empty key, which :func:`_entity_counts` skips as it skips empty names)."""
+    return _entity_key(_strip_leading(run))
 
 
-def _sublinear(counts: Counter[str]) -> dict[str, float]:
-    """1 + ln(tf), from a table for the counts met in practice."""
-    table = _SUBLINEAR
-    return {k: table[v] if v < 256 else 1.0 + math.log(v) for k, v in counts.items()}
+#: 1 + ln(tf) for the term frequencies met in practice (:func:`sublinear` past it)
+SUBLINEAR = [0.0] + [1.0 + math.log(n) for n in range(1, 256)]
+
+
+def sublinear(tf: int) -> float:
+    """1 + ln(tf): a term's weight in its article before IDF."""
+    return SUBLINEAR[tf] if tf < len(SUBLINEAR) else 1.0 + math.log(tf)
 
 
 def bags(article: Article, nlp: ArticleNLP | None = None) -> Bags:
@@ -212,7 +288,9 @@ def bags(article: Article, nlp: ArticleNLP | None = None) -> Bags:
     title = article.title or ""
     counts, common = _words(article.text, title)
     if nlp is not None and nlp.mentions:
-        names = [m.text for m in nlp.mentions if m.label in ENTITY_LABELS]
-    else:
-        names = fallback_entities(f"{title}\n{article.text}" if title else article.text)
-    return Bags(_sublinear(counts), _sublinear(entity_keys(names, common)))
+        named = map(_entity_key, [m.text for m in nlp.mentions if m.label in ENTITY_LABELS])
+    else:  # the keys of fallback_entities(title + text)
+        named = map(
+            _run_key, _CAPRUN.findall(f"{title}\n{article.text}" if title else article.text)
+        )
+    return Bags(counts, _entity_counts(named, common))

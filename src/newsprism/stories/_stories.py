@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
@@ -21,7 +22,7 @@ from itertools import islice
 from .._dates import published_day
 from ..model import Article, ArticleNLP
 from ._decision import ClusterConfig, horizon_days
-from ._features import Bags, bags
+from ._features import SUBLINEAR, Bags, bags, sublinear
 from ._records import StoryEvent, StoryState
 from ._vectors import (
     _ENT,
@@ -33,11 +34,10 @@ from ._vectors import (
     _marks,
     _Member,
     _pin,
-    _ranked,
+    _ranked_unit,
     _restored_members,
     _Story,
     _top,
-    _unit,
     _Vectors,
 )
 
@@ -54,8 +54,18 @@ def _iso_day(days: float | None) -> str | None:
     return datetime.fromtimestamp(days * 86400.0, UTC).isoformat(timespec="seconds")
 
 
+_CLOCK: list[tuple[int, str]] = [(-1, "")]
+
+
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    """The time an event is logged at, to the second: formatted once a second, not
+    once an event (a stream creates hundreds of stories a second)."""
+    now = int(time.time())
+    second, text = _CLOCK[0]
+    if now != second:
+        text = datetime.fromtimestamp(now, UTC).isoformat(timespec="seconds")
+        _CLOCK[0] = (now, text)
+    return text
 
 
 def _title_of(article: Article) -> str:
@@ -195,7 +205,7 @@ class _Stories:
                 # take them from the word centroid, which holds them too
                 marks=dict(st.marks) if st.marks else _marks(dict(st.words)),
                 articles=list(st.articles),
-                outlets=set(st.outlets),
+                outlets=dict.fromkeys(st.outlets),
                 first=published_day(st.first),
                 last=published_day(st.last),
                 merged_into=st.merged_into,
@@ -241,21 +251,25 @@ class _Stories:
         batch vectorizer would), so a word first seen here is rare, not unknown."""
         df = self._df
         ents = self._count(raw) if count else [_ENT + k for k in raw.entities]
-        # idf = ln((N + 1) / (df + 1)) + 1, as scikit-learn's smoothed IDF, with
-        # ln(df + 1) from a table (inlined: this is the hottest loop of the step)
+        # (1 + ln tf) * idf, idf = ln((N + 1) / (df + 1)) + 1 as scikit-learn's smoothed
+        # IDF; 1 + ln(tf) and ln(df + 1) come from tables, computed only past their ends
+        # (inlined: this is the hottest loop of the step)
         base = math.log(self._docs + 1.0) + 1.0
         table, size, log = _LOG1, len(_LOG1), math.log
+        tf1, tfs = SUBLINEAR, len(SUBLINEAR)
         get = df.__getitem__
         w = {
-            k: v * (base - (table[d] if (d := get(k)) < size else log(d + 1.0)))
+            k: (tf1[v] if v < tfs else sublinear(v))
+            * (base - (table[d] if (d := get(k)) < size else log(d + 1.0)))
             for k, v in raw.words.items()
         }
         e = {
-            k: v * (base - (table[d] if (d := get(ek)) < size else log(d + 1.0)))
+            k: (tf1[v] if v < tfs else sublinear(v))
+            * (base - (table[d] if (d := get(ek)) < size else log(d + 1.0)))
             for (k, v), ek in zip(raw.entities.items(), ents, strict=True)
         }
-        return _unit(_ranked(w, self.config.article_terms)), _unit(
-            _ranked(e, self.config.article_entities)
+        return _ranked_unit(w, self.config.article_terms), _ranked_unit(
+            e, self.config.article_entities
         )
 
     def _vectors(self, raw: Bags) -> _Vectors:
@@ -293,7 +307,7 @@ class _Stories:
             entities=_interned(vecs.entities),
             marks=_interned(vecs.marks),
             articles=[article.id],
-            outlets={article.outlet} if article.outlet else set(),
+            outlets={article.outlet: None} if article.outlet else {},
             first=day,
             last=day,
             members=(
@@ -342,7 +356,7 @@ class _Stories:
             else:
                 story.members = None  # grown: its members are no longer moved
         if article.outlet:
-            story.outlets.add(article.outlet)
+            story.outlets[article.outlet] = None
         if day is not None:
             story.first = day if story.first is None else min(story.first, day)
             story.last = day if story.last is None else max(story.last, day)

@@ -268,7 +268,7 @@ class StoryClusterer(_Stories):
         story.first, story.last = (min(days), max(days)) if days else (None, None)
         lead = min(members, key=lambda o: (o.day is None, o.day or 0.0))
         story.title, story.title_date = lead.title, lead.day
-        story.outlets = {o.outlet for o in members if o.outlet}
+        story.outlets = dict.fromkeys(o.outlet for o in members if o.outlet)
         story.dirty = True
         self._unindex(idx, story)
         self._index(idx, self._story_terms(story))
@@ -323,16 +323,18 @@ class StoryClusterer(_Stories):
         out: list[tuple[float, int, tuple[float, ...], float]] = []
         wvec, evec, mvec = vecs.words, vecs.entities, vecs.marks
         names = list(islice(evec, _TOP_NAMES))  # evec is ranked: its strongest names
+        sigma2, horizon = self._sigma2, self._horizon
         for idx in self._postings.candidates(query, self.config.candidates):
             story = self._stories[idx]
             if story.merged_into is not None or story.evicted:
                 continue
             decay = 1.0
-            gap = story.gap(day)
-            if gap:
-                decay = math.exp(-(gap * gap) / self._sigma2)
-                if gap > self._horizon:
-                    continue
+            if day is not None and story.first is not None and story.last is not None:
+                gap = max(0.0, story.first - day, day - story.last)  # story.gap(day), inlined
+                if gap:
+                    decay = math.exp(-(gap * gap) / sigma2)
+                    if gap > horizon:
+                        continue
             cw = _cos(wvec, story.words, story.word_norm())
             if evec:
                 ce = _cos(evec, story.entities, story.entity_norm())
