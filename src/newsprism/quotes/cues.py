@@ -232,6 +232,17 @@ def _inverted_subject(cue: Token) -> Token | None:
     return None
 
 
+def _before_finite(cue: Token) -> int | None:
+    """The index of the word before a finite cue, adverbs skipped (-1 at the start of
+    the text); None when the cue is not a finite verb."""
+    if cue.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    j = cue.i - 1
+    while j >= 0 and cue.doc[j].pos_ == "ADV":
+        j -= 1
+    return j
+
+
 def _adjacent_subject(cue: Token) -> Token | None:
     """A name right beside a cue the parser left without a subject.
 
@@ -240,12 +251,10 @@ def _adjacent_subject(cue: Token) -> Token | None:
     pronoun directly before a finite cue, or directly after it ("said Smith"),
     is its subject in news prose.
     """
-    if cue.tag_ not in ("VBD", "VBZ", "VBP"):
+    j = _before_finite(cue)
+    if j is None:
         return None
     doc = cue.doc
-    j = cue.i - 1
-    while j >= 0 and doc[j].pos_ == "ADV":
-        j -= 1
     cands = [j, cue.i + 1]
     for k in cands:
         if (
@@ -280,12 +289,10 @@ def _apposed_subject(cue: Token) -> Token | None:
     comma before the cue closes an apposition ("Warren, a ... spokesman,"),
     whose head is the name it describes.
     """
-    if cue.tag_ not in ("VBD", "VBZ", "VBP"):
+    j = _before_finite(cue)
+    if j is None:
         return None
     doc = cue.doc
-    j = cue.i - 1
-    while j >= 0 and doc[j].pos_ == "ADV":
-        j -= 1
     comma = j >= 0 and doc[j].text == ","
     if comma:
         j -= 1
