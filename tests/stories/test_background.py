@@ -32,9 +32,11 @@ def test_another_event_of_the_same_town_stays_apart() -> None:
 
 
 def test_the_background_fades_as_the_corpus_grows() -> None:
-    small_df, small_docs = background(5)
-    big_df, big_docs = background(FULL_WEIGHT_DOCS * 10)
-    assert small_docs > 1000 and background(FULL_WEIGHT_DOCS) == (small_df, small_docs)
-    assert 0 < big_docs <= small_docs // 10 + 1
-    assert len(big_df) < len(small_df)
+    whole_df, whole_docs = background(FULL_WEIGHT_DOCS)
+    five_df, five_docs = background(FULL_WEIGHT_DOCS * 5)
+    big_df, big_docs = background(FULL_WEIGHT_DOCS * 1000)
+    assert whole_docs > 1000  # ordinary news of many events
+    assert abs(five_docs - whole_docs / 5) <= 1
+    assert sum(five_df.values()) < sum(whole_df.values())
+    assert 0 <= big_docs <= whole_docs // 1000 + 1 and len(big_df) < len(five_df)
     assert background(0) == ({}, 0)
