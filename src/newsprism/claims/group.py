@@ -198,12 +198,13 @@ def _fold_clauses(
     }
     by_sentence = {m: n for n, members in statements.items() for m in members}
     merged: dict[int, int] = {}  # clause group -> the statement group it joined
+    taken: set[int] = set()  # statement groups that took one already
     for n, members in enumerate(groups):
         if len(members) < 2 or any(claims[m].kind == "statement" for m in members):
             continue
         sentences = frozenset(sentence_of.get(m, -1) for m in members)
         target = by_sentence.get(min(sentences))
-        if target is None or target in merged.values():
+        if target is None or target in taken:
             continue
         mine = statements[target]
         if not (sentences <= mine or mine <= sentences):
@@ -216,6 +217,7 @@ def _fold_clauses(
         if (j.verdict, j.conflict) == verdict:
             groups[target], judgements[target] = together, j
             merged[n] = target
+            taken.add(target)
     keep = [n for n in range(len(groups)) if n not in merged]
     return [groups[n] for n in keep], [judgements[n] for n in keep]
 

@@ -280,17 +280,20 @@ def _outermost(index: Index, refs: Iterable[str]) -> list[str]:
     """A group's claims less those inside another of its claims of the same article:
     a sentence and its figure's clause are one piece of evidence to a reader."""
     claims = [index.claims[r] for r in refs if r in index.claims]
-
-    def inside(c: Claim, o: Claim, n: int, k: int) -> bool:
-        if o.article != c.article or not (o.start <= c.start and c.end <= o.end):
-            return False
-        return (o.start, o.end) != (c.start, c.end) or k < n  # one span twice: the first
-
-    return [
-        c.id
-        for n, c in enumerate(claims)
-        if not any(k != n and inside(c, o, n, k) for k, o in enumerate(claims))
-    ]
+    by_article: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for c in claims:
+        by_article[c.article].append((c.start, c.end))
+    out: list[str] = []
+    kept: set[tuple[str, int, int]] = set()
+    for c in claims:
+        span = (c.start, c.end)
+        if any(s <= c.start and c.end <= e and (s, e) != span for s, e in by_article[c.article]):
+            continue  # inside a longer claim of its article
+        if (c.article, *span) in kept:
+            continue  # one span twice: the first
+        kept.add((c.article, *span))
+        out.append(c.id)
+    return out
 
 
 def _groups(index: Index, members: set[str], groups: Iterable[ClaimGroup]) -> tuple[GroupView, ...]:

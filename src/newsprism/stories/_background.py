@@ -10,14 +10,13 @@ two or more stories.  Counting a background of ordinary news (the
 text, no ECB+ document) into the frequencies first restores the usual weights.
 
 Its weight fades as the corpus grows: a corpus of ``n`` articles takes the share
-``FULL_WEIGHT_DOCS / n`` of it (all of it up to :data:`FULL_WEIGHT_DOCS` articles),
-so that a corpus of hundreds of events is weighed by itself (ECB+ whole, 982
-documents: B-cubed F1 unchanged at 0.915 with the faded background, 0.899 with all
-of it).  The smaller the share, the less two events of one kind run together look
-alike (their shared words, "rehab", "arrested", are rare in ordinary news): with
-share ``1 / n``, ten articles of two such ECB+ events put 243 of 1,060 cross-event
-pairs in one story, with ``50 / n`` 313, while five reports of one event stay one
-story just as often (78 of 86 events).  Measured in ``benchmarks/RESULTS.md``
+``1 / n`` of it, so that a corpus of hundreds of events is weighed by itself (ECB+
+whole, 982 documents: B-cubed F1 unchanged at 0.915 with the faded background, 0.899
+with all of it).  A small share also keeps two events of one kind run together from
+looking alike (their shared words, "rehab", "arrested", are rare in ordinary news):
+ten articles of two such ECB+ events put 243 of 1,060 cross-event pairs in one story
+with the share ``1 / n``, 313 with ``50 / n``, while five reports of one event stay
+one story just as often (78 of 86 events).  Measured in ``benchmarks/RESULTS.md``
 ("stories of a handful of articles").
 """
 
@@ -27,10 +26,7 @@ import functools
 
 from .. import artifacts
 
-__all__ = ["FULL_WEIGHT_DOCS", "background", "with_background"]
-
-#: Corpora up to this many articles take the whole background; larger ones a share.
-FULL_WEIGHT_DOCS = 1
+__all__ = ["background", "with_background"]
 
 
 @functools.cache
@@ -45,9 +41,9 @@ def background(corpus_docs: int) -> tuple[dict[str, int], int]:
     if corpus_docs <= 0:
         return {}, 0
     df, docs = _table()
-    share = min(1.0, FULL_WEIGHT_DOCS / corpus_docs)
-    if share >= 1.0:
+    if corpus_docs == 1:
         return dict(df), docs
+    share = 1.0 / corpus_docs
     scaled = {k: n for k, v in df.items() if (n := round(v * share)) > 0}
     return scaled, round(docs * share)
 
