@@ -34,7 +34,7 @@ from newsprism.claims.features import EntityIndex, features
 from newsprism.claims.group import _idf, _vectors
 
 FOLDS = 5
-THRESHOLDS = (0.1, 0.12, 0.15, 0.18, 0.2, 0.25, 0.3, 0.4, 0.5)
+THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
 RIDGE = 1.0
 TOLERANCE = 0.035
 

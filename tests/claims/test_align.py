@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from newsprism import artifacts
 from newsprism.claims import group_claims
-from newsprism.claims.align import PAIR_FEATURES, align, pair_features, pair_model, profiles
+from newsprism.claims.align import PAIR_FEATURES, align, pair_model
 from newsprism.claims.features import EntityIndex, features
 from newsprism.claims.group import _idf, _vectors
 from newsprism.claims.values import find_values
@@ -203,37 +203,3 @@ def test_one_quotation_with_a_long_attribution_is_still_a_quotation() -> None:
         }
     )
     assert claims["ledger:c0"].group == claims["courier:c0"].group
-
-
-def test_the_pair_model_counts_shared_words_and_the_same_dated_event() -> None:
-    """Overlap is normalised by length, so two long accounts sharing ten content words
-    look no closer than two short ones sharing three; the count of shared stems and the
-    verb at the date say how much of one proposition the two texts hold."""
-    long_a = (
-        "Firefighters from three counties battled the warehouse blaze near the river port "
-        "for nine hours on Sunday before the roof collapsed into the loading bays."
-    )
-    long_b = (
-        "The warehouse blaze near the river port kept firefighters from three counties "
-        "busy for nine hours on Sunday, and the roof collapsed into the loading bays."
-    )
-    short_a, short_b = "The roof collapsed on Sunday.", "A roof fell in at the port."
-    claims = [
-        _claim("ledger", 0, long_a),
-        _claim("courier", 0, long_b),
-        _claim("ledger", 1, short_a),
-        _claim("courier", 1, short_b),
-    ]
-    index = EntityIndex()
-    feats = [features(c, index) for c in claims]
-    idf = _idf(feats)
-    prof = profiles(claims, feats, idf)
-    at = {name: k for k, name in enumerate(PAIR_FEATURES)}
-    long_pair = pair_features(prof[0], prof[1], 0.9, idf)
-    short_pair = pair_features(prof[2], prof[3], 0.9, idf)
-    assert long_pair[at["stems"]] == 1.0  # ten or more content stems in common
-    assert short_pair[at["stems"]] < 0.5
-    assert long_pair[at["event"]] == 1.0  # "collapsed" next to "Sunday" in both
-    model = pair_model()
-    assert model.weights[at["stems"]] > 0 and model.weights[at["event"]] > 0
-    assert model.prob(long_pair) > model.prob(short_pair)

@@ -56,11 +56,6 @@ PAIR_FEATURES: tuple[str, ...] = (
     "lead",  # both among the first sentences of their articles (news leads tell one story)
     "subject",  # the same leftmost named actor
     "plain",  # idf-weighted overlap of lower-case content words: what happens, not who
-    "stems",  # how many content stems the two share (up to 10, scaled to 1): overlap
-    # normalises by length, so two long sentences sharing ten words look like two short
-    # ones sharing three; the count says how much of a proposition is common
-    "event",  # the same verb nearest the first date: the same thing happened then
-    "quoted",  # the larger share of either text inside quotation marks
 )
 
 #: Candidate claims scored per claim at most, and keys looked up for them.
@@ -162,9 +157,6 @@ class Profile:
     units: frozenset[str]
     first: str | None
     lead: bool
-    stems: frozenset[str]
-    event: str | None
-    quote_share: float
 
 
 def profiles(
@@ -195,9 +187,6 @@ def profiles(
                 ),
                 first=f.first,
                 lead=at_lead,
-                stems=f.stems,
-                event=f.event,
-                quote_share=f.quote_share,
             )
         )
     return out
@@ -227,9 +216,6 @@ def pair_features(
         1.0 if a.lead and b.lead else 0.0,
         1.0 if a.first is not None and a.first == b.first else 0.0,
         _overlap(a.plain, a.plain_weight, b.plain, b.plain_weight, idf),
-        min(10, len(a.stems & b.stems)) / 10,
-        1.0 if a.event is not None and a.event == b.event else 0.0,
-        max(a.quote_share, b.quote_share),
     )
 
 
