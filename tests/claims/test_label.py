@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsprism.claims.label import LABEL_CHARS, clean, penalty, pick, shorten
+from newsprism.claims.label import LABEL_CHARS, WHOLE_CHARS, clean, penalty, pick, shorten
 
 
 def test_the_attribution_is_left_to_the_sides() -> None:
@@ -57,7 +57,8 @@ def test_a_list_of_activities_is_not_a_clause_boundary() -> None:
         "The rules drop a requirement that agencies consult scientists before approving "
         "drilling, mining and logging projects on public land across the western states"
     )
-    assert shorten(text).endswith("…")
+    assert shorten(text) == text  # not cut at "drilling,": whole, as it is short enough
+    assert shorten(text, whole=140).endswith("…")
 
 
 def test_a_member_that_leans_on_earlier_text_is_not_the_label() -> None:
@@ -74,7 +75,7 @@ def test_a_member_that_leans_on_earlier_text_is_not_the_label() -> None:
 
 @given(st.text(min_size=1, max_size=400))
 def test_a_label_is_never_longer_than_the_limit(text: str) -> None:
-    assert len(shorten(clean(text))) <= LABEL_CHARS + 1
+    assert len(shorten(clean(text))) <= max(LABEL_CHARS + 1, WHOLE_CHARS)
 
 
 def test_uncued_keeps_the_attribution() -> None:
@@ -90,4 +91,4 @@ def test_a_list_joined_by_and_is_not_cut_as_a_clause() -> None:
         "The basic building block of the new server is a card-sized compute block made of "
         "a processor, its chipset, memory, and a custom chip that links the blocks together"
     )
-    assert shorten(text).endswith("…")
+    assert shorten(text, whole=140).endswith("…")
