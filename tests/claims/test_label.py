@@ -92,3 +92,21 @@ def test_a_list_joined_by_and_is_not_cut_as_a_clause() -> None:
         "a processor, its chipset, memory, and a custom chip that links the blocks together"
     )
     assert shorten(text, whole=140).endswith("…")
+
+
+def test_a_label_is_not_cut_inside_a_parenthesis_set_off_by_dashes() -> None:
+    text = (
+        "Whatever doubts the regulators might have about the company, its subsidiaries — "
+        "notably the shipping arm, which carries most of the region's grain exports — play "
+        "a part in the economy of the whole coast that nobody in the capital can ignore"
+    )
+    label = shorten(text)
+    assert label.endswith("…")  # no cut at either dash or at ", which" between them
+    assert not label.endswith(("the shipping arm", "its subsidiaries"))
+    # a dash that closes nothing is still a boundary
+    lone = "The harbour board approved the new terminal after a long night of talks — " + (
+        "and the unions said they would wait to see what the board does with the plans"
+    )
+    assert shorten(lone, limit=110) == (
+        "The harbour board approved the new terminal after a long night of talks"
+    )

@@ -104,13 +104,30 @@ def shorten(text: str, limit: int = LABEL_CHARS, whole: int = WHOLE_CHARS) -> st
     clause boundaries, so ", and" is not one."""
     if len(text) <= limit:
         return text
-    cuts = [m.start() for m in _CLAUSE_BREAK.finditer(text, 0, limit) if m.start() >= _MIN_KEEP]
+    cuts = [
+        m.start()
+        for m in _CLAUSE_BREAK.finditer(text, 0, limit)
+        if m.start() >= _MIN_KEEP and not _inside_dashes(text, m.start())
+    ]
     if cuts:
         return text[: cuts[-1]].rstrip(" ,;")
     if len(text) <= whole:
         return text
     cut = text[:limit].rsplit(" ", 1)[0]
     return cut.rstrip(",;:") + "…"
+
+
+_DASH = re.compile(r"\s(?:[—–]|--)\s")
+
+
+def _inside_dashes(text: str, at: int) -> bool:
+    """Whether ``at`` opens or falls inside a parenthesis set off by dashes ("his
+    companies -- particularly SpaceX, which ... -- contribute"): a cut there keeps the
+    subject and loses its verb."""
+    before = len(_DASH.findall(text, 0, at))
+    return (before % 2 == 1 or _DASH.match(text, at) is not None) and (
+        _DASH.search(text, at + 2) is not None
+    )
 
 
 def pick(candidates: Sequence[tuple[int, str]]) -> str:
