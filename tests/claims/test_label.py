@@ -110,3 +110,12 @@ def test_a_label_is_not_cut_inside_a_parenthesis_set_off_by_dashes() -> None:
     assert shorten(lone, limit=110) == (
         "The harbour board approved the new terminal after a long night of talks"
     )
+
+
+def test_a_quotation_left_open_by_the_sentence_is_closed_in_the_label() -> None:
+    assert clean("The mayor called the plan “a once-in-a-generation chance") == (
+        "The mayor called the plan “a once-in-a-generation chance”"
+    )
+    assert clean("The mayor called it “bold” and “overdue”.") == (
+        "The mayor called it “bold” and “overdue”"
+    )

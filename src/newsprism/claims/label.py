@@ -87,6 +87,8 @@ def clean(text: str) -> str:
     if (text.endswith('"') and text.count('"') % 2) or (text.endswith("”") and "“" not in text):
         text = text[:-1]  # the claim began inside the quotation: no opening mark to close
     text = text.rstrip(" .;:,")
+    if text.count("“") > text.count("”"):
+        text += "”"  # the sentence ended inside a quotation whose mark closes after it
     return text[:1].upper() + text[1:]
 
 
