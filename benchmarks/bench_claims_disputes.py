@@ -2,6 +2,7 @@
 
     python benchmarks/bench_claims_disputes.py [--lo 300 --hi 900] [--cache F.pkl] [--pairs]
     python benchmarks/bench_claims_disputes.py --end-to-end [--lo 300 --hi 900] [--json OUT] [--why]
+        [--model DIR/claims_disputes.json] [--fold K]
 
 The claims step alone, on stories taken from FNC-1's headline links (connected
 components of the related stances over bodies ``lo``..``hi``-1), so the stories
@@ -16,7 +17,12 @@ claim is linked).  ``--end-to-end`` instead runs ``newsprism analyze`` on the
 bodies as one corpus (stories from the stories stage, as the held-out check runs
 it), scores the dossier as ``score.py stance`` does and counts the wanted pairs
 the stories stage put in different stories; it is the only mode allowed on the
-reported bodies 0-299 (once, at the end of a round).  ``--why`` (end to end, not on
+reported bodies 0-299 (once, at the end of a round).  ``--model`` runs it with
+another dispute model file (a cross-fitted one from ``train_claims_disputes.py
+--hold-out``, so a slice of bodies 900 and above is out of sample): the package is
+copied with that file in place of the shipped one; ``--fold K`` runs the bodies of
+that model's left-out story fold instead of a range (``train_claims_disputes.story_fold``).
+``--why`` (end to end, not on
 the reported bodies) sorts the pairs not surfaced by the step that lost them
 (:func:`why_missed`).  Default range: the
 development set (bodies 300-899); bodies 0-299 are the reported set and the model
@@ -28,20 +34,29 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
 import pickle
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+import newsprism
 from _data import DEFAULT_DATA
 from newsprism import nlp
 from newsprism.claims import CAPABILITIES, extract_claims, group_claims
-from newsprism.claims.stance import camps, dispute_model, disputed_pairs, scored_pairs
+from newsprism.claims.stance import (
+    DisputeModel,
+    camps,
+    dispute_model,
+    disputed_pairs,
+    scored_pairs,
+)
 from newsprism.entities import merge_entities
 from newsprism.model import Article, Claim, Entity
-from train_claims_disputes import load, stories
+from train_claims_disputes import FOLDS, load, stories, story_fold
 
 Prepared = list[tuple[list[Article], list[Claim], list[Entity]]]
 
@@ -59,10 +74,26 @@ def prepare(bodies: dict[str, str], components: list[list[str]]) -> Prepared:
     return out
 
 
+def model_from(path: Path | None) -> DisputeModel:
+    """The dispute model of a model file (``None``: the shipped one)."""
+    if path is None:
+        return dispute_model()
+    art = json.loads(path.read_text(encoding="utf-8"))["params"]
+    return DisputeModel(
+        bias=float(art["bias"]),
+        mean=tuple(art["mean"]),
+        scale=tuple(art["scale"]),
+        weights=tuple(art["weights"]),
+        vocabulary=dict(art["vocabulary"]),
+        threshold=float(art["threshold"]),
+    )
+
+
 def why_missed(
     bodies: dict[str, str],
     grouped: list[list[str]],
     missed: set[frozenset[str]],
+    model: DisputeModel | None = None,
 ) -> dict[str, list[frozenset[str]]]:
     """The wanted pairs not surfaced (``grouped``: the dossier's stories, article ids),
     by the step that lost them: ``apart`` (the stories
@@ -73,7 +104,7 @@ def why_missed(
     camp, but no conflicting group holds both: the anchor and recruit steps of
     :mod:`.disputes`).  Which side is which is not asked: FNC-1's stances are to a
     headline, and a headline may itself be the debunk."""
-    model = dispute_model()
+    model = model or dispute_model()
     story = {a: n for n, arts in enumerate(grouped) for a in arts}
     prob: dict[frozenset[str], float] = {}
     side: dict[str, tuple[int, bool]] = {}
@@ -111,6 +142,7 @@ def end_to_end(
     both: set[frozenset[str]],
     keep: Path | None,
     why: bool = False,
+    model: Path | None = None,
 ) -> None:
     """``newsprism analyze`` on the bodies of ``part`` as one corpus, scored as
     ``score.py stance`` scores it (a pair is surfaced when one conflicting group has
@@ -121,8 +153,18 @@ def end_to_end(
             for b in sorted(part, key=int):
                 f.write(json.dumps({"id": f"fnc-{b}", "text": bodies[b]}, ensure_ascii=False))
                 f.write("\n")
+        env = dict(os.environ)
+        if model is not None:
+            pkg = Path(tmp) / "src" / "newsprism"
+            shutil.copytree(
+                Path(newsprism.__file__).parent,
+                pkg,
+                ignore=shutil.ignore_patterns("__pycache__"),
+            )
+            shutil.copyfile(model, pkg / "artifacts" / "data" / "claims_disputes.json")
+            env["PYTHONPATH"] = os.pathsep.join([str(pkg.parent), env.get("PYTHONPATH", "")])
         cmd = [sys.executable, "-m", "newsprism", "analyze", str(src), "--json", str(out)]
-        subprocess.run([*cmd, "--jobs", "1"], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run([*cmd, "--jobs", "1"], check=True, stdout=subprocess.DEVNULL, env=env)
         use = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = use.ru_utime + use.ru_stime
         d = json.loads(out.read_text(encoding="utf-8"))
@@ -148,7 +190,8 @@ def end_to_end(
     )
     if why:
         grouped = [list(s["articles"]) for s in d["stories"]]
-        for cause, pairs in sorted(why_missed(bodies, grouped, want - found).items()):
+        missed = why_missed(bodies, grouped, want - found, model_from(model))
+        for cause, pairs in sorted(missed.items()):
             print(f"  not surfaced, {cause}: {len(pairs)}")
             for pair in pairs:
                 print("    " + " / ".join(sorted(pair, key=lambda a: int(a[4:]))))
@@ -164,11 +207,22 @@ def main() -> None:
     ap.add_argument("--end-to-end", action="store_true", help="run `newsprism analyze`")
     ap.add_argument("--json", type=Path, help="with --end-to-end: keep the dossier here")
     ap.add_argument("--why", action="store_true", help="with --end-to-end: why pairs are missed")
+    ap.add_argument("--model", type=Path, help="with --end-to-end: this dispute model file")
+    ap.add_argument(
+        "--fold",
+        type=int,
+        choices=range(FOLDS),
+        help="with --end-to-end: the bodies of this story fold (900 and above)",
+    )
     args = ap.parse_args()
+    if args.fold is not None and not args.end_to_end:
+        raise SystemExit("--fold runs end to end only")
     if args.lo < 300 and (args.why or not args.end_to_end):
         raise SystemExit("bodies 0-299 are the reported set: measure them end to end, once")
     bodies, stances = load(args.data / "fnc1-train")
     part = set(sorted(bodies, key=int)[args.lo : args.hi])
+    if args.fold is not None:
+        part = story_fold(stances, sorted(bodies, key=int), args.fold)
     rows = [r for r in stances if r["Body ID"] in part]
     if args.end_to_end:
         by_h: dict[str, dict[str, set[str]]] = {}
@@ -188,6 +242,7 @@ def main() -> None:
             },
             args.json,
             args.why,
+            args.model,
         )
         return
     story = stories(rows)
