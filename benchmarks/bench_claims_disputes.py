@@ -2,6 +2,7 @@
 
     python benchmarks/bench_claims_disputes.py [--lo 300 --hi 900] [--cache F.pkl] [--pairs]
     python benchmarks/bench_claims_disputes.py --end-to-end [--lo 300 --hi 900] [--json OUT] [--why]
+        [--model DIR/claims_disputes.json] [--fold K]
 
 The claims step alone, on stories taken from FNC-1's headline links (connected
 components of the related stances over bodies ``lo``..``hi``-1), so the stories
@@ -16,7 +17,12 @@ claim is linked).  ``--end-to-end`` instead runs ``newsprism analyze`` on the
 bodies as one corpus (stories from the stories stage, as the held-out check runs
 it), scores the dossier as ``score.py stance`` does and counts the wanted pairs
 the stories stage put in different stories; it is the only mode allowed on the
-reported bodies 0-299 (once, at the end of a round).  ``--why`` (end to end, not on
+reported bodies 0-299 (once, at the end of a round).  ``--model`` runs it with
+another dispute model file (a cross-fitted one from ``train_claims_disputes.py
+--hold-out``, so a slice of bodies 900 and above is out of sample): the package is
+copied with that file in place of the shipped one; ``--fold K`` runs the bodies of
+that model's left-out story fold instead of a range (``train_claims_disputes.story_fold``).
+``--why`` (end to end, not on
 the reported bodies) sorts the pairs not surfaced by the step that lost them
 (:func:`why_missed`).  Default range: the
 development set (bodies 300-899); bodies 0-299 are the reported set and the model
@@ -28,20 +34,29 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
 import pickle
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+import newsprism
 from _data import DEFAULT_DATA
 from newsprism import nlp
 from newsprism.claims import CAPABILITIES, extract_claims, group_claims
-from newsprism.claims.stance import camps, dispute_model, disputed_pairs, scored_pairs
+from newsprism.claims.stance import (
+    DisputeModel,
+    camps,
+    dispute_model,
+    disputed_pairs,
+    scored_pairs,
+)
 from newsprism.entities import merge_entities
 from newsprism.model import Article, Claim, Entity
-from train_claims_disputes import load, stories
+from train_claims_disputes import FOLDS, load, stories, story_fold
 
 Prepared = list[tuple[list[Article], list[Claim], list[Entity]]]
 
@@ -59,10 +74,26 @@ def prepare(bodies: dict[str, str], components: list[list[str]]) -> Prepared:
     return out
 
 
+def model_from(path: Path | None) -> DisputeModel:
+    """The dispute model of a model file (``None``: the shipped one)."""
+    if path is None:
+        return dispute_model()
+    art = json.loads(path.read_text(encoding="utf-8"))["params"]
+    return DisputeModel(
+        bias=float(art["bias"]),
+        mean=tuple(art["mean"]),
+        scale=tuple(art["scale"]),
+        weights=tuple(art["weights"]),
+        vocabulary=dict(art["vocabulary"]),
+        threshold=float(art["threshold"]),
+    )
+
+
 def why_missed(
     bodies: dict[str, str],
     grouped: list[list[str]],
     missed: set[frozenset[str]],
+    model: DisputeModel | None = None,
 ) -> dict[str, list[frozenset[str]]]:
     """The wanted pairs not surfaced (``grouped``: the dossier's stories, article ids),
     by the step that lost them: ``apart`` (the stories
@@ -73,7 +104,7 @@ def why_missed(
     camp, but no conflicting group holds both: the anchor and recruit steps of
     :mod:`.disputes`).  Which side is which is not asked: FNC-1's stances are to a
     headline, and a headline may itself be the debunk."""
-    model = dispute_model()
+    model = model or dispute_model()
     story = {a: n for n, arts in enumerate(grouped) for a in arts}
     prob: dict[frozenset[str], float] = {}
     side: dict[str, tuple[int, bool]] = {}
@@ -104,6 +135,35 @@ def why_missed(
     return out
 
 
+def by_story(
+    want: set[frozenset[str]],
+    both: set[frozenset[str]],
+    found: set[frozenset[str]],
+    truth: dict[str, str],
+) -> str:
+    """The figures per FNC-1 story (``truth``: body -> story): a pair count grows with
+    the square of a story's size, so one large story can make or break a slice of a
+    few hundred bodies; the share of stories with a surfaced pair, and the mean of
+    the stories' surfaced shares, weigh each story once."""
+    mine: dict[str, list[bool]] = {}
+    for p in want:
+        mine.setdefault(truth[next(iter(p))[4:]], []).append(p in found)
+    false: dict[str, int] = {}
+    for p in both & found:
+        s = truth[next(iter(p))[4:]]
+        false[s] = false.get(s, 0) + 1
+    hit = sum(1 for v in mine.values() if any(v))
+    mean = sum(sum(v) / len(v) for v in mine.values()) / max(1, len(mine))
+    top = sorted(mine.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:3]
+    return (
+        f"per story: {len(mine)} stories with agree-vs-disagree pairs, {hit} with one "
+        f"surfaced, mean share {mean:.3f}; largest "
+        + ", ".join(f"{s}: {sum(v)}/{len(v)}" for s, v in top)
+        + f"; agree-agree conflicting in {len(false)} stories, "
+        + f"most {max(false.values(), default=0)}"
+    )
+
+
 def end_to_end(
     bodies: dict[str, str],
     part: set[str],
@@ -111,18 +171,39 @@ def end_to_end(
     both: set[frozenset[str]],
     keep: Path | None,
     why: bool = False,
+    model: Path | None = None,
+    truth: dict[str, str] | None = None,
 ) -> None:
     """``newsprism analyze`` on the bodies of ``part`` as one corpus, scored as
     ``score.py stance`` scores it (a pair is surfaced when one conflicting group has
-    the two articles on different sides, whatever their stories)."""
+    the two articles on different sides, whatever their stories); ``truth`` (body ->
+    FNC-1 story) adds the figures per story (:func:`by_story`)."""
     with tempfile.TemporaryDirectory() as tmp:
         src, out = Path(tmp) / "bodies.jsonl", keep or Path(tmp) / "dossier.json"
         with src.open("w", encoding="utf-8") as f:
             for b in sorted(part, key=int):
                 f.write(json.dumps({"id": f"fnc-{b}", "text": bodies[b]}, ensure_ascii=False))
                 f.write("\n")
-        cmd = [sys.executable, "-m", "newsprism", "analyze", str(src), "--json", str(out)]
-        subprocess.run([*cmd, "--jobs", "1"], check=True, stdout=subprocess.DEVNULL)
+        env = dict(os.environ)
+        if model is not None:
+            pkg = Path(tmp) / "src" / "newsprism"
+            shutil.copytree(
+                Path(newsprism.__file__).parent,
+                pkg,
+                ignore=shutil.ignore_patterns("__pycache__"),
+            )
+            shutil.copyfile(model, pkg / "artifacts" / "data" / "claims_disputes.json")
+            env["PYTHONPATH"] = os.pathsep.join([str(pkg.parent), env.get("PYTHONPATH", "")])
+        cmd = [
+            sys.executable,
+            "-m",
+            "newsprism",
+            "analyze",
+            str(src),
+            "--json",
+            str(out),
+        ]
+        subprocess.run([*cmd, "--jobs", "1"], check=True, stdout=subprocess.DEVNULL, env=env)
         use = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = use.ru_utime + use.ru_stime
         d = json.loads(out.read_text(encoding="utf-8"))
@@ -146,9 +227,12 @@ def end_to_end(
         f"({len(found & want) / max(1, len(want)):.3f}); agree-agree pairs {len(both)}, "
         f"called conflicting {len(found & both)}"
     )
+    if truth:
+        print(by_story(want, both, found, truth))
     if why:
         grouped = [list(s["articles"]) for s in d["stories"]]
-        for cause, pairs in sorted(why_missed(bodies, grouped, want - found).items()):
+        missed = why_missed(bodies, grouped, want - found, model_from(model))
+        for cause, pairs in sorted(missed.items()):
             print(f"  not surfaced, {cause}: {len(pairs)}")
             for pair in pairs:
                 print("    " + " / ".join(sorted(pair, key=lambda a: int(a[4:]))))
@@ -164,11 +248,22 @@ def main() -> None:
     ap.add_argument("--end-to-end", action="store_true", help="run `newsprism analyze`")
     ap.add_argument("--json", type=Path, help="with --end-to-end: keep the dossier here")
     ap.add_argument("--why", action="store_true", help="with --end-to-end: why pairs are missed")
+    ap.add_argument("--model", type=Path, help="with --end-to-end: this dispute model file")
+    ap.add_argument(
+        "--fold",
+        type=int,
+        choices=range(FOLDS),
+        help="with --end-to-end: the bodies of this story fold (900 and above)",
+    )
     args = ap.parse_args()
+    if args.fold is not None and not args.end_to_end:
+        raise SystemExit("--fold runs end to end only")
     if args.lo < 300 and (args.why or not args.end_to_end):
         raise SystemExit("bodies 0-299 are the reported set: measure them end to end, once")
     bodies, stances = load(args.data / "fnc1-train")
     part = set(sorted(bodies, key=int)[args.lo : args.hi])
+    if args.fold is not None:
+        part = story_fold(stances, sorted(bodies, key=int), args.fold)
     rows = [r for r in stances if r["Body ID"] in part]
     if args.end_to_end:
         by_h: dict[str, dict[str, set[str]]] = {}
@@ -188,6 +283,9 @@ def main() -> None:
             },
             args.json,
             args.why,
+            args.model,
+            # not on the reported bodies: which stories hold their pairs is not read
+            stories(stances) if args.lo >= 300 or args.fold is not None else None,
         )
         return
     story = stories(rows)

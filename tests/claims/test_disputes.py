@@ -234,3 +234,45 @@ def test_fact_checking_verdicts_dispute_and_ordinary_uses_do_not() -> None:
     assert disputing("The viral post about the flood is misleading, the agency said.")
     assert not disputing("The old bridge held up well in the storm.")
     assert not disputing("The senator did not hold up the bill this time.")
+
+
+def test_an_anchor_on_a_side_detail_gives_way_to_the_story_s_claim(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the debunk's only strict anchor is a side detail (an expert's doubt against the
+    # report's line naming the expert: two articles come near it); the story's claim,
+    # which the debunk retells and every report carries, reaches all four: it carries
+    # the dispute, so each report faces the debunk
+    rows = [
+        ("r1", "Dylan Thomas had a spider crawl under his skin in Bali", "asserted"),
+        ("r1", "Christopher Buddle, a professor at McGill University, studies spiders", ""),
+        ("d", "Christopher Buddle, a McGill University professor, says it is not possible", ""),
+        ("d", "Dylan Thomas says he had a spider crawl under his skin in Bali", "asserted"),
+        ("r2", "In Bali a spider crawled under the skin of Dylan Thomas", "asserted"),
+        ("r3", "Dylan Thomas found a spider had crawled under his skin in Bali", "asserted"),
+    ]
+    claims = [
+        Claim(id=f"c{i}", article=a, text=t, start=0, end=len(t), polarity=pol or "asserted")
+        for i, (a, t, pol) in enumerate(rows)
+    ]
+    people = [
+        Entity(id="person:dylan-thomas", name="Dylan Thomas", kind="person", articles=("r1", "d")),
+        Entity(id="person:buddle", name="Christopher Buddle", kind="person", articles=("r1", "d")),
+    ]
+    feats = [features(c, EntityIndex(people)) for c in claims]
+    story, detail = np.array([1.0, 0.0, 0.0]), np.array([0.0, 1.0, 0.0])
+    doubt = np.array([0.0, 0.83, (1 - 0.83**2) ** 0.5])  # the doubt: cosine 0.83 to the detail
+    retold = np.array([0.95, 0.0, (1 - 0.95**2) ** 0.5])
+    vectors = np.array([story, detail, doubt, retold, story, story], dtype=np.float32)
+    arts = [Article(id=a, text="") for a in ("r1", "d", "r2", "r3")]
+    flagged = [("r1", "d", 0.9), ("r2", "d", 0.9), ("r3", "d", 0.9)]
+    monkeypatch.setattr("newsprism.claims.disputes.scored_pairs", lambda *_: flagged)
+    groups, out = link_article_disputes([[i] for i in range(6)], claims, feats, vectors, arts)
+    assert [0, 3, 4, 5] in groups
+    assert out[3].kind == "denial"
+    # with the side detail alone (no report retells the story), the detail carries it
+    alone = [0, 1, 2]
+    groups, _ = link_article_disputes(
+        [[i] for i in alone], [claims[i] for i in alone], feats[:3], vectors[:3], arts[:2]
+    )
+    assert [1, 2] in groups

@@ -26,7 +26,10 @@ its claim closest to that pair, so each asserting article faces each disputing
 one in one disputed group.  A debunk that names none of the report's actors in
 its denying sentences, or that only says so as a whole ("PROBABLY FALSE"), is
 anchored by the claim it retells closest to the report's: of such pairs, the one
-most articles of the camp come close to (:func:`_anchor`).
+most articles of the camp come close to (:func:`_anchor`).  So is a camp whose
+only strict anchor is a side detail no third article comes near (an expert's doubt
+against the report's line introducing the expert): what it disputes is the story's
+claim, which most of the camp retell (:data:`DETAIL_REACH`).
 
 The other way round, two articles the dispute model reads as alike (both tell the
 story the same way) are never set on opposite sides by a denial one of them
@@ -184,6 +187,16 @@ LOOSE_COSINE = 0.8
 LOOSE_STEMS = 3
 #: Loose anchor pairs weighed by how many articles of the camp come close to them.
 LOOSE_TRIES = 16
+#: A strict anchor (or a dispute the sentence rules linked) that no article beyond its
+#: own two comes near (:func:`_reach`) is a side detail, not what the camp disputes:
+#: a loose anchor reaching more of the camp takes its place.  Round 7, the Bali spider
+#: with a cross-fitted model: "I think this is extremely suspect ...," Christopher
+#: Buddle (a debunk) against the report's line naming Buddle, reach 2, left nine reports
+#: unplaced; "Dylan Thomas had a spider crawl underneath his skin", reach 10, places them.
+#: Letting any loose anchor of greater reach win also took the Managua camp's to "About
+#: 1.5 million people live in the Nicaraguan capital" (10 against 5) and an Ebola
+#: camp's to a detail (8 against 7): 3 more agree-agree pairs conflicting on 300-899.
+DETAIL_REACH = 2
 #: Least :func:`_disputing` rank of a disputing article's claim that may carry a dispute:
 #: the rest of a debunking article mostly retells the story it debunks.
 MIN_RANK = 1
@@ -282,16 +295,22 @@ def _anchor(
         return None
     # a debunk retells much of what it debunks: of the pairs that match, the one
     # most articles of the camp have a claim close to is the story's claim
-    articles = [claims[m].article for m in camp]
-    cvec = vectors[list(camp)]
+    return max(found, key=lambda pair: (_reach(pair, camp, claims, vectors), -found.index(pair)))
 
-    def reach(pair: tuple[int, int]) -> int:
-        centre = vectors[pair[0]] + vectors[pair[1]]
-        centre /= float(np.linalg.norm(centre)) or 1.0
-        near = cvec @ centre >= REACH_COSINE
-        return len({art for art, ok in zip(articles, near, strict=True) if ok})
 
-    return max(found, key=lambda pair: (reach(pair), -found.index(pair)))
+def _reach(
+    pair: tuple[int, int],
+    camp: Sequence[int],
+    claims: Sequence[Claim],
+    vectors: npt.NDArray[np.float32],
+) -> int:
+    """How many articles of the camp (``camp``: their claims) have a claim at
+    :data:`REACH_COSINE` or more to the anchor pair's centre: the story's claim
+    reaches most of them, a detail two articles happen to share few."""
+    centre = vectors[pair[0]] + vectors[pair[1]]
+    centre /= float(np.linalg.norm(centre)) or 1.0
+    near = vectors[list(camp)] @ centre >= REACH_COSINE
+    return len({claims[m].article for m, ok in zip(camp, near, strict=True) if ok})
 
 
 def _part_alike(
@@ -376,17 +395,20 @@ def link_article_disputes(
         # a dispute the sentence rules already linked is the camp's: its group takes the rest
         anchor = _linked(groups, claims, feats, set(asserting), set(disputing))
         about = disputes
+        camp_claims = [i for art in (*asserting, *disputing) for i in by_article[art]]
+        camp_claims = camp_claims[: 2 * MAX_CAMP_CLAIMS]
         if anchor is None and d_claims:
             anchor = _anchor(a_claims, d_claims, claims, feats, vectors, strict=True)
-        if anchor is None:
-            # the debunk's denying sentences name none of the report's actors ("PROBABLY
-            # FALSE", "It sounds pretty far-fetched"): a claim it retells carries it
-            camp_claims = [i for art in (*asserting, *disputing) for i in by_article[art]]
-            camp_claims = camp_claims[: 2 * MAX_CAMP_CLAIMS]
-            anchor = _anchor(
-                a_claims, d_all, claims, feats, vectors, strict=False, camp=camp_claims
-            )
-            about = _about
+        # the debunk's denying sentences name none of the report's actors ("PROBABLY
+        # FALSE", "It sounds pretty far-fetched"), or only a side detail no other
+        # article of the camp comes near (an expert's doubt against the line naming the
+        # expert): a claim it retells that more of the camp come near carries it
+        if anchor is None or _reach(anchor, camp_claims, claims, vectors) <= DETAIL_REACH:
+            loose = _anchor(a_claims, d_all, claims, feats, vectors, strict=False, camp=camp_claims)
+            if loose is not None and (
+                anchor is None or _reach(loose, camp_claims, claims, vectors) > DETAIL_REACH
+            ):
+                anchor, about = loose, _about
         if anchor is None:
             log.debug("camp %s vs %s: no anchor pair", asserting, disputing)
             continue
