@@ -150,7 +150,12 @@ def source_of(cue: Token) -> Token | None:
                 and any(ch.isalnum() for ch in child.text)
                 and not _a_day(child)
             ):
-                return child
+                dash = _dateline(child)
+                if dash is None:
+                    return child
+                after = _after_dateline(child, dash)
+                if after is not None:
+                    return after
         if tok.dep_ in _STOP_CLIMB or tok.head.i == tok.i:
             break
         tok = tok.head
@@ -341,6 +346,51 @@ def _a_day(tok: Token) -> bool:
     if tok.ent_type_ == "TIME":
         return True
     return tok.ent_type_ == "DATE" and (tok.pos_ == "PROPN" or tok.tag_ == "CD")
+
+
+#: Dashes that close a dateline.
+_DASHES = frozenset({"-", "--", "—", "–", "―"})
+
+
+def _dateline(tok: Token) -> int | None:
+    """The closing dash of a dateline the parser read as a subject, else None.
+
+    "LONDON (Reuters) - Donald Trump said", "CLEVELAND, July 19 (UPI) — Former
+    Attorney General Michael Mukasey told", "Washington (AFP) –": a place
+    opening its line, then only a date, a province or an agency in brackets
+    before a dash.  The speaker is the phrase after the dash.
+    """
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start - 1].head.i == tok.i and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    if start > 0 and "\n" not in doc[start - 1].text + doc[start - 1].whitespace_:
+        return None
+    if tok.ent_type_ not in ("GPE", "LOC", "") or not tok.text[:1].isupper():
+        return None
+    depth = 0
+    for k in range(tok.i + 1, min(len(doc), tok.i + 12)):
+        t = doc[k]
+        if "\n" in t.text:
+            return None
+        if t.text in _DASHES and depth == 0:
+            return k
+        depth += t.text == "("
+        depth -= t.text == ")"
+        if depth or t.text in (",", ".", "(", ")") or t.ent_type_ in ("DATE", "GPE"):
+            continue
+        if t.text[:1].isupper() and t.pos_ == "PROPN":
+            continue  # "VANCOUVER, B.C.", "NEW YORK"
+        return None
+    return None
+
+
+def _after_dateline(tok: Token, dash: int) -> Token | None:
+    """The head of the first noun phrase after the dateline's dash, if the parser hung it there."""
+    for t in tok.subtree:
+        if t.i > dash and t.head.i <= dash and t.pos_ in ("PROPN", "NOUN", "PRON"):
+            return t
+    return None
 
 
 def _line_subject(cue: Token) -> Token | None:

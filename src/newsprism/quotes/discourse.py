@@ -39,6 +39,15 @@ _LABEL = re.compile(r"([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}):\s")
 _SIGNATURE = re.compile(r"[\"“”'’\s]*[―—–]\s*((?:[A-Z][\w'’.\-]*\s?){1,4}?)[\s.,]*$")
 
 
+#: A photo caption's credit, ending its line: "(Lauren Pelley / CBC News)",
+#: "Scott Olson via Getty Images.", "(Photo: AP)".
+_CAPTION = re.compile(
+    r"(\s/\s*[A-Z][\w.&' -]*\)?|\bvia Getty Images\.?|\((?:photo|file photo|credit)\b[^)]*\)\.?"
+    r"|^(?:photo|file photo|credit)\b.*)\s*$",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Found:
     """A quotation found in one article, before it becomes a :class:`Quote`."""
@@ -122,19 +131,27 @@ def carry_speakers(doc: Doc, ents: tuple[Span, ...], found: list[Found]) -> list
     found = _lead_in(text, paras, named, found)
     out: list[Found] = []
     last: Found | None = None  # the last quotation with a speaker
+    #: Reported speech whose speaker opens its paragraph ("Santos, who runs the
+    #: bakery, said the rent ..."): the quoted paragraph right after it is hers.
+    opener: Found | None = None
     for f in found:
         if f.speaker is not None:
             out.append(f)
             # Reported speech is the writer's wording: a quotation after it
             # may as well answer it, so only quotations carry their speaker, and
             # reported speech of someone else ends the run.
+            opener = f if f.kind == "indirect" and _opens(text, paras, f) else None
             if f.kind != "indirect":
                 last = f
             elif last is not None and last.speaker != f.speaker:
                 last = None
             continue
-        if last is not None and f.cue_span is None and f.kind == "direct":
-            carried = _carry(text, paras, named, quoted_paras, last, f)
+        if f.cue_span is None and f.kind == "direct":
+            carried = None
+            if last is not None:
+                carried = _carry(text, paras, named, quoted_paras, last, f)
+            elif opener is not None and _next_paragraph(text, paras, opener, f):
+                carried = replace(f, speaker=opener.speaker, span=opener.span)
             if carried is not None:
                 out.append(carried)
                 last = carried
@@ -172,16 +189,39 @@ def _carry(
     narration = 0
     for k in range(there + 1, here):
         a, b = paras[k]
+        if k in quoted_paras or _CAPTION.search(text[a:b]):
+            continue  # a photo caption between two paragraphs of one speaker
         if _heading(text[a:b]):
             return None
-        if k in quoted_paras:
-            continue
         narration += 1
         if narration > MAX_NARRATION:
             return None
-        if any(not _same_person(e.text, last.speaker.name) for e in _ents_in(named, a, b)):
-            return None  # narration about someone else: the subject changed
+        if any(
+            not _same_person(e.text, last.speaker.name)
+            and (e.label_ == "PERSON" or e.root.dep_ in ("nsubj", "nsubjpass"))
+            for e in _ents_in(named, a, b)
+        ):
+            # Narration about someone else: another person, or an organisation
+            # as the subject ("The city opened clinics run by Toronto Public
+            # Health" is still the health officer's passage).
+            return None
     return replace(f, speaker=last.speaker, span=last.span)
+
+
+def _opens(text: str, paras: list[tuple[int, int]], f: Found) -> bool:
+    """Whether ``f``'s speaker phrase opens its paragraph: the paragraph is about them."""
+    if f.span is None or f.speaker is None or f.speaker.entity is None:
+        return False
+    start = paras[_para_of(paras, f.span[0])][0]
+    return not text[start : f.span[0]].strip(_OPENING)
+
+
+def _next_paragraph(text: str, paras: list[tuple[int, int]], lead: Found, f: Found) -> bool:
+    """Whether ``f`` is a whole quoted paragraph right after ``lead``'s paragraph."""
+    here = _para_of(paras, f.start)
+    if here != _para_of(paras, lead.end) + 1 or text[paras[here][0] : f.start].strip(_OPENING):
+        return False
+    return not _heading(text[paras[here - 1][0] : paras[here - 1][1]])
 
 
 def _ents_in(named: list[Span], a: int, b: int) -> list[Span]:

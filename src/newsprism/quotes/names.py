@@ -12,6 +12,7 @@ are kept apart from people as speakers of kind ``document``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from .gender import given_name_gender
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DOCUMENT_NOUNS",
+    "PARTICLES",
     "clean_name",
     "clean_role",
     "compatible_role",
@@ -31,6 +33,7 @@ __all__ = [
     "is_credit",
     "is_dateline",
     "not_a_name",
+    "org_prefixes",
     "personal_role",
     "untagged_people",
 ]
@@ -259,3 +262,27 @@ def untagged_people(doc: Doc) -> list[Span]:
             out.append(Span(doc, i, j, label="PERSON"))
         i = j
     return out
+
+
+#: Lower-case particles inside surnames ("de Villa", "van Dyk", "bin Salman").
+PARTICLES = frozenset(
+    {"de", "da", "di", "du", "del", "della", "van", "von", "der", "le", "la", "bin"}
+)
+
+
+def org_prefixes(labels: dict[str, Counter[str]], ents: tuple[Span, ...]) -> frozenset[str]:
+    """Names of two words or more that open a longer organisation name of the article.
+
+    The small model tags "Kinder Morgan" PERSON beside "Kinder Morgan Canada
+    Ltd." ORG; as a person it was an antecedent for "she".  A known given name
+    keeps a person a person ("Walt Disney" beside "Walt Disney Co.").
+    """
+    orgs = {clean_name(e.text) for e in ents if e.label_ == "ORG"}
+    return frozenset(
+        name
+        for name, votes in labels.items()
+        if " " in name
+        and votes["person"]
+        and not given_and_surname(name)
+        and any(o.startswith(name + " ") for o in orgs)
+    )

@@ -60,6 +60,7 @@ from .lexicon import (
 )
 from .names import (
     DOCUMENT_NOUNS,
+    PARTICLES,
     clean_name,
     clean_role,
     compatible_role,
@@ -69,6 +70,7 @@ from .names import (
     is_credit,
     is_dateline,
     not_a_name,
+    org_prefixes,
     personal_role,
     untagged_people,
 )
@@ -217,6 +219,11 @@ class SpeakerResolver:
             if ent.label_ == "PERSON" or ent.label_ in _ORG_LABELS:
                 votes = self._labels.setdefault(clean_name(ent.text), Counter())
                 votes["person" if ent.label_ == "PERSON" else "org"] += 1
+        #: Names NER called a person that begin an organisation's name in the
+        #: article ("Kinder Morgan" beside "Kinder Morgan Canada Ltd."): the company.
+        self._org_names = org_prefixes(self._labels, _ents(doc))
+        for name in self._org_names:
+            self._labels[name]["org"] = self._labels[name]["person"] + 1
         #: Acronym -> the organisation's full name in this article ("IMF" ->
         #: "International Monetary Fund"): the speaker shown is the fullest form.
         self._acronyms: dict[str, str] = {}
@@ -231,9 +238,13 @@ class SpeakerResolver:
             if any(in_quote[i] >= 0 for i in range(ent.start, ent.end)):
                 continue
             name = clean_name(ent.text)
-            if not name:
+            if not name or not_a_name(name) or is_credit(self.text, ent.start_char, ent.end_char):
+                # A photo credit ("Lauren Pelley / CBC News") or a place
+                # abbreviation ("Sudbury, Ont.") is no antecedent for "she".
                 continue
             kind: Kind = "person" if ent.label_ == "PERSON" or given_and_surname(name) else "org"
+            if name in self._org_names:
+                kind = "org"
             if kind == "org" and " " not in name and name.lower() in self._surnames:
                 # NER often labels a bare surname ORG ("Christie blasted"); as the
                 # subject of a reporting verb it is counted once, as a speaker.
@@ -534,7 +545,9 @@ class SpeakerResolver:
                 and doc[j].dep_ in ("compound", "flat")
                 and (doc[j].pos_ == "PROPN" or doc[j].text[:1].isupper())
                 and not (doc[j].pos_ in ("NOUN", "ADJ") and doc[j].is_sent_start)
-            ):
+            ) or (doc[j].head.i in chain and doc[j].lower_ in PARTICLES and j > line_start):
+                # "Eileen de Villa", "Ludwig van Beethoven": a particle the parser
+                # hung on the surname as a modifier is part of the name.
                 chain.insert(0, j)
                 j -= 1
             else:
@@ -548,8 +561,12 @@ class SpeakerResolver:
         # The name starts after the last title in the chain ("NASA Administrator
         # Bill Nelson"); a PERSON entity inside the chain marks it too.
         name_start = first
-        for k in chain[:-1]:
-            if doc[k].lower_.rstrip(".") in TITLE_WORDS and not office:
+        for n, k in enumerate(chain[:-1]):
+            word = doc[k].lower_.rstrip(".")
+            # "General" ends a title after another ("Attorney General Jeff
+            # Sessions", "Governor General"), not a name ("General Motors").
+            general = word == "general" and n > 0 and doc[chain[n - 1]].lower_ in TITLE_WORDS
+            if (word in TITLE_WORDS or general) and not office:
                 name_start = k + 1
         person = [e for e in _ents(doc) if e.label_ == "PERSON" and e.start <= tok.i < e.end]
         if person and person[0].start > name_start:
