@@ -724,3 +724,11 @@ def test_a_name_opening_an_organisations_name_is_the_organisation() -> None:
     )
     # NER tags the second "Kinder Morgan" PERSON; "she" is nobody rather than the company.
     assert _speaker(quotes(text), "disappointed") is None
+
+
+def test_a_quoted_paragraph_after_narration_about_a_person_is_theirs() -> None:
+    found = _fixture("shelter-feature.txt")
+    assert _speaker(found, "people without homes") == "Jenna Cole"
+    assert _speaker(found, "You do what you can") == "Jenna Cole"
+    # A quoted line in capitals is a heading; narration about a group is no person.
+    assert _speaker(found, "NOT GOING ANYWHERE") is None

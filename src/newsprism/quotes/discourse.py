@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..model import QuoteKind, Speaker, entity_id
+from .names import clean_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -118,8 +119,17 @@ def label_speakers(
     return out
 
 
-def carry_speakers(doc: Doc, ents: tuple[Span, ...], found: list[Found]) -> list[Found]:
-    """``found`` (sorted by start) with floating quotations given the last speaker."""
+def carry_speakers(
+    doc: Doc,
+    ents: tuple[Span, ...],
+    found: list[Found],
+    fullest: Callable[[str, int], str] = lambda name, _pos: name,
+) -> list[Found]:
+    """``found`` (sorted by start) with floating quotations given the last speaker.
+
+    ``fullest`` gives the article's full form of a name ("Cole" -> "Jenna
+    Cole") for a quotation carried from a paragraph of narration about someone.
+    """
     text = doc.text
     if not found or not text:
         return found
@@ -152,6 +162,8 @@ def carry_speakers(doc: Doc, ents: tuple[Span, ...], found: list[Found]) -> list
                 carried = _carry(text, paras, named, quoted_paras, last, f)
             elif opener is not None and _next_paragraph(text, paras, opener, f):
                 carried = replace(f, speaker=opener.speaker, span=opener.span)
+            else:
+                carried = _introduced(text, paras, named, quoted_paras, f, fullest)
             if carried is not None:
                 out.append(carried)
                 last = carried
@@ -222,6 +234,44 @@ def _next_paragraph(text: str, paras: list[tuple[int, int]], lead: Found, f: Fou
     if here != _para_of(paras, lead.end) + 1 or text[paras[here][0] : f.start].strip(_OPENING):
         return False
     return not _heading(text[paras[here - 1][0] : paras[here - 1][1]])
+
+
+def _introduced(
+    text: str,
+    paras: list[tuple[int, int]],
+    named: list[Span],
+    quoted_paras: set[int],
+    f: Found,
+    fullest: Callable[[str, int], str],
+) -> Found | None:
+    """A quoted paragraph right after narration that opens with a person as its subject.
+
+    "Jenna Cole has lived in the neighbourhood for 30 years.\n\n'I never
+    thought I would see this.'": features introduce a voice by what the person
+    does, then quote them with no verb of speech.  Only a whole quoted
+    paragraph, after a paragraph with no quotation of its own whose first words
+    are a person named as the subject of its main verb; a quotation in capitals
+    is a heading, not speech.
+    """
+    here = _para_of(paras, f.start)
+    if here == 0 or here - 1 in quoted_paras or text[paras[here][0] : f.start].strip(_OPENING):
+        return None
+    if text[f.start : f.end].upper() == text[f.start : f.end]:
+        return None
+    a, b = paras[here - 1]
+    if _heading(text[a:b]):
+        return None
+    first = [e for e in _ents_in(named, a, b) if e.start_char == a and e.label_ == "PERSON"]
+    if not first:
+        return None
+    ent = first[0]
+    if ent.root.dep_ not in ("nsubj", "nsubjpass") or ent.root.head.dep_ != "ROOT":
+        return None
+    name = fullest(clean_name(ent.text), ent.start_char)
+    if not name[:1].isupper():
+        return None
+    who = Speaker(name=name, role=None, entity=entity_id("person", name))
+    return replace(f, speaker=who, span=(ent.start_char, ent.end_char))
 
 
 def _ents_in(named: list[Span], a: int, b: int) -> list[Span]:
