@@ -732,3 +732,14 @@ def test_a_quoted_paragraph_after_narration_about_a_person_is_theirs() -> None:
     assert _speaker(found, "You do what you can") == "Jenna Cole"
     # A quoted line in capitals is a heading; narration about a group is no person.
     assert _speaker(found, "NOT GOING ANYWHERE") is None
+
+
+def test_he_or_she_continues_an_unnamed_person_just_quoted() -> None:
+    text = (
+        "TORONTO — Ontario's top doctor says the province is seeing a rise in cases.\n\n"
+        '"This is concerning," she said.'
+    )
+    assert _speaker(quotes(text), "concerning") == "Ontario's top doctor"
+    # Not across genders: the spokesman is not "she".
+    text = 'A spokesman for the ministry said a review is under way. "We act," she said.'
+    assert _speaker(quotes(text), "We act") is None

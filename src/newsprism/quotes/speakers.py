@@ -215,6 +215,8 @@ class SpeakerResolver:
         self._groups: list[tuple[int, str, str | None, Kind | None]] = []
         #: Unnamed singular things already attributed ("the company said"), for "it".
         self._things: list[tuple[int, str, str | None, Kind | None]] = []
+        #: Unnamed people already attributed ("Ontario's top doctor said"), for "he"/"she".
+        self._persons: list[tuple[int, str, str | None, Kind | None]] = []
         for ent in _ents(doc):
             if ent.label_ == "PERSON" or ent.label_ in _ORG_LABELS:
                 votes = self._labels.setdefault(clean_name(ent.text), Counter())
@@ -427,6 +429,8 @@ class SpeakerResolver:
             return Resolved(Speaker(name=name, role=role or None, entity=entity), span)
         if kind == "org" or (kind is None and _people(tok)):
             self._groups.append((tok.i, name, role, kind))
+        elif kind is None and tok.tag_ == "NN" and _person_noun(lemma_of(tok)):
+            self._persons.append((tok.i, name, role, kind))
         elif kind is None and tok.tag_ == "NN" and lemma_of(tok) not in GENERIC_PERSON_NOUNS:
             self._things.append((tok.i, name, role, kind))
         if kind is not None:
@@ -448,8 +452,12 @@ class SpeakerResolver:
                 # Failing anyone before, the subject of a clause that opens the
                 # pronoun's sentence: "While Clinton is a supporter of ..., she
                 # has never said".
-                return self._antecedent(tok, "person") or self._antecedent(
-                    tok, "person", lookback=0, subordinate=True
+                # Failing a name, the unnamed person quoted just before, if of no
+                # other gender ("Ontario's top doctor says ... 'X,' she said").
+                return (
+                    self._antecedent(tok, "person")
+                    or self._antecedent(tok, "person", lookback=0, subordinate=True)
+                    or self._unnamed_person(tok)
                 )
             if low in ORG_PRONOUNS and placeholder_it(tok):
                 return None
@@ -716,6 +724,16 @@ class SpeakerResolver:
             return None
         return last.name, last.role, last.kind  # one entity for both quotes
 
+    def _unnamed_person(self, tok: Token) -> tuple[str, str | None, Kind | None] | None:
+        """The unnamed person attributed in this or the last sentence, none quoted since."""
+        found = self._continued(tok, self._persons)
+        if found is None:
+            return None
+        last = [p for p in self._persons if p[1] == found[0]][-1]
+        if not agrees(pronoun_gender(tok.text), word_gender(lemma_of(self.doc[last[0]]))):
+            return None
+        return found
+
     def _group_antecedent(self, tok: Token) -> tuple[str, str | None, Kind | None] | None:
         """The group or organisation a "they" continues quoting, if the article just did.
 
@@ -780,12 +798,21 @@ class SpeakerResolver:
             names.append(self.fullest(found[0], m.idx))
         return " and ".join(names)
 
+    def _back(self, a: int, b: int) -> int:
+        """Sentences from token ``a``'s to ``b``'s; a blank one (a paragraph break) is none."""
+        ka, kb = self._sent_of[a], self._sent_of[b]
+        blank = sum(
+            1
+            for k in range(ka + 1, kb)
+            if not self.text[self.sents[k][0] : self.sents[k][1]].strip()
+        )
+        return kb - ka - blank
+
     def _continued(
         self, tok: Token, items: list[tuple[int, str, str | None, Kind | None]]
     ) -> tuple[str, str | None, Kind | None] | None:
         """The last of ``items`` attributed in this or the previous sentence, none quoted since."""
-        k = self._sent_of[tok.i]
-        before = [g for g in items if g[0] < tok.i and self._sent_of[g[0]] >= k - 1]
+        before = [g for g in items if g[0] < tok.i and self._back(g[0], tok.i) <= 1]
         if not before:
             return None
         last = before[-1]
@@ -827,6 +854,24 @@ class SpeakerResolver:
                 if found is not None and (found[2] == kind or not label):
                     return found[0], found[1] or self._roles.get(found[0]), kind
         return None
+
+
+#: Nouns for a person besides the lexicon's descriptions and titles.
+_PERSON_NOUNS = frozenset(
+    {"doctor", "nurse", "physician", "owner", "driver", "neighbour", "neighbor", "victim"}
+    | {"survivor", "farmer", "mother", "father", "wife", "husband", "daughter", "son"}
+)
+
+
+def _person_noun(lemma: str) -> bool:
+    """A singular noun for one person ("the officer", "Ontario's top doctor")."""
+    return (
+        lemma in GENERIC_PERSON_NOUNS
+        or lemma in ANONYMOUS_NOUNS
+        or lemma in TITLE_WORDS
+        or lemma in _PERSON_NOUNS
+        or word_gender(lemma) is not None
+    )
 
 
 def _people(tok: Token) -> bool:
