@@ -743,3 +743,22 @@ def test_he_or_she_continues_an_unnamed_person_just_quoted() -> None:
     # Not across genders: the spokesman is not "she".
     text = 'A spokesman for the ministry said a review is under way. "We act," she said.'
     assert _speaker(quotes(text), "We act") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "role"),
+    [
+        ('"He was not belted," Const. Mark Brown said.', "Mark Brown", "Constable"),
+        ('"We are investigating," said Staff Sgt. Jim Lee.', "Jim Lee", None),
+        ('"Yes," Det. Sgt. Ann Wong said.', "Ann Wong", "Detective Sergeant"),
+    ],
+)
+def test_a_police_title_the_tokenizer_split_off_keeps_the_quote_and_the_name(
+    text: str, who: str, role: str | None
+) -> None:
+    # spaCy's tokenizer splits "Const." and "Sgt." and the parser ends a sentence there.
+    found = quotes('"We will appeal," said Sen. Bob Smith.\n\n' + text)
+    q = found[-1]
+    assert q.speaker is not None and q.speaker.name == who
+    if role is not None:
+        assert q.speaker.role == role

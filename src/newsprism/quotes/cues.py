@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .layout import Layout, line_clip
-from .lexicon import CUE_VERBS, GENERIC_PERSON_NOUNS, QUOTE_ONLY_CUE_VERBS
+from .lexicon import CUE_VERBS, GENERIC_PERSON_NOUNS, QUOTE_ONLY_CUE_VERBS, TITLE_WORDS
 from .models import QuoteModels, logistic, shipped
 from .nominal import NominalKind, nominal_features, nominal_source
 from .spans import own_verb
@@ -38,6 +38,7 @@ __all__ = [
     "source_span",
     "speaker_beside",
     "subject_kind",
+    "title_break",
 ]
 
 _SUBJECTS = ("nsubj", "csubj")
@@ -118,6 +119,39 @@ def is_cue(
 
 
 def source_of(cue: Token) -> Token | None:
+    """The head of the phrase that names who speaks (see :func:`_source_of`).
+
+    The small model splits "Sgt." and "Const." and ends a sentence there
+    ('"...," said Staff Sgt. | Jim Lee.'): a bare title before such a break
+    stands for the name that opens the next sentence.
+    """
+    src = _source_of(cue)
+    if src is None or src.lower_ not in TITLE_WORDS:
+        return src
+    doc = src.doc
+    k = src.i + 2
+    while k + 2 < len(doc) and doc[k - 1].text == "." and doc[k].lower_ in TITLE_WORDS:
+        k += 2  # "Det. Sgt. Ann Wong"
+    if k < len(doc) and doc[k - 1].text == "." and doc[k].ent_type_ == "PERSON":
+        while k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I":
+            k += 1
+        return doc[k]
+    return src
+
+
+def title_break(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` opens a sentence only because a title's full stop came before
+    ("Const. | Mark Brown said")."""
+    return (
+        i >= 2
+        and doc[i - 1].text == "."
+        and doc[i - 2].lower_ in TITLE_WORDS
+        and not doc[i - 2].whitespace_
+        and (doc[i].ent_type_ == "PERSON" or doc[i].lower_ in TITLE_WORDS)
+    )
+
+
+def _source_of(cue: Token) -> Token | None:
     """The head of the phrase that names who speaks.
 
     "adding, '...'" and "stating that ..." have no subject of their own: the

@@ -622,6 +622,10 @@ class SpeakerResolver:
                         e = min(e, _trim(doc, s, sub.left_edge.i)[1])
                 if e > s:
                     parts.append(_span_text(doc, s, e))
+        if not parts and doc[name_start].is_sent_start:
+            split = title_before(doc, name_start)  # "Const. | Mark Brown said"
+            if split:
+                parts.append(split)
         paren = parenthesis_after(doc, tok)
         if paren and all(paren.strip("()") not in p for p in parts):
             parts.append(paren)
