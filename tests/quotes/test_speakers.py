@@ -762,3 +762,40 @@ def test_a_police_title_the_tokenizer_split_off_keeps_the_quote_and_the_name(
     assert q.speaker is not None and q.speaker.name == who
     if role is not None:
         assert q.speaker.role == role
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Lauren Pelley · CBC News · Posted: Jan 10, 2021 4:00 AM ET",
+        "By Lauren Pelley, CBC News",
+    ],
+)
+def test_a_byline_is_no_antecedent(byline: str) -> None:
+    text = (
+        f"Vaccine rollout speeds up\n\n{byline}\n\n"
+        "The province's top doctor says more doses are coming.\n\n"
+        '"We are ready," she said.\n'
+    )
+    assert _speaker(quotes(text), "We are ready") != "Lauren Pelley"
+
+
+def test_credits_and_bylines_are_recognised() -> None:
+    caption = "A nurse at work. (Evan Mitsui/CBC)"
+    at = caption.index("Evan")
+    assert is_credit(caption, at, at + len("Evan Mitsui"))
+    line = "By Lauren Pelley and Evan Mitsui, CBC News"
+    assert is_credit(line, 3, 16)
+    # A sentence opening with "By" is no byline.
+    text = "By Tuesday, Ana Smith said the plan would pass."
+    at = text.index("Ana")
+    assert not is_credit(text, at, at + len("Ana Smith"))
+
+
+def test_the_subject_on_the_cues_line_not_the_byline_glued_above() -> None:
+    text = (
+        "By Lauren Pelley, CBC News\n\n"
+        "The province's chief medical officer says more doses are coming.\n"
+    )
+    (q,) = quotes(text)
+    assert q.speaker is not None and q.speaker.name == "The province's chief medical officer"

@@ -126,6 +126,8 @@ def source_of(cue: Token) -> Token | None:
     stands for the name that opens the next sentence.
     """
     src = _source_of(cue)
+    if src is not None and src.i < cue.i:
+        src = _on_cue_line(cue, src)
     if src is None or src.lower_ not in TITLE_WORDS:
         return src
     doc = src.doc
@@ -136,6 +138,35 @@ def source_of(cue: Token) -> Token | None:
         while k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I":
             k += 1
         return doc[k]
+    return src
+
+
+def _on_cue_line(cue: Token, src: Token) -> Token:
+    """The subject as written on the cue's own line.
+
+    A byline or a heading with no full stop is glued to the first sentence
+    ("By Lauren Pelley, CBC News\n\nThe province's chief medical officer
+    says"): the parser makes the line above the subject and hangs the real one
+    on it.  The first noun phrase of the cue's line attached above it is the
+    subject.
+    """
+    doc = cue.doc
+    start = cue.i
+    while start > 0 and "\n" not in doc[start - 1].text + doc[start - 1].whitespace_:
+        start -= 1
+    if src.i >= start or start == 0:
+        return src
+    first = start
+    while first < cue.i and doc[first].pos_ == "PROPN" and doc[first].text.isupper():
+        first += 1  # "NEW YORK (AP) —": the words after a dateline's dash
+    dash = _dateline(doc[first - 1]) if first > start else None
+    for t in doc[start if dash is None else dash + 1 : cue.i]:
+        if t.head.i < start and t.pos_ in ("PROPN", "NOUN", "PRON"):
+            # Not before an inverted cue: in "The paradox of Nancy, says Carl
+            # Anthony, is ..." the phrase is the content.
+            inverted = doc[cue.i - 1].text == "," and cue.tag_ in ("VBD", "VBZ", "VBP")
+            clause = any(w.tag_ in ("VBZ", "VBD", "VBP", "MD") for w in t.subtree if w.i < cue.i)
+            return src if inverted or clause else t
     return src
 
 

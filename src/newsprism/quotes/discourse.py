@@ -43,7 +43,7 @@ _SIGNATURE = re.compile(r"[\"“”'’\s]*[―—–]\s*((?:[A-Z][\w'’.\-]*\s
 #: A photo caption's credit, ending its line: "(Lauren Pelley / CBC News)",
 #: "Scott Olson via Getty Images.", "(Photo: AP)".
 _CAPTION = re.compile(
-    r"(\s/\s*[A-Z][\w.&' -]*\)?|\bvia Getty Images\.?|\((?:photo|file photo|credit)\b[^)]*\)\.?"
+    r"(\s?/\s*[A-Z][\w.&' -]*\)?|\bvia Getty Images\.?|\((?:photo|file photo|credit)\b[^)]*\)\.?"
     r"|^(?:photo|file photo|credit)\b.*)\s*$",
     re.IGNORECASE,
 )

@@ -120,7 +120,9 @@ def is_credit(text: str, start: int, end: int) -> bool:
     """Whether the words at ``start:end`` are a photo or byline credit.
 
     Credits put a slash between a name and its outlet ("Lauren Pelley / CBC
-    News") or sit in a line led by "Photo", "Credit" or "Image".
+    News", "(Evan Mitsui/CBC)") or sit in a line led by "Photo", "Credit" or
+    "Image"; a byline is a line of its own ("By Lauren Pelley, CBC News",
+    "Lauren Pelley · CBC News · Posted: Jan 10, 2021").
     """
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
@@ -128,7 +130,20 @@ def is_credit(text: str, start: int, end: int) -> bool:
     near = text[max(line_start, start - 3) : end + 3]
     if re.search(r"\s/\s|\s/$|^/\s", near):
         return True
+    if re.search(r"[A-Za-z.]/$", text[max(line_start, start - 2) : start]) or re.match(
+        r"/[A-Z]", text[end : end + 2]
+    ):
+        return True
+    if _BYLINE.match(line) or re.search(r"\s[·•]\s|\b(?:Posted|Last Updated|Updated):", line):
+        return True
     return bool(re.match(r"\s*\(?(photo|credit|image|file photo|pictured)\b", line, re.I))
+
+
+#: A byline line: "By Lauren Pelley, CBC News", "With files from The Canadian Press".
+_BYLINE = re.compile(
+    r"\s*(?:By|With files from)\s+(?:[A-Z][\w.'’-]*\s*){1,4}"
+    r"(?:(?:,|and)\s*(?:[A-Z][\w.'’&-]*\s*)+)*\.?\s*$"
+)
 
 
 def is_dateline(text: str, start: int, end: int) -> bool:
