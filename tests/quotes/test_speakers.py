@@ -637,6 +637,9 @@ def test_a_quoted_paragraph_after_reported_speech_opening_with_its_speaker() -> 
     assert _speaker(found, "customers all day long") == "Maria Santos"
     text = 'After the count, Ana Silva said the vote was fair.\n"Nobody believes that."'
     assert _speaker(quotes(text), "Nobody believes") is None
+    # An unnamed source opening the paragraph carries too.
+    text = 'The company said Sunday it would appeal.\n\n"We disagree with the ruling."'
+    assert _speaker(quotes(text), "We disagree") == "The company"
 
 
 def test_she_after_a_company_tagged_as_a_person_is_not_the_company() -> None:

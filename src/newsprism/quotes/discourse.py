@@ -222,7 +222,7 @@ def _carry(
 
 def _opens(text: str, paras: list[tuple[int, int]], f: Found) -> bool:
     """Whether ``f``'s speaker phrase opens its paragraph: the paragraph is about them."""
-    if f.span is None or f.speaker is None or f.speaker.entity is None:
+    if f.span is None or f.speaker is None:
         return False
     start = paras[_para_of(paras, f.span[0])][0]
     return not text[start : f.span[0]].strip(_OPENING)
