@@ -233,6 +233,8 @@ def _next_paragraph(text: str, paras: list[tuple[int, int]], lead: Found, f: Fou
     here = _para_of(paras, f.start)
     if here != _para_of(paras, lead.end) + 1 or text[paras[here][0] : f.start].strip(_OPENING):
         return False
+    if text[f.start : f.end].upper() == text[f.start : f.end]:
+        return False  # a quotation in capitals is a heading
     return not _heading(text[paras[here - 1][0] : paras[here - 1][1]])
 
 
