@@ -151,9 +151,7 @@ def _on_cue_line(cue: Token, src: Token) -> Token:
     subject.
     """
     doc = cue.doc
-    start = cue.i
-    while start > 0 and "\n" not in doc[start - 1].text + doc[start - 1].whitespace_:
-        start -= 1
+    start = _line_starts(doc)[cue.i]
     if src.i >= start or start == 0:
         return src
     first = start
@@ -168,6 +166,22 @@ def _on_cue_line(cue: Token, src: Token) -> Token:
             clause = any(w.tag_ in ("VBZ", "VBD", "VBP", "MD") for w in t.subtree if w.i < cue.i)
             return src if inverted or clause else t
     return src
+
+
+def _line_starts(doc: Doc) -> list[int]:
+    """The first token of each token's line, computed once per doc (``Doc.user_data``)."""
+    cached = doc.user_data.get("newsprism.line_starts")
+    if cached is None:
+        cached = []
+        start, new_line = 0, False
+        for tok in doc:
+            if new_line:
+                start = tok.i
+            cached.append(start)
+            new_line = "\n" in tok.text or "\n" in tok.whitespace_
+        doc.user_data["newsprism.line_starts"] = cached
+    starts: list[int] = cached
+    return starts
 
 
 def title_break(doc: Doc, i: int) -> bool:

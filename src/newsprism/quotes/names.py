@@ -116,24 +116,34 @@ def clean_role(role: str | None) -> str | None:
     return ", ".join(kept) or None
 
 
-def is_credit(text: str, start: int, end: int) -> bool:
+def is_credit(text: str, start: int, end: int, lines: dict[int, bool] | None = None) -> bool:
     """Whether the words at ``start:end`` are a photo or byline credit.
 
     Credits put a slash between a name and its outlet ("Lauren Pelley / CBC
     News", "(Evan Mitsui/CBC)") or sit in a line led by "Photo", "Credit" or
     "Image"; a byline is a line of its own ("By Lauren Pelley, CBC News",
-    "Lauren Pelley · CBC News · Posted: Jan 10, 2021").
+    "Lauren Pelley · CBC News · Posted: Jan 10, 2021").  ``lines`` caches the
+    verdict on whole lines by their start, for a caller asking of many names.
     """
     line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : len(text) if line_end < 0 else line_end]
     near = text[max(line_start, start - 3) : end + 3]
-    if re.search(r"\s/\s|\s/$|^/\s", near):
-        return True
-    if re.search(r"[A-Za-z.]/$", text[max(line_start, start - 2) : start]) or re.match(
-        r"/[A-Z]", text[end : end + 2]
+    if "/" in near and (
+        re.search(r"\s/\s|\s/$|^/\s", near)
+        or re.search(r"[A-Za-z.]/$", text[max(line_start, start - 2) : start])
+        or re.match(r"/[A-Z]", text[end : end + 2])
     ):
         return True
+    if lines is not None and line_start in lines:
+        return lines[line_start]
+    line_end = text.find("\n", end)
+    found = credit_line(text[line_start : len(text) if line_end < 0 else line_end])
+    if lines is not None:
+        lines[line_start] = found
+    return found
+
+
+def credit_line(line: str) -> bool:
+    """Whether a whole line is a byline or a photo credit."""
     if _BYLINE.match(line) or re.search(r"\s[·•]\s|\b(?:Posted|Last Updated|Updated):", line):
         return True
     return bool(re.match(r"\s*\(?(photo|credit|image|file photo|pictured)\b", line, re.I))

@@ -234,13 +234,15 @@ class SpeakerResolver:
                 full = clean_name(ent.text)
                 full = full[4:] if full.startswith(("The ", "the ")) else full
                 self._acronyms.setdefault(initials(full), full)
+        credit_lines: dict[int, bool] = {}
         for ent in _ents(doc):
             if ent.label_ != "PERSON" and ent.label_ not in _ORG_LABELS:
                 continue
+            ent_span = (ent.start_char, ent.end_char)
             if any(in_quote[i] >= 0 for i in range(ent.start, ent.end)):
                 continue
             name = clean_name(ent.text)
-            if not name or not_a_name(name) or is_credit(self.text, ent.start_char, ent.end_char):
+            if not name or not_a_name(name) or is_credit(self.text, *ent_span, credit_lines):
                 # A photo credit ("Lauren Pelley / CBC News") or a place
                 # abbreviation ("Sudbury, Ont.") is no antecedent for "she".
                 continue
