@@ -51,13 +51,13 @@ from .layout import Layout, line_clip
 from .lexicon import (
     ANONYMOUS_NOUNS,
     GENERIC_PERSON_NOUNS,
-    GROUP_NOUNS,
     ORG_PRONOUNS,
     PERSON_PRONOUNS,
     SPEECH_NOUNS,
     TITLE_WORDS,
     VOICE_NOUNS,
 )
+from .mentions import hyphen_joins, people, person_noun, span_text, trim
 from .names import (
     DOCUMENT_NOUNS,
     PARTICLES,
@@ -131,28 +131,6 @@ class _Known:
     plural: bool = False
     #: A place ("Indiana", "Sandy Hook Elementary School"): "it" only once quoted.
     place: bool = False
-
-
-def _hyphen_joins(doc: Doc, j: int) -> bool:
-    """Whether token ``j`` is a hyphen written inside a capitalised name."""
-    return (
-        doc[j].text in ("-", "‐")
-        and not doc[j - 1].whitespace_
-        and not doc[j].whitespace_
-        and doc[j - 1].text[:1].isupper()
-    )
-
-
-def _span_text(doc: Doc, start: int, end: int) -> str:
-    return " ".join(doc[start:end].text.split()).strip(" ,;:—–")
-
-
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    while start < end and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    return start, end
 
 
 def _ents(doc: Doc) -> tuple[Span, ...]:
@@ -429,9 +407,9 @@ class SpeakerResolver:
         if tok.lower_ in _FIRST_PERSON:
             # The writer is no antecedent for a later "he" or "they".
             return Resolved(Speaker(name=name, role=role or None, entity=entity), span)
-        if kind == "org" or (kind is None and _people(tok)):
+        if kind == "org" or (kind is None and people(tok)):
             self._groups.append((tok.i, name, role, kind))
-        elif kind is None and tok.tag_ == "NN" and _person_noun(lemma_of(tok)):
+        elif kind is None and tok.tag_ == "NN" and person_noun(lemma_of(tok)):
             self._persons.append((tok.i, name, role, kind))
         elif kind is None and tok.tag_ == "NN" and lemma_of(tok) not in GENERIC_PERSON_NOUNS:
             self._things.append((tok.i, name, role, kind))
@@ -537,8 +515,8 @@ class SpeakerResolver:
         idx = [t.i for t in tok.subtree if t.i not in drop]
         if not idx:
             return ""
-        start, end = _trim(self.doc, *line_clip(self.doc, tok.i, min(idx), max(idx) + 1))
-        return _span_text(self.doc, start, end)
+        start, end = trim(self.doc, *line_clip(self.doc, tok.i, min(idx), max(idx) + 1))
+        return span_text(self.doc, start, end)
 
     def _named(self, tok: Token) -> tuple[str, str | None, Kind | None] | None:
         doc = self.doc
@@ -546,7 +524,7 @@ class SpeakerResolver:
         line_start = self._line_start[tok.i]
         j = tok.i - 1
         while j >= line_start:
-            if j >= 1 and _hyphen_joins(doc, j):
+            if j >= 1 and hyphen_joins(doc, j):
                 # "Holtz-Eakin", "Campa-Najjar": one name the tokenizer split.
                 chain[:0] = [j - 1, j]
                 j -= 2
@@ -609,21 +587,21 @@ class SpeakerResolver:
             ):
                 left = k + 1
         if left < name_start:
-            s, e = _trim(doc, left, name_start)
+            s, e = trim(doc, left, name_start)
             if e > s and doc[s].lower_ in ("the", "a", "an"):
                 s += 1
             if e > s:
-                parts.append(_span_text(doc, s, e))
+                parts.append(span_text(doc, s, e))
         for child in tok.children:
             if (child.i > tok.i and child.dep_ in ("appos", "npadvmod", "prn")) or (
                 child.i > tok.i and child.dep_ == "punct" and child.text == "("
             ):
-                s, e = _trim(doc, child.left_edge.i, child.right_edge.i + 1)
+                s, e = trim(doc, child.left_edge.i, child.right_edge.i + 1)
                 for sub in child.children:  # "..., who first reported ..." is not a title
                     if sub.dep_ in ("relcl", "acl") and sub.i > child.i:
-                        e = min(e, _trim(doc, s, sub.left_edge.i)[1])
+                        e = min(e, trim(doc, s, sub.left_edge.i)[1])
                 if e > s:
-                    parts.append(_span_text(doc, s, e))
+                    parts.append(span_text(doc, s, e))
         if not parts and doc[name_start].is_sent_start:
             split = title_before(doc, name_start)  # "Const. | Mark Brown said"
             if split:
@@ -780,7 +758,7 @@ class SpeakerResolver:
                 return names, None, None
             if cand.tag_ not in ("NNS", "NNPS"):
                 continue
-            if not (_people(cand) or reports(cand)):
+            if not (people(cand) or reports(cand)):
                 continue
             text = self._np_text(cand)
             return (text, None, None) if text else None
@@ -793,7 +771,7 @@ class SpeakerResolver:
         if len(members) < 2 or not any(c.lower_ == "and" for c in tok.children):
             return ""
         if not all(m.pos_ == "PROPN" for m in members):
-            if tok.pos_ == "PROPN" and all(m.pos_ == "PROPN" or _people(m) for m in members):
+            if tok.pos_ == "PROPN" and all(m.pos_ == "PROPN" or people(m) for m in members):
                 return self._np_text(tok)
             return ""
         names = []
@@ -860,29 +838,3 @@ class SpeakerResolver:
                 if found is not None and (found[2] == kind or not label):
                     return found[0], found[1] or self._roles.get(found[0]), kind
         return None
-
-
-#: Nouns for a person besides the lexicon's descriptions and titles.
-_PERSON_NOUNS = frozenset(
-    {"doctor", "nurse", "physician", "owner", "driver", "neighbour", "neighbor", "victim"}
-    | {"survivor", "farmer", "mother", "father", "wife", "husband", "daughter", "son"}
-)
-
-
-def _person_noun(lemma: str) -> bool:
-    """A singular noun for one person ("the officer", "Ontario's top doctor")."""
-    return (
-        lemma in GENERIC_PERSON_NOUNS
-        or lemma in ANONYMOUS_NOUNS
-        or lemma in TITLE_WORDS
-        or lemma in _PERSON_NOUNS
-        or word_gender(lemma) is not None
-    )
-
-
-def _people(tok: Token) -> bool:
-    """A plural noun for people ("officials", "Democrats"), which "they" can stand for."""
-    if tok.tag_ not in ("NNS", "NNPS"):
-        return False
-    lem = lemma_of(tok)
-    return tok.ent_type_ in ("NORP", "ORG") or lem in GROUP_NOUNS or lem in GENERIC_PERSON_NOUNS
