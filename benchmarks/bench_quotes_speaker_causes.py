@@ -131,17 +131,12 @@ def _form(source: str) -> str:
     return "description"
 
 
-def _silver(gold: list[dict[str, Any]], g: dict[str, Any], back: int | None) -> str | None:
+def _silver(gold: list[dict[str, Any]], g: dict[str, Any]) -> str | None:
     """The nearest named annotated source before ``g``'s source."""
     before = [x for x in gold if 0 <= x["at"] < g["at"] and _form(x["source"]) == "name"]
-    before.sort(key=lambda x: x["at"])
-    if back is not None:
-        before = before[-back:]
     if not before:
         return None
-    if g["source"].lower().split()[0] in ("it", "its", "they", "their", "them"):
-        return str(before[-1]["source"])
-    return str(before[-1]["source"])
+    return str(max(before, key=lambda x: x["at"])["source"])
 
 
 def _judge(text: str, g: dict[str, Any], q: Any, gold: list[dict[str, Any]]) -> str:
@@ -165,7 +160,7 @@ def _judge(text: str, g: dict[str, Any], q: Any, gold: list[dict[str, Any]]) -> 
             return "right (name)"
         return "wrong (name): " + _wrong_class(text, q, g["source"])
     if form == "pronoun":
-        silver = _silver(gold, g, None)
+        silver = _silver(gold, g)
         if silver is None:
             return "unjudged (pronoun, no named source before)"
         if _caps(name) & _caps(silver):
