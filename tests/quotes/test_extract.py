@@ -168,7 +168,10 @@ def test_offsets_and_ids(text: str, count: int) -> None:
 
 
 def test_cue_in_previous_paragraph_does_not_take_the_quote() -> None:
-    text = 'Ana Silva said the vote was fair.\n"Nobody believes that."'
+    # Reported speech whose speaker does not open the paragraph: the quoted
+    # paragraph after it may answer it.  (One that opens with its speaker,
+    # "Ana Silva said the vote was fair.", is hers: tests/quotes/test_speakers.py.)
+    text = 'After the count, Ana Silva said the vote was fair.\n"Nobody believes that."'
     assert _speaker(_one(text, "Nobody believes")) is None
 
 

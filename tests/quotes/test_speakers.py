@@ -7,6 +7,8 @@ and a woman, "the 66-year-old", "Rep. X (D-Calif.), 41,", a photo credit).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newsprism.model import Article, Quote
@@ -605,3 +607,198 @@ def test_a_surnames_gender_is_not_lent_to_someone_else_of_that_surname() -> None
     )
     (q,) = quotes(text)
     assert q.speaker is not None and q.speaker.name == "Oluchi Whitaker"
+
+
+# -- Canadian news (issue 16, round 7): fixtures in tests/data/quotes/ ----------------
+
+_DATA = Path(__file__).parent.parent / "data" / "quotes"
+
+
+def _fixture(name: str) -> list[Quote]:
+    return quotes((_DATA / name).read_text(encoding="utf-8"))
+
+
+def test_a_photo_credit_is_no_antecedent_and_no_break_in_a_run() -> None:
+    found = _fixture("clinic-cbc.txt")
+    # "she" after "(Lauren Pelley / CBC News)" is the health officer, and the
+    # caption between her quotation and the next quoted paragraph ends nothing.
+    assert _speaker(found, "rise in cases in this age group") == "Eileen de Villa"
+    assert _speaker(found, "keep their distance") == "Eileen de Villa"
+    assert all(q.speaker is None or "/" not in q.speaker.name for q in found)
+
+
+def test_narration_naming_an_organisation_as_object_does_not_end_the_run() -> None:
+    found = _fixture("clinic-cbc.txt")
+    assert _speaker(found, "enough vaccine for everyone") == "Eileen de Villa"
+
+
+def test_a_quoted_paragraph_after_reported_speech_opening_with_its_speaker() -> None:
+    found = _fixture("clinic-cbc.txt")
+    assert _speaker(found, "customers all day long") == "Maria Santos"
+    text = 'After the count, Ana Silva said the vote was fair.\n"Nobody believes that."'
+    assert _speaker(quotes(text), "Nobody believes") is None
+    # An unnamed source opening the paragraph carries too.
+    text = 'The company said Sunday it would appeal.\n\n"We disagree with the ruling."'
+    assert _speaker(quotes(text), "We disagree") == "The company"
+
+
+def test_she_after_a_company_tagged_as_a_person_is_not_the_company() -> None:
+    found = _fixture("pipeline-cp.txt")
+    assert _speaker(found, "We are disappointed") == "Ali Hounsell"
+    assert _speaker(found, "whatever it takes") == "Rachel Notley"
+    assert _speaker(found, "court challenge") == "George Heyman"
+
+
+def test_a_place_abbreviation_is_no_antecedent() -> None:
+    found = _fixture("mine-ont.txt")
+    assert _speaker(found, "game changer") == "Doug Ford"
+    assert _speaker(found, "waited a long time") == "Bruce Achneepineskum"
+    assert all(q.speaker is None or q.speaker.name not in ("Ont", "Ont.") for q in found)
+
+
+def test_a_place_abbreviation_ner_called_a_person_does_not_take_he() -> None:
+    # The small model tags "Ont" PERSON now and then (the held-out check found
+    # "he" -> "Ont"); the entity is set here as it came out there.
+    from spacy.tokens import Span
+
+    from newsprism import nlp
+    from newsprism.quotes import CAPABILITIES, extract
+
+    text = (
+        "Jim Kerr lives in Brampton.\n\nThe family drove home to Brampton, Ont. on Sunday.\n\n"
+        '"We were lucky," he said.'
+    )
+    doc = next(nlp.parse([text], CAPABILITIES))
+    ont = next(t for t in doc if t.text == "Ont")
+    kept = [e for e in doc.ents if not e.start <= ont.i < e.end]
+    doc.ents = [*kept, Span(doc, ont.i, ont.i + 1, label="PERSON")]
+    (q,) = extract(Article(id="a", text=text), doc)
+    assert q.speaker is not None and q.speaker.name == "Jim Kerr"
+
+
+def test_general_after_a_title_is_part_of_the_title() -> None:
+    found = _fixture("mine-ont.txt")
+    q = _one(found, "overspent")
+    assert q.speaker is not None and q.speaker.name == "Bonnie Lysyk"
+    assert q.speaker.role == "Auditor General"
+    (q,) = quotes("Attorney General Jeff Sessions said the policy would stand.")
+    assert q.speaker is not None and q.speaker.name == "Jeff Sessions"
+    (q,) = quotes("General Motors said it would close the plant.")
+    assert q.speaker is not None and q.speaker.name == "General Motors"
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("LONDON (Reuters) - Donald Trump said he was unlikely to win.", "Donald Trump"),
+        (
+            "CLEVELAND, July 19 (UPI) — Former Attorney General Michael Mukasey told "
+            "delegates that Hillary Clinton should be disqualified.",
+            "Michael Mukasey",
+        ),
+        (
+            "Washington (AFP) – Democrat Hillary Clinton said that comments do harm.",
+            "Hillary Clinton",
+        ),
+        (
+            "OTTAWA — Prime Minister Justin Trudeau says the pipeline will be built.",
+            "Justin Trudeau",
+        ),
+    ],
+)
+def test_a_dateline_the_parser_made_a_subject_is_not_the_speaker(text: str, who: str) -> None:
+    found = quotes(text)
+    assert found and found[0].speaker is not None and found[0].speaker.name == who
+
+
+def test_a_name_particle_stays_in_the_name() -> None:
+    (q,) = quotes(
+        "Dr. Eileen de Villa, Toronto's medical officer of health, said the city is ready."
+    )
+    assert q.speaker is not None and q.speaker.name == "Eileen de Villa"
+    assert q.speaker.role is not None and "Eileen" not in q.speaker.role
+
+
+def test_a_name_opening_an_organisations_name_is_the_organisation() -> None:
+    text = (
+        "Kinder Morgan Canada Ltd. says it will halt the project. "
+        "Kinder Morgan has spent $1.1 billion so far.\n\n"
+        '"We are disappointed," she said.'
+    )
+    # NER tags the second "Kinder Morgan" PERSON; "she" is nobody rather than the company.
+    assert _speaker(quotes(text), "disappointed") is None
+
+
+def test_a_quoted_paragraph_after_narration_about_a_person_is_theirs() -> None:
+    found = _fixture("shelter-feature.txt")
+    assert _speaker(found, "people without homes") == "Jenna Cole"
+    assert _speaker(found, "You do what you can") == "Jenna Cole"
+    # A quoted line in capitals is a heading; narration about a group is no person.
+    assert _speaker(found, "NOT GOING ANYWHERE") is None
+
+
+def test_he_or_she_continues_an_unnamed_person_just_quoted() -> None:
+    text = (
+        "TORONTO — Ontario's top doctor says the province is seeing a rise in cases.\n\n"
+        '"This is concerning," she said.'
+    )
+    assert _speaker(quotes(text), "concerning") == "Ontario's top doctor"
+    # Not across genders: the spokesman is not "she".
+    text = 'A spokesman for the ministry said a review is under way. "We act," she said.'
+    assert _speaker(quotes(text), "We act") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "role"),
+    [
+        ('"He was not belted," Const. Mark Brown said.', "Mark Brown", "Constable"),
+        ('"We are investigating," said Staff Sgt. Jim Lee.', "Jim Lee", None),
+        ('"Yes," Det. Sgt. Ann Wong said.', "Ann Wong", "Detective Sergeant"),
+    ],
+)
+def test_a_police_title_the_tokenizer_split_off_keeps_the_quote_and_the_name(
+    text: str, who: str, role: str | None
+) -> None:
+    # spaCy's tokenizer splits "Const." and "Sgt." and the parser ends a sentence there.
+    found = quotes('"We will appeal," said Sen. Bob Smith.\n\n' + text)
+    q = found[-1]
+    assert q.speaker is not None and q.speaker.name == who
+    if role is not None:
+        assert q.speaker.role == role
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Lauren Pelley · CBC News · Posted: Jan 10, 2021 4:00 AM ET",
+        "By Lauren Pelley, CBC News",
+    ],
+)
+def test_a_byline_is_no_antecedent(byline: str) -> None:
+    text = (
+        f"Vaccine rollout speeds up\n\n{byline}\n\n"
+        "The province's top doctor says more doses are coming.\n\n"
+        '"We are ready," she said.\n'
+    )
+    assert _speaker(quotes(text), "We are ready") != "Lauren Pelley"
+
+
+def test_credits_and_bylines_are_recognised() -> None:
+    caption = "A nurse at work. (Evan Mitsui/CBC)"
+    at = caption.index("Evan")
+    assert is_credit(caption, at, at + len("Evan Mitsui"))
+    line = "By Lauren Pelley and Evan Mitsui, CBC News"
+    assert is_credit(line, 3, 16)
+    # A sentence opening with "By" is no byline.
+    text = "By Tuesday, Ana Smith said the plan would pass."
+    at = text.index("Ana")
+    assert not is_credit(text, at, at + len("Ana Smith"))
+
+
+def test_the_subject_on_the_cues_line_not_the_byline_glued_above() -> None:
+    text = (
+        "By Lauren Pelley, CBC News\n\n"
+        "The province's chief medical officer says more doses are coming.\n"
+    )
+    (q,) = quotes(text)
+    assert q.speaker is not None and q.speaker.name == "The province's chief medical officer"

@@ -32,6 +32,7 @@ from .cues import (
     reports_as,
     source_of,
     speaker_beside,
+    title_break,
 )
 from .layout import Layout
 from .lexicon import CUE_VERBS, OBJECT_CUE_VERBS, SPEECH_NOUNS, STATEMENT_VERBS
@@ -459,7 +460,9 @@ def _nearby_cue(doc: Doc, lay: Layout, k: int, full: bool, text: str) -> Token |
             tok = doc[i]
             if lay.in_quote(i) or lay.para[i] != lay.para[last]:
                 break
-            if tok.is_sent_start and i > last + 2 and not tok.is_punct:
+            # A sentence break ends the search, unless only a title's full
+            # stop made it ('"...," Const. | Mark Brown said').
+            if tok.is_sent_start and i > last + 2 and not tok.is_punct and not title_break(doc, i):
                 break
             if is_cue(tok, with_quote=True) and (
                 source_of(tok) is not None or tok.lower_ == "according"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .layout import Layout, line_clip
-from .lexicon import CUE_VERBS, GENERIC_PERSON_NOUNS, QUOTE_ONLY_CUE_VERBS
+from .lexicon import CUE_VERBS, GENERIC_PERSON_NOUNS, QUOTE_ONLY_CUE_VERBS, TITLE_WORDS
 from .models import QuoteModels, logistic, shipped
 from .nominal import NominalKind, nominal_features, nominal_source
 from .spans import own_verb
@@ -38,6 +38,7 @@ __all__ = [
     "source_span",
     "speaker_beside",
     "subject_kind",
+    "title_break",
 ]
 
 _SUBJECTS = ("nsubj", "csubj")
@@ -118,6 +119,84 @@ def is_cue(
 
 
 def source_of(cue: Token) -> Token | None:
+    """The head of the phrase that names who speaks (see :func:`_source_of`).
+
+    The small model splits "Sgt." and "Const." and ends a sentence there
+    ('"...," said Staff Sgt. | Jim Lee.'): a bare title before such a break
+    stands for the name that opens the next sentence.
+    """
+    src = _source_of(cue)
+    if src is not None and src.i < cue.i:
+        src = _on_cue_line(cue, src)
+    if src is None or src.lower_ not in TITLE_WORDS:
+        return src
+    doc = src.doc
+    k = src.i + 2
+    while k + 2 < len(doc) and doc[k - 1].text == "." and doc[k].lower_ in TITLE_WORDS:
+        k += 2  # "Det. Sgt. Ann Wong"
+    if k < len(doc) and doc[k - 1].text == "." and doc[k].ent_type_ == "PERSON":
+        while k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I":
+            k += 1
+        return doc[k]
+    return src
+
+
+def _on_cue_line(cue: Token, src: Token) -> Token:
+    """The subject as written on the cue's own line.
+
+    A byline or a heading with no full stop is glued to the first sentence
+    ("By Lauren Pelley, CBC News\n\nThe province's chief medical officer
+    says"): the parser makes the line above the subject and hangs the real one
+    on it.  The first noun phrase of the cue's line attached above it is the
+    subject.
+    """
+    doc = cue.doc
+    start = _line_starts(doc)[cue.i]
+    if src.i >= start or start == 0:
+        return src
+    first = start
+    while first < cue.i and doc[first].pos_ == "PROPN" and doc[first].text.isupper():
+        first += 1  # "NEW YORK (AP) —": the words after a dateline's dash
+    dash = _dateline(doc[first - 1]) if first > start else None
+    for t in doc[start if dash is None else dash + 1 : cue.i]:
+        if t.head.i < start and t.pos_ in ("PROPN", "NOUN", "PRON"):
+            # Not before an inverted cue: in "The paradox of Nancy, says Carl
+            # Anthony, is ..." the phrase is the content.
+            inverted = doc[cue.i - 1].text == "," and cue.tag_ in ("VBD", "VBZ", "VBP")
+            clause = any(w.tag_ in ("VBZ", "VBD", "VBP", "MD") for w in t.subtree if w.i < cue.i)
+            return src if inverted or clause else t
+    return src
+
+
+def _line_starts(doc: Doc) -> list[int]:
+    """The first token of each token's line, computed once per doc (``Doc.user_data``)."""
+    cached = doc.user_data.get("newsprism.line_starts")
+    if cached is None:
+        cached = []
+        start, new_line = 0, False
+        for tok in doc:
+            if new_line:
+                start = tok.i
+            cached.append(start)
+            new_line = "\n" in tok.text or "\n" in tok.whitespace_
+        doc.user_data["newsprism.line_starts"] = cached
+    starts: list[int] = cached
+    return starts
+
+
+def title_break(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` opens a sentence only because a title's full stop came before
+    ("Const. | Mark Brown said")."""
+    return (
+        i >= 2
+        and doc[i - 1].text == "."
+        and doc[i - 2].lower_ in TITLE_WORDS
+        and not doc[i - 2].whitespace_
+        and (doc[i].ent_type_ == "PERSON" or doc[i].lower_ in TITLE_WORDS)
+    )
+
+
+def _source_of(cue: Token) -> Token | None:
     """The head of the phrase that names who speaks.
 
     "adding, '...'" and "stating that ..." have no subject of their own: the
@@ -150,7 +229,12 @@ def source_of(cue: Token) -> Token | None:
                 and any(ch.isalnum() for ch in child.text)
                 and not _a_day(child)
             ):
-                return child
+                dash = _dateline(child)
+                if dash is None:
+                    return child
+                after = _after_dateline(child, dash)
+                if after is not None:
+                    return after
         if tok.dep_ in _STOP_CLIMB or tok.head.i == tok.i:
             break
         tok = tok.head
@@ -341,6 +425,51 @@ def _a_day(tok: Token) -> bool:
     if tok.ent_type_ == "TIME":
         return True
     return tok.ent_type_ == "DATE" and (tok.pos_ == "PROPN" or tok.tag_ == "CD")
+
+
+#: Dashes that close a dateline.
+_DASHES = frozenset({"-", "--", "—", "–", "―"})
+
+
+def _dateline(tok: Token) -> int | None:
+    """The closing dash of a dateline the parser read as a subject, else None.
+
+    "LONDON (Reuters) - Donald Trump said", "CLEVELAND, July 19 (UPI) — Former
+    Attorney General Michael Mukasey told", "Washington (AFP) –": a place
+    opening its line, then only a date, a province or an agency in brackets
+    before a dash.  The speaker is the phrase after the dash.
+    """
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start - 1].head.i == tok.i and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    if start > 0 and "\n" not in doc[start - 1].text + doc[start - 1].whitespace_:
+        return None
+    if tok.ent_type_ not in ("GPE", "LOC", "") or not tok.text[:1].isupper():
+        return None
+    depth = 0
+    for k in range(tok.i + 1, min(len(doc), tok.i + 12)):
+        t = doc[k]
+        if "\n" in t.text:
+            return None
+        if t.text in _DASHES and depth == 0:
+            return k
+        depth += t.text == "("
+        depth -= t.text == ")"
+        if depth or t.text in (",", ".", "(", ")") or t.ent_type_ in ("DATE", "GPE"):
+            continue
+        if t.text[:1].isupper() and t.pos_ == "PROPN":
+            continue  # "VANCOUVER, B.C.", "NEW YORK"
+        return None
+    return None
+
+
+def _after_dateline(tok: Token, dash: int) -> Token | None:
+    """The head of the first noun phrase after the dateline's dash, if the parser hung it there."""
+    for t in tok.subtree:
+        if t.i > dash and t.head.i <= dash and t.pos_ in ("PROPN", "NOUN", "PRON"):
+            return t
+    return None
 
 
 def _line_subject(cue: Token) -> Token | None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..model import QuoteKind, Speaker, entity_id
+from .names import clean_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -37,6 +38,15 @@ _OPENING = " \t\"“”'‘’«»„—–-"
 _LABEL = re.compile(r"([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}):\s")
 #: A signature after a quotation, to the paragraph's end: '"..." ― Sonya Herridge'.
 _SIGNATURE = re.compile(r"[\"“”'’\s]*[―—–]\s*((?:[A-Z][\w'’.\-]*\s?){1,4}?)[\s.,]*$")
+
+
+#: A photo caption's credit, ending its line: "(Lauren Pelley / CBC News)",
+#: "Scott Olson via Getty Images.", "(Photo: AP)".
+_CAPTION = re.compile(
+    r"(\s?/\s*[A-Z][\w.&' -]*\)?|\bvia Getty Images\.?|\((?:photo|file photo|credit)\b[^)]*\)\.?"
+    r"|^(?:photo|file photo|credit)\b.*)\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,8 +119,17 @@ def label_speakers(
     return out
 
 
-def carry_speakers(doc: Doc, ents: tuple[Span, ...], found: list[Found]) -> list[Found]:
-    """``found`` (sorted by start) with floating quotations given the last speaker."""
+def carry_speakers(
+    doc: Doc,
+    ents: tuple[Span, ...],
+    found: list[Found],
+    fullest: Callable[[str, int], str] = lambda name, _pos: name,
+) -> list[Found]:
+    """``found`` (sorted by start) with floating quotations given the last speaker.
+
+    ``fullest`` gives the article's full form of a name ("Cole" -> "Jenna
+    Cole") for a quotation carried from a paragraph of narration about someone.
+    """
     text = doc.text
     if not found or not text:
         return found
@@ -122,19 +141,29 @@ def carry_speakers(doc: Doc, ents: tuple[Span, ...], found: list[Found]) -> list
     found = _lead_in(text, paras, named, found)
     out: list[Found] = []
     last: Found | None = None  # the last quotation with a speaker
+    #: Reported speech whose speaker opens its paragraph ("Santos, who runs the
+    #: bakery, said the rent ..."): the quoted paragraph right after it is hers.
+    opener: Found | None = None
     for f in found:
         if f.speaker is not None:
             out.append(f)
             # Reported speech is the writer's wording: a quotation after it
             # may as well answer it, so only quotations carry their speaker, and
             # reported speech of someone else ends the run.
+            opener = f if f.kind == "indirect" and _opens(text, paras, f) else None
             if f.kind != "indirect":
                 last = f
             elif last is not None and last.speaker != f.speaker:
                 last = None
             continue
-        if last is not None and f.cue_span is None and f.kind == "direct":
-            carried = _carry(text, paras, named, quoted_paras, last, f)
+        if f.cue_span is None and f.kind == "direct":
+            carried = None
+            if last is not None:
+                carried = _carry(text, paras, named, quoted_paras, last, f)
+            elif opener is not None and _next_paragraph(text, paras, opener, f):
+                carried = replace(f, speaker=opener.speaker, span=opener.span)
+            else:
+                carried = _introduced(text, paras, named, quoted_paras, f, fullest)
             if carried is not None:
                 out.append(carried)
                 last = carried
@@ -172,16 +201,79 @@ def _carry(
     narration = 0
     for k in range(there + 1, here):
         a, b = paras[k]
+        if k in quoted_paras or _CAPTION.search(text[a:b]):
+            continue  # a photo caption between two paragraphs of one speaker
         if _heading(text[a:b]):
             return None
-        if k in quoted_paras:
-            continue
         narration += 1
         if narration > MAX_NARRATION:
             return None
-        if any(not _same_person(e.text, last.speaker.name) for e in _ents_in(named, a, b)):
-            return None  # narration about someone else: the subject changed
+        if any(
+            not _same_person(e.text, last.speaker.name)
+            and (e.label_ == "PERSON" or e.root.dep_ in ("nsubj", "nsubjpass"))
+            for e in _ents_in(named, a, b)
+        ):
+            # Narration about someone else: another person, or an organisation
+            # as the subject ("The city opened clinics run by Toronto Public
+            # Health" is still the health officer's passage).
+            return None
     return replace(f, speaker=last.speaker, span=last.span)
+
+
+def _opens(text: str, paras: list[tuple[int, int]], f: Found) -> bool:
+    """Whether ``f``'s speaker phrase opens its paragraph: the paragraph is about them."""
+    if f.span is None or f.speaker is None:
+        return False
+    start = paras[_para_of(paras, f.span[0])][0]
+    return not text[start : f.span[0]].strip(_OPENING)
+
+
+def _next_paragraph(text: str, paras: list[tuple[int, int]], lead: Found, f: Found) -> bool:
+    """Whether ``f`` is a whole quoted paragraph right after ``lead``'s paragraph."""
+    here = _para_of(paras, f.start)
+    if here != _para_of(paras, lead.end) + 1 or text[paras[here][0] : f.start].strip(_OPENING):
+        return False
+    if text[f.start : f.end].upper() == text[f.start : f.end]:
+        return False  # a quotation in capitals is a heading
+    return not _heading(text[paras[here - 1][0] : paras[here - 1][1]])
+
+
+def _introduced(
+    text: str,
+    paras: list[tuple[int, int]],
+    named: list[Span],
+    quoted_paras: set[int],
+    f: Found,
+    fullest: Callable[[str, int], str],
+) -> Found | None:
+    """A quoted paragraph right after narration that opens with a person as its subject.
+
+    "Jenna Cole has lived in the neighbourhood for 30 years.\n\n'I never
+    thought I would see this.'": features introduce a voice by what the person
+    does, then quote them with no verb of speech.  Only a whole quoted
+    paragraph, after a paragraph with no quotation of its own whose first words
+    are a person named as the subject of its main verb; a quotation in capitals
+    is a heading, not speech.
+    """
+    here = _para_of(paras, f.start)
+    if here == 0 or here - 1 in quoted_paras or text[paras[here][0] : f.start].strip(_OPENING):
+        return None
+    if text[f.start : f.end].upper() == text[f.start : f.end]:
+        return None
+    a, b = paras[here - 1]
+    if _heading(text[a:b]):
+        return None
+    first = [e for e in _ents_in(named, a, b) if e.start_char == a and e.label_ == "PERSON"]
+    if not first:
+        return None
+    ent = first[0]
+    if ent.root.dep_ not in ("nsubj", "nsubjpass") or ent.root.head.dep_ != "ROOT":
+        return None
+    name = fullest(clean_name(ent.text), ent.start_char)
+    if not name[:1].isupper():
+        return None
+    who = Speaker(name=name, role=None, entity=entity_id("person", name))
+    return replace(f, speaker=who, span=(ent.start_char, ent.end_char))
 
 
 def _ents_in(named: list[Span], a: int, b: int) -> list[Span]:

@@ -173,7 +173,7 @@ def extract(
     found = label_speakers(article.text, found, resolver.fullest)
     found += headline_quotes(article.text, resolver.ents, found, resolver.fullest)
     found.sort(key=lambda f: (f.start, f.end))
-    found = carry_speakers(doc, resolver.ents, found)
+    found = carry_speakers(doc, resolver.ents, found, resolver.fullest)
     # Quoted words inside the writer's sentence with no cue and nobody to
     # carry them ("a so-called 'deal'") are the writer's emphasis, not a quote
     # a reader could check with a source.

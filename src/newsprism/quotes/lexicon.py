@@ -112,6 +112,9 @@ TITLE_WORDS: frozenset[str] = _words(
     former acting ranking top leader speaker majority minority whip sheriff officer
     professor pastor bishop pope king queen prince princess
     owner rival nominee candidate challenger incumbent manager coach
+    auditor solicitor surgeon comptroller ombudsman lawyer reeve warden trustee
+    mp mpp mla mna constable const cst inspector insp superintendent supt detective det
+    corporal cpl sergeant
     """
 )
 

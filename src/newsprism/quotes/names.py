@@ -12,6 +12,7 @@ are kept apart from people as speakers of kind ``document``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from .gender import given_name_gender
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DOCUMENT_NOUNS",
+    "PARTICLES",
     "clean_name",
     "clean_role",
     "compatible_role",
@@ -31,6 +33,7 @@ __all__ = [
     "is_credit",
     "is_dateline",
     "not_a_name",
+    "org_prefixes",
     "personal_role",
     "untagged_people",
 ]
@@ -56,6 +59,11 @@ _EXPAND = {
     "del": "Delegate",
     "atty": "Attorney",
     "supt": "Superintendent",
+    "det": "Detective",
+    "const": "Constable",
+    "cst": "Constable",
+    "insp": "Inspector",
+    "cpl": "Corporal",
     "pres": "President",
     "prof": "Professor",
     "rev": "Reverend",
@@ -108,19 +116,44 @@ def clean_role(role: str | None) -> str | None:
     return ", ".join(kept) or None
 
 
-def is_credit(text: str, start: int, end: int) -> bool:
+def is_credit(text: str, start: int, end: int, lines: dict[int, bool] | None = None) -> bool:
     """Whether the words at ``start:end`` are a photo or byline credit.
 
     Credits put a slash between a name and its outlet ("Lauren Pelley / CBC
-    News") or sit in a line led by "Photo", "Credit" or "Image".
+    News", "(Evan Mitsui/CBC)") or sit in a line led by "Photo", "Credit" or
+    "Image"; a byline is a line of its own ("By Lauren Pelley, CBC News",
+    "Lauren Pelley · CBC News · Posted: Jan 10, 2021").  ``lines`` caches the
+    verdict on whole lines by their start, for a caller asking of many names.
     """
     line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : len(text) if line_end < 0 else line_end]
     near = text[max(line_start, start - 3) : end + 3]
-    if re.search(r"\s/\s|\s/$|^/\s", near):
+    if "/" in near and (
+        re.search(r"\s/\s|\s/$|^/\s", near)
+        or re.search(r"[A-Za-z.]/$", text[max(line_start, start - 2) : start])
+        or re.match(r"/[A-Z]", text[end : end + 2])
+    ):
+        return True
+    if lines is not None and line_start in lines:
+        return lines[line_start]
+    line_end = text.find("\n", end)
+    found = credit_line(text[line_start : len(text) if line_end < 0 else line_end])
+    if lines is not None:
+        lines[line_start] = found
+    return found
+
+
+def credit_line(line: str) -> bool:
+    """Whether a whole line is a byline or a photo credit."""
+    if _BYLINE.match(line) or re.search(r"\s[·•]\s|\b(?:Posted|Last Updated|Updated):", line):
         return True
     return bool(re.match(r"\s*\(?(photo|credit|image|file photo|pictured)\b", line, re.I))
+
+
+#: A byline line: "By Lauren Pelley, CBC News", "With files from The Canadian Press".
+_BYLINE = re.compile(
+    r"\s*(?:By|With files from)\s+(?:[A-Z][\w.'’-]*\s*){1,4}"
+    r"(?:(?:,|and)\s*(?:[A-Z][\w.'’&-]*\s*)+)*\.?\s*$"
+)
 
 
 def is_dateline(text: str, start: int, end: int) -> bool:
@@ -259,3 +292,27 @@ def untagged_people(doc: Doc) -> list[Span]:
             out.append(Span(doc, i, j, label="PERSON"))
         i = j
     return out
+
+
+#: Lower-case particles inside surnames ("de Villa", "van Dyk", "bin Salman").
+PARTICLES = frozenset(
+    {"de", "da", "di", "du", "del", "della", "van", "von", "der", "le", "la", "bin"}
+)
+
+
+def org_prefixes(labels: dict[str, Counter[str]], ents: tuple[Span, ...]) -> frozenset[str]:
+    """Names of two words or more that open a longer organisation name of the article.
+
+    The small model tags "Kinder Morgan" PERSON beside "Kinder Morgan Canada
+    Ltd." ORG; as a person it was an antecedent for "she".  A known given name
+    keeps a person a person ("Walt Disney" beside "Walt Disney Co.").
+    """
+    orgs = {clean_name(e.text) for e in ents if e.label_ == "ORG"}
+    return frozenset(
+        name
+        for name, votes in labels.items()
+        if " " in name
+        and votes["person"]
+        and not given_and_surname(name)
+        and any(o.startswith(name + " ") for o in orgs)
+    )

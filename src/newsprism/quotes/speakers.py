@@ -51,15 +51,16 @@ from .layout import Layout, line_clip
 from .lexicon import (
     ANONYMOUS_NOUNS,
     GENERIC_PERSON_NOUNS,
-    GROUP_NOUNS,
     ORG_PRONOUNS,
     PERSON_PRONOUNS,
     SPEECH_NOUNS,
     TITLE_WORDS,
     VOICE_NOUNS,
 )
+from .mentions import hyphen_joins, people, person_noun, span_text, trim
 from .names import (
     DOCUMENT_NOUNS,
+    PARTICLES,
     clean_name,
     clean_role,
     compatible_role,
@@ -69,6 +70,7 @@ from .names import (
     is_credit,
     is_dateline,
     not_a_name,
+    org_prefixes,
     personal_role,
     untagged_people,
 )
@@ -131,28 +133,6 @@ class _Known:
     place: bool = False
 
 
-def _hyphen_joins(doc: Doc, j: int) -> bool:
-    """Whether token ``j`` is a hyphen written inside a capitalised name."""
-    return (
-        doc[j].text in ("-", "‐")
-        and not doc[j - 1].whitespace_
-        and not doc[j].whitespace_
-        and doc[j - 1].text[:1].isupper()
-    )
-
-
-def _span_text(doc: Doc, start: int, end: int) -> str:
-    return " ".join(doc[start:end].text.split()).strip(" ,;:—–")
-
-
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    while start < end and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    return start, end
-
-
 def _ents(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``, built once per doc.
 
@@ -213,10 +193,17 @@ class SpeakerResolver:
         self._groups: list[tuple[int, str, str | None, Kind | None]] = []
         #: Unnamed singular things already attributed ("the company said"), for "it".
         self._things: list[tuple[int, str, str | None, Kind | None]] = []
+        #: Unnamed people already attributed ("Ontario's top doctor said"), for "he"/"she".
+        self._persons: list[tuple[int, str, str | None, Kind | None]] = []
         for ent in _ents(doc):
             if ent.label_ == "PERSON" or ent.label_ in _ORG_LABELS:
                 votes = self._labels.setdefault(clean_name(ent.text), Counter())
                 votes["person" if ent.label_ == "PERSON" else "org"] += 1
+        #: Names NER called a person that begin an organisation's name in the
+        #: article ("Kinder Morgan" beside "Kinder Morgan Canada Ltd."): the company.
+        self._org_names = org_prefixes(self._labels, _ents(doc))
+        for name in self._org_names:
+            self._labels[name]["org"] = self._labels[name]["person"] + 1
         #: Acronym -> the organisation's full name in this article ("IMF" ->
         #: "International Monetary Fund"): the speaker shown is the fullest form.
         self._acronyms: dict[str, str] = {}
@@ -225,15 +212,21 @@ class SpeakerResolver:
                 full = clean_name(ent.text)
                 full = full[4:] if full.startswith(("The ", "the ")) else full
                 self._acronyms.setdefault(initials(full), full)
+        credit_lines: dict[int, bool] = {}
         for ent in _ents(doc):
             if ent.label_ != "PERSON" and ent.label_ not in _ORG_LABELS:
                 continue
+            ent_span = (ent.start_char, ent.end_char)
             if any(in_quote[i] >= 0 for i in range(ent.start, ent.end)):
                 continue
             name = clean_name(ent.text)
-            if not name:
+            if not name or not_a_name(name) or is_credit(self.text, *ent_span, credit_lines):
+                # A photo credit ("Lauren Pelley / CBC News") or a place
+                # abbreviation ("Sudbury, Ont.") is no antecedent for "she".
                 continue
             kind: Kind = "person" if ent.label_ == "PERSON" or given_and_surname(name) else "org"
+            if name in self._org_names:
+                kind = "org"
             if kind == "org" and " " not in name and name.lower() in self._surnames:
                 # NER often labels a bare surname ORG ("Christie blasted"); as the
                 # subject of a reporting verb it is counted once, as a speaker.
@@ -414,8 +407,10 @@ class SpeakerResolver:
         if tok.lower_ in _FIRST_PERSON:
             # The writer is no antecedent for a later "he" or "they".
             return Resolved(Speaker(name=name, role=role or None, entity=entity), span)
-        if kind == "org" or (kind is None and _people(tok)):
+        if kind == "org" or (kind is None and people(tok)):
             self._groups.append((tok.i, name, role, kind))
+        elif kind is None and tok.tag_ == "NN" and person_noun(lemma_of(tok)):
+            self._persons.append((tok.i, name, role, kind))
         elif kind is None and tok.tag_ == "NN" and lemma_of(tok) not in GENERIC_PERSON_NOUNS:
             self._things.append((tok.i, name, role, kind))
         if kind is not None:
@@ -437,8 +432,12 @@ class SpeakerResolver:
                 # Failing anyone before, the subject of a clause that opens the
                 # pronoun's sentence: "While Clinton is a supporter of ..., she
                 # has never said".
-                return self._antecedent(tok, "person") or self._antecedent(
-                    tok, "person", lookback=0, subordinate=True
+                # Failing a name, the unnamed person quoted just before, if of no
+                # other gender ("Ontario's top doctor says ... 'X,' she said").
+                return (
+                    self._antecedent(tok, "person")
+                    or self._antecedent(tok, "person", lookback=0, subordinate=True)
+                    or self._unnamed_person(tok)
                 )
             if low in ORG_PRONOUNS and placeholder_it(tok):
                 return None
@@ -516,8 +515,8 @@ class SpeakerResolver:
         idx = [t.i for t in tok.subtree if t.i not in drop]
         if not idx:
             return ""
-        start, end = _trim(self.doc, *line_clip(self.doc, tok.i, min(idx), max(idx) + 1))
-        return _span_text(self.doc, start, end)
+        start, end = trim(self.doc, *line_clip(self.doc, tok.i, min(idx), max(idx) + 1))
+        return span_text(self.doc, start, end)
 
     def _named(self, tok: Token) -> tuple[str, str | None, Kind | None] | None:
         doc = self.doc
@@ -525,7 +524,7 @@ class SpeakerResolver:
         line_start = self._line_start[tok.i]
         j = tok.i - 1
         while j >= line_start:
-            if j >= 1 and _hyphen_joins(doc, j):
+            if j >= 1 and hyphen_joins(doc, j):
                 # "Holtz-Eakin", "Campa-Najjar": one name the tokenizer split.
                 chain[:0] = [j - 1, j]
                 j -= 2
@@ -534,7 +533,9 @@ class SpeakerResolver:
                 and doc[j].dep_ in ("compound", "flat")
                 and (doc[j].pos_ == "PROPN" or doc[j].text[:1].isupper())
                 and not (doc[j].pos_ in ("NOUN", "ADJ") and doc[j].is_sent_start)
-            ):
+            ) or (doc[j].head.i in chain and doc[j].lower_ in PARTICLES and j > line_start):
+                # "Eileen de Villa", "Ludwig van Beethoven": a particle the parser
+                # hung on the surname as a modifier is part of the name.
                 chain.insert(0, j)
                 j -= 1
             else:
@@ -548,8 +549,12 @@ class SpeakerResolver:
         # The name starts after the last title in the chain ("NASA Administrator
         # Bill Nelson"); a PERSON entity inside the chain marks it too.
         name_start = first
-        for k in chain[:-1]:
-            if doc[k].lower_.rstrip(".") in TITLE_WORDS and not office:
+        for n, k in enumerate(chain[:-1]):
+            word = doc[k].lower_.rstrip(".")
+            # "General" ends a title after another ("Attorney General Jeff
+            # Sessions", "Governor General"), not a name ("General Motors").
+            general = word == "general" and n > 0 and doc[chain[n - 1]].lower_ in TITLE_WORDS
+            if (word in TITLE_WORDS or general) and not office:
                 name_start = k + 1
         person = [e for e in _ents(doc) if e.label_ == "PERSON" and e.start <= tok.i < e.end]
         if person and person[0].start > name_start:
@@ -582,21 +587,25 @@ class SpeakerResolver:
             ):
                 left = k + 1
         if left < name_start:
-            s, e = _trim(doc, left, name_start)
+            s, e = trim(doc, left, name_start)
             if e > s and doc[s].lower_ in ("the", "a", "an"):
                 s += 1
             if e > s:
-                parts.append(_span_text(doc, s, e))
+                parts.append(span_text(doc, s, e))
         for child in tok.children:
             if (child.i > tok.i and child.dep_ in ("appos", "npadvmod", "prn")) or (
                 child.i > tok.i and child.dep_ == "punct" and child.text == "("
             ):
-                s, e = _trim(doc, child.left_edge.i, child.right_edge.i + 1)
+                s, e = trim(doc, child.left_edge.i, child.right_edge.i + 1)
                 for sub in child.children:  # "..., who first reported ..." is not a title
                     if sub.dep_ in ("relcl", "acl") and sub.i > child.i:
-                        e = min(e, _trim(doc, s, sub.left_edge.i)[1])
+                        e = min(e, trim(doc, s, sub.left_edge.i)[1])
                 if e > s:
-                    parts.append(_span_text(doc, s, e))
+                    parts.append(span_text(doc, s, e))
+        if not parts and doc[name_start].is_sent_start:
+            split = title_before(doc, name_start)  # "Const. | Mark Brown said"
+            if split:
+                parts.append(split)
         paren = parenthesis_after(doc, tok)
         if paren and all(paren.strip("()") not in p for p in parts):
             parts.append(paren)
@@ -699,6 +708,16 @@ class SpeakerResolver:
             return None
         return last.name, last.role, last.kind  # one entity for both quotes
 
+    def _unnamed_person(self, tok: Token) -> tuple[str, str | None, Kind | None] | None:
+        """The unnamed person attributed in this or the last sentence, none quoted since."""
+        found = self._continued(tok, self._persons)
+        if found is None:
+            return None
+        last = [p for p in self._persons if p[1] == found[0]][-1]
+        if not agrees(pronoun_gender(tok.text), word_gender(lemma_of(self.doc[last[0]]))):
+            return None
+        return found
+
     def _group_antecedent(self, tok: Token) -> tuple[str, str | None, Kind | None] | None:
         """The group or organisation a "they" continues quoting, if the article just did.
 
@@ -739,7 +758,7 @@ class SpeakerResolver:
                 return names, None, None
             if cand.tag_ not in ("NNS", "NNPS"):
                 continue
-            if not (_people(cand) or reports(cand)):
+            if not (people(cand) or reports(cand)):
                 continue
             text = self._np_text(cand)
             return (text, None, None) if text else None
@@ -752,7 +771,7 @@ class SpeakerResolver:
         if len(members) < 2 or not any(c.lower_ == "and" for c in tok.children):
             return ""
         if not all(m.pos_ == "PROPN" for m in members):
-            if tok.pos_ == "PROPN" and all(m.pos_ == "PROPN" or _people(m) for m in members):
+            if tok.pos_ == "PROPN" and all(m.pos_ == "PROPN" or people(m) for m in members):
                 return self._np_text(tok)
             return ""
         names = []
@@ -763,12 +782,21 @@ class SpeakerResolver:
             names.append(self.fullest(found[0], m.idx))
         return " and ".join(names)
 
+    def _back(self, a: int, b: int) -> int:
+        """Sentences from token ``a``'s to ``b``'s; a blank one (a paragraph break) is none."""
+        ka, kb = self._sent_of[a], self._sent_of[b]
+        blank = sum(
+            1
+            for k in range(ka + 1, kb)
+            if not self.text[self.sents[k][0] : self.sents[k][1]].strip()
+        )
+        return kb - ka - blank
+
     def _continued(
         self, tok: Token, items: list[tuple[int, str, str | None, Kind | None]]
     ) -> tuple[str, str | None, Kind | None] | None:
         """The last of ``items`` attributed in this or the previous sentence, none quoted since."""
-        k = self._sent_of[tok.i]
-        before = [g for g in items if g[0] < tok.i and self._sent_of[g[0]] >= k - 1]
+        before = [g for g in items if g[0] < tok.i and self._back(g[0], tok.i) <= 1]
         if not before:
             return None
         last = before[-1]
@@ -810,11 +838,3 @@ class SpeakerResolver:
                 if found is not None and (found[2] == kind or not label):
                     return found[0], found[1] or self._roles.get(found[0]), kind
         return None
-
-
-def _people(tok: Token) -> bool:
-    """A plural noun for people ("officials", "Democrats"), which "they" can stand for."""
-    if tok.tag_ not in ("NNS", "NNPS"):
-        return False
-    lem = lemma_of(tok)
-    return tok.ent_type_ in ("NORP", "ORG") or lem in GROUP_NOUNS or lem in GENERIC_PERSON_NOUNS

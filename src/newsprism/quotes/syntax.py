@@ -80,8 +80,18 @@ def past_dates(tok: Token) -> Token:
 def title_before(doc: Doc, start: int) -> str | None:
     """Title words written right before a name ("Sen." in "Sen. Jeanne Shaheen")."""
     j = start
-    while j > 0 and doc[j - 1].lower_.rstrip(".") in TITLE_WORDS:
-        j -= 1
+    while j > 0:
+        if doc[j - 1].lower_.rstrip(".") in TITLE_WORDS:
+            j -= 1
+        elif (
+            j > 1
+            and doc[j - 1].text == "."
+            and doc[j - 2].lower_ in TITLE_WORDS
+            and not doc[j - 2].whitespace_
+        ):
+            j -= 2  # "Const. Mark Brown": the tokenizer split the title's full stop
+        else:
+            break
     return doc[j:start].text if j < start else None
 
 
