@@ -24,6 +24,7 @@ from .model import Article, ArticleNLP, Mention, Span
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+    from spacy.tokens import Span as DocSpan
 
 log = logging.getLogger(__name__)
 
@@ -130,5 +131,35 @@ def to_record(article_id: str, doc: Doc) -> ArticleNLP:
     return ArticleNLP(
         article=article_id,
         sentences=tuple(Span(s.start_char, s.end_char) for s in doc.sents),
-        mentions=tuple(Mention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents),
+        mentions=tuple(Mention(e.start_char, e.end_char, e.text, e.label_) for e in doc_ents(doc)),
     )
+
+
+#: Keys of what :func:`doc_text` and :func:`doc_ents` keep in ``Doc.user_data``.
+_TEXT_KEY = "newsprism.text"
+_ENTS_KEY = "newsprism.doc_ents"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per doc.
+
+    spaCy joins the tokens' texts again on every read of ``Doc.text`` (0.25 ms for
+    an article); the extractors read it once each per article, so it is kept in
+    ``Doc.user_data``, spaCy's place for such things.  The extractors never change
+    a doc's tokens, so what is kept stays true.
+    """
+    cached = doc.user_data.get(_TEXT_KEY)
+    if cached is None:
+        cached = doc.user_data[_TEXT_KEY] = doc.text
+    text: str = cached
+    return text
+
+
+def doc_ents(doc: Doc) -> tuple[DocSpan, ...]:
+    """``doc.ents``, built once per doc (spaCy builds new entity spans on every read,
+    a pass over all tokens); kept in ``Doc.user_data`` as :func:`doc_text` is."""
+    cached = doc.user_data.get(_ENTS_KEY)
+    if cached is None:
+        cached = doc.user_data[_ENTS_KEY] = tuple(doc.ents)
+    ents: tuple[DocSpan, ...] = cached
+    return ents

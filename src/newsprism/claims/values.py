@@ -27,6 +27,7 @@ from .dates import (
     DATE,
     FUTURE,
     FUTURE_WINDOW,
+    WORD_START,
     YEAR_RE,
     DateRange,
     date_range,
@@ -164,8 +165,11 @@ _VAGUE_WORD = r"(?:tens|hundreds|thousands|millions|billions|trillions|dozens|sc
 #: count of the same thing they make the group imprecise, never a conflict.
 _FEW_WORD = r"(?:a few|several|a handful of|a couple of)"
 
+#: Where a figure can start (:data:`.dates.WORD_START`): a word, or a digit or a
+#: currency sign inside one ("A380", "FOCUS$5").
+_AMOUNT_START = r"(?=\b\w|\d|[$€£¥]|us\$)"
 _AMOUNT = re.compile(
-    rf"(?:\b(?P<hedge>{_HEDGE_RE})(?:\s+{_ONLY_VERB})?\s+)?"
+    _AMOUNT_START + rf"(?:\b(?P<hedge>{_HEDGE_RE})(?:\s+{_ONLY_VERB})?\s+)?"
     rf"(?:"
     rf"\b(?P<vague>{_VAGUE_WORD}(?:\s+of\s+{_VAGUE_WORD})?)(?=\s+(?:of|in)\b)"
     rf"|\b(?P<few>{_FEW_WORD})(?=\s+(?!of\b)[a-z])"
@@ -356,7 +360,7 @@ _SMALL = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
 #: A share written as a ratio or a fraction: "4 in 10 voters", "four out of five",
 #: "two-thirds of", "a third of", "half of".  Read as a percentage, not as two counts.
 _SHARE = re.compile(
-    rf"(?:\b(?P<hedge>{_HEDGE_RE})\s+)?"
+    WORD_START + rf"(?:\b(?P<hedge>{_HEDGE_RE})\s+)?"
     rf"(?:\b(?P<a>{_SMALL})\s+(?:in|out\s+of)\s+(?P<b>{_SMALL}|a\s+hundred)\b"
     r"|\b(?P<fa>one|two|three|four|nine|a)[\s-](?P<fb>halves|half|thirds?|quarters?|fourths?"
     r"|fifths?|tenths?)(?=\s+of\b|$)"

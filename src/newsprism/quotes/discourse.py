@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..model import QuoteKind, Speaker, entity_id
+from ..nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -111,7 +112,7 @@ def label_speakers(
 
 def carry_speakers(doc: Doc, ents: tuple[Span, ...], found: list[Found]) -> list[Found]:
     """``found`` (sorted by start) with floating quotations given the last speaker."""
-    text = doc.text
+    text = doc_text(doc)
     if not found or not text:
         return found
     paras = _paragraphs(text)

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Speaker, entity_id
+from ..nlp import doc_ents, doc_text
 from .cues import source_span
 from .gender import (
     Gender,
@@ -162,10 +163,10 @@ def _ents(doc: Doc) -> tuple[Span, ...]:
     """
     cached = doc.user_data.get("newsprism.ents")
     if cached is None:
-        found = doc.ents
+        found = doc_ents(doc)
         extra = untagged_people(doc)
         if extra:
-            found = sorted((*found, *extra), key=lambda e: e.start)
+            found = tuple(sorted((*found, *extra), key=lambda e: e.start))
         cached = doc.user_data["newsprism.ents"] = tuple(found)
     ents: tuple[Span, ...] = cached
     return ents
@@ -182,7 +183,7 @@ class SpeakerResolver:
         self.doc = doc
         #: Who "I" and "we" are in the article's own narration.
         self.writer = writer
-        self.text = doc.text  # spaCy rebuilds Doc.text from its tokens on every access
+        self.text = doc_text(doc)  # spaCy rebuilds Doc.text from its tokens on every access
         self.ents = _ents(doc)
         self.layout = layout
         in_quote = layout.quote
