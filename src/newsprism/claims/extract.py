@@ -170,7 +170,7 @@ def _values_in(
 ) -> list[Found]:
     base = sent.start_char
     out = []
-    for f in find_values(sent.text, published, year):
+    for f in find_values(text[sent.start_char : sent.end_char], published, year):
         start, end = base + f.start, base + f.end
         if any(mask[start:end]) or _is_dateline(text, start):
             continue
@@ -276,8 +276,8 @@ def _sentence_claims(
     doc: Doc, text: str, sent: Span, published: str | None, mask: bytearray, year: str | None
 ) -> _Spans:
     """Claims of one sentence; ``text`` is the document's text (``Doc.text`` rebuilds
-    it from the tokens on every access)."""
-    sent_text = sent.text
+    it from the tokens on every access, and ``Span.text`` its span of it)."""
+    sent_text = text[sent.start_char : sent.end_char]
     if all(mask[sent.start_char : sent.end_char]) and sent.end_char > sent.start_char:
         return []
     if _is_dateline(text, sent.start_char) and not _more_lines(text, sent):
