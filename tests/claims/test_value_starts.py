@@ -162,3 +162,73 @@ def test_a_guard_without_digits_inside_words_would_differ() -> None:
     loose = re.compile(dates.WORD_START + values._AMOUNT.pattern[len(values._AMOUNT_START) :], re.I)
     text = "The A380 and FOCUS$3"
     assert _matches(loose, text) != _matches(values._AMOUNT, text)
+
+
+# The sentence tests: a text they turn down is not scanned at all.
+
+#: For each word a date must hold, a date that holds no other (nor a digit).
+DATE_PHRASES = {
+    "Jan": "in January",
+    "Feb": "in February",
+    "Mar": "in March",
+    "Apr": "in April",
+    "May": "in May",
+    "Jun": "in June",
+    "Jul": "in July",
+    "Aug": "in August",
+    "Sep": "in September",
+    "Oct": "in October",
+    "Nov": "in November",
+    "Dec": "in December",
+    "day": "on Monday",
+    "week": "last week",
+    "month": "this month",
+    "year": "next year",
+}
+#: For each word a share must hold, a share that holds no other; then the numbers.
+SHARE_PHRASES = {
+    "half": "half of them",
+    "halves": "two halves",
+    "third": "a third of them",
+    "quarter": "a quarter of them",
+    "fourth": "one fourth of them",
+    "fifth": "one fifth of them",
+    "tenth": "one tenth of them",
+}
+NUMBER_SHARES = ["4 in 10 voters", "four out of five", "ten in a hundred"]
+
+
+def test_each_date_word_is_needed() -> None:
+    assert set(DATE_PHRASES) == set(values._DATE_WORDS)
+    for word, phrase in DATE_PHRASES.items():
+        assert dates.DATE.search(phrase), phrase
+        assert [w for w in values._DATE_WORDS if w in phrase] == [word]
+        assert values.may_date(phrase)
+
+
+def test_each_share_word_is_needed() -> None:
+    assert set(SHARE_PHRASES) == set(values._SHARE_WORDS)
+    for word, phrase in SHARE_PHRASES.items():
+        assert values._SHARE.search(phrase), phrase
+        assert [w for w in values._SHARE_WORDS if w in phrase] == [word]
+        assert values._may_share(phrase)
+    for phrase in NUMBER_SHARES:
+        assert values._SHARE.search(phrase) and values._may_share(phrase), phrase
+        assert not any(w in phrase for w in values._SHARE_WORDS)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=14))
+def test_a_text_the_sentence_tests_turn_down_has_no_match(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    if not values.may_date(text):
+        assert dates.DATE.search(text) is None
+    if not values._may_share(text):
+        assert values._SHARE.search(text) is None
+
+
+def test_the_sentence_tests_turn_down_plain_sentences() -> None:
+    plain = "The senator spoke to reporters outside the chamber after the vote."
+    assert not values.may_date(plain)
+    assert not values._may_share("The senator spoke to reporters after the vote.")
+    assert values.find_values(plain) == []
