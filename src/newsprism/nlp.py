@@ -163,3 +163,35 @@ def doc_ents(doc: Doc) -> tuple[DocSpan, ...]:
         cached = doc.user_data[_ENTS_KEY] = tuple(doc.ents)
     ents: tuple[DocSpan, ...] = cached
     return ents
+
+
+_KIDS_KEY = "newsprism.children"
+
+
+def subtree(doc: Doc, i: int) -> set[int]:
+    """``{t.i for t in doc[i].subtree}``: token ``i`` and its syntactic descendants.
+
+    spaCy's ``Token.subtree`` is a generator of generators that makes a Token object
+    for every word of it; here the descendants are followed through a table of each
+    token's children (from the parse's heads, built once per doc and kept in
+    ``Doc.user_data``), as plain integers.
+    """
+    kids: list[list[int]] | None = doc.user_data.get(_KIDS_KEY)
+    if kids is None:
+        import numpy as np
+        from spacy.attrs import HEAD
+
+        kids = [[] for _ in range(len(doc))]
+        # heads are stored as offsets from the token, unsigned: cast back to signed
+        offsets = doc.to_array(HEAD).astype(np.int64).tolist() if len(doc) else []
+        for k, off in enumerate(offsets):
+            if off:
+                kids[k + off].append(k)
+        doc.user_data[_KIDS_KEY] = kids
+    out = {i}
+    todo = [i]
+    while todo:
+        for k in kids[todo.pop()]:
+            out.add(k)
+            todo.append(k)
+    return out

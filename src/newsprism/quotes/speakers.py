@@ -172,6 +172,20 @@ def _ents(doc: Doc) -> tuple[Span, ...]:
     return ents
 
 
+def _ents_at(doc: Doc, i: int) -> tuple[Span, ...]:
+    """The spans of :func:`_ents` holding token ``i``, in their order (a table built
+    once per doc: a scan of every entity per candidate speaker was 4 % of extraction)."""
+    table = doc.user_data.get("newsprism.ents_at")
+    if table is None:
+        at: dict[int, list[Span]] = {}
+        for ent in _ents(doc):
+            for k in range(ent.start, ent.end):
+                at.setdefault(k, []).append(ent)
+        table = doc.user_data["newsprism.ents_at"] = {k: tuple(v) for k, v in at.items()}
+    found: tuple[Span, ...] = table.get(i, ())
+    return found
+
+
 #: First-person pronouns that can head a source phrase.
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 
@@ -552,7 +566,7 @@ class SpeakerResolver:
         for k in chain[:-1]:
             if doc[k].lower_.rstrip(".") in TITLE_WORDS and not office:
                 name_start = k + 1
-        person = [e for e in _ents(doc) if e.label_ == "PERSON" and e.start <= tok.i < e.end]
+        person = [e for e in _ents_at(doc, tok.i) if e.label_ == "PERSON"]
         if person and person[0].start > name_start:
             between = doc[name_start : person[0].start]
             if any(t.ent_type_ in _ORG_LABELS for t in between):
@@ -561,7 +575,7 @@ class SpeakerResolver:
         label = "PERSON" if person else tok.ent_type_
         if not person and tok.ent_type_ in _ORG_LABELS:
             # An organisation's name runs on past its head: "Ministry [of Health]".
-            org = [e for e in _ents(doc) if e.start <= tok.i < e.end]
+            org = list(_ents_at(doc, tok.i))
             if org:
                 name_end = max(name_end, org[0].end)
                 # ... and starts before a possessive inside it: "U.S. Attorney's Office".
