@@ -174,24 +174,42 @@ def subtree(doc: Doc, i: int) -> set[int]:
     spaCy's ``Token.subtree`` is a generator of generators that makes a Token object
     for every word of it; here the descendants are followed through a table of each
     token's children (from the parse's heads, built once per doc and kept in
-    ``Doc.user_data``), as plain integers.
+    ``Doc.user_data``), as plain integers.  The table is two flat lists (where each
+    token's children start, and the children), not a list per token: lists the
+    cyclic collector would walk on each pass while the doc lives.
     """
-    kids: list[list[int]] | None = doc.user_data.get(_KIDS_KEY)
-    if kids is None:
-        import numpy as np
-        from spacy.attrs import HEAD
-
-        kids = [[] for _ in range(len(doc))]
-        # heads are stored as offsets from the token, unsigned: cast back to signed
-        offsets = doc.to_array(HEAD).astype(np.int64).tolist() if len(doc) else []
-        for k, off in enumerate(offsets):
-            if off:
-                kids[k + off].append(k)
-        doc.user_data[_KIDS_KEY] = kids
+    table: tuple[list[int], list[int]] | None = doc.user_data.get(_KIDS_KEY)
+    if table is None:
+        table = doc.user_data[_KIDS_KEY] = _children(doc)
+    starts, kids = table
     out = {i}
     todo = [i]
     while todo:
-        for k in kids[todo.pop()]:
+        j = todo.pop()
+        for k in kids[starts[j] : starts[j + 1]]:
             out.add(k)
             todo.append(k)
     return out
+
+
+def _children(doc: Doc) -> tuple[list[int], list[int]]:
+    """``(starts, kids)``: the children of token ``j`` are ``kids[starts[j]:starts[j + 1]]``."""
+    import numpy as np
+    from spacy.attrs import HEAD
+
+    n = len(doc)
+    # heads are stored as offsets from the token, unsigned: cast back to signed
+    offsets = doc.to_array(HEAD).astype(np.int64).tolist() if n else []
+    starts = [0] * (n + 1)
+    for k, off in enumerate(offsets):
+        if off:
+            starts[k + off + 1] += 1
+    for j in range(n):
+        starts[j + 1] += starts[j]
+    kids = [0] * starts[n]
+    fill = starts[:n]
+    for k, off in enumerate(offsets):
+        if off:
+            kids[fill[k + off]] = k
+            fill[k + off] += 1
+    return starts, kids
