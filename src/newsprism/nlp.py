@@ -24,6 +24,7 @@ from .model import Article, ArticleNLP, Mention, Span
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+    from spacy.tokens import Span as DocSpan
 
 log = logging.getLogger(__name__)
 
@@ -130,5 +131,85 @@ def to_record(article_id: str, doc: Doc) -> ArticleNLP:
     return ArticleNLP(
         article=article_id,
         sentences=tuple(Span(s.start_char, s.end_char) for s in doc.sents),
-        mentions=tuple(Mention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents),
+        mentions=tuple(Mention(e.start_char, e.end_char, e.text, e.label_) for e in doc_ents(doc)),
     )
+
+
+#: Keys of what :func:`doc_text` and :func:`doc_ents` keep in ``Doc.user_data``.
+_TEXT_KEY = "newsprism.text"
+_ENTS_KEY = "newsprism.doc_ents"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per doc.
+
+    spaCy joins the tokens' texts again on every read of ``Doc.text`` (0.25 ms for
+    an article); the extractors read it once each per article, so it is kept in
+    ``Doc.user_data``, spaCy's place for such things.  The extractors never change
+    a doc's tokens, so what is kept stays true.
+    """
+    cached = doc.user_data.get(_TEXT_KEY)
+    if cached is None:
+        cached = doc.user_data[_TEXT_KEY] = doc.text
+    text: str = cached
+    return text
+
+
+def doc_ents(doc: Doc) -> tuple[DocSpan, ...]:
+    """``doc.ents``, built once per doc (spaCy builds new entity spans on every read,
+    a pass over all tokens); kept in ``Doc.user_data`` as :func:`doc_text` is."""
+    cached = doc.user_data.get(_ENTS_KEY)
+    if cached is None:
+        cached = doc.user_data[_ENTS_KEY] = tuple(doc.ents)
+    ents: tuple[DocSpan, ...] = cached
+    return ents
+
+
+_KIDS_KEY = "newsprism.children"
+
+
+def subtree(doc: Doc, i: int) -> set[int]:
+    """``{t.i for t in doc[i].subtree}``: token ``i`` and its syntactic descendants.
+
+    spaCy's ``Token.subtree`` is a generator of generators that makes a Token object
+    for every word of it; here the descendants are followed through a table of each
+    token's children (from the parse's heads, built once per doc and kept in
+    ``Doc.user_data``), as plain integers.  The table is two flat lists (where each
+    token's children start, and the children), not a list per token: lists the
+    cyclic collector would walk on each pass while the doc lives.
+    """
+    table: tuple[list[int], list[int]] | None = doc.user_data.get(_KIDS_KEY)
+    if table is None:
+        table = doc.user_data[_KIDS_KEY] = _children(doc)
+    starts, kids = table
+    out = {i}
+    todo = [i]
+    while todo:
+        j = todo.pop()
+        for k in kids[starts[j] : starts[j + 1]]:
+            out.add(k)
+            todo.append(k)
+    return out
+
+
+def _children(doc: Doc) -> tuple[list[int], list[int]]:
+    """``(starts, kids)``: the children of token ``j`` are ``kids[starts[j]:starts[j + 1]]``."""
+    import numpy as np
+    from spacy.attrs import HEAD
+
+    n = len(doc)
+    # heads are stored as offsets from the token, unsigned: cast back to signed
+    offsets = doc.to_array(HEAD).astype(np.int64).tolist() if n else []
+    starts = [0] * (n + 1)
+    for k, off in enumerate(offsets):
+        if off:
+            starts[k + off + 1] += 1
+    for j in range(n):
+        starts[j + 1] += starts[j]
+    kids = [0] * starts[n]
+    fill = starts[:n]
+    for k, off in enumerate(offsets):
+        if off:
+            kids[fill[k + off]] = k
+            fill[k + off] += 1
+    return starts, kids

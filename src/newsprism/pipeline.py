@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from ._processes import frozen_heap
 from .errors import NewsprismError, PipelineError
 from .model import ArticleNLP, Findings, Story
 
@@ -200,7 +201,8 @@ class Pipeline:
             known = len(state.failures)
             started = time.perf_counter()
             try:
-                out = st.run(state)
+                with frozen_heap():  # what the run holds so far: see frozen_heap
+                    out = st.run(state)
             except NewsprismError:
                 raise
             except Exception as exc:  # the stage's sections stay as they were; the run goes on

@@ -20,7 +20,7 @@ from . import entities as _entities
 from . import nlp as _nlp
 from . import stories as _stories
 from ._by_story import by_story
-from ._processes import ordered_map
+from ._processes import frozen_heap, ordered_map
 from .errors import NewsprismError
 from .model import (
     Article,
@@ -174,7 +174,18 @@ def annotate_articles(
 def _annotated(
     articles: Sequence[Article], steps: tuple[ArticleStep, ...], batch_size: int, *, catch: bool
 ) -> Iterator[tuple[ArticleNLP, StageFailure | None]]:
-    """Each article's record, parsed here, with the failure it reports (``catch``)."""
+    """Each article's record, parsed here, with the failure it reports (``catch``).
+
+    The pipeline is loaded first and kept out of the collector's passes meanwhile
+    (:func:`frozen_heap`)."""
+    _nlp.load(capabilities(steps))
+    with frozen_heap():
+        yield from _annotated_loaded(articles, steps, batch_size, catch=catch)
+
+
+def _annotated_loaded(
+    articles: Sequence[Article], steps: tuple[ArticleStep, ...], batch_size: int, *, catch: bool
+) -> Iterator[tuple[ArticleNLP, StageFailure | None]]:
     docs = _nlp.parse((a.text for a in articles), capabilities(steps), batch_size)
     for art, doc in zip(articles, docs, strict=True):
         if not catch:

@@ -7,7 +7,8 @@ import gc
 
 import pytest
 
-from newsprism._processes import ordered_map
+from newsprism._processes import frozen_heap, ordered_map
+from newsprism.pipeline import Pipeline, State, stage
 
 
 def _slow_square(n: int) -> int:
@@ -42,3 +43,48 @@ def test_the_frozen_objects_are_as_the_caller_left_them() -> None:
         assert 0.99 * held <= gc.get_freeze_count() <= held
     finally:
         gc.unfreeze()
+
+
+def _in_worker_frozen(n: int) -> int:
+    """What a worker forked inside a frozen block sees: its parent's objects frozen."""
+    return int(gc.get_freeze_count() > 0) + n
+
+
+def test_frozen_blocks_nest_and_give_everything_back() -> None:
+    assert gc.get_freeze_count() == 0
+    with frozen_heap():
+        outer = gc.get_freeze_count()
+        assert outer > 0
+        made = [[i] for i in range(1000)]  # new objects, tracked by the collector
+        with frozen_heap():  # an inner block freezes what was made since
+            assert gc.get_freeze_count() >= outer + 1000
+            # a worker forked in a frozen block keeps its parent's objects frozen
+            assert list(ordered_map(_in_worker_frozen, [0, 10], 2)) == [1, 11]
+        assert gc.get_freeze_count() >= outer + 1000  # still held by the outer block
+        del made
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_host_that_freezes_is_left_alone() -> None:
+    gc.freeze()
+    try:
+        held = gc.get_freeze_count()
+        with frozen_heap():
+            _ = [[i] for i in range(1000)]
+            assert gc.get_freeze_count() <= held  # nothing frozen on top of the host's
+        assert 0.99 * held <= gc.get_freeze_count() <= held
+    finally:
+        gc.unfreeze()
+
+
+def test_a_pipeline_run_freezes_its_stages_and_gives_them_back() -> None:
+    seen: list[int] = []
+
+    @stage("look", needs=[], provides=["entities"])
+    def look(state: State) -> State:
+        seen.append(gc.get_freeze_count())
+        return state.fill(entities=())
+
+    Pipeline([look])(State())
+    assert seen and seen[0] > 0
+    assert gc.get_freeze_count() == 0

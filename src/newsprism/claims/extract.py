@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..model import Article, Claim, ClaimKind, Quote, Value
+from ..nlp import doc_text
 from .lexicon import DENIAL, disputing, may_deny
 from .proposition import Proposition, hedged, proposition
 from .values import Found, find_values, last_year
@@ -169,7 +170,7 @@ def _values_in(
 ) -> list[Found]:
     base = sent.start_char
     out = []
-    for f in find_values(sent.text, published, year):
+    for f in find_values(text[sent.start_char : sent.end_char], published, year):
         start, end = base + f.start, base + f.end
         if any(mask[start:end]) or _is_dateline(text, start):
             continue
@@ -275,8 +276,8 @@ def _sentence_claims(
     doc: Doc, text: str, sent: Span, published: str | None, mask: bytearray, year: str | None
 ) -> _Spans:
     """Claims of one sentence; ``text`` is the document's text (``Doc.text`` rebuilds
-    it from the tokens on every access)."""
-    sent_text = sent.text
+    it from the tokens on every access, and ``Span.text`` its span of it)."""
+    sent_text = text[sent.start_char : sent.end_char]
     if all(mask[sent.start_char : sent.end_char]) and sent.end_char > sent.start_char:
         return []
     if _is_dateline(text, sent.start_char) and not _more_lines(text, sent):
@@ -333,20 +334,28 @@ def _disputed(text: str) -> bool:
 HOLDER_SHARE = 0.5
 
 
-def _holder(start: int, end: int, quotes: Sequence[Quote]) -> str | None:
-    """The speaker of the attribution (speaker, cue, quotation) covering most of
-    ``[start, end)``, if it covers at least :data:`HOLDER_SHARE` of it ("Peskov said
-    the two spoke once")."""
-    best, best_cover = None, HOLDER_SHARE * max(1, end - start)
+def _attributions(quotes: Sequence[Quote]) -> list[tuple[int, int, str]]:
+    """``(start, end, speaker name)`` of each quotation with a speaker, in order: the
+    attribution as a whole (speaker, cue and what was said), as :func:`_holder` reads
+    it (built once per article, not once per claim)."""
+    out = []
     for q in quotes:
         if q.speaker is None:
             continue
-        # the attribution as a whole: speaker, cue and what was said
         spans = [(q.start, q.end), *(x for x in (q.speaker_span, q.cue_span) if x)]
-        lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
+        out.append((min(a for a, _ in spans), max(b for _, b in spans), q.speaker.name))
+    return out
+
+
+def _holder(start: int, end: int, attributions: Sequence[tuple[int, int, str]]) -> str | None:
+    """The speaker of the attribution (:func:`_attributions`) covering most of
+    ``[start, end)``, if it covers at least :data:`HOLDER_SHARE` of it ("Peskov said
+    the two spoke once")."""
+    best, best_cover = None, HOLDER_SHARE * max(1, end - start)
+    for lo, hi, name in attributions:
         cover = min(end, hi) - max(start, lo)
         if cover >= best_cover:
-            best, best_cover = q.speaker.name, cover
+            best, best_cover = name, cover
     return best
 
 
@@ -357,7 +366,7 @@ def extract_claims(article: Article, doc: Doc, quotes: Sequence[Quote] = ()) -> 
     are the article's quotations, whose speakers become the claims' holders.  Pure:
     the same article, parse and quotations always give the same claims.
     """
-    text = doc.text
+    text = doc_text(doc)
     if text != article.text:
         log.warning("article %s: parse does not match its text; offsets may be off", article.id)
     mask = _quote_mask(text)
@@ -368,6 +377,7 @@ def extract_claims(article: Article, doc: Doc, quotes: Sequence[Quote] = ()) -> 
         spans.extend(got)
         year = last_year([v for _lo, _hi, vs, _k, _p in got for v in vs]) or year
     spans.sort(key=lambda s: (s[0], s[1], s[3]))
+    attributions = _attributions(quotes)
     claims = []
     for n, (start, end, values, kind, prop) in enumerate(spans):
         claims.append(
@@ -380,7 +390,7 @@ def extract_claims(article: Article, doc: Doc, quotes: Sequence[Quote] = ()) -> 
                 values=values,
                 kind=kind,
                 polarity="denied" if _disputed(text[start:end]) else "asserted",
-                holder=_holder(start, end, quotes),
+                holder=_holder(start, end, attributions),
                 subject=prop.subject,
                 predicate=prop.predicate,
                 object=prop.object,

@@ -158,9 +158,13 @@ def may_debunk(text: str) -> bool:
     return ("say" in low or "said" in low) and ("not" in low or "n't" in low or "n’t" in low)
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def disputing(text: str) -> bool:
     """Whether a sentence denies or debunks what it is about: a :data:`DENIAL` or
-    :data:`DEBUNK` cue outside a relative clause."""
+    :data:`DEBUNK` cue outside a relative clause.
+
+    Kept for the texts met last: a claim's text is asked about when it is extracted
+    (its polarity) and again when it is grouped (its kind), in one process."""
     for pattern, may in ((DENIAL, may_deny), (DEBUNK, may_debunk)):
         if not may(text):
             continue

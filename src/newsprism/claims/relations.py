@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..entities import normalise
 from ..model import Article, Entity, EntityRelation, Quote, entity_id
+from ..nlp import doc_ents
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -114,7 +115,7 @@ def _ents_in(tokens: Iterable[Token], res: _Resolver) -> list[str]:
 
 
 def _ent_span(tok: Token) -> Span | None:
-    for ent in tok.doc.ents:
+    for ent in doc_ents(tok.doc):
         if ent.start <= tok.i < ent.end:
             return ent
     return None
@@ -220,7 +221,7 @@ def _clean_role(text: str) -> str | None:
 
 def _roles_in(doc: Doc, res: _Resolver) -> dict[str, list[str]]:
     out: dict[str, list[str]] = defaultdict(list)
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ != "PERSON":
             continue
         eid = res.entity(ent)

@@ -27,6 +27,7 @@ from .dates import (
     DATE,
     FUTURE,
     FUTURE_WINDOW,
+    WORD_START,
     YEAR_RE,
     DateRange,
     date_range,
@@ -35,6 +36,7 @@ from .dates import (
     past_tense,
     resolve,
 )
+from .lexicon import _CASE_ODD
 
 __all__ = [
     "AMOUNT_KINDS",
@@ -164,8 +166,11 @@ _VAGUE_WORD = r"(?:tens|hundreds|thousands|millions|billions|trillions|dozens|sc
 #: count of the same thing they make the group imprecise, never a conflict.
 _FEW_WORD = r"(?:a few|several|a handful of|a couple of)"
 
+#: Where a figure can start (:data:`.dates.WORD_START`): a word, or a digit or a
+#: currency sign inside one ("A380", "FOCUS$5").
+_AMOUNT_START = r"(?=\b\w|\d|[$€£¥]|us\$)"
 _AMOUNT = re.compile(
-    rf"(?:\b(?P<hedge>{_HEDGE_RE})(?:\s+{_ONLY_VERB})?\s+)?"
+    _AMOUNT_START + rf"(?:\b(?P<hedge>{_HEDGE_RE})(?:\s+{_ONLY_VERB})?\s+)?"
     rf"(?:"
     rf"\b(?P<vague>{_VAGUE_WORD}(?:\s+of\s+{_VAGUE_WORD})?)(?=\s+(?:of|in)\b)"
     rf"|\b(?P<few>{_FEW_WORD})(?=\s+(?!of\b)[a-z])"
@@ -356,7 +361,7 @@ _SMALL = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
 #: A share written as a ratio or a fraction: "4 in 10 voters", "four out of five",
 #: "two-thirds of", "a third of", "half of".  Read as a percentage, not as two counts.
 _SHARE = re.compile(
-    rf"(?:\b(?P<hedge>{_HEDGE_RE})\s+)?"
+    WORD_START + rf"(?:\b(?P<hedge>{_HEDGE_RE})\s+)?"
     rf"(?:\b(?P<a>{_SMALL})\s+(?:in|out\s+of)\s+(?P<b>{_SMALL}|a\s+hundred)\b"
     r"|\b(?P<fa>one|two|three|four|nine|a)[\s-](?P<fb>halves|half|thirds?|quarters?|fourths?"
     r"|fifths?|tenths?)(?=\s+of\b|$)"
@@ -547,6 +552,42 @@ def _spans(text: str, found: list[Found]) -> list[Found]:
     return out
 
 
+#: Every match of :data:`DATE` holds a digit or one of these (month names, weekdays,
+#: "yesterday", "today", "this week", "two years ago"); the pattern is case-sensitive.
+#: A branch added to :data:`DATE` needs its word here and a phrase in
+#: ``tests/claims/test_value_starts.py``.
+_DATE_WORDS = (
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    "day", "week", "month", "year",
+)  # fmt: skip
+_DIGIT = re.compile(r"\d")
+
+
+def may_date(text: str) -> bool:
+    """False only when :data:`DATE` cannot match ``text``: most sentences name no date,
+    and a few substring tests cost less than the pattern's try at each word."""
+    return any(w in text for w in _DATE_WORDS) or _DIGIT.search(text) is not None
+
+
+#: Every match of :data:`_SHARE` holds one of these words (in lower case) or a number
+#: with "in" or "out of".
+_SHARE_WORDS = ("half", "halves", "third", "quarter", "fourth", "fifth", "tenth")
+_SMALL_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _may_share(text: str) -> bool:
+    """False only when :data:`_SHARE` cannot match ``text`` (as :func:`may_date`; the
+    characters case-insensitive matching takes for ASCII letters skip the test)."""
+    if not _CASE_ODD.isdisjoint(text):
+        return True
+    low = text.lower()
+    if any(w in low for w in _SHARE_WORDS):
+        return True
+    if "in" not in low and "out" not in low:
+        return False
+    return _DIGIT.search(low) is not None or any(w in low for w in _SMALL_WORDS)
+
+
 #: Where a date's clause ends, for the tense of its verb ("If he loses the Aug. 30
 #: primary, ..., which he appeared to ..." speaks of August to come).
 _CLAUSE_END = re.compile(r"[,;:!?]\s|\.(?:\s|$)|\n")
@@ -565,7 +606,7 @@ def find_values(
     ref = parse_published(published)
     found: list[Found] = []
     taken = bytearray(len(text))
-    for m in DATE.finditer(text):
+    for m in DATE.finditer(text) if may_date(text) else ():
         begin = _sentence_start(text, m.start())
         future = bool(FUTURE.search(text, begin, m.start()))
         stop = _CLAUSE_END.search(text, m.end())
@@ -610,7 +651,7 @@ def find_values(
             continue
         found.append(Found(s, e, Value("age", m.group(g), None)))
         taken[s:e] = b"\x01" * (e - s)
-    for m in _SHARE.finditer(text):
+    for m in _SHARE.finditer(text) if _may_share(text) else ():
         share = parse_share(m.group(0))
         if share is None or any(taken[m.start() : m.end()]):
             continue

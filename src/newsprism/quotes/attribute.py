@@ -21,6 +21,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
+from ..nlp import doc_text
 from .broad import add_candidates, select
 from .cues import (
     MARKS,
@@ -98,7 +99,7 @@ def find_attributions(
     models = models or shipped()
     lay = layout or Layout(doc)
     quoted = lay.quoted
-    text = doc.text
+    text = doc_text(doc)
     full: list[bool] = []
     for q in quoted:
         first = doc.char_span(q.start, q.end, alignment_mode="expand")

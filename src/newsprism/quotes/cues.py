@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..nlp import subtree
 from .layout import Layout, line_clip
 from .lexicon import CUE_VERBS, GENERIC_PERSON_NOUNS, QUOTE_ONLY_CUE_VERBS, TITLE_WORDS
 from .models import QuoteModels, logistic, shipped
@@ -536,7 +537,7 @@ def _ranges(indices: set[int]) -> list[tuple[int, int]]:
 
 
 def _subtree(tok: Token) -> set[int]:
-    return {t.i for t in tok.subtree}
+    return subtree(tok.doc, tok.i)
 
 
 def content_of(cue: Token, layout: Layout) -> list[tuple[int, int]] | None:

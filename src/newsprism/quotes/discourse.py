@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..model import QuoteKind, Speaker, entity_id
+from ..nlp import doc_text
 from .names import clean_name
 
 if TYPE_CHECKING:
@@ -130,7 +131,7 @@ def carry_speakers(
     ``fullest`` gives the article's full form of a name ("Cole" -> "Jenna
     Cole") for a quotation carried from a paragraph of narration about someone.
     """
-    text = doc.text
+    text = doc_text(doc)
     if not found or not text:
         return found
     paras = _paragraphs(text)

@@ -6,6 +6,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from ..model import Article, Quote, QuoteKind
+from ..nlp import doc_text
 from .attribute import Attribution, Piece, find_attributions
 from .cues import cue_span
 from .discourse import Found, carry_speakers, label_speakers
@@ -137,7 +138,7 @@ def extract(
     deal"); the default keeps to what people said or wrote.  ``models`` are the
     learned classifiers (:func:`.models.shipped` by default).
     """
-    if doc.text != article.text:
+    if doc_text(doc) != article.text:
         log.warning("article %s: parse does not match its text; offsets may be off", article.id)
     if len(doc) and not doc.has_annotation("DEP"):
         log.warning(

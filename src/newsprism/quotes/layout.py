@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..nlp import doc_text
 from .marks import Quoted, find_quoted
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ class Layout:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.quoted: list[Quoted] = find_quoted(doc.text)
+        self.quoted: list[Quoted] = find_quoted(doc_text(doc))
         n = len(doc)
         self.para: list[int] = [0] * n
         self.quote: list[int] = [-1] * n
