@@ -20,15 +20,13 @@ from __future__ import annotations
 
 import argparse
 import collections
-import glob
-import os
 import random
 import re
 import sys
 from pathlib import Path
 from typing import Any
 
-from _data import DEFAULT_DATA
+from _data import DEFAULT_DATA, polnear_ann
 from bench_quotes_speakers import _scorer, parsed, read
 from newsprism.quotes import extract, group_statements
 from newsprism.quotes.lexicon import CUE_VERBS, SPEECH_NOUNS, STATEMENT_VERBS
@@ -52,17 +50,12 @@ def _lemma(word: str) -> str:
 
 def _gold(folder: Path, name: str) -> list[dict[str, str]]:
     """Annotated attributions of one article, with the cue's words."""
-    pattern = str(folder / "attributions" / (name + "*.ann"))
-    anns = [
-        a
-        for a in sorted(glob.glob(pattern))
-        if re.sub(r"_[0-9a-f]{4}$", "", os.path.basename(a)[:-4]) == name
-    ]
-    if not anns:
+    ann = polnear_ann(folder, name)
+    if ann is None:
         return []
     spans: dict[str, str] = {}
     events: list[dict[str, str]] = []
-    for line in Path(anns[0]).read_text(encoding="utf-8").splitlines():
+    for line in ann.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
         if parts[0].startswith("T") and len(parts) >= 3:
             spans[parts[0]] = parts[2]

@@ -32,15 +32,13 @@ from __future__ import annotations
 
 import argparse
 import collections
-import glob
-import os
 import random
 import re
 import sys
 from pathlib import Path
 from typing import Any
 
-from _data import DEFAULT_DATA
+from _data import DEFAULT_DATA, polnear_ann
 from bench_quotes_speakers import _scorer, parsed, read
 from newsprism.quotes import extract, group_statements
 
@@ -90,17 +88,12 @@ def _caps(text: str) -> set[str]:
 
 def _gold(folder: Path, name: str) -> list[dict[str, Any]]:
     """Annotated attributions with the source's offsets, in text order of the source."""
-    pattern = str(folder / "attributions" / (name + "*.ann"))
-    anns = [
-        a
-        for a in sorted(glob.glob(pattern))
-        if re.sub(r"_[0-9a-f]{4}$", "", os.path.basename(a)[:-4]) == name
-    ]
-    if not anns:
+    ann = polnear_ann(folder, name)
+    if ann is None:
         return []
     spans: dict[str, tuple[int, str]] = {}
     events: list[dict[str, str]] = []
-    for line in Path(anns[0]).read_text(encoding="utf-8").splitlines():
+    for line in ann.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
         if parts[0].startswith("T") and len(parts) >= 3:
             offs = parts[1].split()[1]
