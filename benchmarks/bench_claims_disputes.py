@@ -19,8 +19,9 @@ it), scores the dossier as ``score.py stance`` does and counts the wanted pairs
 the stories stage put in different stories; it is the only mode allowed on the
 reported bodies 0-299 (once, at the end of a round).  ``--model`` runs it with
 another dispute model file (a cross-fitted one from ``train_claims_disputes.py
---hold-out``, so a slice of bodies 900 and above is out of sample): the package is
-copied with that file in place of the shipped one; ``--fold K`` runs the bodies of
+--fold K --out-dir DIR``, so a slice of bodies 900 and above is out of sample, or a
+refit with ``--out-dir DIR --ridge R --min-stories M``): the package is copied with
+that file in place of the shipped one; ``--fold K`` runs the bodies of
 that model's left-out story fold instead of a range (``train_claims_disputes.story_fold``).
 ``--why`` (end to end, not on
 the reported bodies) sorts the pairs not surfaced by the step that lost them
