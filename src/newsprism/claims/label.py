@@ -138,8 +138,9 @@ def pick(candidates: Sequence[tuple[int, str]]) -> str:
     # members close to the best in what they share compete on how they read: whole
     # (no "…") before the most shared
     near = [
-        (penalty(t), shorten(clean(t)).endswith("…"), -shared, len(t), t)
+        (penalty(t), label.endswith("…"), -shared, len(t), t, label)
         for shared, t in candidates
         if shared >= 0.8 * best
+        for label in (shorten(clean(t)),)
     ]
-    return shorten(clean(min(near)[4])) or "claim"
+    return min(near)[5] or "claim"

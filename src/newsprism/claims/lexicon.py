@@ -15,6 +15,7 @@ import re
 from .._words import CALENDAR
 
 __all__ = [
+    "CASE_ODD",
     "CONCEPTS",
     "DEBUNK",
     "DENIAL",
@@ -119,7 +120,7 @@ _RELATIVE_OPEN = re.compile(r",\s+(?:who|which)\b[^,;]*$", re.IGNORECASE)
 
 #: Characters that Python's case-insensitive matching takes for ASCII letters (dotted
 #: and dotless i, the long s, the Kelvin sign); no other character lower-cases to one.
-_CASE_ODD = frozenset("\u0130\u0131\u017f\u212a")
+CASE_ODD = frozenset("\u0130\u0131\u017f\u212a")
 #: Every match of :data:`DENIAL` holds one of these, in lower case.  A branch added to
 #: :data:`DENIAL` or :data:`DEBUNK` needs its word here and a phrase in
 #: ``tests/claims/test_dispute_words.py`` (whose test of the patterns' text says so).
@@ -141,7 +142,7 @@ _DEBUNK_WORDS = (
 def may_deny(text: str) -> bool:
     """False only when :data:`DENIAL` cannot match ``text`` (none of its words is there):
     a few substring tests instead of the pattern's try at every position."""
-    if not _CASE_ODD.isdisjoint(text):
+    if not CASE_ODD.isdisjoint(text):
         return True
     low = text.lower()
     return any(w in low for w in _DENIAL_WORDS)
@@ -150,7 +151,7 @@ def may_deny(text: str) -> bool:
 def may_debunk(text: str) -> bool:
     """False only when :data:`DEBUNK` cannot match ``text`` (as :func:`may_deny`); the
     one branch without a word of its own, "did not say", needs a negation and a "say"."""
-    if not _CASE_ODD.isdisjoint(text):
+    if not CASE_ODD.isdisjoint(text):
         return True
     low = text.lower()
     if any(w in low for w in _DEBUNK_WORDS):

@@ -36,7 +36,7 @@ from .dates import (
     past_tense,
     resolve,
 )
-from .lexicon import _CASE_ODD
+from .lexicon import CASE_ODD
 
 __all__ = [
     "AMOUNT_KINDS",
@@ -578,7 +578,7 @@ _SMALL_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", 
 def _may_share(text: str) -> bool:
     """False only when :data:`_SHARE` cannot match ``text`` (as :func:`may_date`; the
     characters case-insensitive matching takes for ASCII letters skip the test)."""
-    if not _CASE_ODD.isdisjoint(text):
+    if not CASE_ODD.isdisjoint(text):
         return True
     low = text.lower()
     if any(w in low for w in _SHARE_WORDS):

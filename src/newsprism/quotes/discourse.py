@@ -229,14 +229,22 @@ def _opens(text: str, paras: list[tuple[int, int]], f: Found) -> bool:
     return not text[start : f.span[0]].strip(_OPENING)
 
 
+def _opening_quote(text: str, paras: list[tuple[int, int]], f: Found) -> int | None:
+    """The index of ``f``'s paragraph when ``f`` opens it as speech after a paragraph
+    that is no heading; a quotation in capitals is itself a heading, not speech."""
+    here = _para_of(paras, f.start)
+    if here == 0 or text[paras[here][0] : f.start].strip(_OPENING):
+        return None
+    if text[f.start : f.end].upper() == text[f.start : f.end]:
+        return None
+    a, b = paras[here - 1]
+    return None if _heading(text[a:b]) else here
+
+
 def _next_paragraph(text: str, paras: list[tuple[int, int]], lead: Found, f: Found) -> bool:
     """Whether ``f`` is a whole quoted paragraph right after ``lead``'s paragraph."""
-    here = _para_of(paras, f.start)
-    if here != _para_of(paras, lead.end) + 1 or text[paras[here][0] : f.start].strip(_OPENING):
-        return False
-    if text[f.start : f.end].upper() == text[f.start : f.end]:
-        return False  # a quotation in capitals is a heading
-    return not _heading(text[paras[here - 1][0] : paras[here - 1][1]])
+    here = _opening_quote(text, paras, f)
+    return here is not None and here == _para_of(paras, lead.end) + 1
 
 
 def _introduced(
@@ -256,14 +264,10 @@ def _introduced(
     are a person named as the subject of its main verb; a quotation in capitals
     is a heading, not speech.
     """
-    here = _para_of(paras, f.start)
-    if here == 0 or here - 1 in quoted_paras or text[paras[here][0] : f.start].strip(_OPENING):
-        return None
-    if text[f.start : f.end].upper() == text[f.start : f.end]:
+    here = _opening_quote(text, paras, f)
+    if here is None or here - 1 in quoted_paras:
         return None
     a, b = paras[here - 1]
-    if _heading(text[a:b]):
-        return None
     first = [e for e in _ents_in(named, a, b) if e.start_char == a and e.label_ == "PERSON"]
     if not first:
         return None
