@@ -17,6 +17,10 @@ Methods, each size and method in a fresh process (one JSON line each):
   copy/edited/rewrite); recall of planted pairs after candidates and after verification;
 * ``datasketch@t``: plain datasketch MinHash LSH (5-gram shingles, sha1, no cap, 64
   permutations, thresholds 0.5 and 0.3), candidates only;
+* ``rensa@t`` (``--rensa``): the same plain baseline with rensa (a Rust MinHash on PyPI):
+  5-gram shingles, 64 permutations, its own LSH at the threshold, candidates only;
+* ``newsprism+rensa`` (``--rensa``): the newsprism path with rensa computing the MinHashes
+  of the kept features (issue 19: "consider rensa for the MinHash stage");
 * ``brute``: ``compare`` on every pair, no candidate generation, stopped after
   ``--brute-cap`` seconds (then ``finished`` is false and recall covers the pairs done).
 
@@ -203,6 +207,62 @@ def run_datasketch(
     return out
 
 
+def run_rensa(
+    docs: list[tuple[str, str]], planted: dict[str, set[Pair]], threshold: float
+) -> dict[str, object]:
+    """Plain rensa MinHash LSH: word 5-gram shingles, 64 perms, candidates only."""
+    from rensa import RMinHash, RMinHashLSH
+
+    t0, c0 = time.perf_counter(), time.process_time()
+    lsh = RMinHashLSH(threshold=threshold, num_perm=64, num_bands=16)
+    hashes = []
+    for k, (_, t) in enumerate(docs):
+        w = t.lower().split()
+        m = RMinHash(num_perm=64, seed=1)
+        m.update([" ".join(w[i : i + 5]) for i in range(len(w) - 4)])
+        lsh.insert(k, m)
+        hashes.append(m)
+    found: set[Pair] = set()
+    for k, m in enumerate(hashes):
+        for o in lsh.query(m):
+            if o != k:
+                found.add(_norm({(docs[k][0], docs[o][0])}).pop())
+    out: dict[str, object] = {
+        "time_total_s": round(time.perf_counter() - t0, 1),
+        "cpu_total_s": round(time.process_time() - c0, 1),
+    }
+    score(out, "candidates_", found, planted)
+    return out
+
+
+def _use_rensa() -> None:
+    """Swap the candidate stage's MinHash (datasketch, numpy) for rensa's, for a measure."""
+    import numpy as np
+    from rensa import RMinHash
+
+    from newsprism.reuse import candidates as cand
+
+    def minhashes(sig, counts, config, templates):  # type: ignore[no-untyped-def]
+        sh_counts, st_counts, n = counts
+        cap = cand._cap(n, config)
+        mask = np.uint32((1 << config.sketch_bits) - 1)
+        out = []
+        for values, df, seed, threshold in (
+            (sig.shingles, sh_counts, config.seed, config.shingle_threshold),
+            (sig.stems, st_counts, config.seed + 1, config.stem_threshold),
+        ):
+            kept = values[df[values & mask] <= cap]
+            if len(kept) == 0 or threshold is None:
+                out.append(None)
+                continue
+            m = RMinHash(num_perm=config.num_perm, seed=seed)
+            m.update(list(map(str, kept.tolist())))
+            out.append(np.asarray(m.digest(), dtype=np.uint32))
+        return out[0], out[1]
+
+    cand.minhashes = minhashes
+
+
 def run_brute(
     docs: list[tuple[str, str]], planted: dict[str, set[Pair]], cap_s: float
 ) -> dict[str, object]:
@@ -233,8 +293,12 @@ def run_brute(
 def run_one(data: Path, n: int, method: str, args: argparse.Namespace) -> dict[str, object]:
     docs, planted = build(data, n)
     out: dict[str, object] = {"articles": len(docs), "method": method}
-    if method == "newsprism":
+    if method in ("newsprism", "newsprism+rensa"):
+        if method == "newsprism+rensa":
+            _use_rensa()
         out.update(run_newsprism(docs, planted, args.paths, n <= args.verify_max))
+    elif method.startswith("rensa"):
+        out.update(run_rensa(docs, planted, float(method.split("@")[1])))
     elif method.startswith("datasketch"):
         out.update(run_datasketch(docs, planted, float(method.split("@")[1])))
     elif method == "brute":
@@ -260,6 +324,12 @@ def main() -> None:
         help="newsprism candidate paths: this install's default, shingles+stems, "
         "shingles+embedding without stems",
     )
+    ap.add_argument(
+        "--rensa",
+        action="store_true",
+        help="also run rensa (pip install rensa): its MinHash inside the newsprism path, "
+        "and as a plain baseline beside datasketch",
+    )
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--method", default="newsprism", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -267,9 +337,11 @@ def main() -> None:
         print(json.dumps(run_one(args.data, args.one, args.method, args)))
         return
     for n in args.sizes:
-        methods = ["newsprism"]
+        methods = ["newsprism"] + (["newsprism+rensa"] if args.rensa else [])
         if n <= args.baseline_max:
             methods += [f"datasketch@{t}" for t in args.baseline_thresholds]
+            if args.rensa:
+                methods += [f"rensa@{t}" for t in args.baseline_thresholds]
         if n <= args.brute_max:
             methods.append("brute")
         for method in methods:

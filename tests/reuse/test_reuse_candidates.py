@@ -122,3 +122,21 @@ def test_simhash_keys_of_one_article_do_not_depend_on_its_batch() -> None:
 
 def test_an_empty_text_has_no_vector() -> None:
     assert signature("x", "", EMBEDDING).vector is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    features=st.lists(st.integers(0, 2**32 - 1), min_size=1, max_size=300),
+    seed=st.integers(0, 2**16),
+)
+def test_minhash_is_bit_for_bit_datasketchs_affine32(features: list[int], seed: int) -> None:
+    """The MinHash written out in numpy gives datasketch 2.0's values, so the candidate
+    pairs (and any stored band keys) are those of the library it replaces."""
+    datasketch = pytest.importorskip("datasketch")
+    from newsprism.reuse.candidates import _minhash, _permutation
+
+    ref = datasketch.MinHash(num_perm=64, seed=seed, hashfunc=lambda x: x, scheme="affine32")
+    ref.update_batch(features)
+    mine = _minhash(np.asarray(features, dtype=np.uint32), _permutation(seed, 64))
+    assert mine.dtype == np.uint32
+    assert np.array_equal(mine, ref.hashvalues)
