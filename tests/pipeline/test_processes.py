@@ -60,7 +60,12 @@ def test_frozen_blocks_nest_and_give_everything_back() -> None:
             assert gc.get_freeze_count() >= outer + 1000
             # a worker forked in a frozen block keeps its parent's objects frozen
             assert list(ordered_map(_in_worker_frozen, [0, 10], 2)) == [1, 11]
-        assert gc.get_freeze_count() >= outer + 1000  # still held by the outer block
+        # still held by the outer block: none of them back among the collector's
+        # objects (counts alone are brittle: frozen objects of the outer block may
+        # be freed by their reference counts meanwhile)
+        tracked = {id(o) for o in gc.get_objects()}
+        assert not any(id(m) in tracked for m in made)
+        assert gc.get_freeze_count() > outer / 2
         del made
     assert gc.get_freeze_count() == 0
 
