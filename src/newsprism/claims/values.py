@@ -27,6 +27,8 @@ from .dates import (
     DATE,
     FUTURE,
     FUTURE_WINDOW,
+    PAST,
+    PLANNED,
     WORD_START,
     YEAR_RE,
     DateRange,
@@ -608,10 +610,15 @@ def find_values(
     taken = bytearray(len(text))
     for m in DATE.finditer(text) if may_date(text) else ():
         begin = _sentence_start(text, m.start())
-        future = bool(FUTURE.search(text, begin, m.start()))
+        markers = list(FUTURE.finditer(text, begin, m.start()))
         stop = _CLAUSE_END.search(text, m.end())
         clause = max([begin, *(b.end() for b in _CLAUSE_END.finditer(text, begin, m.start()))])
         end = stop.start() if stop else len(text)
+        # "will replace Smith, who announced in June": a verb of the past in the date's
+        # own clause, after the future's clause, is the tense of the date
+        future = bool(markers) and not (
+            markers[-1].end() <= clause and PAST.search(text, clause, m.start()) is not None
+        )
         if stop and len(text[clause:end].split()) <= len(m.group(0).split()) + 1:
             # a fronted date ("On Nov. 28, inspectors found ...", "In January, in his last
             # address, he conceded ...") takes the verb of the clauses after it
@@ -622,6 +629,8 @@ def find_values(
                     break
                 stop = after
         past = not future and bool(m.group("since") or past_tense(text, clause, end))
+        if past and not m.group("since") and PLANNED.search(text, clause, m.start()):
+            past = False  # "a trial date was set for October 28": a date fixed, any side
         res = resolve(m, ref, future, past)
         if res is None:
             continue
