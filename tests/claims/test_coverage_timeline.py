@@ -140,3 +140,22 @@ def test_a_sentence_dating_two_things_shows_each_dates_clause() -> None:
         lines["2019-03"] == "the harbour budget, which the mayor had first proposed in March 2019"
     )
     assert lines["2025-06-10"] == "On Tuesday the council approved the harbour budget"
+
+
+def test_a_dates_clause_cut_before_the_rest_of_its_words_shows_the_sentence() -> None:
+    from newsprism import nlp
+    from newsprism.claims import CAPABILITIES, extract_claims
+
+    text = (
+        "The Kelso ferry stopped running in 1998 and was restored in 2006 when the county "
+        "bought the slipway. The club will sign Ana Ruiz, who announced in April that she "
+        "would leave Dundee later this year."
+    )
+    art = Article(id="a", text=text, published="2025-06-13")
+    claims = extract_claims(art, next(iter(nlp.parse([text], CAPABILITIES))))
+    lines = {e.date: e.text for e in build_timeline(claims)}
+    for line in lines.values():  # each line ends where its sentence pauses
+        rest = text[text.index(line) + len(line) :].lstrip(" ")
+        assert not rest or rest[0] in ",;:.!?", line
+    assert lines["1998"].startswith("The Kelso ferry stopped running in 1998")
+    assert "Ana Ruiz" in lines["2025-04"]

@@ -61,6 +61,7 @@ def build_timeline(
             and v in c.values
             and sum(1 for x in c.values if x.kind in _DATED) == 1
             and len(c.text.split()) >= _CLAUSE_WORDS
+            and _ends_at_a_break(s, c)
         ]
         return min(own, key=lambda c: c.start) if own else s
 
@@ -89,6 +90,22 @@ def build_timeline(
 
     out.sort(key=lambda e: (date_range_of(e.date), e.date, e.text))
     return tuple(out)
+
+
+#: What may follow a clause that reads whole: punctuation, a dash, or the sentence's end.
+_BREAK = frozenset(",;:.!?)—–-\"'”’")
+
+
+def _ends_at_a_break(sentence: Claim, clause: Claim) -> bool:
+    """Whether ``clause`` ends where its sentence pauses: a clause cut before the rest of
+    its own words ("The show went off air in 1989 and" | "was revived ...", "Ana Ruiz,
+    who announced in June" | "that she would leave") is a fragment, so the sentence is
+    shown instead."""
+    at = clause.end - sentence.start
+    if not 0 < at <= len(sentence.text):
+        return False
+    rest = sentence.text[at:].lstrip(" ")
+    return not rest or rest[0] in _BREAK
 
 
 def date_range_of(iso: str) -> tuple[str, str]:
