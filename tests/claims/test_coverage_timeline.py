@@ -3,6 +3,8 @@ and that a sentence appears once however many clauses it holds."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from newsprism.claims import build_coverage, build_timeline
 from newsprism.claims.values import find_values
 from newsprism.model import Article, Claim, ClaimGroup, Statement
@@ -159,3 +161,37 @@ def test_a_dates_clause_cut_before_the_rest_of_its_words_shows_the_sentence() ->
         assert not rest or rest[0] in ",;:.!?", line
     assert lines["1998"].startswith("The Kelso ferry stopped running in 1998")
     assert "Ana Ruiz" in lines["2025-04"]
+
+
+def test_a_sentence_whose_clause_another_source_carries_is_not_added() -> None:
+    sentence = "At 61, the skipper is the oldest to win the Fastnet race since 1985"
+    clause = "the oldest to win the Fastnet race since 1985"
+    at = sentence.index(clause)
+    other = "Aged 61, she became the oldest Fastnet winner since 1985"
+    whole = "Ruth Alvarez took her first Fastnet title at the helm of the yacht Brisa"
+    claims = [
+        _claim("as", "a", sentence, 0),  # its own single-source group
+        _claim("av", "a", clause, at, kind="value"),
+        _claim("ak", "a", "The Fastnet fleet of 430 yachts left Cowes on Sunday", 80),
+        _claim("bs", "b", other, 0),
+        _claim("bw", "b", whole, 70),  # b's sentence, its clause lined up with a's below
+        _claim("bc", "b", "at the helm of the yacht Brisa", 70 + whole.index("at the"), "value"),
+        _claim("aw", "a", "She sailed the yacht Brisa", 200),
+    ]
+    by_id = {c.id: c for c in claims}
+    members = {"fast": ("av", "bs"), "brisa": ("bc", "aw")}
+    grouped = []
+    for c in claims:
+        gid = next((g for g, m in members.items() if c.id in m), c.group)
+        grouped.append(dataclasses.replace(c, group=gid))
+    groups = [ClaimGroup(g, by_id[m[0]].text, "corroborated", m, 2) for g, m in members.items()]
+    groups += [
+        ClaimGroup(c.group or "", c.text, "single-source", (c.id,), 1)
+        for c in grouped
+        if c.group not in members
+    ]
+    arts = [Article(id="a", text="x"), Article(id="b", text="y")]
+    cov = {c.article: c for c in build_coverage(grouped, groups, (), arts, [])}
+    assert "as" not in cov["a"].adds  # its clause is carried by b
+    assert "bw" not in cov["b"].adds  # its clause is carried by a
+    assert cov["a"].adds == ("ak",)

@@ -2,7 +2,8 @@
 
 *Adds*: its facts that no other independent source carries (another article
 of its own derivation family does not count: a rewrite adds nothing its origin
-did not have), one per sentence, checkable figures and dates first, then the
+did not have; a sentence whose clause another source carries, or the reverse, is
+shared, not added), one per sentence, checkable figures and dates first, then the
 sentences naming most people and bodies, in the article's order among equals;
 then its quoted statements no other source carries.  Fragments under
 :data:`MIN_WORDS` words are left out.
@@ -44,6 +45,11 @@ def _key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
+def _overlap(a: Claim, b: Claim) -> bool:
+    """One of the two spans holds the other (a sentence and its clause)."""
+    return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+
+
 def build_coverage(
     claims: Sequence[Claim],
     groups: Sequence[ClaimGroup],
@@ -60,10 +66,16 @@ def build_coverage(
     for c in claims:
         by_group[c.group or c.id].append(c)
     own: dict[str, list[Claim]] = defaultdict(list)
+    shared: dict[str, list[Claim]] = defaultdict(list)  # carried by another source too
     for c in claims:
         fams = {family.get(m.article, m.article) for m in by_group[group_of[c.id] or c.id]}
-        if fams == {family.get(c.article, c.article)}:
-            own[c.article].append(c)
+        mine = {family.get(c.article, c.article)}
+        (own if fams == mine else shared)[c.article].append(c)
+    for aid, mine_claims in own.items():
+        # a sentence whose clause another source carries, or a clause of a sentence
+        # another source carries, is not the article's own: the fact is shared ("At 55,
+        # he is the same age as ..." whose clause lines up with another outlet's)
+        own[aid] = [c for c in mine_claims if not any(_overlap(c, o) for o in shared[aid])]
     adds: dict[str, list[str]] = defaultdict(list)
     said: dict[str, set[str]] = defaultdict(set)
     for aid, mine in own.items():
