@@ -69,8 +69,8 @@ def build_coverage(
     shared: dict[str, list[Claim]] = defaultdict(list)  # carried by another source too
     for c in claims:
         fams = {family.get(m.article, m.article) for m in by_group[group_of[c.id] or c.id]}
-        mine = {family.get(c.article, c.article)}
-        (own if fams == mine else shared)[c.article].append(c)
+        home = {family.get(c.article, c.article)}
+        (own if fams == home else shared)[c.article].append(c)
     for aid, mine_claims in own.items():
         # a sentence whose clause another source carries, or a clause of a sentence
         # another source carries, is not the article's own: the fact is shared ("At 55,
