@@ -37,13 +37,27 @@ _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 DOMINANCE = 2
 #: Generational suffixes name a different person: Donald Trump is not Donald Trump Jr.
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-#: Titles before a person's name: "Rep. Duncan Hunter" is Duncan Hunter.
-_TITLES = re.compile(
-    r"^(?:(?:mr|mrs|ms|dr|rep|sen|gov|lt|gen|col|sgt|capt|prof|rev|hon|pres)\.?"
+#: Titles before a person's name: "Rep. Duncan Hunter" is Duncan Hunter, "Undersheriff
+#: James Gage" James Gage, "Detective Chief Inspector Paul Duhig" Paul Duhig.
+_TITLE_WORDS = (
+    r"(?:mr|mrs|ms|dr|rep|sen|gov|lt|gen|col|sgt|capt|prof|rev|hon|pres|det|insp|supt|const"
+    r"|cpl|fr)\.?"
     r"|president|senator|representative|governor|congressman|congresswoman|judge|justice"
-    r"|mayor|secretary|chancellor|minister|prime minister|attorney general)\s+(?=(?-i:[A-Z]))",
-    re.IGNORECASE,
+    r"|mayor|secretary|chancellor|minister|prime minister|attorney general"
+    r"|sheriff|undersheriff|deputy|detective|sergeant|officer|constable|inspector"
+    r"|superintendent|trooper|lieutenant|captain|chief|commissioner|spokesman|spokeswoman"
+    r"|spokesperson|father|pastor|bishop|cardinal|rabbi|imam"
 )
+_TITLES = re.compile(rf"^(?:{_TITLE_WORDS})\s+(?=(?-i:[A-Z]))", re.IGNORECASE)
+#: A title alone is no one's name ("Sheriff", "Sgt." tagged as people).
+_BARE_TITLE = re.compile(rf"^(?:{_TITLE_WORDS})\.?$", re.IGNORECASE)
+#: An initial between names, with or without its full stop: "Robert J Pickell" is
+#: written "Robert J. Pickell" so that the two spellings are one name.
+_BARE_INITIAL = re.compile(r"(?<=\S )([A-Z])(?= \S)")
+#: The Arabic article before a name is written joined or apart ("al-Baghdadi",
+#: "al Baghdadi"): one spelling, joined, for one person.
+_PARTICLE = re.compile(r"\b([Aa]l|[Ee]l)\s+(?=[A-Z])")
+_PARTICLE_JOINED = re.compile(r"^(?:[Aa]l|[Ee]l)-(?=[A-Z])")
 
 
 #: Verbs of headlines the small model takes into a title-case name ("Howard Dean Tells",
@@ -85,7 +99,17 @@ def normalise(text: str, kind: str = "") -> str:
         while (title := _TITLES.match(name)) is not None:
             name = name[title.end() :]
         name = _headline_cut(name)
+        name = _PARTICLE.sub(r"\1-", _BARE_INITIAL.sub(r"\1.", name))
     return _POSSESSIVE.sub("", name).strip(" .,;:-")
+
+
+def _titled_person(text: str) -> str | None:
+    """The name after a person's title in a span the model gave another kind
+    ("Undersheriff James Gage" as a work of art), or None without a title."""
+    name = " ".join(_LEADING.sub("", text).split())
+    if _TITLES.match(name) is None:
+        return None
+    return normalise(name, "person")
 
 
 def merge_entities(records: Sequence[ArticleNLP]) -> tuple[Entity, ...]:
@@ -99,6 +123,14 @@ def merge_entities(records: Sequence[ArticleNLP]) -> tuple[Entity, ...]:
             mentions.append((rec.article, m.text, kind))
     for _, text, kind in mentions:
         label_votes[normalise(text, kind).lower()][kind] += 1
+    # a title before a name the story also tags as a person makes the span that person
+    people = {n for n, v in label_votes.items() if v.most_common(1)[0][0] == "person"}
+    for i, (article, text, kind) in enumerate(mentions):
+        titled = _titled_person(text) if kind != "person" else None
+        if titled and titled.lower() in people:
+            label_votes[normalise(text, kind).lower()][kind] -= 1
+            label_votes[titled.lower()]["person"] += 1
+            mentions[i] = (article, titled, "person")
     _surnames_are_people(label_votes)
 
     counts: Counter[tuple[str, str]] = Counter()
@@ -108,6 +140,8 @@ def merge_entities(records: Sequence[ArticleNLP]) -> tuple[Entity, ...]:
         if len(name) < 2 or not any(c.isalpha() for c in name):
             continue
         kind = label_votes[name.lower()].most_common(1)[0][0]  # majority label wins
+        if kind == "person" and _BARE_TITLE.match(name):
+            continue
         counts[(kind, name)] += 1
         forms[(kind, name)].add(article)
 
@@ -115,7 +149,7 @@ def merge_entities(records: Sequence[ArticleNLP]) -> tuple[Entity, ...]:
     # names that share its rarest token, so the merge stays near-linear in names
     by_token: dict[tuple[str, str], list[str]] = defaultdict(list)
     for k, name in forms:
-        for tok in set(name.split()):
+        for tok in set(name.split()) | {_PARTICLE_JOINED.sub("", t) for t in name.split()}:
             by_token[(k, tok)].append(name)
     grouped: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     fuller: dict[tuple[str, str], str] = {}
@@ -189,7 +223,17 @@ def _fullest(kind: str, name: str, names: Sequence[str], counts: Counter[tuple[s
         return name
     ranked = sorted(longer, key=lambda n: (-counts[(kind, n)], -len(n.split()), n))
     best = ranked[0]
-    rivals = [n for n in ranked[1:] if not _contains_tokens(best.split(), n.split())]
+    # a shorter form of the best name is no rival: "Pickell" joins "Robert J. Pickell"
+    # though "Robert Pickell" holds it too
+    rivals = [
+        n
+        for n in ranked[1:]
+        if not (
+            _abbreviates(n.split(), best.split())
+            if kind == "person"
+            else _contains_tokens(best.split(), n.split())
+        )
+    ]
     if rivals and counts[(kind, best)] < DOMINANCE * counts[(kind, rivals[0])]:
         return name
     return best
@@ -205,8 +249,8 @@ def _abbreviates(short: Sequence[str], long: Sequence[str]) -> bool:
     longer span that adds a word after it is another name or an NER error ("Ann Walsh
     Bridge"), not the same person named more fully.
     """
-    if len(short) == 1:
-        return short[0] in long
+    if len(short) == 1:  # "Baghdadi" of "Abu Bakr al-Baghdadi" too
+        return short[0] in long or any(_PARTICLE_JOINED.sub("", t) == short[0] for t in long)
     if list(long[-len(short) :]) == list(short):
         return True  # given names before a surname of two words: "Wasserman Schultz"
     if short[0] != long[0] or short[-1] != long[-1]:
