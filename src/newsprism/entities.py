@@ -46,7 +46,7 @@ _TITLE_WORDS = (
     r"|mayor|secretary|chancellor|minister|prime minister|attorney general"
     r"|sheriff|undersheriff|deputy|detective|sergeant|officer|constable|inspector"
     r"|superintendent|trooper|lieutenant|captain|chief|commissioner|spokesman|spokeswoman"
-    r"|spokesperson|father|pastor|bishop|cardinal|rabbi|imam"
+    r"|spokesperson|father|pastor|bishop|rabbi|imam"
 )
 _TITLES = re.compile(rf"^(?:{_TITLE_WORDS})\s+(?=(?-i:[A-Z]))", re.IGNORECASE)
 #: A title alone is no one's name ("Sheriff", "Sgt." tagged as people).
@@ -249,8 +249,12 @@ def _abbreviates(short: Sequence[str], long: Sequence[str]) -> bool:
     longer span that adds a word after it is another name or an NER error ("Ann Walsh
     Bridge"), not the same person named more fully.
     """
-    if len(short) == 1:  # "Baghdadi" of "Abu Bakr al-Baghdadi" too
-        return short[0] in long or any(_PARTICLE_JOINED.sub("", t) == short[0] for t in long)
+    # the Arabic article is part of a word or not: "Saja Dulaimi" of "Saja Abdul Hamid
+    # al-Dulaimi", "Baghdadi" of "Abu Bakr al-Baghdadi"
+    short = [_PARTICLE_JOINED.sub("", t) for t in short]
+    long = [_PARTICLE_JOINED.sub("", t) for t in long]
+    if len(short) == 1:
+        return short[0] in long
     if list(long[-len(short) :]) == list(short):
         return True  # given names before a surname of two words: "Wasserman Schultz"
     if short[0] != long[0] or short[-1] != long[-1]:
