@@ -195,3 +195,24 @@ def test_a_sentence_whose_clause_another_source_carries_is_not_added() -> None:
     assert "as" not in cov["a"].adds  # its clause is carried by b
     assert "bw" not in cov["b"].adds  # its clause is carried by a
     assert cov["a"].adds == ("ak",)
+
+
+def test_a_quoted_statement_whose_claim_another_source_carries_is_not_added() -> None:
+    words = "Winning this race at my age is the best day of my sailing life"
+    claims = [_claim("aq", "a", words, 0), _claim("bq", "b", words, 0)]
+    grouped = [dataclasses.replace(c, group="g") for c in claims]
+    groups = [ClaimGroup("g", words, "corroborated", ("aq", "bq"), 2)]
+    said = Statement(
+        id="s1",
+        speaker="Ruth Alvarez",
+        text=f"{words}.",
+        quotes=("q1",),
+        articles=("a",),  # the quotes stage found the quotation in one outlet only
+        independent_sources=1,
+    )
+    other = Statement(
+        "s2", "Ruth Alvarez", "The crew never once doubted the boat.", ("q2",), ("a",), 1
+    )
+    arts = [Article(id="a", text="x"), Article(id="b", text="y")]
+    (cov_a, _) = build_coverage(grouped, groups, (said, other), arts, [])
+    assert cov_a.adds == ("s2",)

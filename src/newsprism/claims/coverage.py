@@ -45,6 +45,15 @@ def _key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
+def _same_words(key: str, text: str) -> bool:
+    """Whether a quoted statement (``key``) and a claim's text hold one another whole,
+    the shorter at least :data:`MIN_WORDS` words ("Being asked to play the Doctor is
+    an amazing privilege" quoted and, as a claim, lined up with another outlet's)."""
+    other = _key(text)
+    short, long = sorted((key, other), key=len)
+    return len(short.split()) >= MIN_WORDS and f" {short} " in f" {long} "
+
+
 def _overlap(a: Claim, b: Claim) -> bool:
     """One of the two spans holds the other (a sentence and its clause)."""
     return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
@@ -95,7 +104,9 @@ def build_coverage(
         fams = {family.get(a, a) for a in st.articles}
         if len(fams) == 1 and _words(st.text) >= MIN_WORDS:
             for a in st.articles:
-                if _key(st.text) not in said[a]:  # a quoted sentence already added as a claim
+                key = _key(st.text)
+                # added already as a claim, or the claim of its words is carried elsewhere
+                if key not in said[a] and not any(_same_words(key, c.text) for c in shared[a]):
                     adds[a].append(st.id)
                     said[a].add(_key(st.text))
     carried: dict[str, set[str]] = {}
