@@ -216,3 +216,25 @@ def test_a_quoted_statement_whose_claim_another_source_carries_is_not_added() ->
     arts = [Article(id="a", text="x"), Article(id="b", text="y")]
     (cov_a, _) = build_coverage(grouped, groups, (said, other), arts, [])
     assert cov_a.adds == ("s2",)
+
+
+def test_groups_labelled_alike_are_one_omission_and_none_where_one_is_carried() -> None:
+    fact = "The Fastnet fleet of 430 yachts left Cowes on Sunday"
+    claims = [
+        _claim("a1", "a", fact, 0),
+        _claim("b1", "b", fact, 0),
+        _claim("b2", "b", fact, 100),  # the same sentence again, lined up apart
+        _claim("c2", "c", fact, 0),
+        _claim("d0", "d", "Ruth Alvarez won the Fastnet race on Thursday", 0),
+    ]
+    place = {"a1": "g1", "b1": "g1", "b2": "g2", "c2": "g2"}
+    grouped = [dataclasses.replace(c, group=place.get(c.id, c.group)) for c in claims]
+    groups = [
+        ClaimGroup("g1", fact, "corroborated", ("a1", "b1"), 2),
+        ClaimGroup("g2", fact, "imprecise", ("b2", "c2"), 2),
+        ClaimGroup("g-d0", claims[4].text, "single-source", ("d0",), 1),
+    ]
+    arts = [Article(id=x, text="x") for x in "abcd"]
+    cov = {c.article: c for c in build_coverage(grouped, groups, (), arts, [])}
+    assert cov["d"].omits == ("g1",)  # listed once
+    assert cov["a"].omits == () and cov["c"].omits == ()  # each carries one of the two

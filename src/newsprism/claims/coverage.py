@@ -8,8 +8,9 @@ sentences naming most people and bodies, in the article's order among equals;
 then its quoted statements no other source carries.  Fragments under
 :data:`MIN_WORDS` words are left out.
 *Omits*: claim groups that two or more independent sources carry and this
-article does not.  A story of one source (one article, or copies of one) has
-neither: there is nothing to compare it with.  Ids: claim and statement ids in
+article does not, each statement once (groups labelled alike are one omission).
+A story of one source (one article, or copies of one) has neither: there is
+nothing to compare it with.  Ids: claim and statement ids in
 ``adds``, claim group ids in ``omits``.
 """
 
@@ -114,8 +115,21 @@ def build_coverage(
     for g in sorted(groups, key=lambda g: -g.independent_sources):
         if g.independent_sources >= 2 and _words(g.topic) >= MIN_WORDS:
             carried[g.id] = {c.article for c in by_group.get(g.id, ())}
+    # two groups labelled alike (a sentence's group and an imprecise one beside it) are
+    # one omission, and none where the article carries either
+    topic = {g.id: _key(g.topic) for g in groups}
+    held: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        if c.group is not None and c.group in topic:
+            held[c.article].add(topic[c.group])
     out = []
     for art in articles:
-        omits = tuple(gid for gid, arts in carried.items() if art.id not in arts)
-        out.append(Coverage(article=art.id, adds=tuple(adds.get(art.id, ())), omits=omits))
+        listed: set[str] = set()
+        omits = []
+        for gid, arts in carried.items():
+            if art.id in arts or topic[gid] in held[art.id] or topic[gid] in listed:
+                continue
+            listed.add(topic[gid])
+            omits.append(gid)
+        out.append(Coverage(article=art.id, adds=tuple(adds.get(art.id, ())), omits=tuple(omits)))
     return tuple(out)
