@@ -238,3 +238,10 @@ def test_groups_labelled_alike_are_one_omission_and_none_where_one_is_carried() 
     cov = {c.article: c for c in build_coverage(grouped, groups, (), arts, [])}
     assert cov["d"].omits == ("g1",)  # listed once
     assert cov["a"].omits == () and cov["c"].omits == ()  # each carries one of the two
+
+
+def test_the_same_sentence_in_two_articles_is_one_timeline_line() -> None:
+    caption = "Ruth Alvarez crosses the Fastnet finish line off Plymouth on Aug. 9, 2023"
+    claims = [_claim("a1", "a", caption, 0), _claim("b1", "b", caption, 40)]  # not grouped
+    events = build_timeline(claims)
+    assert [(e.date, e.text, e.evidence) for e in events] == [("2023-08-09", caption, ("a1", "b1"))]

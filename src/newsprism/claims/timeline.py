@@ -78,15 +78,19 @@ def build_timeline(
                 continue  # the sentence itself carries this date: one line, not two
             shown = line(s, v)
             events[(iso, shown.group or shown.id)].append(shown)
-    out = []
+    # one line per date and wording: the same sentence in two articles that were not
+    # grouped (a caption, a wire paragraph) is one event with both pieces of evidence
+    lines: dict[tuple[str, str], list[Claim]] = {}
     for (iso, _), members in events.items():
         first = min(members, key=lambda c: len(c.text))
         text = " ".join(first.text.split())
         if len(text) > _TEXT_CHARS:
             text = text[: _TEXT_CHARS - 1] + "…"
-        out.append(
-            TimelineEvent(date=iso, text=text, evidence=tuple(dict.fromkeys(c.id for c in members)))
-        )
+        lines.setdefault((iso, text), []).extend(members)
+    out = [
+        TimelineEvent(date=iso, text=text, evidence=tuple(dict.fromkeys(c.id for c in members)))
+        for (iso, text), members in lines.items()
+    ]
 
     out.sort(key=lambda e: (date_range_of(e.date), e.date, e.text))
     return tuple(out)
