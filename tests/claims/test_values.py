@@ -296,3 +296,12 @@ def test_shares_are_percentages_not_two_counts(
 
 def test_half_without_a_share_is_no_figure() -> None:
     assert find_values("The drive took half an hour.") == []
+
+
+def test_a_house_number_is_neither_a_year_nor_a_figure() -> None:
+    assert _values("Police found the van outside 2031 Kestrel Avenue.", "2024-05-10") == []
+    assert _values("The bakery at 1987 Old Mill Road reopened in 2023.", "2024-05-10") == [
+        ("date", "2023", "2023")
+    ]
+    # after a date's preposition a year stays a year
+    assert _values("In 2019 Harbour Road was closed.", "2024-05-10") == [("date", "2019", "2019")]
