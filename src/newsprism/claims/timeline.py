@@ -10,6 +10,7 @@ period's start ("since 2022") dates when it began.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -70,7 +71,7 @@ def build_timeline(
         for v in c.values:
             if v.kind not in ("date", "period") or not isinstance(v.value, str):
                 continue
-            if date_range(v) is None:
+            if date_range(v) is None or _names_a_model(c.text, v):
                 continue
             iso = v.value[:-3] if v.value.endswith("/..") else v.value
             s = whole(c)
@@ -94,6 +95,14 @@ def build_timeline(
 
     out.sort(key=lambda e: (date_range_of(e.date), e.date, e.text))
     return tuple(out)
+
+
+def _names_a_model(text: str, v: Value) -> bool:
+    """Whether a bare year is the model or vintage of a named thing ("a 2007 silver Ford
+    Fusion", "an 1890 Steinway"): a checkable figure, but no event of that year."""
+    if not v.text.isdigit():
+        return False
+    return re.search(rf"\b[Aa]n? {v.text}\s+(?:[a-z]+\s+)?[A-Z]", text) is not None
 
 
 #: What may follow a clause that reads whole: punctuation, a dash, or the sentence's end.
