@@ -252,3 +252,13 @@ def test_a_model_year_is_no_event_of_that_year() -> None:
     talk = "She said so in a 2019 interview with the Harlow Ledger"
     events = build_timeline([_claim("a1", "a", car, 0), _claim("a2", "a", talk, 90)])
     assert [(e.date, e.evidence) for e in events] == [("2019", ("a2",)), ("2024-05-06", ("a1",))]
+
+
+def test_a_quote_of_a_sentence_added_with_its_attribution_is_listed_once() -> None:
+    words = "We sail again in a fortnight, whatever the weather does"
+    claim = _claim("a9", "a", f"{words}, Ruth Alvarez told reporters on the quay", 0)
+    groups = [ClaimGroup("g-a9", claim.text, "single-source", ("a9",), 1)]
+    again = Statement("s3", "Ruth Alvarez", f"{words}.", ("q3",), ("a",), 1)
+    arts = [Article(id="a", text="x"), Article(id="b", text="y")]
+    (cov_a, _) = build_coverage([claim], groups, (again,), arts, [])
+    assert cov_a.adds == ("a9",)

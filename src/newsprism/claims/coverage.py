@@ -107,7 +107,9 @@ def build_coverage(
             for a in st.articles:
                 key = _key(st.text)
                 # added already as a claim, or the claim of its words is carried elsewhere
-                if key not in said[a] and not any(_same_words(key, c.text) for c in shared[a]):
+                if key not in said[a] and not any(
+                    _same_words(key, t) for t in (*said[a], *(c.text for c in shared[a]))
+                ):
                     adds[a].append(st.id)
                     said[a].add(_key(st.text))
     carried: dict[str, set[str]] = {}
