@@ -185,3 +185,19 @@ def test_police_and_church_titles_are_not_names_and_a_bare_title_is_no_one() -> 
     }
     marsh = next(e for e in ents if e.name == "Lena Marsh")
     assert marsh.articles == ("a",)
+
+
+def test_a_name_in_capitals_is_the_same_name_and_a_role_word_is_a_title() -> None:
+    ents = merge_entities(
+        [
+            rec("a", ("NINA Brandt", "PERSON"), ("Showrunner", "PERSON")),
+            rec("b", ("Nina Brandt", "PERSON"), ("Producer Brandt", "PERSON")),
+            rec("c", ("Nina Brandt", "PERSON"), ("Al-Harbi", "PERSON"), ("al-Harbi", "PERSON")),
+            rec("d", ("al-Harbi", "PERSON")),
+        ]
+    )
+    people = {e.name: (e.aliases, e.articles) for e in ents if e.kind == "person"}
+    assert people == {
+        "Nina Brandt": (("Brandt", "NINA Brandt"), ("a", "b", "c")),
+        "al-Harbi": (("Al-Harbi",), ("c", "d")),
+    }

@@ -46,7 +46,7 @@ _TITLE_WORDS = (
     r"|mayor|secretary|chancellor|minister|prime minister|attorney general"
     r"|sheriff|undersheriff|deputy|detective|sergeant|officer|constable|inspector"
     r"|superintendent|trooper|lieutenant|captain|chief|commissioner|spokesman|spokeswoman"
-    r"|spokesperson|father|pastor|bishop|rabbi|imam"
+    r"|spokesperson|father|pastor|bishop|rabbi|imam|producer|showrunner|director|editor|coach"
 )
 _TITLES = re.compile(rf"^(?:{_TITLE_WORDS})\s+(?=(?-i:[A-Z]))", re.IGNORECASE)
 #: A title alone is no one's name ("Sheriff", "Sgt." tagged as people).
@@ -133,6 +133,7 @@ def merge_entities(records: Sequence[ArticleNLP]) -> tuple[Entity, ...]:
             mentions[i] = (article, titled, "person")
     _surnames_are_people(label_votes)
 
+    seen: list[tuple[str, str, str]] = []  # (article, kind, name)
     counts: Counter[tuple[str, str]] = Counter()
     forms: dict[tuple[str, str], set[str]] = defaultdict(set)
     for article, text, raw_kind in mentions:
@@ -142,8 +143,22 @@ def merge_entities(records: Sequence[ArticleNLP]) -> tuple[Entity, ...]:
         kind = label_votes[name.lower()].most_common(1)[0][0]  # majority label wins
         if kind == "person" and _BARE_TITLE.match(name):
             continue
-        counts[(kind, name)] += 1
-        forms[(kind, name)].add(article)
+        seen.append((article, kind, name))
+    # one spelling per name whatever its case ("PETER Capaldi" in a shouted lede, "Al-"
+    # opening a sentence): the commonest, mixed case before capitals
+    spellings: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for _, kind, name in seen:
+        spellings[(kind, name.lower())][name] += 1
+    spelled = {
+        key: max(c, key=lambda n: (c[n], not n.isupper(), n)) for key, c in spellings.items()
+    }
+    variants: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for article, kind, name in seen:
+        main = spelled[(kind, name.lower())]
+        if main != name:
+            variants[(kind, main)].add(name)
+        counts[(kind, main)] += 1
+        forms[(kind, main)].add(article)
 
     # token -> longer names holding it, per kind: each name is compared only with the
     # names that share its rarest token, so the merge stays near-linear in names
@@ -165,12 +180,13 @@ def merge_entities(records: Sequence[ArticleNLP]) -> tuple[Entity, ...]:
     out = []
     for (kind, name), aliases in grouped.items():
         articles = sorted(set().union(*aliases.values()))
+        written = set(aliases).union(*(variants[(kind, a)] for a in aliases))
         out.append(
             Entity(
                 id=entity_id(kind, name),
                 name=name,
                 kind=kind,
-                aliases=tuple(sorted(a for a in aliases if a != name)),
+                aliases=tuple(sorted(a for a in written if a != name)),
                 articles=tuple(articles),
             )
         )
