@@ -48,9 +48,12 @@ _TITLE_WORDS = (
     r"|superintendent|trooper|lieutenant|captain|chief|commissioner|spokesman|spokeswoman"
     r"|spokesperson|father|pastor|bishop|rabbi|imam|producer|showrunner|director|editor|coach"
 )
+#: Titles that are never a person's name alone, though they are part of one before it
+#: ("Pope Francis", "King Charles"): "Pope" alone is whichever pope the sentence means.
+_ONLY_BEFORE_A_NAME = r"|pope|king|queen|prince|princess|sheikh|emir"
 _TITLES = re.compile(rf"^(?:{_TITLE_WORDS})\s+(?=(?-i:[A-Z]))", re.IGNORECASE)
 #: A title alone is no one's name ("Sheriff", "Sgt." tagged as people).
-_BARE_TITLE = re.compile(rf"^(?:{_TITLE_WORDS})\.?$", re.IGNORECASE)
+_BARE_TITLE = re.compile(rf"^(?:{_TITLE_WORDS}{_ONLY_BEFORE_A_NAME})\.?$", re.IGNORECASE)
 #: An initial between names, with or without its full stop: "Robert J Pickell" is
 #: written "Robert J. Pickell" so that the two spellings are one name.
 _BARE_INITIAL = re.compile(r"(?<=\S )([A-Z])(?= \S)")
@@ -58,6 +61,7 @@ _BARE_INITIAL = re.compile(r"(?<=\S )([A-Z])(?= \S)")
 #: "al Baghdadi"): one spelling, joined, for one person.
 _PARTICLE = re.compile(r"\b([Aa]l|[Ee]l)\s+(?=[A-Z])")
 _PARTICLE_JOINED = re.compile(r"^(?:[Aa]l|[Ee]l)-(?=[A-Z])")
+_PARTICLE_JOINED_LOWER = re.compile(r"^(?:al|el)-(?=\w)")  # the votes are lower case
 
 
 #: Verbs of headlines the small model takes into a title-case name ("Howard Dean Tells",
@@ -207,6 +211,7 @@ def _surnames_are_people(votes: dict[str, Counter[str]]) -> None:
         toks = name.split()
         if len(toks) >= 2 and v.most_common(1)[0][0] == "person" and toks[-1] not in _SUFFIXES:
             surnames.add(toks[-1])
+            surnames.add(_PARTICLE_JOINED_LOWER.sub("", toks[-1]))  # "baghdadi" of "al-baghdadi"
     for name, v in votes.items():
         if " " not in name and name in surnames and v.most_common(1)[0][0] in _SURNAME_MISREAD:
             v["person"] = sum(v.values()) + 1
