@@ -249,7 +249,7 @@ def test_the_same_sentence_in_two_articles_is_one_timeline_line() -> None:
 
 def test_a_model_year_is_no_event_of_that_year() -> None:
     car = "Witnesses saw the suspect drive off in a 2011 blue Honda Civic on Monday"
-    talk = "She said so in a 2019 interview with the Harlow Ledger"
+    talk = "She said so in a 2019 Harlow Ledger interview"
     events = build_timeline([_claim("a1", "a", car, 0), _claim("a2", "a", talk, 90)])
     assert [(e.date, e.evidence) for e in events] == [("2019", ("a2",)), ("2024-05-06", ("a1",))]
 

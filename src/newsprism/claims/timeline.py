@@ -102,7 +102,19 @@ def _names_a_model(text: str, v: Value) -> bool:
     Fusion", "an 1890 Steinway"): a checkable figure, but no event of that year."""
     if not v.text.isdigit():
         return False
-    return re.search(rf"\b[Aa]n? {v.text}\s+(?:[a-z]+\s+)?[A-Z]", text) is not None
+    m = re.search(rf"\b[Aa]n? {v.text}\s+(?:[a-z]+\s+)?(?:[A-Z][\w.'’-]*\s*)+", text)
+    return m is not None and _EVENT_NOUN.match(text, m.end()) is None
+
+
+#: What a year before a name may date rather than model: "a 2023 New York Times
+#: interview" is an interview of 2023, "a 2007 silver Ford Fusion" a car.
+_EVENT_NOUN = re.compile(
+    r"(?:interview|report|article|story|study|survey|poll|speech|statement|election|visit"
+    r"|trip|ruling|decision|book|film|documentary|letter|memo|meeting|hearing|trial"
+    r"|lawsuit|case|campaign|race|season|game|match|tournament|conference|summit|deal"
+    r"|agreement|award|debate|podcast|broadcast|episode|profile|op-ed|column)s?\b",
+    re.IGNORECASE,
+)
 
 
 #: What may follow a clause that reads whole: punctuation, a dash, or the sentence's end.
