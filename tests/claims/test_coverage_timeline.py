@@ -262,3 +262,17 @@ def test_a_quote_of_a_sentence_added_with_its_attribution_is_listed_once() -> No
     arts = [Article(id="a", text="x"), Article(id="b", text="y")]
     (cov_a, _) = build_coverage([claim], groups, (again,), arts, [])
     assert cov_a.adds == ("a9",)
+
+
+def test_a_dates_clause_that_opens_on_a_pronoun_shows_the_sentence() -> None:
+    from newsprism import nlp
+    from newsprism.claims import CAPABILITIES, extract_claims
+
+    text = (
+        "The club will sign Ana Ruiz, who said in April that she would leave Dundee "
+        "later this year."
+    )
+    art = Article(id="a", text=text, published="2025-06-13")
+    claims = extract_claims(art, next(iter(nlp.parse([text], CAPABILITIES))))
+    lines = {e.date: e.text for e in build_timeline(claims)}
+    assert lines["2025"].startswith("The club will sign Ana Ruiz")

@@ -63,6 +63,7 @@ def build_timeline(
             and sum(1 for x in c.values if x.kind in _DATED) == 1
             and len(c.text.split()) >= _CLAUSE_WORDS
             and _ends_at_a_break(s, c)
+            and not _LEANS.match(c.text)
         ]
         return min(own, key=lambda c: c.start) if own else s
 
@@ -115,6 +116,12 @@ _EVENT_NOUN = re.compile(
     r"|agreement|award|debate|podcast|broadcast|episode|profile|op-ed|column)s?\b",
     re.IGNORECASE,
 )
+
+
+#: A clause that opens on a pronoun leans on the clause before it ("he was leaving the
+#: show later this year" of "Matt Smith, who announced ... that he was leaving ..."): the
+#: sentence is shown instead.
+_LEANS = re.compile(r"(?:he|she|it|they|we|i|his|her|its|their|him|them)\b")
 
 
 #: What may follow a clause that reads whole: punctuation, a dash, or the sentence's end.
