@@ -143,3 +143,61 @@ def test_a_middle_name_or_initial_is_the_same_person_and_chains_resolve() -> Non
 def test_a_two_word_surname_joins_the_name_with_given_names() -> None:
     ents = merge_entities([rec("a", ("Maria Lopez Garza", "PERSON"), ("Lopez Garza", "PERSON"))])
     assert [(e.name, e.aliases) for e in ents] == [("Maria Lopez Garza", ("Lopez Garza",))]
+
+
+def test_an_initial_with_or_without_its_full_stop_is_one_person() -> None:
+    ents = merge_entities(
+        [
+            rec("a", ("Marta K Dunne", "PERSON"), ("Dunne", "PERSON")),
+            rec("b", ("Marta K. Dunne", "PERSON"), ("Dunne", "PERSON")),
+            rec("c", ("Marta Dunne", "PERSON"), ("Dunne", "PERSON")),
+        ]
+    )
+    people = [(e.name, e.aliases, e.articles) for e in ents if e.kind == "person"]
+    assert people == [("Marta K. Dunne", ("Dunne", "Marta Dunne"), ("a", "b", "c"))]
+
+
+def test_the_arabic_article_joined_or_apart_is_one_person() -> None:
+    ents = merge_entities(
+        [
+            rec("a", ("Khalid Omar al-Rawi", "PERSON"), ("al-Rawi", "PERSON")),
+            rec("b", ("Khalid Omar al Rawi", "PERSON"), ("al Rawi", "PERSON")),
+            rec("c", ("Rawi", "ORG"), ("Khalid Omar al-Rawi", "PERSON")),
+            rec("d", ("Khalid Rawi", "PERSON")),
+        ]
+    )
+    people = [(e.name, e.articles) for e in ents if e.kind == "person"]
+    assert people == [("Khalid Omar al-Rawi", ("a", "b", "c", "d"))]
+
+
+def test_police_and_church_titles_are_not_names_and_a_bare_title_is_no_one() -> None:
+    ents = merge_entities(
+        [
+            rec("a", ("Undersheriff Lena Marsh", "WORK_OF_ART"), ("Lena Marsh", "PERSON")),
+            rec("b", ("Detective Chief Inspector Tom Hale", "PERSON"), ("Sheriff", "PERSON")),
+            rec("c", ("Father Luis Ortega", "PERSON"), ("Sgt", "PERSON"), ("Hale", "PERSON")),
+        ]
+    )
+    assert {(e.name, e.kind) for e in ents} == {
+        ("Lena Marsh", "person"),
+        ("Tom Hale", "person"),
+        ("Luis Ortega", "person"),
+    }
+    marsh = next(e for e in ents if e.name == "Lena Marsh")
+    assert marsh.articles == ("a",)
+
+
+def test_a_name_in_capitals_is_the_same_name_and_a_role_word_is_a_title() -> None:
+    ents = merge_entities(
+        [
+            rec("a", ("NINA Brandt", "PERSON"), ("Showrunner", "PERSON"), ("Pope", "PERSON")),
+            rec("b", ("Nina Brandt", "PERSON"), ("Producer Brandt", "PERSON")),
+            rec("c", ("Nina Brandt", "PERSON"), ("Al-Harbi", "PERSON"), ("al-Harbi", "PERSON")),
+            rec("d", ("al-Harbi", "PERSON")),
+        ]
+    )
+    people = {e.name: (e.aliases, e.articles) for e in ents if e.kind == "person"}
+    assert people == {
+        "Nina Brandt": (("Brandt", "NINA Brandt"), ("a", "b", "c")),
+        "al-Harbi": (("Al-Harbi",), ("c", "d")),
+    }

@@ -119,3 +119,17 @@ def test_a_quotation_left_open_by_the_sentence_is_closed_in_the_label() -> None:
     assert clean("The mayor called it “bold” and “overdue”.") == (
         "The mayor called it “bold” and “overdue”"
     )
+
+
+def test_an_attribution_cut_at_a_titles_stop_and_a_stray_mark_are_dropped() -> None:
+    # the splitter ended the sentence at "Sgt." ("..., Harlow police Sgt." | "Ray Moss said")
+    assert clean("Divers found the second car in the canal near the lock, Harlow police Sgt") == (
+        "Divers found the second car in the canal near the lock"
+    )
+    assert clean('" (After the vote) I rang my mother straight away') == (
+        "(After the vote) I rang my mother straight away"
+    )
+    # a title inside the sentence is not an attribution
+    assert clean("The inquiry heard from Dr. Ana Ruiz and the harbour master") == (
+        "The inquiry heard from Dr. Ana Ruiz and the harbour master"
+    )

@@ -260,3 +260,18 @@ def test_a_url_or_path_line_is_no_claim() -> None:
     )
     _, _, claims, _, _ = _story([art], [])
     assert claims and all("/" not in c.text for c in claims)
+
+
+def test_a_page_stamp_that_stamps_twice_is_no_claim() -> None:
+    text = (
+        "Harbour crane collapses at Dunmore quay\n"
+        "Workers were evacuated and nobody was hurt\n"
+        "PUBLISHED: 09:12 GMT, 4 March 2024 | UPDATED: 17:40 GMT, 5 March 2024\n"
+        "A harbour crane collapsed onto an empty berth at Dunmore quay on Monday, "
+        "the port authority said.\n"
+    )
+    art = Article(id="crane", text=text, published="2024-03-05")
+    doc = next(iter(nlp.parse([text], CAPABILITIES)))
+    claims = extract_claims(art, doc)
+    assert not any("PUBLISHED" in c.text or "GMT" in c.text for c in claims)
+    assert any("crane collapsed onto an empty berth" in c.text for c in claims)

@@ -128,7 +128,9 @@ def test_full_dates_and_years() -> None:
     found = _values("On October 25, 2024, and in 2016, and in the 1990s.")
     assert ("date", "October 25, 2024", "2024-10-25") in found
     assert ("date", "2016", "2016") in found
-    assert ("date", "the 1990s", "1990/1999-12-31") in found
+    assert ("date", "the 1990s", "1990/1999") in found  # years, as a reader writes them
+    decade = date_range(Value("date", "the 1990s", "1990/1999"))
+    assert decade and (decade.low, decade.high) == (dt.date(1990, 1, 1), dt.date(1999, 12, 31))
 
 
 def test_names_with_numbers_are_not_figures() -> None:
@@ -253,6 +255,26 @@ def test_dates_without_a_year_in_the_past_tense_look_back(sentence: str, iso: st
 
 
 @pytest.mark.parametrize(
+    ("sentence", "iso"),
+    [
+        # "the next" names a successor, not a time to come: the Friday before publication
+        ("Odds on her becoming the next chair were cut on Friday.", "2025-07-25"),
+        ("The next morning, divers reached the barge on Friday.", "2025-07-25"),
+        # "his next" still looks forward
+        ("She was bailed until her next appearance on Aug. 4.", "2025-08-04"),
+        # a future in an earlier clause does not reach a later clause in the past
+        ("The coach will succeed Ana Ruiz, who retired in April after ten seasons.", "2025-04"),
+        # a date something was fixed or put off for: nearest, though the verb is past
+        ("A trial date was set for November 3, the clerk's office said.", "2025-11-03"),
+        ("The inquest was adjourned until Nov. 20.", "2025-11-20"),
+    ],
+)
+def test_the_tense_of_a_date_is_its_own_clauses(sentence: str, iso: str) -> None:
+    found = [f.value.value for f in find_values(sentence, "2025-07-30") if f.value.kind == "date"]
+    assert found == [iso]
+
+
+@pytest.mark.parametrize(
     ("sentence", "text", "low", "high"),
     [
         ("About 4 in 10 commuters cycle.", "About 4 in 10", 34.0, 46.0),
@@ -274,3 +296,12 @@ def test_shares_are_percentages_not_two_counts(
 
 def test_half_without_a_share_is_no_figure() -> None:
     assert find_values("The drive took half an hour.") == []
+
+
+def test_a_house_number_is_neither_a_year_nor_a_figure() -> None:
+    assert _values("Police found the van outside 2031 Kestrel Avenue.", "2024-05-10") == []
+    assert _values("The bakery at 1987 Old Mill Road reopened in 2023.", "2024-05-10") == [
+        ("date", "2023", "2023")
+    ]
+    # after a date's preposition a year stays a year
+    assert _values("In 2019 Harbour Road was closed.", "2024-05-10") == [("date", "2019", "2019")]

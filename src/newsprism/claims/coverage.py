@@ -2,13 +2,15 @@
 
 *Adds*: its facts that no other independent source carries (another article
 of its own derivation family does not count: a rewrite adds nothing its origin
-did not have), one per sentence, checkable figures and dates first, then the
+did not have; a sentence whose clause another source carries, or the reverse, is
+shared, not added), one per sentence, checkable figures and dates first, then the
 sentences naming most people and bodies, in the article's order among equals;
 then its quoted statements no other source carries.  Fragments under
 :data:`MIN_WORDS` words are left out.
 *Omits*: claim groups that two or more independent sources carry and this
-article does not.  A story of one source (one article, or copies of one) has
-neither: there is nothing to compare it with.  Ids: claim and statement ids in
+article does not, each statement once (groups labelled alike are one omission).
+A story of one source (one article, or copies of one) has neither: there is
+nothing to compare it with.  Ids: claim and statement ids in
 ``adds``, claim group ids in ``omits``.
 """
 
@@ -44,6 +46,20 @@ def _key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
+def _same_words(key: str, text: str) -> bool:
+    """Whether a quoted statement (``key``) and a claim's text hold one another whole,
+    the shorter at least :data:`MIN_WORDS` words ("Being asked to play the Doctor is
+    an amazing privilege" quoted and, as a claim, lined up with another outlet's)."""
+    other = _key(text)
+    short, long = sorted((key, other), key=len)
+    return len(short.split()) >= MIN_WORDS and f" {short} " in f" {long} "
+
+
+def _overlap(a: Claim, b: Claim) -> bool:
+    """One of the two spans holds the other (a sentence and its clause)."""
+    return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+
+
 def build_coverage(
     claims: Sequence[Claim],
     groups: Sequence[ClaimGroup],
@@ -60,10 +76,16 @@ def build_coverage(
     for c in claims:
         by_group[c.group or c.id].append(c)
     own: dict[str, list[Claim]] = defaultdict(list)
+    shared: dict[str, list[Claim]] = defaultdict(list)  # carried by another source too
     for c in claims:
         fams = {family.get(m.article, m.article) for m in by_group[group_of[c.id] or c.id]}
-        if fams == {family.get(c.article, c.article)}:
-            own[c.article].append(c)
+        home = {family.get(c.article, c.article)}
+        (own if fams == home else shared)[c.article].append(c)
+    for aid, mine_claims in own.items():
+        # a sentence whose clause another source carries, or a clause of a sentence
+        # another source carries, is not the article's own: the fact is shared ("At 55,
+        # he is the same age as ..." whose clause lines up with another outlet's)
+        own[aid] = [c for c in mine_claims if not any(_overlap(c, o) for o in shared[aid])]
     adds: dict[str, list[str]] = defaultdict(list)
     said: dict[str, set[str]] = defaultdict(set)
     for aid, mine in own.items():
@@ -83,7 +105,11 @@ def build_coverage(
         fams = {family.get(a, a) for a in st.articles}
         if len(fams) == 1 and _words(st.text) >= MIN_WORDS:
             for a in st.articles:
-                if _key(st.text) not in said[a]:  # a quoted sentence already added as a claim
+                key = _key(st.text)
+                # added already as a claim, or the claim of its words is carried elsewhere
+                if key not in said[a] and not any(
+                    _same_words(key, t) for t in (*said[a], *(c.text for c in shared[a]))
+                ):
                     adds[a].append(st.id)
                     said[a].add(_key(st.text))
     carried: dict[str, set[str]] = {}
@@ -91,8 +117,21 @@ def build_coverage(
     for g in sorted(groups, key=lambda g: -g.independent_sources):
         if g.independent_sources >= 2 and _words(g.topic) >= MIN_WORDS:
             carried[g.id] = {c.article for c in by_group.get(g.id, ())}
+    # two groups labelled alike (a sentence's group and an imprecise one beside it) are
+    # one omission, and none where the article carries either
+    topic = {g.id: _key(g.topic) for g in groups}
+    held: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        if c.group is not None and c.group in topic:
+            held[c.article].add(topic[c.group])
     out = []
     for art in articles:
-        omits = tuple(gid for gid, arts in carried.items() if art.id not in arts)
-        out.append(Coverage(article=art.id, adds=tuple(adds.get(art.id, ())), omits=omits))
+        listed: set[str] = set()
+        omits = []
+        for gid, arts in carried.items():
+            if art.id in arts or topic[gid] in held[art.id] or topic[gid] in listed:
+                continue
+            listed.add(topic[gid])
+            omits.append(gid)
+        out.append(Coverage(article=art.id, adds=tuple(adds.get(art.id, ())), omits=tuple(omits)))
     return tuple(out)

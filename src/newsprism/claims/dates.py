@@ -21,6 +21,7 @@ __all__ = [
     "FUTURE",
     "FUTURE_WINDOW",
     "PAST",
+    "PLANNED",
     "WORD_START",
     "YEAR_RE",
     "DateRange",
@@ -128,11 +129,20 @@ def _iso_range(lo: dt.date, hi: dt.date) -> str:
 
 
 #: Words before a date that put it after publication: "will be arraigned Thursday",
-#: "is scheduled to testify on March 3", "next".
+#: "is scheduled to testify on March 3", "his next hearing" (not "the next Doctor" nor
+#: "the next day": "the next" names a successor or follows a past account).
 FUTURE = re.compile(
     r"\b(?:will|won['’]t|shall|['’]ll|(?:is|are|was|were)\s+(?:set|scheduled|due|expected"
     r"|slated|planned|poised|going)\s+to|(?:is|are)\s+(?:set|scheduled|slated|due)\s+(?:for|on)"
-    r"|plans?\s+to|intends?\s+to|upcoming|next)\b",
+    r"|plans?\s+to|intends?\s+to|upcoming|(?<!the )next)\b",
+    re.IGNORECASE,
+)
+#: A date something was put off or fixed for ("a trial date was set for October 28",
+#: "the hearing was adjourned until May 3"): the verb is past, the date need not be, so
+#: it takes the nearest year, not the one before publication.
+PLANNED = re.compile(
+    r"\b(?:set|scheduled|slated|rescheduled|fixed|postponed|adjourned|deferred|delayed"
+    r"|pushed\s+back|moved)\s+(?:for|to|until|till)\b",
     re.IGNORECASE,
 )
 #: How far before a date a future marker is looked for, in characters.
@@ -232,7 +242,7 @@ def resolve(
         return ("date", f"{year:04d}")
     if g("decade"):
         start = int(g("dec"))
-        return ("date", f"{start:04d}/{start + 9:04d}-12-31")
+        return ("date", f"{start:04d}/{start + 9:04d}")  # the 1990s: "1990/1999"
     if g("iso"):
         try:
             return (

@@ -133,6 +133,14 @@ def _trimmed(doc: Doc, toks: list[Token]) -> tuple[int, int] | None:
 
 _DATELINE = re.compile(r"\b(?:updated|published|posted|last modified)\b", re.IGNORECASE)
 _DATELINE_WORDS = 12
+#: A line that opens with the stamp word and a colon or a date is page furniture even
+#: when it stamps twice ("PUBLISHED: 16:05 GMT, 9 June 2013 | UPDATED: 06:55 GMT, 10
+#: June 2013"), up to this many words.
+_STAMP_START = re.compile(
+    r"^\s*(?:first\s+)?(?:updated|published|posted|last\s+(?:updated|modified))\s*(?::|on\b|\d)",
+    re.IGNORECASE,
+)
+_STAMP_WORDS = 24
 
 
 def _is_dateline(text: str, at: int) -> bool:
@@ -140,6 +148,8 @@ def _is_dateline(text: str, at: int) -> bool:
     lo = text.rfind("\n", 0, at) + 1
     hi = text.find("\n", at)
     line = text[lo : hi if hi != -1 else len(text)]
+    if _STAMP_START.match(line) and len(line.split()) <= _STAMP_WORDS:
+        return True
     if len(line.split()) > _DATELINE_WORDS:
         return False
     if _DATELINE.search(line):
@@ -251,14 +261,15 @@ def _longest_line(text: str, start: int, end: int) -> int:
     lede below it ("Sunday, 21 July 2013 / A FIRE has badly damaged the Waitrose
     supermarket"); the statement is the lede, the longest line, not the first.  Cutting
     such sentences into one claim per line was tried and made the headlines claims of
-    their own, which grouped badly (benchmarks/RESULTS.md, round 3).
+    their own, which grouped badly (benchmarks/RESULTS.md, round 3).  A page stamp is
+    never the statement, however long.
     """
     best, best_words, at = start, -1, start
     while at < end:
         nl = text.find("\n", at, end)
         stop = end if nl == -1 else nl
         words = len(text[at:stop].split())
-        if words > best_words:
+        if words > best_words and not _is_dateline(text, at):
             best, best_words = at, words
         at = stop + 1
     return best

@@ -3,7 +3,8 @@
 The label is one member's sentence, never words stitched from several (that reads as
 a keyword bag), but cleaned the way an editor would: a section cue ("Driving the news:",
 "Zoom out:"), a dateline or a date stamp before it and the attribution after it (", police
-said", ", according to the Pentagon") are left out, since who said it is shown beside
+said", ", according to the Pentagon", or what the sentence splitter left of one: ", police
+Lt.") are left out, since who said it is shown beside
 the group; a long sentence is cut at a clause boundary rather than mid-phrase.  Among
 members that state the group's common proposition about equally well, one that opens
 a sentence and does not lean on the text before it ("That's more than ...", "it stands,
@@ -49,6 +50,15 @@ _ATTRIBUTION = re.compile(
     rf"|{_REPORTING}\s+[^,]{{1,60}}(?:,\s*[^,]{{1,40}})?)\s*[.!]?\s*$",
     re.IGNORECASE,
 )
+#: An attribution the sentence splitter cut at a title's full stop ("..., Troy police
+#: Lt." | "Gerry Scherlinck said"): the claim ends on the title, the name is lost.
+_CUT_TITLE = re.compile(
+    r",\s*(?:[\w'’-]+\s+){0,5}(?:Lt|Sgt|Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Gen|Col|Capt|Det|Insp|Supt"
+    r"|Const|Cpl|Prof|Rev|Fr|Sr|St)\.?\s*$"
+)
+#: A quotation mark or bracket left over from the sentence before ('" (For the audition)
+#: I downloaded ...'): what stays of it is the stray mark.
+_STRAY_OPEN = re.compile(r"^[\"”’]\s+")
 _CLAUSE_BREAK = re.compile(
     r"(?:;|\s[—–]\s|\s--\s|,\s+(?=(?:which|who|whose|where|while|but|after|before|as|"
     r"when|although|though|because|since|including|even|according)\b"
@@ -75,7 +85,10 @@ def uncued(text: str) -> str:
 
 def clean(text: str) -> str:
     """The sentence without its section cue, dateline and closing attribution."""
-    text = uncued(text)
+    text = _STRAY_OPEN.sub("", uncued(text))
+    cut = _CUT_TITLE.search(text)
+    if cut is not None and len(text[: cut.start()].split()) >= 4:
+        text = text[: cut.start()]
     m = _ATTRIBUTION.search(text)
     # kept when it dates or counts something ("..., the Journal reported Friday"): a
     # conflict may be about just that; a closing quotation mark before it stays

@@ -27,6 +27,8 @@ from .dates import (
     DATE,
     FUTURE,
     FUTURE_WINDOW,
+    PAST,
+    PLANNED,
     WORD_START,
     YEAR_RE,
     DateRange,
@@ -588,6 +590,13 @@ def _may_share(text: str) -> bool:
     return _DIGIT.search(low) is not None or any(w in low for w in _SMALL_WORDS)
 
 
+#: A street name after a number makes it a house number: "2088 Philip Street".
+_ADDRESS = re.compile(
+    r"\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln"
+    r"|Drive|Way|Place|Court|Highway|Hwy|Parkway|Pkwy|Terrace|Square|Circle)\b"
+)
+#: A year after these is a year whatever follows it ("In 2004 Main Street flooded").
+_DATE_PREPOSITION = re.compile(r"\b(?:in|since|by|until|from|of|during|before|after)\s+$", re.I)
 #: Where a date's clause ends, for the tense of its verb ("If he loses the Aug. 30
 #: primary, ..., which he appeared to ..." speaks of August to come).
 _CLAUSE_END = re.compile(r"[,;:!?]\s|\.(?:\s|$)|\n")
@@ -608,10 +617,15 @@ def find_values(
     taken = bytearray(len(text))
     for m in DATE.finditer(text) if may_date(text) else ():
         begin = _sentence_start(text, m.start())
-        future = bool(FUTURE.search(text, begin, m.start()))
+        markers = list(FUTURE.finditer(text, begin, m.start()))
         stop = _CLAUSE_END.search(text, m.end())
         clause = max([begin, *(b.end() for b in _CLAUSE_END.finditer(text, begin, m.start()))])
         end = stop.start() if stop else len(text)
+        # "will replace Smith, who announced in June": a verb of the past in the date's
+        # own clause, after the future's clause, is the tense of the date
+        future = bool(markers) and not (
+            markers[-1].end() <= clause and PAST.search(text, clause, m.start()) is not None
+        )
         if stop and len(text[clause:end].split()) <= len(m.group(0).split()) + 1:
             # a fronted date ("On Nov. 28, inspectors found ...", "In January, in his last
             # address, he conceded ...") takes the verb of the clauses after it
@@ -621,7 +635,17 @@ def find_values(
                 if after is None or past_tense(text, clause, end):
                     break
                 stop = after
+        if (
+            m.group("y")
+            and _ADDRESS.match(text, m.end())
+            and not _DATE_PREPOSITION.search(text, max(0, m.start() - 8), m.start())
+        ):
+            # "at 2088 Philip Street": a house number, neither a year nor a count
+            taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+            continue
         past = not future and bool(m.group("since") or past_tense(text, clause, end))
+        if past and not m.group("since") and PLANNED.search(text, clause, m.start()):
+            past = False  # "a trial date was set for October 28": a date fixed, any side
         res = resolve(m, ref, future, past)
         if res is None:
             continue
