@@ -29,7 +29,7 @@ from ..model import Passage, PassageKind
 from .prepare import Prepared
 from .text import STOP, Doc
 
-__all__ = ["Alignment", "Features", "align"]
+__all__ = ["Alignment", "Features", "Layers", "align", "layers", "prose_bound"]
 
 SEED = 3  # words in a seed n-gram
 MIN_VERBATIM = 6  # a lone tile shorter than this is a stock phrase, not a copied passage
@@ -43,6 +43,7 @@ MIN_MARGIN = 0.4  # how far a reworded pair must stand above the median sentence
 BACKGROUND_MIN = 3  # sentences each text needs before a background is measured
 MIN_POINTS = 5  # shared content stems before their order is measured
 POINT_SIMILARITY = 0.4  # plain sentence similarity (cosine and stems) of a chained point
+MIN_OWN = 3  # unquoted words a run needs on each side to be a copied passage
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,18 +265,26 @@ def _points(pa: Prepared, pb: Prepared, plain: np.ndarray) -> tuple[float, float
     (:mod:`~newsprism.reuse.verdict`), not by a threshold of their own: independent
     reports of one event also follow the order of events now and then.
     """
+    return _order(pa, pb), _chain_share(pa, pb, plain)
+
+
+def _order(pa: Prepared, pb: Prepared) -> float:
+    """``order`` of :func:`_points`."""
     shared = [s for s in pa.firsts if s in pb.firsts]
-    order = 0.0
-    if len(shared) >= MIN_POINTS:
-        # first places are distinct within a text, so ranks have no ties (Spearman)
-        ra = np.argsort(np.argsort([pa.firsts[s] for s in shared])).astype(np.float64)
-        rb = np.argsort(np.argsort([pb.firsts[s] for s in shared])).astype(np.float64)
-        order = float(np.corrcoef(ra, rb)[0, 1])
+    if len(shared) < MIN_POINTS:
+        return 0.0
+    # first places are distinct within a text, so ranks have no ties (Spearman)
+    ra = np.argsort(np.argsort([pa.firsts[s] for s in shared])).astype(np.float64)
+    rb = np.argsort(np.argsort([pb.firsts[s] for s in shared])).astype(np.float64)
+    return float(np.corrcoef(ra, rb)[0, 1])
+
+
+def _chain_share(pa: Prepared, pb: Prepared, plain: np.ndarray) -> float:
+    """``chain`` of :func:`_points`."""
     long_a = sum(1 for s in pa.sentences if s.size >= MIN_SENTENCE_WORDS)
     long_b = sum(1 for s in pb.sentences if s.size >= MIN_SENTENCE_WORDS)
     fewest = min(long_a, long_b)
-    chain = len(_order_keeping(plain, POINT_SIMILARITY)) / fewest if fewest else 0.0
-    return order, chain
+    return len(_order_keeping(plain, POINT_SIMILARITY)) / fewest if fewest else 0.0
 
 
 def _above_background(sim: np.ndarray) -> np.ndarray:
@@ -347,17 +356,79 @@ def _passage(a: Doc, b: Doc, a0: int, a1: int, b0: int, b1: int, kind: PassageKi
     return Passage(a.starts[a0], a.ends[a1 - 1], b.starts[b0], b.ends[b1 - 1], kind)
 
 
-def align(pa: Prepared, pb: Prepared, reword_threshold: float | None = None) -> Alignment:
-    """Passages and coverage; ``reword_threshold`` overrides :data:`REWORD_THRESHOLD`."""
+@dataclass(frozen=True, slots=True)
+class Layers:
+    """The first layers of an alignment, which no threshold of :func:`align` changes.
+
+    Copied runs, each with the unquoted words it holds on its fewer side (a run of fewer
+    than :data:`MIN_OWN` is a shared quotation: it marks its sentences as aligned but is
+    no copied passage), the sentence similarities of the reworded
+    layer and of the chain of points, and that chain's share.  They are what every
+    piece of evidence of reuse rests on (:func:`prose_bound`,
+    :func:`~newsprism.reuse.verdict.may_be_derived`), so a pair can be screened on them
+    and, when it passes, aligned from them without computing them twice.
+    """
+
+    runs: tuple[tuple[_Run, int], ...]  # every run, with its unquoted words
+    sim: np.ndarray  # callers copy before writing
+    plain: np.ndarray
+    chain: float
+
+    @property
+    def borrowed(self) -> int:
+        """Unquoted words in the copied runs (fewer side), ``Features.borrowed``."""
+        return sum(own for _, own in self.runs if own >= MIN_OWN)
+
+
+def layers(pa: Prepared, pb: Prepared) -> Layers:
+    """The threshold-free first layers of ``align(pa, pb)`` (:class:`Layers`)."""
     a, b = pa.doc, pb.doc
-    runs = _chain(_tiles(a, b))
+    runs = tuple(
+        (r, min(_unquoted(a, r.a0, r.a1), _unquoted(b, r.b0, r.b1))) for r in _chain(_tiles(a, b))
+    )
+    sim, plain = _similarity(pa, pb)
+    return Layers(runs, sim, plain, _chain_share(pa, pb, plain))
+
+
+def prose_bound(pa: Prepared, pb: Prepared, lay: Layers, reword_threshold: float) -> int:
+    """At most how many sentences :func:`align` can find mostly aligned
+    (``Features.prose_aligned``) at this or any higher ``reword_threshold``.
+
+    A sentence of the text with fewer unquoted words counts there when a copied run
+    covers half of it or a reworded pair takes it whole; so it must be long enough
+    (:data:`MIN_SENTENCE_WORDS`) and either touched by a run (which also sets its
+    similarity to 1) or have a sentence of the other text above the threshold.
+    """
+    a, b = pa.doc, pb.doc
+    first = a.unquoted_count() <= b.unquoted_count()
+    doc, infos = (a, pa.sentences) if first else (b, pb.sentences)
+    touched = {
+        doc.owner[k]
+        for r, _ in lay.runs
+        for k in (range(r.a0, r.a1) if first else range(r.b0, r.b1))
+    }
+    above = lay.sim > reword_threshold
+    close = np.flatnonzero(above.any(axis=1) if first else above.any(axis=0)).tolist()
+    return sum(1 for s in touched.union(close) if s >= 0 and infos[s].size >= MIN_SENTENCE_WORDS)
+
+
+def align(
+    pa: Prepared,
+    pb: Prepared,
+    reword_threshold: float | None = None,
+    first: Layers | None = None,
+) -> Alignment:
+    """Passages and coverage; ``reword_threshold`` overrides :data:`REWORD_THRESHOLD`;
+    ``first``: the pair's :func:`layers`, when already computed."""
+    a, b = pa.doc, pb.doc
+    lay = first if first is not None else layers(pa, pb)
+    runs = [r for r, _ in lay.runs]
     cov_a = bytearray(len(a.words))  # 0 none, 1 verbatim, 2 edited, 3 reworded
     cov_b = bytearray(len(b.words))
     passages: list[tuple[int, Passage]] = []
     n_tiles = tile_words = borrowed = 0
-    for r in runs:
-        own = min(_unquoted(a, r.a0, r.a1), _unquoted(b, r.b0, r.b1))
-        if own < 3:
+    for r, own in lay.runs:
+        if own < MIN_OWN:
             continue  # a shared quotation, not a copied passage
         borrowed += own
         n_tiles += len(r.tiles or [r])
@@ -375,8 +446,8 @@ def align(pa: Prepared, pb: Prepared, reword_threshold: float | None = None) -> 
 
     # sentences already mostly covered by copied runs align with certainty
     own_a, own_b = a.owner, b.owner
-    sim, plain = _similarity(pa, pb)
-    order, chain = _points(pa, pb, plain)
+    sim = lay.sim.copy()  # the layers stay as they are for a second alignment
+    order, chain = _order(pa, pb), lay.chain
     for r in runs:
         for k in range(r.a0, r.a1, 2):
             ia = own_a[k]
