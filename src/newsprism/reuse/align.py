@@ -26,7 +26,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..model import Passage, PassageKind
-from .prepare import Prepared
+from .prepare import Prepared, terms
 from .text import STOP, Doc
 
 __all__ = ["Alignment", "Features", "Layers", "align", "layers", "prose_bound"]
@@ -212,45 +212,61 @@ def _unquoted(doc: Doc, lo: int, hi: int) -> int:
     return sum(1 for k in range(lo, hi) if not doc.quoted[k])
 
 
+def _shared(
+    ids_a: np.ndarray, rows_a: np.ndarray, ids_b: np.ndarray, rows_b: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Sentence pairs (i of the first text, j of the second), once per term they share.
+
+    A merge of the two sorted id lists: each term of a sentence of the first text meets
+    every sentence of the second that has it.
+    """
+    lo = np.searchsorted(ids_b, ids_a, side="left")
+    hits = np.searchsorted(ids_b, ids_a, side="right") - lo
+    total = int(hits.sum())
+    offset = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(hits) - hits, hits)
+    return np.repeat(rows_a, hits), rows_b[np.repeat(lo, hits) + offset]
+
+
 def _similarity(pa: Prepared, pb: Prepared) -> tuple[np.ndarray, np.ndarray]:
-    """Sentence similarities for the reworded layer, and the plain ones of :func:`_points`."""
+    """Sentence similarities for the reworded layer, and the plain ones of :func:`_points`.
+
+    Only sentence pairs of two long sentences (:data:`MIN_SENTENCE_WORDS`) sharing two
+    content stems are scored.  The shared stems and names of every sentence pair are
+    counted at once by merging the two texts' sorted term ids
+    (:class:`~newsprism.reuse.prepare.Terms`), and the scores computed on those pairs as
+    arrays, in the same float operations as one pair at a time (before: a loop over
+    each sentence's stems through an index of the other text's, most of the cost of
+    comparing two texts).
+    """
     na, nb = len(pa.sentences), len(pb.sentences)
     sim = np.zeros((na, nb), dtype=np.float32)
     plain = np.zeros((na, nb), dtype=np.float32)
     if na == 0 or nb == 0:
         return sim, plain
-    cos = pa.vectors @ pb.vectors.T if pa.vectors is not None and pb.vectors is not None else None
-    # only sentence pairs sharing two content stems are scored: find them through an
-    # index of the other text's stems rather than by trying every pair (quadratic in
-    # the sentences of every article pair of a story)
-    where: dict[str, list[int]] = {}
-    for j, sj in enumerate(pb.sentences):
-        if sj.size >= MIN_SENTENCE_WORDS:
-            for stem in sj.content:
-                where.setdefault(stem, []).append(j)
-    for i, si in enumerate(pa.sentences):
-        if si.size < MIN_SENTENCE_WORDS or not si.content:
-            continue
-        counts: dict[int, int] = {}
-        for stem in si.content:
-            for j in where.get(stem, ()):
-                counts[j] = counts.get(j, 0) + 1
-        for j, shared in counts.items():
-            if shared < 2:
-                continue
-            sj = pb.sentences[j]
-            # a fixed blend, not the MSRP sentence model: MSRP paraphrase is "same meaning",
-            # while a rewrite's sentences drift further; on Clough & Stevenson and the seeds
-            # the model as aligner confused independent answers with rewrites
-            dice = 2 * shared / (len(si.content) + len(sj.content))
-            names = si.names | sj.names
-            name_score = len(si.names & sj.names) / len(names) if names else 0.5
-            if cos is None:
-                sim[i, j] = 0.6 * dice + 0.4 * name_score
-                plain[i, j] = dice
-            else:
-                sim[i, j] = 0.45 * float(cos[i, j]) + 0.35 * dice + 0.2 * name_score
-                plain[i, j] = 0.5 * float(cos[i, j]) + 0.5 * dice
+    ta = pa.terms if pa.terms is not None else terms(pa.sentences)
+    tb = pb.terms if pb.terms is not None else terms(pb.sentences)
+    ia, jb = _shared(ta.content, ta.content_rows, tb.content, tb.content_rows)
+    shared = np.bincount(ia * nb + jb, minlength=na * nb).reshape(na, nb)
+    long_a = ta.sizes >= MIN_SENTENCE_WORDS
+    long_b = tb.sizes >= MIN_SENTENCE_WORDS
+    ii, jj = np.nonzero((shared >= 2) & long_a[:, None] & long_b[None, :])
+    if len(ii) == 0:
+        return _above_background(sim), plain
+    ni, nj = _shared(ta.names, ta.names_rows, tb.names, tb.names_rows)
+    common = np.bincount(ni * nb + nj, minlength=na * nb).reshape(na, nb)[ii, jj]
+    # a fixed blend, not the MSRP sentence model: MSRP paraphrase is "same meaning",
+    # while a rewrite's sentences drift further; on Clough & Stevenson and the seeds
+    # the model as aligner confused independent answers with rewrites
+    dice = 2 * shared[ii, jj] / (ta.content_sizes[ii] + tb.content_sizes[jj])
+    union = ta.names_sizes[ii] + tb.names_sizes[jj] - common
+    name_score = np.where(union > 0, common / np.maximum(union, 1), 0.5)
+    if pa.vectors is not None and pb.vectors is not None:
+        cos = (pa.vectors @ pb.vectors.T)[ii, jj].astype(np.float64)
+        sim[ii, jj] = 0.45 * cos + 0.35 * dice + 0.2 * name_score
+        plain[ii, jj] = 0.5 * cos + 0.5 * dice
+    else:
+        sim[ii, jj] = 0.6 * dice + 0.4 * name_score
+        plain[ii, jj] = dice
     return _above_background(sim), plain
 
 
