@@ -7,9 +7,9 @@ pair is listed, with its verdict (copy, edited, rewrite, partial, independent or
 unrelated), when it shares enough text to be derived: copied runs, sentences that align,
 or a chain of similar sentences in order (:func:`~newsprism.reuse.compare.compare_if_shared`).
 The other pairs are not listed: their verdict is "independent" or "unrelated" by
-construction, and listing them made the output (and its alignment work) grow with the
-square of a story's size while saying nothing a reader can use; families and
-independent sources are the same either way.
+construction, their alignment stops after its first layers, and listing them made the
+output grow with the square of a story's size while saying nothing a reader can use;
+families and independent sources are the same either way.
 
 Families are the connected components of the derived pairs (copy, edited, rewrite):
 a partial reuse (a paragraph lifted) does not make two reports one source.  A story's
