@@ -13,7 +13,10 @@ runs it: stories, entities, reuse, statements, relations, claim groups, the
 per-story dossiers ``analyze`` saves in a store, and the HTML and Markdown
 reports of the whole corpus.  Each stage's CPU seconds (``time.process_time``,
 so other users' load does not count) are printed with the CPU per article and
-its growth per 3x articles (1.0 is linear).
+its growth per 3x articles (1.0 is linear), and the reuse pairs listed.  The
+stages run with one BLAS thread, as ``analyze``'s pipeline runs them
+(:func:`newsprism.pipeline.one_blas_thread`): with more, small matrix products
+spin idle threads, a cost that grows with the machine's load, not the corpus.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from _data import DEFAULT_DATA, peak_rss_mib
 from newsprism._api import to_dossier
 from newsprism.clean import clean
 from newsprism.model import Article, ArticleNLP, Dossier
-from newsprism.pipeline import State
+from newsprism.pipeline import State, one_blas_thread
 from newsprism.report import render_html, render_markdown, story_dossiers
 from newsprism.stages import (
     ARTICLE_STEPS,
@@ -113,14 +116,16 @@ def run(articles: list[Article], recs: dict[str, ArticleNLP]) -> dict[str, float
         cpu[name] = time.process_time() - t
         return out
 
-    state = timed("stories", stories_stage(store).run, state)
-    for st in story_stages():
-        state = timed(st.name, st.run, state)
-    dossier = timed("dossier", to_dossier, state)
-    timed("save dossiers", _save_dossiers, dossier, store)
-    timed("html", render_html, dossier)
-    timed("markdown", render_markdown, dossier)
+    with one_blas_thread():
+        state = timed("stories", stories_stage(store).run, state)
+        for st in story_stages():
+            state = timed(st.name, st.run, state)
+        dossier = timed("dossier", to_dossier, state)
+        timed("save dossiers", _save_dossiers, dossier, store)
+        timed("html", render_html, dossier)
+        timed("markdown", render_markdown, dossier)
     cpu["(stories found)"] = len(dossier.stories)
+    cpu["(reuse pairs listed)"] = len(dossier.reuse.pairs)
     return cpu
 
 

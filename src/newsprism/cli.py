@@ -409,7 +409,7 @@ def reuse(
     allow_private: PrivateOpt = False,
     manifest: ManifestOpt = None,
 ) -> None:
-    """Who copied whom: the pair table and derivation families of SOURCES."""
+    """Who copied whom: the pairs of SOURCES that share text, and derivation families."""
     with _checked():
         options = Options(allow_private=allow_private, manifest=manifest)
     dossier, told = _analyze(sources, db, options)

@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar, get_args, get_origin
 
-SCHEMA = "newsprism.dossier/2"
+SCHEMA = "newsprism.dossier/3"
 
 Relation = Literal["copy", "edited", "rewrite", "partial", "independent", "unrelated"]
 PassageKind = Literal["verbatim", "edited", "reworded"]

@@ -70,7 +70,7 @@ def test_dossier_matches_gold_outlets_titles_and_boilerplate(
 ) -> None:
     _, out = seeds_run
     raw = json.loads((out / "dossier.json").read_text(encoding="utf-8"))
-    assert raw["schema"] == "newsprism.dossier/2"
+    assert raw["schema"] == "newsprism.dossier/3"
     dossier = Dossier.from_json((out / "dossier.json").read_text(encoding="utf-8"))
     arts = {a.id: a for a in dossier.articles}
     assert set(arts) == set(gold["articles"])

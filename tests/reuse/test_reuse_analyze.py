@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import itertools
 import random
+from pathlib import Path
 
 from reuse_helpers import article, sentence
 
 from newsprism.model import Article, RemovedLine, Story
-from newsprism.reuse import ALL_PAIRS_LIMIT, analyze_reuse, compare
+from newsprism.reuse import ALL_PAIRS_LIMIT, analyze_reuse, compare, compare_prepared, prepare
 from newsprism.reuse.align import Features
 from newsprism.reuse.direction import direction
 
@@ -17,11 +19,33 @@ def _seed_articles(seeds: dict[str, str]) -> list[Article]:
 def test_seeds_are_three_independent_sources(seeds: dict[str, str]) -> None:
     arts = _seed_articles(seeds)
     reuse = analyze_reuse(arts, [Story("s", "Musk and Putin", tuple(a.id for a in arts))])
-    assert len(reuse.pairs) == 6
     derived = {(p.a, p.b) for p in reuse.pairs if p.relation in ("copy", "edited", "rewrite")}
     assert derived == {("000", "001")}
     assert reuse.families == (("000", "001"),)
     assert reuse.independent_sources == {"s": 3}
+
+
+def test_listed_pairs_are_the_full_verdicts_and_unlisted_ones_are_independent(
+    seeds: dict[str, str],
+) -> None:
+    # a listed pair carries exactly the verdict of the full comparison; a pair left out
+    # shares too little text to be anything but independent or unrelated
+    arts = _seed_articles(seeds)
+    reuse = analyze_reuse(arts, [Story("s", "Musk and Putin", tuple(a.id for a in arts))])
+    listed = {(p.a, p.b): p for p in reuse.pairs}
+    assert 0 < len(listed) < 6
+    for x, y in itertools.combinations(arts, 2):
+        full = compare_prepared(prepare(x.text), prepare(y.text), x, y)
+        if (x.id, y.id) in listed:
+            p = listed[(x.id, y.id)]
+            assert (p.relation, p.score, p.direction, p.passages) == (
+                full.relation,
+                full.score,
+                full.direction,
+                full.passages,
+            )
+        else:
+            assert full.relation in ("independent", "unrelated")
 
 
 def test_earlier_article_is_the_source() -> None:
@@ -141,3 +165,33 @@ def test_a_date_without_time_ties_on_the_same_day_and_the_text_decides() -> None
     later = Article(id="cut", text=cut.text, published="2024-10-24")  # the cut came first
     (pair,) = analyze_reuse([later, full], [Story("s", "t", ("cut", "full"))]).pairs
     assert pair.direction == "a->b"
+
+
+UNLISTED = Path(__file__).resolve().parents[1] / "data" / "reuse" / "unlisted"
+
+
+def test_unrelated_articles_of_a_story_get_no_link_while_copies_do() -> None:
+    # a wire story, an edited copy of it with a new lede, and two articles on other
+    # matters that the stories stage put beside them: only the copy pair is listed, and
+    # the families and source count are those of comparing every pair
+    arts = [
+        Article(id=p.stem, text=p.read_text(encoding="utf-8"))
+        for p in sorted(UNLISTED.glob("*.txt"))
+    ]
+    ids = tuple(a.id for a in arts)
+    assert ids == ("bakery", "copy", "match", "wire")
+    reuse = analyze_reuse(arts, [Story("s", "bridge", ids)])
+    assert [(p.a, p.b) for p in reuse.pairs] == [("copy", "wire")]
+    assert reuse.pairs[0].relation in ("copy", "edited")
+    full = {
+        (x.id, y.id): compare_prepared(prepare(x.text), prepare(y.text), x, y).relation
+        for x, y in itertools.combinations(arts, 2)
+    }
+    assert {k for k, rel in full.items() if rel in ("copy", "edited", "rewrite")} == {
+        ("copy", "wire")
+    }
+    assert all(
+        rel in ("independent", "unrelated") for k, rel in full.items() if k != ("copy", "wire")
+    )
+    assert reuse.families == (("copy", "wire"),)
+    assert reuse.independent_sources == {"s": 3}

@@ -131,5 +131,5 @@ def render_markdown(dossier: Dossier) -> str:
 
 
 def render_json(dossier: Dossier, indent: int | None = 2) -> str:
-    """The contract's JSON dossier (``newsprism.dossier/2``)."""
+    """The contract's JSON dossier (``newsprism.dossier/3``)."""
     return dossier.to_json(indent=indent)

@@ -26,10 +26,10 @@ from functools import lru_cache
 import numpy as np
 
 from ..model import Passage, PassageKind
-from .prepare import Prepared
+from .prepare import Prepared, terms
 from .text import STOP, Doc
 
-__all__ = ["Alignment", "Features", "align"]
+__all__ = ["Alignment", "Features", "Layers", "align", "layers", "prose_bound"]
 
 SEED = 3  # words in a seed n-gram
 MIN_VERBATIM = 6  # a lone tile shorter than this is a stock phrase, not a copied passage
@@ -43,6 +43,7 @@ MIN_MARGIN = 0.4  # how far a reworded pair must stand above the median sentence
 BACKGROUND_MIN = 3  # sentences each text needs before a background is measured
 MIN_POINTS = 5  # shared content stems before their order is measured
 POINT_SIMILARITY = 0.4  # plain sentence similarity (cosine and stems) of a chained point
+MIN_OWN = 3  # unquoted words a run needs on each side to be a copied passage
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,45 +212,61 @@ def _unquoted(doc: Doc, lo: int, hi: int) -> int:
     return sum(1 for k in range(lo, hi) if not doc.quoted[k])
 
 
+def _shared(
+    ids_a: np.ndarray, rows_a: np.ndarray, ids_b: np.ndarray, rows_b: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Sentence pairs (i of the first text, j of the second), once per term they share.
+
+    A merge of the two sorted id lists: each term of a sentence of the first text meets
+    every sentence of the second that has it.
+    """
+    lo = np.searchsorted(ids_b, ids_a, side="left")
+    hits = np.searchsorted(ids_b, ids_a, side="right") - lo
+    total = int(hits.sum())
+    offset = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(hits) - hits, hits)
+    return np.repeat(rows_a, hits), rows_b[np.repeat(lo, hits) + offset]
+
+
 def _similarity(pa: Prepared, pb: Prepared) -> tuple[np.ndarray, np.ndarray]:
-    """Sentence similarities for the reworded layer, and the plain ones of :func:`_points`."""
+    """Sentence similarities for the reworded layer, and the plain ones of :func:`_points`.
+
+    Only sentence pairs of two long sentences (:data:`MIN_SENTENCE_WORDS`) sharing two
+    content stems are scored.  The shared stems and names of every sentence pair are
+    counted at once by merging the two texts' sorted term ids
+    (:class:`~newsprism.reuse.prepare.Terms`), and the scores computed on those pairs as
+    arrays, in the same float operations as one pair at a time (before: a loop over
+    each sentence's stems through an index of the other text's, most of the cost of
+    comparing two texts).
+    """
     na, nb = len(pa.sentences), len(pb.sentences)
     sim = np.zeros((na, nb), dtype=np.float32)
     plain = np.zeros((na, nb), dtype=np.float32)
     if na == 0 or nb == 0:
         return sim, plain
-    cos = pa.vectors @ pb.vectors.T if pa.vectors is not None and pb.vectors is not None else None
-    # only sentence pairs sharing two content stems are scored: find them through an
-    # index of the other text's stems rather than by trying every pair (quadratic in
-    # the sentences of every article pair of a story)
-    where: dict[str, list[int]] = {}
-    for j, sj in enumerate(pb.sentences):
-        if sj.size >= MIN_SENTENCE_WORDS:
-            for stem in sj.content:
-                where.setdefault(stem, []).append(j)
-    for i, si in enumerate(pa.sentences):
-        if si.size < MIN_SENTENCE_WORDS or not si.content:
-            continue
-        counts: dict[int, int] = {}
-        for stem in si.content:
-            for j in where.get(stem, ()):
-                counts[j] = counts.get(j, 0) + 1
-        for j, shared in counts.items():
-            if shared < 2:
-                continue
-            sj = pb.sentences[j]
-            # a fixed blend, not the MSRP sentence model: MSRP paraphrase is "same meaning",
-            # while a rewrite's sentences drift further; on Clough & Stevenson and the seeds
-            # the model as aligner confused independent answers with rewrites
-            dice = 2 * shared / (len(si.content) + len(sj.content))
-            names = si.names | sj.names
-            name_score = len(si.names & sj.names) / len(names) if names else 0.5
-            if cos is None:
-                sim[i, j] = 0.6 * dice + 0.4 * name_score
-                plain[i, j] = dice
-            else:
-                sim[i, j] = 0.45 * float(cos[i, j]) + 0.35 * dice + 0.2 * name_score
-                plain[i, j] = 0.5 * float(cos[i, j]) + 0.5 * dice
+    ta = pa.terms if pa.terms is not None else terms(pa.sentences)
+    tb = pb.terms if pb.terms is not None else terms(pb.sentences)
+    ia, jb = _shared(ta.content, ta.content_rows, tb.content, tb.content_rows)
+    shared = np.bincount(ia * nb + jb, minlength=na * nb).reshape(na, nb)
+    long_a = ta.sizes >= MIN_SENTENCE_WORDS
+    long_b = tb.sizes >= MIN_SENTENCE_WORDS
+    ii, jj = np.nonzero((shared >= 2) & long_a[:, None] & long_b[None, :])
+    if len(ii) == 0:
+        return _above_background(sim), plain
+    ni, nj = _shared(ta.names, ta.names_rows, tb.names, tb.names_rows)
+    common = np.bincount(ni * nb + nj, minlength=na * nb).reshape(na, nb)[ii, jj]
+    # a fixed blend, not the MSRP sentence model: MSRP paraphrase is "same meaning",
+    # while a rewrite's sentences drift further; on Clough & Stevenson and the seeds
+    # the model as aligner confused independent answers with rewrites
+    dice = 2 * shared[ii, jj] / (ta.content_sizes[ii] + tb.content_sizes[jj])
+    union = ta.names_sizes[ii] + tb.names_sizes[jj] - common
+    name_score = np.where(union > 0, common / np.maximum(union, 1), 0.5)
+    if pa.vectors is not None and pb.vectors is not None:
+        cos = (pa.vectors @ pb.vectors.T)[ii, jj].astype(np.float64)
+        sim[ii, jj] = 0.45 * cos + 0.35 * dice + 0.2 * name_score
+        plain[ii, jj] = 0.5 * cos + 0.5 * dice
+    else:
+        sim[ii, jj] = 0.6 * dice + 0.4 * name_score
+        plain[ii, jj] = dice
     return _above_background(sim), plain
 
 
@@ -264,18 +281,26 @@ def _points(pa: Prepared, pb: Prepared, plain: np.ndarray) -> tuple[float, float
     (:mod:`~newsprism.reuse.verdict`), not by a threshold of their own: independent
     reports of one event also follow the order of events now and then.
     """
+    return _order(pa, pb), _chain_share(pa, pb, plain)
+
+
+def _order(pa: Prepared, pb: Prepared) -> float:
+    """``order`` of :func:`_points`."""
     shared = [s for s in pa.firsts if s in pb.firsts]
-    order = 0.0
-    if len(shared) >= MIN_POINTS:
-        # first places are distinct within a text, so ranks have no ties (Spearman)
-        ra = np.argsort(np.argsort([pa.firsts[s] for s in shared])).astype(np.float64)
-        rb = np.argsort(np.argsort([pb.firsts[s] for s in shared])).astype(np.float64)
-        order = float(np.corrcoef(ra, rb)[0, 1])
+    if len(shared) < MIN_POINTS:
+        return 0.0
+    # first places are distinct within a text, so ranks have no ties (Spearman)
+    ra = np.argsort(np.argsort([pa.firsts[s] for s in shared])).astype(np.float64)
+    rb = np.argsort(np.argsort([pb.firsts[s] for s in shared])).astype(np.float64)
+    return float(np.corrcoef(ra, rb)[0, 1])
+
+
+def _chain_share(pa: Prepared, pb: Prepared, plain: np.ndarray) -> float:
+    """``chain`` of :func:`_points`."""
     long_a = sum(1 for s in pa.sentences if s.size >= MIN_SENTENCE_WORDS)
     long_b = sum(1 for s in pb.sentences if s.size >= MIN_SENTENCE_WORDS)
     fewest = min(long_a, long_b)
-    chain = len(_order_keeping(plain, POINT_SIMILARITY)) / fewest if fewest else 0.0
-    return order, chain
+    return len(_order_keeping(plain, POINT_SIMILARITY)) / fewest if fewest else 0.0
 
 
 def _above_background(sim: np.ndarray) -> np.ndarray:
@@ -347,17 +372,79 @@ def _passage(a: Doc, b: Doc, a0: int, a1: int, b0: int, b1: int, kind: PassageKi
     return Passage(a.starts[a0], a.ends[a1 - 1], b.starts[b0], b.ends[b1 - 1], kind)
 
 
-def align(pa: Prepared, pb: Prepared, reword_threshold: float | None = None) -> Alignment:
-    """Passages and coverage; ``reword_threshold`` overrides :data:`REWORD_THRESHOLD`."""
+@dataclass(frozen=True, slots=True)
+class Layers:
+    """The first layers of an alignment, which no threshold of :func:`align` changes.
+
+    Copied runs, each with the unquoted words it holds on its fewer side (a run of fewer
+    than :data:`MIN_OWN` is a shared quotation: it marks its sentences as aligned but is
+    no copied passage), the sentence similarities of the reworded
+    layer and of the chain of points, and that chain's share.  They are what every
+    piece of evidence of reuse rests on (:func:`prose_bound`,
+    :func:`~newsprism.reuse.verdict.may_be_derived`), so a pair can be screened on them
+    and, when it passes, aligned from them without computing them twice.
+    """
+
+    runs: tuple[tuple[_Run, int], ...]  # every run, with its unquoted words
+    sim: np.ndarray  # callers copy before writing
+    plain: np.ndarray
+    chain: float
+
+    @property
+    def borrowed(self) -> int:
+        """Unquoted words in the copied runs (fewer side), ``Features.borrowed``."""
+        return sum(own for _, own in self.runs if own >= MIN_OWN)
+
+
+def layers(pa: Prepared, pb: Prepared) -> Layers:
+    """The threshold-free first layers of ``align(pa, pb)`` (:class:`Layers`)."""
     a, b = pa.doc, pb.doc
-    runs = _chain(_tiles(a, b))
+    runs = tuple(
+        (r, min(_unquoted(a, r.a0, r.a1), _unquoted(b, r.b0, r.b1))) for r in _chain(_tiles(a, b))
+    )
+    sim, plain = _similarity(pa, pb)
+    return Layers(runs, sim, plain, _chain_share(pa, pb, plain))
+
+
+def prose_bound(pa: Prepared, pb: Prepared, lay: Layers, reword_threshold: float) -> int:
+    """At most how many sentences :func:`align` can find mostly aligned
+    (``Features.prose_aligned``) at this or any higher ``reword_threshold``.
+
+    A sentence of the text with fewer unquoted words counts there when a copied run
+    covers half of it or a reworded pair takes it whole; so it must be long enough
+    (:data:`MIN_SENTENCE_WORDS`) and either touched by a run (which also sets its
+    similarity to 1) or have a sentence of the other text above the threshold.
+    """
+    a, b = pa.doc, pb.doc
+    first = a.unquoted_count() <= b.unquoted_count()
+    doc, infos = (a, pa.sentences) if first else (b, pb.sentences)
+    touched = {
+        doc.owner[k]
+        for r, _ in lay.runs
+        for k in (range(r.a0, r.a1) if first else range(r.b0, r.b1))
+    }
+    above = lay.sim > reword_threshold
+    close = np.flatnonzero(above.any(axis=1) if first else above.any(axis=0)).tolist()
+    return sum(1 for s in touched.union(close) if s >= 0 and infos[s].size >= MIN_SENTENCE_WORDS)
+
+
+def align(
+    pa: Prepared,
+    pb: Prepared,
+    reword_threshold: float | None = None,
+    first: Layers | None = None,
+) -> Alignment:
+    """Passages and coverage; ``reword_threshold`` overrides :data:`REWORD_THRESHOLD`;
+    ``first``: the pair's :func:`layers`, when already computed."""
+    a, b = pa.doc, pb.doc
+    lay = first if first is not None else layers(pa, pb)
+    runs = [r for r, _ in lay.runs]
     cov_a = bytearray(len(a.words))  # 0 none, 1 verbatim, 2 edited, 3 reworded
     cov_b = bytearray(len(b.words))
     passages: list[tuple[int, Passage]] = []
     n_tiles = tile_words = borrowed = 0
-    for r in runs:
-        own = min(_unquoted(a, r.a0, r.a1), _unquoted(b, r.b0, r.b1))
-        if own < 3:
+    for r, own in lay.runs:
+        if own < MIN_OWN:
             continue  # a shared quotation, not a copied passage
         borrowed += own
         n_tiles += len(r.tiles or [r])
@@ -375,8 +462,8 @@ def align(pa: Prepared, pb: Prepared, reword_threshold: float | None = None) -> 
 
     # sentences already mostly covered by copied runs align with certainty
     own_a, own_b = a.owner, b.owner
-    sim, plain = _similarity(pa, pb)
-    order, chain = _points(pa, pb, plain)
+    sim = lay.sim.copy()  # the layers stay as they are for a second alignment
+    order, chain = _order(pa, pb), lay.chain
     for r in runs:
         for k in range(r.a0, r.a1, 2):
             ia = own_a[k]

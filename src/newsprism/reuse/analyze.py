@@ -1,9 +1,15 @@
-"""Reuse within stories: every pair's verdict, derivation families, independent sources.
+"""Reuse within stories: the verdicts of pairs that share text, derivation families,
+independent sources.
 
-A story of up to :data:`ALL_PAIRS_LIMIT` articles has every pair aligned and listed.  In
-a bigger story only the pairs proposed by :func:`~newsprism.reuse.candidates.candidates`
-are aligned and listed; an unlisted pair shares too little text to be derived and is to
-be read as not derived ("unrelated" or "independent").
+A story of up to :data:`ALL_PAIRS_LIMIT` articles has every pair screened; in a bigger
+story, the pairs proposed by :func:`~newsprism.reuse.candidates.candidates`.  A screened
+pair is listed, with its verdict (copy, edited, rewrite, partial, independent or
+unrelated), when it shares enough text to be derived: copied runs, sentences that align,
+or a chain of similar sentences in order (:func:`~newsprism.reuse.compare.compare_if_shared`).
+The other pairs are not listed: their verdict is "independent" or "unrelated" by
+construction, their alignment stops after its first layers, and listing them made the
+output grow with the square of a story's size while saying nothing a reader can use;
+families and independent sources are the same either way.
 
 Families are the connected components of the derived pairs (copy, edited, rewrite):
 a partial reuse (a paragraph lifted) does not make two reports one source.  A story's
@@ -20,7 +26,7 @@ import networkx as nx
 
 from ..model import Article, Reuse, ReuseLink, Story
 from .candidates import candidates, default_config, signature
-from .compare import compare_prepared
+from .compare import compare_if_shared
 from .prepare import Prepared, prepare
 from .verdict import DERIVED
 
@@ -57,7 +63,9 @@ def analyze_reuse(articles: Sequence[Article], stories: Sequence[Story]) -> Reus
         story_graph: nx.Graph = nx.Graph()
         story_graph.add_nodes_from(ids)
         for x, y in _pairs(ids, by_id):
-            result = compare_prepared(prep(x), prep(y), by_id[x], by_id[y])
+            result = compare_if_shared(prep(x), prep(y), by_id[x], by_id[y])
+            if result is None:  # shares too little text to be derived: not listed
+                continue
             links.append(
                 ReuseLink(x, y, result.relation, result.score, result.direction, result.passages)
             )

@@ -12,13 +12,13 @@ import logging
 
 from ..errors import InputError
 from ..model import Article, PairResult, Passage, Relation
-from .align import Alignment, align
+from .align import REWORD_THRESHOLD, Alignment, Layers, align, layers, prose_bound
 from .direction import direction
 from .prepare import Prepared, prepare
 from .similarity import pair_features, probability
-from .verdict import DERIVED, score, verdict
+from .verdict import DERIVED, may_be_derived, score, verdict
 
-__all__ = ["MIN_WORDS", "compare", "compare_prepared", "judge"]
+__all__ = ["MIN_WORDS", "compare", "compare_if_shared", "compare_prepared", "judge"]
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,9 @@ def _mirror(al: Alignment) -> Alignment:
     return Alignment(passages, al.features.swapped())
 
 
-def judge(first: Prepared, second: Prepared) -> tuple[Alignment, Relation, bool]:
+def judge(
+    first: Prepared, second: Prepared, lay: Layers | None = None
+) -> tuple[Alignment, Relation, bool]:
     """Alignment, coverage verdict and whether it took the second look (longer texts).
 
     When :data:`SECOND_LOOK_REWORD` is set (off by default, see there), a same-topic pair
@@ -57,13 +59,15 @@ def judge(first: Prepared, second: Prepared) -> tuple[Alignment, Relation, bool]
     also change the alignments of copies and edits, and with them how coverage grades
     them; a pair tied to the other text only by loose paraphrases is a rewrite by
     definition.  The value 0.5 was chosen by nested cross-validation on Clough & Stevenson
-    (``benchmarks/bench_reuse_clough_threshold.py``).
+    (``benchmarks/bench_reuse_clough_threshold.py``).  ``lay``: the pair's
+    :func:`~newsprism.reuse.align.layers`, when already computed.
     """
-    al = align(first, second)
+    lay = lay if lay is not None else layers(first, second)
+    al = align(first, second, first=lay)
     relation = verdict(al.features, len(al.passages))
     look = SECOND_LOOK_REWORD
     if look is not None and relation == "independent":  # partial: copied runs, no rewrite
-        lenient = align(first, second, look)
+        lenient = align(first, second, look, first=lay)
         if verdict(lenient.features, len(lenient.passages)) in DERIVED:
             return lenient, "rewrite", True
     return al, relation, False
@@ -73,6 +77,30 @@ def compare_prepared(
     pa: Prepared, pb: Prepared, a: Article | None = None, b: Article | None = None
 ) -> PairResult:
     """:func:`compare` on texts prepared once, with article metadata for the direction."""
+    result = _compare(pa, pb, a, b, screen=False)
+    assert result is not None  # only a screened comparison stops early
+    return result
+
+
+def compare_if_shared(
+    pa: Prepared, pb: Prepared, a: Article | None = None, b: Article | None = None
+) -> PairResult | None:
+    """:func:`compare_prepared`, or None when the pair shares too little to be derived.
+
+    The first layers of the alignment (copied runs, sentence similarities, the chain of
+    points: :func:`~newsprism.reuse.align.layers`) are computed, and the pair stops there
+    when they rule out every kind of derived evidence
+    (:func:`~newsprism.reuse.verdict.may_be_derived`): its verdict would be
+    "independent" or "unrelated".  Otherwise the alignment goes on from those layers, so
+    the result is :func:`compare_prepared`'s exactly.  Texts of a sentence or two, judged
+    by the paraphrase model on the whole text, are always compared.
+    """
+    return _compare(pa, pb, a, b, screen=True)
+
+
+def _compare(
+    pa: Prepared, pb: Prepared, a: Article | None, b: Article | None, *, screen: bool
+) -> PairResult | None:
     canonical = (len(pa.doc.text), pa.doc.text) <= (len(pb.doc.text), pb.doc.text)
     first, second = (pa, pb) if canonical else (pb, pa)
     short = max(len(pa.doc.sentences), len(pb.doc.sentences)) <= SHORT_SENTENCES
@@ -80,7 +108,12 @@ def compare_prepared(
         relation: Relation = "unrelated"
         al_first = align(first, second)
     else:
-        al_first, relation, _ = judge(first, second)
+        lay = layers(first, second)
+        if screen:
+            look = min(REWORD_THRESHOLD, SECOND_LOOK_REWORD or REWORD_THRESHOLD)
+            if not may_be_derived(lay.borrowed, lay.chain, prose_bound(first, second, lay, look)):
+                return None
+        al_first, relation, _ = judge(first, second, lay)
     al = al_first if canonical else _mirror(al_first)
     paraphrase = None
     strength = score(al.features)

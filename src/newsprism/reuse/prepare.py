@@ -16,7 +16,16 @@ import numpy as np
 from . import embed
 from .text import STOP, Doc, analyse
 
-__all__ = ["Prepared", "SentenceInfo", "expression_grams", "first_places", "prepare", "stem"]
+__all__ = [
+    "Prepared",
+    "SentenceInfo",
+    "Terms",
+    "expression_grams",
+    "first_places",
+    "prepare",
+    "stem",
+    "terms",
+]
 
 _DIGIT = re.compile(r"\d")
 
@@ -44,6 +53,55 @@ class SentenceInfo:
     text: str = ""  # unquoted words, lower case, joined by spaces
 
 
+_term_ids: dict[str, int] = {}
+
+
+def _term_id(term: str) -> int:
+    # interned, so two texts' terms meet as integers: ids hold within one process only,
+    # as do the Prepared records that carry them (never stored or sent)
+    got = _term_ids.get(term)
+    if got is None:
+        got = _term_ids[term] = len(_term_ids)
+    return got
+
+
+@dataclass(frozen=True, slots=True)
+class Terms:
+    """Each sentence's content stems and names as sorted integer ids with their sentence,
+    so that the terms two texts' sentences share are counted for all sentence pairs at
+    once (:func:`~newsprism.reuse.align._similarity`) rather than set by set."""
+
+    content: np.ndarray  # term ids, sorted (int64)
+    content_rows: np.ndarray  # the sentence of each
+    names: np.ndarray
+    names_rows: np.ndarray
+    content_sizes: np.ndarray  # len(content) of each sentence
+    names_sizes: np.ndarray
+    sizes: np.ndarray  # unquoted words of each sentence
+
+
+def _sorted_ids(sets: list[frozenset[str]]) -> tuple[np.ndarray, np.ndarray]:
+    ids = np.fromiter((_term_id(t) for terms in sets for t in terms), dtype=np.int64)
+    rows = np.repeat(np.arange(len(sets), dtype=np.int64), [len(terms) for terms in sets])
+    order = np.argsort(ids, kind="stable")
+    return ids[order], rows[order]
+
+
+def terms(sentences: tuple[SentenceInfo, ...]) -> Terms:
+    """The :class:`Terms` of a text's sentences."""
+    content, content_rows = _sorted_ids([s.content for s in sentences])
+    names, names_rows = _sorted_ids([s.names for s in sentences])
+    return Terms(
+        content,
+        content_rows,
+        names,
+        names_rows,
+        np.array([len(s.content) for s in sentences], dtype=np.int64),
+        np.array([len(s.names) for s in sentences], dtype=np.int64),
+        np.array([s.size for s in sentences], dtype=np.int64),
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Prepared:
     doc: Doc
@@ -56,6 +114,7 @@ class Prepared:
     expression: frozenset[tuple[str, ...]] = frozenset()  # see :func:`expression_grams`
     #: where each content stem first occurs, as a share of the text (:func:`first_places`)
     firsts: Mapping[str, float] = field(default_factory=dict)
+    terms: Terms | None = None  # :func:`terms` of ``sentences`` (None: computed when used)
 
 
 #: words in an expression n-gram
@@ -188,4 +247,5 @@ def prepare(text: str, *, semantic: bool = True) -> Prepared:
         whole_vector,
         expression_grams(doc),
         first_places(doc),
+        terms(tuple(infos)),
     )

@@ -50,6 +50,7 @@ __all__ = [
     "PairModel",
     "Thresholds",
     "derived_evidence",
+    "may_be_derived",
     "pair_features",
     "pair_probability",
     "plain_evidence",
@@ -202,6 +203,27 @@ def plain_evidence(f: Features, borrowed: int, chain: float) -> bool:
     )
     points = f.prose >= CHAIN_SENTENCES and f.chain >= chain
     return f.borrowed >= borrowed or in_order or points
+
+
+def may_be_derived(
+    borrowed: int, chain: float, prose_aligned: int, t: Thresholds | None = None
+) -> bool:
+    """Whether a pair could have :func:`derived_evidence`, from bounds on its features.
+
+    ``borrowed`` and ``chain`` are the pair's own (they need no threshold of the
+    alignment); ``prose_aligned`` is at least what any alignment of the pair finds
+    (:func:`~newsprism.reuse.align.prose_bound`).  Every way to derived evidence needs
+    one of them: borrowed runs, most sentences rewritten in order (at least
+    :data:`REWRITE_SENTENCES`), or a chain of points (:attr:`Thresholds.chain`, and
+    :data:`MODEL_MIN_CHAIN` before the pair model may call it derived).  False means
+    the pair is independent or unrelated whatever the rest of the alignment finds.
+    """
+    t = t or DEFAULT
+    return (
+        borrowed >= t.borrowed
+        or prose_aligned >= REWRITE_SENTENCES
+        or chain >= min(t.chain, MODEL_MIN_CHAIN)
+    )
 
 
 def derived_evidence(f: Features, t: Thresholds | None = None) -> bool:

@@ -111,11 +111,11 @@ class ArticleOut(BaseModel):
 DOSSIER_SCHEMA: dict[str, Any] = {
     "type": "object",
     "description": (
-        "The JSON dossier of one story, schema newsprism.dossier/2 (see docs/contract.md)."
+        "The JSON dossier of one story, schema newsprism.dossier/3 (see docs/contract.md)."
     ),
     "required": ["schema", "articles", "stories", "filled"],
     "properties": {
-        "schema": {"type": "string", "example": "newsprism.dossier/2"},
+        "schema": {"type": "string", "example": "newsprism.dossier/3"},
         "articles": {"type": "array", "items": {"type": "object"}},
         "stories": {"type": "array", "items": {"type": "object"}},
         "reuse": {"type": "object"},

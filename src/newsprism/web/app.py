@@ -407,7 +407,7 @@ def create_app(settings: Settings) -> FastAPI:
         responses={200: {"content": {"application/json": {"schema": DOSSIER_SCHEMA}}}},
     )
     def api_dossier(story_id: str) -> Response:
-        """One story's dossier (``newsprism.dossier/2``)."""
+        """One story's dossier (``newsprism.dossier/3``)."""
         text = db.dossier_json(story_id)
         if text is None:
             raise_moved(story_id)
