@@ -16,7 +16,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from .gender import given_name_gender
-from .lexicon import DOCUMENT_NOUNS, GENERIC_PERSON_NOUNS, TITLE_WORDS
+from .lexicon import DOCUMENT_NOUNS, GENERIC_PERSON_NOUNS, OCCUPATION_NOUNS, TITLE_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -219,14 +219,20 @@ _CUE_WORDS = frozenset({"said", "says", "added", "adds", "asked", "asks", "wrote
 _DATELINE = re.compile(r"^[A-Z][A-Z.,' ]*[A-Z.] [-—–] (?=[A-Z])")
 
 
-def clean_name(text: str) -> str:
-    """A name without leading titles or dateline, possessive ending or stray punctuation."""
+def clean_name(text: str, person: bool = False) -> str:
+    """A name without leading titles or dateline, possessive ending or stray punctuation.
+
+    ``person``: NER's person, whose leading occupation is a role too ("Comedian
+    Ellen Hart" opening a sentence); not for organisations ("Student Loans Company").
+    """
     words = _DATELINE.sub("", text.replace("\n", " ")).split()
     while words and words[-1] in ("'s", "’s", "'", "’"):
         words.pop()
     if words:
         words[-1] = words[-1].removesuffix("'s").removesuffix("’s")
     while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS | _CUE_WORDS:
+        words.pop(0)
+    if person and len(words) > 2 and words[0].lower() in OCCUPATION_NOUNS:
         words.pop(0)
     name = " ".join(words).strip(" ,;:-—–()\"“”'‘’<>")
     name = name.lstrip(". ")  # "Col. | Steven Warren": the title's full stop, split off

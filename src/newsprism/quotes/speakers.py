@@ -52,6 +52,7 @@ from .layout import Layout, line_clip
 from .lexicon import (
     ANONYMOUS_NOUNS,
     GENERIC_PERSON_NOUNS,
+    OCCUPATION_NOUNS,
     ORG_PRONOUNS,
     PERSON_PRONOUNS,
     SPEECH_NOUNS,
@@ -85,6 +86,7 @@ from .syntax import (
     reports,
     title_before,
 )
+from .unnamed import described_subject, introduced_unnamed, personish, sentence_before
 from .writer import Kind, Writer
 
 if TYPE_CHECKING:
@@ -210,9 +212,13 @@ class SpeakerResolver:
         self._things: list[tuple[int, str, str | None, Kind | None]] = []
         #: Unnamed people already attributed ("Ontario's top doctor said"), for "he"/"she".
         self._persons: list[tuple[int, str, str | None, Kind | None]] = []
+        #: "he"/"she" resolved to an unnamed person the sentence before was about.
+        self._unnamed_by_pronoun: dict[int, tuple[str, str | None, Kind | None]] = {}
         for ent in _ents(doc):
             if ent.label_ == "PERSON" or ent.label_ in _ORG_LABELS:
-                votes = self._labels.setdefault(clean_name(ent.text), Counter())
+                votes = self._labels.setdefault(
+                    clean_name(ent.text, ent.label_ == "PERSON"), Counter()
+                )
                 votes["person" if ent.label_ == "PERSON" else "org"] += 1
         #: Names NER called a person that begin an organisation's name in the
         #: article ("Kinder Morgan" beside "Kinder Morgan Canada Ltd."): the company.
@@ -234,7 +240,7 @@ class SpeakerResolver:
             ent_span = (ent.start_char, ent.end_char)
             if any(in_quote[i] >= 0 for i in range(ent.start, ent.end)):
                 continue
-            name = clean_name(ent.text)
+            name = clean_name(ent.text, ent.label_ == "PERSON")
             if not name or not_a_name(name) or is_credit(self.text, *ent_span, credit_lines):
                 # A photo credit ("Lauren Pelley / CBC News") or a place
                 # abbreviation ("Sudbury, Ont.") is no antecedent for "she".
@@ -449,8 +455,13 @@ class SpeakerResolver:
                 # has never said".
                 # Failing a name, the unnamed person quoted just before, if of no
                 # other gender ("Ontario's top doctor says ... 'X,' she said").
+                # An unnamed person the previous sentence is about comes before a
+                # name merely mentioned ("One longtime employee who has worked with
+                # Williams ... 'X,' he fumed" is not Williams).
                 return (
-                    self._antecedent(tok, "person")
+                    self._subject_above(tok, "person", None)
+                    or self._about(tok, depth)
+                    or self._antecedent(tok, "person")
                     or self._antecedent(tok, "person", lookback=0, subordinate=True)
                     or self._unnamed_person(tok)
                 )
@@ -507,17 +518,44 @@ class SpeakerResolver:
         if not (det or poss) or tok.tag_ not in ("NN", "JJ"):
             return None
         gendered = word_gender(noun)
-        if not (noun in GENERIC_PERSON_NOUNS or noun in TITLE_WORDS or gendered or aged):
+        known = noun in GENERIC_PERSON_NOUNS or noun in TITLE_WORDS or gendered or aged
+        if not (known or personish(tok)):
             return None
         if not aged:
+            # Any noun for a person the article gave someone as a role: "the
+            # shopkeeper" after "the island's only shopkeeper, Moira Dunlop".
             found = self._antecedent(tok, "person", noun=noun, lookback=len(self.sents))
             if found is not None:
                 return found
+        words = self._np_text(tok).lower().removeprefix("the ") if det else ""
+        if not known or introduced_unnamed(self.text, tok, words):
+            # "A drunk man shouted ... the drunk man said": that man, unnamed; an
+            # occupation ("the host") is no reason to pick the salient person.
+            return None
         if det and not poss and noun not in ANONYMOUS_NOUNS:
             # Someone the article gave another role is not "the candidate".
             clash = None if (aged or gendered) else noun
             return self._antecedent(tok, "person", want=gendered, clash=clash)
         return None
+
+    def _about(self, tok: Token, depth: int) -> tuple[str, str | None, Kind | None] | None:
+        """The unnamed person the sentence before a "he"/"she" is about (:mod:`.unnamed`).
+
+        Only a subject pronoun of a main clause: "daring him to say" after "...,
+        said one GOP source" is whoever the sentence is about, not the source."""
+        if tok.lower_ not in ("he", "she") or not main_clause(tok.head):
+            return None  # "... after she mentioned": a clause about the sentence's subject
+        before = sentence_before(self.doc, self.layout, self._sent_of, tok.i)
+        if before is None:
+            return None
+        subj = described_subject(self.doc, self.layout, *before, pronoun_gender(tok.text))
+        if subj is not None and subj.pos_ == "PRON":
+            # '"X," he fumed.\n\n"Y," he said': the unnamed person it stood for.
+            return self._unnamed_by_pronoun.get(subj.i)
+        found = None if subj is None else self._describe(subj, depth + 1)
+        if found is not None and found[2] is None:
+            self._unnamed_by_pronoun[tok.i] = found
+        return found
 
     def _np_text(self, tok: Token, exclude: Token | None = None) -> str:
         """The words of a noun phrase without relative clauses and appositions."""
@@ -569,12 +607,17 @@ class SpeakerResolver:
             # "General" ends a title after another ("Attorney General Jeff
             # Sessions", "Governor General"), not a name ("General Motors").
             general = word == "general" and n > 0 and doc[chain[n - 1]].lower_ in TITLE_WORDS
-            if (word in TITLE_WORDS or general) and not office:
+            # An occupation opening the phrase is a role ("Comedian Ellen Hart",
+            # "Pensioner Ada Roe"): capitalised only because it opens the sentence.
+            job = n == 0 and word in OCCUPATION_NOUNS and self._line_start[k] <= k
+            if (word in TITLE_WORDS or general or job) and not office:
                 name_start = k + 1
         person = [e for e in _ents_at(doc, tok.i) if e.label_ == "PERSON"]
         if person and person[0].start > name_start:
             between = doc[name_start : person[0].start]
-            if any(t.ent_type_ in _ORG_LABELS for t in between):
+            # "Chief Executive Robert Sznewajs": a title word NER left out of the
+            # person ends the role there, as does an organisation's name.
+            if any(t.ent_type_ in _ORG_LABELS or t.lower_ in GENERIC_PERSON_NOUNS for t in between):
                 name_start = person[0].start
         name_end = last
         label = "PERSON" if person else tok.ent_type_
