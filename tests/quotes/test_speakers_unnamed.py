@@ -103,3 +103,40 @@ def test_a_title_word_ner_left_out_of_the_person_is_the_role() -> None:
     assert q.speaker is not None and q.speaker.name == "Alan Greig"
     assert q.speaker.role is not None and q.speaker.role.endswith("Chief Executive")
     assert _speaker(found, "Fuel costs") == "Alan Greig"
+
+
+def test_a_gendered_noun_in_someone_elses_part_of_the_role_gives_no_gender() -> None:
+    # "the man" is the client, not the lawyer: "she" is still the lawyer.
+    text = (
+        "Idun Markgraf, a lawyer for the man who filmed the arrest on his phone, said the "
+        "recording was genuine.\n\n"
+        '"I was worried about the gap in the sound," she said.'
+    )
+    found = quotes(text)
+    assert _speaker(found, "gap in the sound") == "Idun Markgraf"
+    role = _one(found, "recording was genuine").speaker
+    assert role is not None and role.role is not None and "who filmed" not in role.role
+
+
+def test_a_trailing_participle_hung_inside_the_reported_clause_is_the_reporters() -> None:
+    found = _fixture("ferry-island.txt")
+    assert _speaker(found, "when it would reopen") == "Ann Lowry"
+    assert _speaker(found, "never allow it") == "the harbour master"
+
+
+def test_a_participle_after_a_clause_of_another_sentence_is_not_given_its_subject() -> None:
+    # The parser may hang "Carson turned ..." on the verb of a quotation above; the
+    # one pointing out is Carson, not the quotation's "I".
+    text = (
+        '"I think the people I have are spectacular," Carson said.\n\n'
+        "Carson turned the story back on the paper, pointing out that its reporter had "
+        "written in June that the campaign was coming apart."
+    )
+    assert _speaker(quotes(text), "coming apart") == "Carson"
+
+
+def test_british_titles_without_a_full_stop_are_spelt_out() -> None:
+    found = _fixture("ferry-island.txt")
+    q = _one(found, "crossing was safe")
+    assert q.speaker is not None and q.speaker.name == "Hamish Reid"
+    assert q.speaker.role == "Coastguard spokesman Lieutenant Colonel"

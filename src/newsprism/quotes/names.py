@@ -35,6 +35,7 @@ __all__ = [
     "not_a_name",
     "org_prefixes",
     "personal_role",
+    "role_head",
     "untagged_people",
 ]
 
@@ -87,6 +88,13 @@ _TIME = re.compile(r"^\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?", re.IGNORECASE)
 _STRAY = frozenset({"all", "both", "neither", "each", "edt", "est", "all times"})
 
 
+def _abbreviated(word: str) -> bool:
+    """An abbreviated title: "Sgt." or, in British style without the dot, "Sgt", "Dr"."""
+    if word.endswith("."):
+        return True
+    return word.istitle() and word.lower() in _EXPAND and word.lower() != "del"
+
+
 def _state(word: str) -> bool:
     return word.lower().strip(".,()") in _US_STATES and (
         word.endswith(".") or word.isupper() or len(word) <= 5
@@ -110,10 +118,31 @@ def clean_role(role: str | None) -> str | None:
         if part.lower().strip("() ") in _STRAY or _state(part.strip("()")):
             continue
         words = [w for w in part.split() if w.lower().rstrip(".") not in _HONORIFICS]
-        words = [_EXPAND.get(w.lower().rstrip("."), w) if w.endswith(".") else w for w in words]
+        words = [_EXPAND.get(w.lower().rstrip("."), w) if _abbreviated(w) else w for w in words]
         if words and not all(_state(w) or _AGE.match(w) for w in words):
             kept.append(" ".join(words))
     return ", ".join(kept) or None
+
+
+#: Words after which a role speaks of someone else: "attorney for the man who ...".
+_ROLE_STOPS = frozenset({"of", "for", "to", "at", "with", "from", "in", "on", "who", "which"})
+
+
+def role_head(role: str) -> str:
+    """Each part of a role up to its first preposition or relative: the words that
+    describe the holder ("attorney for the unidentified man" -> "attorney").
+
+    A gendered noun further on is someone else's: the man an attorney acts for
+    does not make her a man."""
+    heads = []
+    for part in role.split(","):
+        words = []
+        for w in part.split():
+            if w.lower() in _ROLE_STOPS:
+                break
+            words.append(w)
+        heads.append(" ".join(words))
+    return ", ".join(h for h in heads if h)
 
 
 def is_credit(text: str, start: int, end: int, lines: dict[int, bool] | None = None) -> bool:

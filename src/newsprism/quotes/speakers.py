@@ -74,6 +74,7 @@ from .names import (
     not_a_name,
     org_prefixes,
     personal_role,
+    role_head,
     untagged_people,
 )
 from .syntax import (
@@ -262,7 +263,7 @@ class SpeakerResolver:
             if kind == "person":
                 self._note_gender(name, doc[ent.start - 1].text if ent.start else "")
                 self._note_gender(name, ent[0].text)
-                for word in (role or "").split():
+                for word in role_head(role or "").split():
                     self._note_gender(name, word)
             main = subject and main_clause(ent.root.head)
             verb = ent.root.head
@@ -524,7 +525,10 @@ class SpeakerResolver:
         if not aged:
             # Any noun for a person the article gave someone as a role: "the
             # shopkeeper" after "the island's only shopkeeper, Moira Dunlop".
-            found = self._antecedent(tok, "person", noun=noun, lookback=len(self.sents))
+            # An occupation only from the last sentences: "the Afro-Colombian
+            # journalist" is the anchor just named, not a journalist of long before.
+            back = len(self.sents) if known else _LOOKBACK
+            found = self._antecedent(tok, "person", noun=noun, lookback=back)
             if found is not None:
                 return found
         words = self._np_text(tok).lower().removeprefix("the ") if det else ""
@@ -655,8 +659,12 @@ class SpeakerResolver:
                 child.i > tok.i and child.dep_ == "punct" and child.text == "("
             ):
                 s, e = trim(doc, child.left_edge.i, child.right_edge.i + 1)
-                for sub in child.children:  # "..., who first reported ..." is not a title
-                    if sub.dep_ in ("relcl", "acl") and sub.i > child.i:
+                for sub in child.subtree:  # "..., who first reported ..." is not a title
+                    # nor is "attorney for the man who ..., claimed on CNN that ...",
+                    # the rest of a sentence the parser hung on the apposition.
+                    finite = sub.tag_ in ("VBD", "VBZ", "VBP") or sub.dep_ == "relcl"
+                    clause = sub.dep_ in ("relcl", "acl") and sub.head.i == child.i
+                    if (clause or finite) and sub.i > child.i:
                         e = min(e, trim(doc, s, sub.left_edge.i)[1])
                 if e > s:
                     parts.append(span_text(doc, s, e))

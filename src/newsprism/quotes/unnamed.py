@@ -90,6 +90,14 @@ def described_subject(
             return None
         if want is not None and not agrees(want, word_gender(lemma_of(tok))):
             return None
+        own = {t.i for t in tok.subtree}
+        if any(
+            doc[j].ent_type_ == "PERSON" and j not in own and not layout.in_quote(j)
+            for j in range(first, last)
+        ):
+            # "A reporter asked Sanders how he's feeling. He replied": a person the
+            # sentence names beside the subject may be the one meant; the usual order.
+            return None
         return tok
     return None
 
