@@ -140,3 +140,26 @@ def test_british_titles_without_a_full_stop_are_spelt_out() -> None:
     q = _one(found, "crossing was safe")
     assert q.speaker is not None and q.speaker.name == "Hamish Reid"
     assert q.speaker.role == "Coastguard spokesman Lieutenant Colonel"
+
+
+def test_a_quotation_after_a_short_phrase_of_time_continues_the_voice() -> None:
+    found = _fixture("depot-blast.txt")
+    assert _speaker(found, "loud bang") == "Bob Carney"
+
+
+def test_a_person_brought_in_by_name_and_age_ends_the_run() -> None:
+    # The small model may miss the name ("T.J. Simons, 17, ..."); the age still
+    # says a new person: the quotation after it is not the last speaker's.
+    text = (
+        '"We will rebuild," said Mayor Joan Pike.\n\n'
+        "T.J. Vonk, 17, who works at the petrol station, also heard the blast.\n\n"
+        '"At first I thought it was thunder."'
+    )
+    assert _speaker(quotes(text), "thought it was thunder") != "Joan Pike"
+
+
+def test_a_name_before_the_quotation_is_no_phrase_of_time() -> None:
+    # "Ms Pike, '...'" names someone: the quotation is not carried from Patel.
+    found = _fixture("depot-blast.txt")
+    assert _speaker(found, "find the money") == "Dev Patel"
+    assert _speaker(found, "Nobody will be left out") != "Dev Patel"
