@@ -163,3 +163,14 @@ def test_a_name_before_the_quotation_is_no_phrase_of_time() -> None:
     found = _fixture("depot-blast.txt")
     assert _speaker(found, "find the money") == "Dev Patel"
     assert _speaker(found, "Nobody will be left out") != "Dev Patel"
+
+
+def test_two_people_named_together_do_not_absorb_one_of_them() -> None:
+    text = (
+        "Commerce Secretary Gary Locke spoke first.\n\n"
+        '"By rolling back this rule, we protect the coast," Salazar said.\n\n'
+        "Locke and Salazar said the two departments will review the rules."
+    )
+    found = quotes(text)
+    assert _speaker(found, "protect the coast") == "Salazar"
+    assert _speaker(found, "review the rules") == "Locke and Salazar"

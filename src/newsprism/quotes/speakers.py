@@ -370,7 +370,8 @@ class SpeakerResolver:
 
     def _add_surname(self, pos: int, name: str) -> None:
         parts = name.split()
-        if len(parts) > 1:
+        if len(parts) > 1 and " and " not in name:
+            # "Locke and Salazar" is two people: "Salazar said" is not both.
             self._surnames.setdefault(parts[-1].lower(), []).append((pos, name))
 
     def fullest(self, name: str, pos: int, want: Gender | None = None) -> str:
