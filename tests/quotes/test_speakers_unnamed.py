@@ -174,3 +174,23 @@ def test_two_people_named_together_do_not_absorb_one_of_them() -> None:
     found = quotes(text)
     assert _speaker(found, "protect the coast") == "Salazar"
     assert _speaker(found, "review the rules") == "Locke and Salazar"
+
+
+def test_a_name_the_parser_made_a_second_subject_is_the_speaker() -> None:
+    text = '"It signals a different tone," trade magazine The Hollywood Reporter wrote.'
+    q = _one(quotes(text), "different tone")
+    assert q.speaker is not None and "Hollywood Reporter" in q.speaker.name
+    assert q.speaker.role == "trade magazine"
+    # A list of places is no name: "Alabama, Georgia and Virginia" is not Georgia.
+    text = "Most voters in Alabama, Georgia and Virginia said they felt betrayed."
+    sp = _one(quotes(text), "felt betrayed").speaker
+    assert sp is None or sp.name != "Georgia"
+
+
+def test_any_noun_heading_a_role_the_article_gave_names_its_holder() -> None:
+    text = (
+        "A 58-year-old fisherman, Tom Hale, said the catch was the worst in decades.\n\n"
+        "He was rescued by the coastguard on Monday after his boat sank.\n\n"
+        "The elderly fisherman said that he would not go to sea again."
+    )
+    assert _speaker(quotes(text), "go to sea again") == "Tom Hale"

@@ -36,6 +36,7 @@ __all__ = [
     "org_prefixes",
     "personal_role",
     "role_head",
+    "role_nouns",
     "untagged_people",
 ]
 
@@ -143,6 +144,12 @@ def role_head(role: str) -> str:
             words.append(w)
         heads.append(" ".join(words))
     return ", ".join(h for h in heads if h)
+
+
+def role_nouns(role: str) -> set[str]:
+    """The nouns a role's parts end their head with: "A 58-year-old fisherman, head
+    of the union" -> {"fisherman", "head"}; what "the fisherman" can refer to."""
+    return {h.split()[-1].lower().strip(".,()") for h in role_head(role).split(", ") if h}
 
 
 def is_credit(text: str, start: int, end: int, lines: dict[int, bool] | None = None) -> bool:

@@ -75,6 +75,7 @@ from .names import (
     org_prefixes,
     personal_role,
     role_head,
+    role_nouns,
     untagged_people,
 )
 from .syntax import (
@@ -171,6 +172,34 @@ def _ents_at(doc: Doc, i: int) -> tuple[Span, ...]:
 
 #: First-person pronouns that can head a source phrase.
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+
+
+def _twin_subject(tok: Token) -> Token | None:
+    """A proper-noun subject of the same verb right after the common-noun subject
+    ``tok`` (a comma between allowed): the name the description introduces."""
+    if tok.dep_ != "nsubj":
+        return None
+    nxt = tok.right_edge.i + 1
+    doc = tok.doc
+    if nxt < len(doc) and doc[nxt].text == ",":
+        nxt += 1
+    verb = tok.head
+    for sib in verb.children:
+        if sib.dep_ != "nsubj" or sib.i == tok.i or sib.pos_ != "PROPN":
+            continue
+        if any(c.dep_ in ("conj", "cc") for c in sib.children):
+            continue  # "Alabama, Georgia and Virginia": a list, not a name
+        if sib.left_edge.i != nxt:
+            continue
+        after = sib.right_edge.i + 1
+        # The verb (or its auxiliary) follows the name.
+        if (
+            after < len(doc)
+            and (after == verb.i or doc[after].head.i == verb.i)
+            and (doc[after].pos_ in ("AUX", "VERB"))
+        ):
+            return sib
+    return None
 
 
 class SpeakerResolver:
@@ -496,6 +525,13 @@ class SpeakerResolver:
                 if named is not None:
                     role = self._np_text(tok, exclude=child)
                     return named[0], role or named[1], named[2]
+        twin = _twin_subject(tok)
+        if twin is not None:
+            # "trade magazine The Hollywood Reporter wrote", "A 71-year-old priest,
+            # John O'Neal, has claimed": the parser made the name a second subject.
+            named = self._named(twin)
+            if named is not None:
+                return named[0], self._np_text(tok) or named[1], named[2]
         back = self._description(tok)
         if back is not None:
             return back
@@ -521,17 +557,18 @@ class SpeakerResolver:
             return None
         gendered = word_gender(noun)
         known = noun in GENERIC_PERSON_NOUNS or noun in TITLE_WORDS or gendered or aged
-        if not (known or personish(tok)):
-            return None
         if not aged:
-            # Any noun for a person the article gave someone as a role: "the
-            # shopkeeper" after "the island's only shopkeeper, Moira Dunlop".
-            # An occupation only from the last sentences: "the Afro-Colombian
-            # journalist" is the anchor just named, not a journalist of long before.
+            # Any noun the article gave someone as the head of a role: "the
+            # shopkeeper" after "the island's only shopkeeper, Moira Dunlop", "the
+            # elderly fisherman" after "A 58-year-old fisherman, Tom Hale"; other
+            # than the lexicon's only from the last sentences ("the Afro-Colombian
+            # journalist" is the anchor just named, not a journalist of long before).
             back = len(self.sents) if known else _LOOKBACK
-            found = self._antecedent(tok, "person", noun=noun, lookback=back)
+            found = self._antecedent(tok, "person", noun=noun, lookback=back, head_only=not known)
             if found is not None:
                 return found
+        if not (known or personish(tok)):
+            return None
         words = self._np_text(tok).lower().removeprefix("the ") if det else ""
         if not known or introduced_unnamed(self.text, tok, words):
             # "A drunk man shouted ... the drunk man said": that man, unnamed; an
@@ -706,6 +743,7 @@ class SpeakerResolver:
         kind: Kind,
         noun: str | None = None,
         *,
+        head_only: bool = False,
         lookback: int = _LOOKBACK,
         want: Gender | None = None,
         clash: str | None = None,
@@ -737,7 +775,11 @@ class SpeakerResolver:
                 continue
             if kind == "person" and self._org_like(m.name):
                 continue
-            if noun is not None and not (m.role and compatible_role(noun, m.role)):
+            if noun is not None and not (
+                m.role
+                and (role_nouns(m.role) if head_only else compatible_role(noun, m.role))
+                and (not head_only or noun in role_nouns(m.role))
+            ):
                 continue
             role = m.role or self._roles.get(m.name)
             if clash is not None and role and not compatible_role(clash, role):
