@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Speaker, entity_id
-from ..nlp import doc_ents, doc_text
+from ..nlp import doc_text
 from .cues import source_span
 from .gender import (
     Gender,
@@ -52,17 +52,15 @@ from .layout import Layout, line_clip
 from .lexicon import (
     ANONYMOUS_NOUNS,
     GENERIC_PERSON_NOUNS,
-    OCCUPATION_NOUNS,
     ORG_PRONOUNS,
     PERSON_PRONOUNS,
     SPEECH_NOUNS,
     TITLE_WORDS,
     VOICE_NOUNS,
 )
-from .mentions import hyphen_joins, people, person_noun, span_text, trim
+from .mentions import people, person_noun, span_text, trim
 from .names import (
     DOCUMENT_NOUNS,
-    PARTICLES,
     clean_name,
     clean_role,
     compatible_role,
@@ -76,13 +74,12 @@ from .names import (
     personal_role,
     role_head,
     role_nouns,
-    untagged_people,
 )
+from .phrase import ORG_LABELS, ents, name_and_role, twin_subject
 from .syntax import (
     PLURAL_TAGS,
     lemma_of,
     main_clause,
-    parenthesis_after,
     past_dates,
     placeholder_it,
     reports,
@@ -92,18 +89,13 @@ from .unnamed import described_subject, introduced_unnamed, personish, sentence_
 from .writer import Kind, Writer
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 __all__ = ["Resolved", "SpeakerResolver", "Writer", "clean_name"]
 
 log = logging.getLogger(__name__)
 
-_ORG_LABELS = ("ORG", "GPE", "NORP", "FAC")
 _RELATIVE = ("who", "which", "that")
-#: Head nouns of organisations named after an office holder ("Attorney's Office").
-_ORG_HEADS = frozenset(
-    {"office", "department", "ministry", "bureau", "agency", "commission", "committee", "service"}
-)
 #: How many sentences back a pronoun may find its antecedent.
 _LOOKBACK = 6
 #: Salience a mention keeps per sentence it lies back: the last sentences weigh most.
@@ -138,68 +130,8 @@ class _Known:
     place: bool = False
 
 
-def _ents(doc: Doc) -> tuple[Span, ...]:
-    """``doc.ents``, built once per doc.
-
-    spaCy rebuilds the entity spans on every access of ``Doc.ents``; reading it
-    per candidate speaker made extraction several times slower than it needs
-    to be, so the tuple is kept in ``Doc.user_data``, spaCy's place for it.
-    """
-    cached = doc.user_data.get("newsprism.ents")
-    if cached is None:
-        found = doc_ents(doc)
-        extra = untagged_people(doc)
-        if extra:
-            found = tuple(sorted((*found, *extra), key=lambda e: e.start))
-        cached = doc.user_data["newsprism.ents"] = tuple(found)
-    ents: tuple[Span, ...] = cached
-    return ents
-
-
-def _ents_at(doc: Doc, i: int) -> tuple[Span, ...]:
-    """The spans of :func:`_ents` holding token ``i``, in their order (a table built
-    once per doc: a scan of every entity per candidate speaker was 4 % of extraction)."""
-    table = doc.user_data.get("newsprism.ents_at")
-    if table is None:
-        at: dict[int, list[Span]] = {}
-        for ent in _ents(doc):
-            for k in range(ent.start, ent.end):
-                at.setdefault(k, []).append(ent)
-        table = doc.user_data["newsprism.ents_at"] = {k: tuple(v) for k, v in at.items()}
-    found: tuple[Span, ...] = table.get(i, ())
-    return found
-
-
 #: First-person pronouns that can head a source phrase.
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
-
-
-def _twin_subject(tok: Token) -> Token | None:
-    """A proper-noun subject of the same verb right after the common-noun subject
-    ``tok`` (a comma between allowed): the name the description introduces."""
-    if tok.dep_ != "nsubj":
-        return None
-    nxt = tok.right_edge.i + 1
-    doc = tok.doc
-    if nxt < len(doc) and doc[nxt].text == ",":
-        nxt += 1
-    verb = tok.head
-    for sib in verb.children:
-        if sib.dep_ != "nsubj" or sib.i == tok.i or sib.pos_ != "PROPN":
-            continue
-        if any(c.dep_ in ("conj", "cc") for c in sib.children):
-            continue  # "Alabama, Georgia and Virginia": a list, not a name
-        if sib.left_edge.i != nxt:
-            continue
-        after = sib.right_edge.i + 1
-        # The verb (or its auxiliary) follows the name.
-        if (
-            after < len(doc)
-            and (after == verb.i or doc[after].head.i == verb.i)
-            and (doc[after].pos_ in ("AUX", "VERB"))
-        ):
-            return sib
-    return None
 
 
 class SpeakerResolver:
@@ -210,7 +142,7 @@ class SpeakerResolver:
         #: Who "I" and "we" are in the article's own narration.
         self.writer = writer
         self.text = doc_text(doc)  # spaCy rebuilds Doc.text from its tokens on every access
-        self.ents = _ents(doc)
+        self.ents = ents(doc)
         self.layout = layout
         in_quote = layout.quote
         # Sentences that never run over a paragraph break: (start char, end char).
@@ -244,28 +176,28 @@ class SpeakerResolver:
         self._persons: list[tuple[int, str, str | None, Kind | None]] = []
         #: "he"/"she" resolved to an unnamed person the sentence before was about.
         self._unnamed_by_pronoun: dict[int, tuple[str, str | None, Kind | None]] = {}
-        for ent in _ents(doc):
-            if ent.label_ == "PERSON" or ent.label_ in _ORG_LABELS:
+        for ent in ents(doc):
+            if ent.label_ == "PERSON" or ent.label_ in ORG_LABELS:
                 votes = self._labels.setdefault(
                     clean_name(ent.text, ent.label_ == "PERSON"), Counter()
                 )
                 votes["person" if ent.label_ == "PERSON" else "org"] += 1
         #: Names NER called a person that begin an organisation's name in the
         #: article ("Kinder Morgan" beside "Kinder Morgan Canada Ltd."): the company.
-        self._org_names = org_prefixes(self._labels, _ents(doc))
+        self._org_names = org_prefixes(self._labels, ents(doc))
         for name in self._org_names:
             self._labels[name]["org"] = self._labels[name]["person"] + 1
         #: Acronym -> the organisation's full name in this article ("IMF" ->
         #: "International Monetary Fund"): the speaker shown is the fullest form.
         self._acronyms: dict[str, str] = {}
-        for ent in _ents(doc):
+        for ent in ents(doc):
             if ent.label_ == "ORG" and len(ent) > 1:
                 full = clean_name(ent.text)
                 full = full[4:] if full.startswith(("The ", "the ")) else full
                 self._acronyms.setdefault(initials(full), full)
         credit_lines: dict[int, bool] = {}
-        for ent in _ents(doc):
-            if ent.label_ != "PERSON" and ent.label_ not in _ORG_LABELS:
+        for ent in ents(doc):
+            if ent.label_ != "PERSON" and ent.label_ not in ORG_LABELS:
                 continue
             ent_span = (ent.start_char, ent.end_char)
             if any(in_quote[i] >= 0 for i in range(ent.start, ent.end)):
@@ -511,7 +443,7 @@ class SpeakerResolver:
                 # author, an editorial's outlet ("we have argued").
                 return self.writer.name, self.writer.role, self.writer.kind
             return None
-        if tok.pos_ in ("PROPN",) or tok.ent_type_ in ("PERSON", *_ORG_LABELS):
+        if tok.pos_ in ("PROPN",) or tok.ent_type_ in ("PERSON", *ORG_LABELS):
             return self._named(tok)
         # A common noun: an organisation's voice, an apposed name, or a description.
         if lemma_of(tok) in VOICE_NOUNS or lemma_of(tok) in SPEECH_NOUNS:
@@ -525,7 +457,7 @@ class SpeakerResolver:
                 if named is not None:
                     role = self._np_text(tok, exclude=child)
                     return named[0], role or named[1], named[2]
-        twin = _twin_subject(tok)
+        twin = twin_subject(tok)
         if twin is not None:
             # "trade magazine The Hollywood Reporter wrote", "A 71-year-old priest,
             # John O'Neal, has claimed": the parser made the name a second subject.
@@ -614,106 +546,10 @@ class SpeakerResolver:
         return span_text(self.doc, start, end)
 
     def _named(self, tok: Token) -> tuple[str, str | None, Kind | None] | None:
-        doc = self.doc
-        chain = [tok.i]
-        line_start = self._line_start[tok.i]
-        j = tok.i - 1
-        while j >= line_start:
-            if j >= 1 and hyphen_joins(doc, j):
-                # "Holtz-Eakin", "Campa-Najjar": one name the tokenizer split.
-                chain[:0] = [j - 1, j]
-                j -= 2
-            elif (
-                doc[j].head.i in chain
-                and doc[j].dep_ in ("compound", "flat")
-                and (doc[j].pos_ == "PROPN" or doc[j].text[:1].isupper())
-                and not (doc[j].pos_ in ("NOUN", "ADJ") and doc[j].is_sent_start)
-            ) or (doc[j].head.i in chain and doc[j].lower_ in PARTICLES and j > line_start):
-                # "Eileen de Villa", "Ludwig van Beethoven": a particle the parser
-                # hung on the surname as a modifier is part of the name.
-                chain.insert(0, j)
-                j -= 1
-            else:
-                break
-        owner = [c for c in tok.children if c.dep_ == "poss" and c.i < tok.i]
-        office = tok.lower_ in _ORG_HEADS and bool(owner) and owner[0].text[:1].isupper()
-        if office:
-            # "the U.S. Attorney's Office": the possessor is part of the name.
-            chain[:0] = [k for k in range(owner[0].left_edge.i, chain[0]) if doc[k].lower_ != "the"]
-        first, last = chain[0], tok.i + 1
-        # The name starts after the last title in the chain ("NASA Administrator
-        # Bill Nelson"); a PERSON entity inside the chain marks it too.
-        name_start = first
-        for n, k in enumerate(chain[:-1]):
-            word = doc[k].lower_.rstrip(".")
-            # "General" ends a title after another ("Attorney General Jeff
-            # Sessions", "Governor General"), not a name ("General Motors").
-            general = word == "general" and n > 0 and doc[chain[n - 1]].lower_ in TITLE_WORDS
-            # An occupation opening the phrase is a role ("Comedian Ellen Hart",
-            # "Pensioner Ada Roe"): capitalised only because it opens the sentence.
-            job = n == 0 and word in OCCUPATION_NOUNS and self._line_start[k] <= k
-            if (word in TITLE_WORDS or general or job) and not office:
-                name_start = k + 1
-        person = [e for e in _ents_at(doc, tok.i) if e.label_ == "PERSON"]
-        if person and person[0].start > name_start:
-            between = doc[name_start : person[0].start]
-            # "Chief Executive Robert Sznewajs": a title word NER left out of the
-            # person ends the role there, as does an organisation's name.
-            if any(t.ent_type_ in _ORG_LABELS or t.lower_ in GENERIC_PERSON_NOUNS for t in between):
-                name_start = person[0].start
-        name_end = last
-        label = "PERSON" if person else tok.ent_type_
-        if not person and tok.ent_type_ in _ORG_LABELS:
-            # An organisation's name runs on past its head: "Ministry [of Health]".
-            org = list(_ents_at(doc, tok.i))
-            if org:
-                name_end = max(name_end, org[0].end)
-                # ... and starts before a possessive inside it: "U.S. Attorney's Office".
-                if any(doc[k].tag_ == "POS" for k in range(org[0].start, name_start)):
-                    name_start = org[0].start
-                while name_start < tok.i and doc[name_start].lower_ == "the":
-                    name_start += 1
-        name = clean_name(doc[name_start:name_end].text)
-        if not name:
+        found = name_and_role(self.doc, tok, self._line_start)
+        if found is None:
             return None
-        # Role: words before the name in its phrase ("NASA Administrator", "Sen.")
-        # and appositions ("a national security attorney", "(D-N.H.)").
-        parts: list[str] = []
-        left = max(tok.left_edge.i, line_start)
-        for k in range(left, name_start):
-            # A dateline is no role: "ROME - Bernie Sanders met ...".
-            if doc[k].text in ("-", "—", "–") and all(
-                t.is_punct or t.text.isupper() for t in doc[left:k]
-            ):
-                left = k + 1
-        if left < name_start:
-            s, e = trim(doc, left, name_start)
-            if e > s and doc[s].lower_ in ("the", "a", "an"):
-                s += 1
-            if e > s:
-                parts.append(span_text(doc, s, e))
-        for child in tok.children:
-            if (child.i > tok.i and child.dep_ in ("appos", "npadvmod", "prn")) or (
-                child.i > tok.i and child.dep_ == "punct" and child.text == "("
-            ):
-                s, e = trim(doc, child.left_edge.i, child.right_edge.i + 1)
-                for sub in child.subtree:  # "..., who first reported ..." is not a title
-                    # nor is "attorney for the man who ..., claimed on CNN that ...",
-                    # the rest of a sentence the parser hung on the apposition.
-                    finite = sub.tag_ in ("VBD", "VBZ", "VBP") or sub.dep_ == "relcl"
-                    clause = sub.dep_ in ("relcl", "acl") and sub.head.i == child.i
-                    if (clause or finite) and sub.i > child.i:
-                        e = min(e, trim(doc, s, sub.left_edge.i)[1])
-                if e > s:
-                    parts.append(span_text(doc, s, e))
-        if not parts and doc[name_start].is_sent_start:
-            split = title_before(doc, name_start)  # "Const. | Mark Brown said"
-            if split:
-                parts.append(split)
-        paren = parenthesis_after(doc, tok)
-        if paren and all(paren.strip("()") not in p for p in parts):
-            parts.append(paren)
-        role = ", ".join(p for p in parts if p) or None
+        name, role, label = found
         kind: Kind
         votes = self._labels.get(name)
         if votes:
@@ -722,7 +558,7 @@ class SpeakerResolver:
             label = "PERSON" if votes["person"] > votes["org"] else "ORG"
         if label == "PERSON" or given_and_surname(name):
             kind = "person"
-        elif label in _ORG_LABELS:
+        elif label in ORG_LABELS:
             kind = "person" if role and personal_role(role) else "org"
         else:
             kind = self._kind_by_name(name)
@@ -935,7 +771,7 @@ class SpeakerResolver:
                 label = child.ent_type_
                 if kind == "person" and label not in ("PERSON", ""):
                     continue
-                if kind == "org" and label not in (*_ORG_LABELS, ""):
+                if kind == "org" and label not in (*ORG_LABELS, ""):
                     continue
                 if kind == "org" and (label == "NORP" or child.tag_ in PLURAL_TAGS):
                     continue  # "Republicans ... it" is not the party
