@@ -194,3 +194,18 @@ def test_any_noun_heading_a_role_the_article_gave_names_its_holder() -> None:
         "The elderly fisherman said that he would not go to sea again."
     )
     assert _speaker(quotes(text), "go to sea again") == "Tom Hale"
+
+
+def test_the_paper_is_the_outlet_just_quoted() -> None:
+    text = (
+        "The Boston Globe first reported on Thursday that the ferry would be sold. "
+        "The paper also reported that the buyer was a Danish firm."
+    )
+    assert _speaker(quotes(text), "Danish firm") == "Boston Globe"
+    # Someone quoted since breaks the chain: the paper stays as written.
+    text = (
+        "The Boston Globe first reported on Thursday that the ferry would be sold. "
+        "Mayor Joan Pike said she was surprised. "
+        "The paper also reported that the buyer was a Danish firm."
+    )
+    assert _speaker(quotes(text), "Danish firm") != "Boston Globe"

@@ -96,6 +96,13 @@ __all__ = ["Resolved", "SpeakerResolver", "Writer", "clean_name"]
 log = logging.getLogger(__name__)
 
 _RELATIVE = ("who", "which", "that")
+#: Nouns a definite description of an outlet or agency uses ("the paper reported").
+#: Not "network" or "channel": "The New York Times reported ... The network said"
+#: is the channel the paper wrote about.
+_OUTLETS = frozenset(
+    {"paper", "newspaper", "magazine", "tabloid", "daily", "outlet", "publication"}
+    | {"website", "site", "agency"}
+)
 #: How many sentences back a pronoun may find its antecedent.
 _LOOKBACK = 6
 #: Salience a mention keeps per sentence it lies back: the last sentences weigh most.
@@ -464,6 +471,12 @@ class SpeakerResolver:
             named = self._named(twin)
             if named is not None:
                 return named[0], self._np_text(tok) or named[1], named[2]
+        if lemma_of(tok) in _OUTLETS and any(c.lower_ == "the" for c in tok.children):
+            # "The Washington Post first reported ... The paper also reported": the
+            # outlet just quoted, when no one else was quoted since.
+            outlet = self._continued(tok, [g for g in self._groups if g[3] == "org"])
+            if outlet is not None:
+                return outlet
         back = self._description(tok)
         if back is not None:
             return back
