@@ -4,6 +4,7 @@ Usage:
     python benchmarks/bench_quotes_review.py select [DATA] OUT.jsonl
     python benchmarks/bench_quotes_review.py dump DOSSIER.json OUT.txt
     python benchmarks/bench_quotes_review.py score DOSSIER.json REVIEW.json [--show]
+    python benchmarks/bench_quotes_review.py table BEFORE.json AFTER.json REVIEW.json
 
 Issue 16's held-out check is on news the quotes work never saw (Canadian outlets), so
 round 8 reads quotes of other outlets by hand: FNC-1 training bodies at id-order
@@ -162,6 +163,65 @@ def _match(qs: list[dict[str, Any]], start: int, end: int) -> dict[str, Any] | N
     return best if best_share >= 0.5 else None
 
 
+#: Coarse classes of the judged forms, by how the form's note begins.
+_CLASSES = (
+    ("not speech", "no speech (scare quote, title, other verb)"),
+    ("broken", "no speech (scare quote, title, other verb)"),
+    ("caption", "no speech (scare quote, title, other verb)"),
+    ("title", "no speech (scare quote, title, other verb)"),
+    ("a name in quotes", "no speech (scare quote, title, other verb)"),
+    ("fragment", "no speech (scare quote, title, other verb)"),
+    ('nested "citing"', "no speech (scare quote, title, other verb)"),
+    ("pronoun", "pronoun"),
+    ("description", "description"),
+    ("floating", "floating (no cue)"),
+    ("inside a quotation", "floating (no cue)"),
+    ("partial", "partial name"),
+    ("according to", "according to"),
+    ("written", "name as written"),
+    ("org", "organisation or document"),
+    ("document", "organisation or document"),
+)
+
+
+def form_class(form: str) -> str:
+    for prefix, cls in _CLASSES:
+        if form.startswith(prefix):
+            return cls
+    return "other (participle, nested, typo)"
+
+
+def verdicts(dossier_path: Path, review: dict[str, Any]) -> list[tuple[str, str]]:
+    """(form class, verdict) of every judged quote against one dossier."""
+    dossier = json.loads(dossier_path.read_text())
+    by_art, texts = _quotes(dossier), _texts(dossier)
+    out = []
+    for r in review["quotes"]:
+        pred = _match(by_art.get(r["article"], []), r["start"], r["end"])
+        out.append(
+            (form_class(r.get("form", "?")), judge(pred, texts.get(r["article"], ""), r["speaker"]))
+        )
+    return out
+
+
+def table(before: Path, after: Path, review_path: Path) -> None:
+    """Right / wrong / missing by form class, before -> after (markdown)."""
+    review = json.loads(review_path.read_text())
+    a, b = verdicts(before, review), verdicts(after, review)
+    classes = sorted({c for c, _ in a}, key=lambda c: -sum(1 for x, _ in a if x == c))
+    print("| form | judged | right | wrong | missing or not found |")
+    print("|---|---|---|---|---|")
+    for cls in [*classes, "all"]:
+        rows = [Counter(v for c, v in side if cls in ("all", c)) for side in (a, b)]
+        n = sum(rows[0].values())
+        cells = [
+            f"{rows[0][k] + (rows[0]['not found'] if k == 'missing' else 0)} -> "
+            f"{rows[1][k] + (rows[1]['not found'] if k == 'missing' else 0)}"
+            for k in ("right", "wrong", "missing")
+        ]
+        print(f"| {cls} | {n} | " + " | ".join(cells) + " |")
+
+
 def score(dossier_path: Path, review_path: Path, show: bool) -> None:
     dossier = json.loads(dossier_path.read_text())
     by_art, texts = _quotes(dossier), _texts(dossier)
@@ -197,11 +257,17 @@ def main() -> int:
     c.add_argument("dossier", type=Path)
     c.add_argument("review", type=Path)
     c.add_argument("--show", action="store_true")
+    t = sub.add_parser("table")
+    t.add_argument("before", type=Path)
+    t.add_argument("after", type=Path)
+    t.add_argument("review", type=Path)
     a = ap.parse_args()
     if a.cmd == "select":
         select(a.data, a.out)
     elif a.cmd == "dump":
         dump(a.dossier, a.out)
+    elif a.cmd == "table":
+        table(a.before, a.after, a.review)
     else:
         score(a.dossier, a.review, a.show)
     return 0
