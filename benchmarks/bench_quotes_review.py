@@ -1,7 +1,7 @@
 """Speakers read by hand on fresh outlets: select the articles, dump the quotes, re-score.
 
 Usage:
-    python benchmarks/bench_quotes_review.py select [DATA] OUT.jsonl
+    python benchmarks/bench_quotes_review.py select [DATA] OUT.jsonl [--held-out --fnc N --ecb N]
     python benchmarks/bench_quotes_review.py dump DOSSIER.json OUT.txt
     python benchmarks/bench_quotes_review.py score DOSSIER.json REVIEW.json [--show]
     python benchmarks/bench_quotes_review.py table BEFORE.json AFTER.json REVIEW.json
@@ -46,15 +46,19 @@ def _quote_marks(text: str) -> int:
     return sum(text.count(m) for m in ('"', "\u201c", "\u201d"))
 
 
-def _spread(items: list[Any], n: int) -> list[Any]:
-    """``n`` items evenly spaced over ``items`` (all of them when fewer)."""
+def _spread(items: list[Any], n: int, half: bool = False) -> list[Any]:
+    """``n`` items evenly spaced over ``items`` (all of them when fewer); ``half``:
+    the items half a step on, a disjoint set of the same spread (the held-out set)."""
     if len(items) <= n:
-        return items
+        return [] if half else items
     step = len(items) / n
-    return [items[int(i * step)] for i in range(n)]
+    shift = step / 2 if half else 0.0
+    return [items[int(i * step + shift)] for i in range(n)]
 
 
-def select(data: Path, out: Path) -> None:
+def select(
+    data: Path, out: Path, held_out: bool = False, n_fnc: int = N_FNC, n_ecb: int = N_ECB
+) -> None:
     import csv
 
     csv.field_size_limit(10**8)
@@ -76,7 +80,7 @@ def select(data: Path, out: Path) -> None:
         if cur is None or _quote_marks(d["text"]) > _quote_marks(cur["text"]):
             best[d["event"]] = {"id": f"ecb-{d['id']}", "text": d["text"]}
     ecb = [best[e] for e in sorted(best, key=lambda e: (int(e.rstrip("+")), e))]
-    chosen = _spread(fnc, N_FNC) + _spread(ecb, N_ECB)
+    chosen = _spread(fnc, n_fnc, held_out) + _spread(ecb, n_ecb, held_out)
     with out.open("w", encoding="utf-8") as f:
         for a in chosen:
             f.write(json.dumps(a) + "\n")
@@ -250,6 +254,9 @@ def main() -> int:
     s = sub.add_parser("select")
     s.add_argument("data", type=Path, nargs="?", default=DEFAULT_DATA)
     s.add_argument("out", type=Path)
+    s.add_argument("--held-out", action="store_true", help="the disjoint set half a step on")
+    s.add_argument("--fnc", type=int, default=N_FNC)
+    s.add_argument("--ecb", type=int, default=N_ECB)
     d = sub.add_parser("dump")
     d.add_argument("dossier", type=Path)
     d.add_argument("out", type=Path)
@@ -263,7 +270,7 @@ def main() -> int:
     t.add_argument("review", type=Path)
     a = ap.parse_args()
     if a.cmd == "select":
-        select(a.data, a.out)
+        select(a.data, a.out, a.held_out, a.fnc, a.ecb)
     elif a.cmd == "dump":
         dump(a.dossier, a.out)
     elif a.cmd == "table":

@@ -209,3 +209,35 @@ def test_the_paper_is_the_outlet_just_quoted() -> None:
         "The paper also reported that the buyer was a Danish firm."
     )
     assert _speaker(quotes(text), "Danish firm") != "Boston Globe"
+
+
+def test_a_surname_that_is_a_title_word_is_still_the_person() -> None:
+    text = (
+        "Billy King spun the coaching door again yesterday, pushing out Jim Olsen "
+        "after one season.\n\n"
+        '"We want to make the right decisions," King said.\n\n'
+        '"We owe it to our fans."'
+    )
+    found = quotes(text)
+    assert _speaker(found, "right decisions") == "Billy King"
+    assert _speaker(found, "owe it to our fans") == "Billy King"
+
+
+def test_a_surname_that_is_a_title_word_gives_no_gender() -> None:
+    # "King" is no "king": Billie Jean King stays a possible "she".
+    text = (
+        "Tennis great Billie Jean King remembered Ali as fun to be around.\n\n"
+        '"He always whispered in my ear," she said.\n\n'
+        "King won 12 Grand Slam titles while Ali was rising to stardom."
+    )
+    speaker = _speaker(quotes(text), "whispered in my ear")
+    assert speaker is not None and speaker.endswith("Jean King")
+
+
+def test_he_in_a_relative_clause_is_the_possessor_of_its_noun() -> None:
+    text = (
+        "Larry King has hosted the show since 2012 and interviews guests every week.\n\n"
+        "Democrats seized on Mr. Trump's appearance on the show, in which he said he "
+        "doubted the intelligence findings."
+    )
+    assert _speaker(quotes(text), "doubted the intelligence") == "Trump"

@@ -85,7 +85,13 @@ from .syntax import (
     reports,
     title_before,
 )
-from .unnamed import described_subject, introduced_unnamed, personish, sentence_before
+from .unnamed import (
+    described_subject,
+    introduced_unnamed,
+    personish,
+    relative_possessor,
+    sentence_before,
+)
 from .writer import Kind, Writer
 
 if TYPE_CHECKING:
@@ -210,9 +216,16 @@ class SpeakerResolver:
             if any(in_quote[i] >= 0 for i in range(ent.start, ent.end)):
                 continue
             name = clean_name(ent.text, ent.label_ == "PERSON")
-            if not name or not_a_name(name) or is_credit(self.text, *ent_span, credit_lines):
-                # A photo credit ("Lauren Pelley / CBC News") or a place
-                # abbreviation ("Sudbury, Ont.") is no antecedent for "she".
+            titled = name.lower() in self._surnames  # "Billy King ... King said"
+            if (
+                not name
+                or (not_a_name(name) and not titled)
+                or not any(w[:1].isupper() or w[:1].isdigit() for w in name.split())
+                or is_credit(self.text, *ent_span, credit_lines)
+            ):
+                # A photo credit ("Lauren Pelley / CBC News"), a place abbreviation
+                # ("Sudbury, Ont.") or words in lower case NER took for a name
+                # ("pickup truck") is no antecedent for "she".
                 continue
             kind: Kind = "person" if ent.label_ == "PERSON" or given_and_surname(name) else "org"
             if name in self._org_names:
@@ -230,7 +243,8 @@ class SpeakerResolver:
                 role = described[1] if described else role
             if kind == "person":
                 self._note_gender(name, doc[ent.start - 1].text if ent.start else "")
-                self._note_gender(name, ent[0].text)
+                if not name.startswith(ent[0].text):
+                    self._note_gender(name, ent[0].text)  # "Mrs Smith", not "King"
                 for word in role_head(role or "").split():
                     self._note_gender(name, word)
             main = subject and main_clause(ent.root.head)
@@ -385,7 +399,10 @@ class SpeakerResolver:
             # "the IMF report": the issuer by the full name the article gives it.
             name = " ".join(self._expand(w) for w in name.split())
         elif kind is not None and tok.ent_type_ != "PERSON" and not_a_name(name):
-            return Resolved(None, span)
+            if name.lower() not in self._surnames:
+                return Resolved(None, span)
+            # "King said" after "Billy King": a surname that is also a title word.
+            kind = "person"
         if kind == "person":
             name = self.fullest(name, tok.idx, word_gender(self.doc[start].text))
         elif kind == "org" and 2 <= len(short := name.replace(".", "")) <= 6 and short.isupper():
@@ -430,6 +447,7 @@ class SpeakerResolver:
                 # Williams ... 'X,' he fumed" is not Williams).
                 return (
                     self._subject_above(tok, "person", None)
+                    or self._possessor(tok)
                     or self._about(tok, depth)
                     or self._antecedent(tok, "person")
                     or self._antecedent(tok, "person", lookback=0, subordinate=True)
@@ -524,6 +542,19 @@ class SpeakerResolver:
             clash = None if (aged or gendered) else noun
             return self._antecedent(tok, "person", want=gendered, clash=clash)
         return None
+
+    def _possessor(self, tok: Token) -> tuple[str, str | None, Kind | None] | None:
+        """The person whose thing a relative clause is about (:mod:`.unnamed`)."""
+        poss = relative_possessor(tok)
+        if poss is None:
+            return None
+        found = self._named(poss)
+        if found is None or found[2] != "person":
+            return None
+        name = self.fullest(found[0], poss.idx)
+        if not agrees(pronoun_gender(tok.text), self.gender(name)):
+            return None
+        return name, found[1] or self._roles.get(name), "person"
 
     def _about(self, tok: Token, depth: int) -> tuple[str, str | None, Kind | None] | None:
         """The unnamed person the sentence before a "he"/"she" is about (:mod:`.unnamed`).

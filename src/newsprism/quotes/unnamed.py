@@ -23,7 +23,13 @@ from .syntax import lemma_of, main_clause
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["described_subject", "introduced_unnamed", "personish", "sentence_before"]
+__all__ = [
+    "described_subject",
+    "introduced_unnamed",
+    "personish",
+    "relative_possessor",
+    "sentence_before",
+]
 
 _INDEFINITE = ("a", "an", "one")
 
@@ -112,3 +118,18 @@ def introduced_unnamed(text: str, tok: Token, words: str) -> bool:
         return False
     pattern = rf"\b(?:{'|'.join(_INDEFINITE)})\s+{re.escape(words)}\b"
     return re.search(pattern, text[: tok.idx], re.IGNORECASE) is not None
+
+
+def relative_possessor(tok: Token) -> Token | None:
+    """The named possessor of the noun a relative clause with subject ``tok`` modifies.
+
+    "Mr. Trump's RT appearance, in which he said ...": "he" is Trump, whoever else
+    the passage is about.
+    """
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.dep_ != "relcl":
+        return None
+    for child in verb.head.children:
+        if child.dep_ == "poss" and child.pos_ == "PROPN" and child.ent_type_ in ("PERSON", ""):
+            return child
+    return None
