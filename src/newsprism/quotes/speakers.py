@@ -15,7 +15,10 @@ definite description goes to the person the article gave that role ("the
 senator"), else to the salient person unless its noun usually hides an
 unnamed source ("the official").  It never invents a name: an anonymous
 source stays what the text calls it, and a pronoun with no compatible
-antecedent leaves the quote without a speaker.
+antecedent leaves the quote without a speaker.  Before salience, a subject
+"he"/"she" goes to the unnamed person the sentence before is about ("One retired
+fisherman who ...": :mod:`.unnamed`) and to the person whose thing a relative
+clause is about ("Mr. Trump's appearance, in which he said").
 
 Why not a coreference library: coreferee (the maintained spaCy plugin on
 PyPI) was measured first, and cannot run here.  Its wheel ships no English
