@@ -241,3 +241,12 @@ def test_he_in_a_relative_clause_is_the_possessor_of_its_noun() -> None:
         "doubted the intelligence findings."
     )
     assert _speaker(quotes(text), "doubted the intelligence") == "Trump"
+
+
+def test_an_age_with_its_article_is_no_role() -> None:
+    from newsprism.quotes.names import clean_role
+
+    assert clean_role("the 17-year-old") is None
+    assert clean_role("a 71-yr-old") is None
+    assert clean_role("the 17-year-old, a student") == "a student"
+    assert clean_role("A 58-year-old fisherman") == "A 58-year-old fisherman"

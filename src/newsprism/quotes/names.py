@@ -83,8 +83,8 @@ _US_STATES = _words(
 )
 #: A party and state tag: "D-Mont.", "R-N.C.", "(D-N.H.)", "I-Vt", "R-IN".
 _PARTY = re.compile(r"^\(?[DRI](?:-[A-Z][\w. ]*)?\)?$")
-#: An age or a bare number: "41", "68-year-old", "66 years old".
-_AGE = re.compile(r"^\d+(?:[- ]years?[- ]old)?$", re.IGNORECASE)
+#: An age or a bare number: "41", "68-year-old", "66 years old", "the 17-year-old".
+_AGE = re.compile(r"^(?:(?:the|an?) )?\d+(?:[- ](?:years?|yr)[- ]old)?$", re.IGNORECASE)
 _TIME = re.compile(r"^\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?", re.IGNORECASE)
 _STRAY = frozenset({"all", "both", "neither", "each", "edt", "est", "all times"})
 
