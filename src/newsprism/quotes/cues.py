@@ -267,6 +267,9 @@ def _controller(cue: Token) -> Token | None:
     if any(c.dep_ in _SUBJECTS for c in cue.children):
         return None
     head = cue.head
+    reporter = _reporter(cue)
+    if reporter is not None:
+        return reporter
     if (
         cue.dep_ == "acl"
         and cue.tag_ == "VBG"
@@ -287,6 +290,37 @@ def _controller(cue: Token) -> Token | None:
                 and child.lower_ not in _NOT_AGENTS
             ):
                 return child
+    return None
+
+
+def _reporter(cue: Token) -> Token | None:
+    """The speaker of a reported clause a trailing participle was hung inside of.
+
+    "Isham said the area will remain closed, *adding* that ..." and "he addressed
+    the reports that Apple Pay could launch soon *by saying* that ...": the parser
+    attaches the participle to the verb of the reported clause, whose subject ("the
+    area", "Apple Pay") the climb would take; the one adding or saying is the
+    subject of the sentence's reporting verb.
+    """
+    if cue.tag_ != "VBG":
+        return None
+    if cue.dep_ == "advcl" and cue.i > 0 and cue.doc[cue.i - 1].text == ",":
+        clause = cue.head
+        verb = clause.head
+        if clause.dep_ != "ccomp" or lemma(verb) not in CUE_VERBS or verb.i > clause.i:
+            return None
+        between = cue.doc[verb.i : cue.i].text
+        if "\n" in between or any(m in between for m in '"“”'):
+            return None  # a clause the parser hung on a verb of another sentence
+        return next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    if cue.dep_ == "pcomp" and cue.head.lower_ == "by":
+        top = cue
+        while top.head.i != top.i:
+            top = top.head
+        # Only out of a noun's clause ("the reports that X could ..."): in "expects
+        # Holt to insert himself ... by calling out" Holt does the calling.
+        if cue.head.head.dep_ == "acl" and cue.head.head.head.pos_ == "NOUN":
+            return next((c for c in top.children if c.dep_ in _SUBJECTS), None)
     return None
 
 

@@ -207,7 +207,7 @@ def _carry(
         if _heading(text[a:b]):
             return None
         narration += 1
-        if narration > MAX_NARRATION:
+        if narration > MAX_NARRATION or _NEW_PERSON.match(text[a:b].lstrip()):
             return None
         if any(
             not _same_person(e.text, last.speaker.name)
@@ -229,11 +229,29 @@ def _opens(text: str, paras: list[tuple[int, int]], f: Found) -> bool:
     return not text[start : f.span[0]].strip(_OPENING)
 
 
+#: A short phrase of time or circumstance before a paragraph's quotation ("Later in
+#: the afternoon, '...'", "On the night of the fire, '...'"): lower-case words after
+#: the first, but for days and months, ending in a comma.
+_DAYS = "(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_LEAD_WORD = rf"(?:[a-z][\w'’-]*|\d[\w:.]*|{_DAYS}|{_MONTHS})"
+_LEAD = re.compile(rf"[A-Z][a-z]+(?: {_LEAD_WORD}){{0,7}},")
+#: A paragraph bringing in a person by name and age ("T.J. Simons, 17, who works
+#: ..."): someone new, even where NER missed the name.
+_NEW_PERSON = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}, \d{1,3},")
+
+
 def _opening_quote(text: str, paras: list[tuple[int, int]], f: Found) -> int | None:
     """The index of ``f``'s paragraph when ``f`` opens it as speech after a paragraph
-    that is no heading; a quotation in capitals is itself a heading, not speech."""
+    that is no heading; a quotation in capitals is itself a heading, not speech.
+
+    A short phrase of time or circumstance may come first ("Later that day, '...'"):
+    the quotation still continues the voice before it."""
     here = _para_of(paras, f.start)
-    if here == 0 or text[paras[here][0] : f.start].strip(_OPENING):
+    if here == 0:
+        return None
+    lead = text[paras[here][0] : f.start].strip(_OPENING)
+    if lead and not _LEAD.fullmatch(lead):
         return None
     if text[f.start : f.end].upper() == text[f.start : f.end]:
         return None

@@ -19,6 +19,7 @@ __all__ = [
     "GENERIC_PERSON_NOUNS",
     "GROUP_NOUNS",
     "OBJECT_CUE_VERBS",
+    "OCCUPATION_NOUNS",
     "ORG_PRONOUNS",
     "PERSON_PRONOUNS",
     "QUOTE_ONLY_CUE_VERBS",
@@ -127,6 +128,27 @@ GENERIC_PERSON_NOUNS: frozenset[str] = _words(
     lawyer analyst expert professor candidate nominee leader official aide adviser
     advisor diplomat ambassador commissioner chief economist researcher
     businessman businesswoman billionaire entrepreneur man woman
+    """
+)
+
+#: What people do, written capitalised before a name at the head of a sentence
+#: ("Comedian Ellen Hart said", "Pensioner Ada Roe said") and used by a later
+#: description ("the comedian"): a role, not part of the name.  Nouns that are
+#: common surnames (baker, cook, farmer, hunter, mason, porter ...) are left out:
+#: "Baker Mayfield" is a name.
+OCCUPATION_NOUNS: frozenset[str] = _words(
+    """
+    comedian comic actor actress singer songwriter musician rapper artist painter sculptor
+    author novelist poet playwright writer journalist reporter columnist correspondent
+    broadcaster presenter host anchor commentator editor publisher photographer
+    filmmaker producer designer architect engineer scientist historian academic
+    lecturer teacher student pupil pensioner retiree priest vicar imam rabbi nun monk
+    chef restaurateur shopkeeper landlord landlady tenant homeowner motorist cyclist
+    passenger commuter pilot astronaut athlete footballer cricketer golfer boxer
+    campaigner activist blogger entrepreneur businessman businesswoman billionaire
+    millionaire tycoon magnate philanthropist psychologist psychiatrist pharmacist
+    dentist surgeon doctor nurse paramedic firefighter midwife veteran soldier
+    plumber electrician mechanic accountant banker trader economist analyst
     """
 )
 

@@ -16,7 +16,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from .gender import given_name_gender
-from .lexicon import DOCUMENT_NOUNS, GENERIC_PERSON_NOUNS, TITLE_WORDS
+from .lexicon import DOCUMENT_NOUNS, GENERIC_PERSON_NOUNS, OCCUPATION_NOUNS, TITLE_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -35,6 +35,8 @@ __all__ = [
     "not_a_name",
     "org_prefixes",
     "personal_role",
+    "role_head",
+    "role_nouns",
     "untagged_people",
 ]
 
@@ -81,10 +83,17 @@ _US_STATES = _words(
 )
 #: A party and state tag: "D-Mont.", "R-N.C.", "(D-N.H.)", "I-Vt", "R-IN".
 _PARTY = re.compile(r"^\(?[DRI](?:-[A-Z][\w. ]*)?\)?$")
-#: An age or a bare number: "41", "68-year-old", "66 years old".
-_AGE = re.compile(r"^\d+(?:[- ]years?[- ]old)?$", re.IGNORECASE)
+#: An age or a bare number: "41", "68-year-old", "66 years old", "the 17-year-old".
+_AGE = re.compile(r"^(?:(?:the|an?) )?\d+(?:[- ](?:years?|yr)[- ]old)?$", re.IGNORECASE)
 _TIME = re.compile(r"^\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?", re.IGNORECASE)
 _STRAY = frozenset({"all", "both", "neither", "each", "edt", "est", "all times"})
+
+
+def _abbreviated(word: str) -> bool:
+    """An abbreviated title: "Sgt." or, in British style without the dot, "Sgt", "Dr"."""
+    if word.endswith("."):
+        return True
+    return word.istitle() and word.lower() in _EXPAND and word.lower() != "del"
 
 
 def _state(word: str) -> bool:
@@ -110,10 +119,37 @@ def clean_role(role: str | None) -> str | None:
         if part.lower().strip("() ") in _STRAY or _state(part.strip("()")):
             continue
         words = [w for w in part.split() if w.lower().rstrip(".") not in _HONORIFICS]
-        words = [_EXPAND.get(w.lower().rstrip("."), w) if w.endswith(".") else w for w in words]
+        words = [_EXPAND.get(w.lower().rstrip("."), w) if _abbreviated(w) else w for w in words]
         if words and not all(_state(w) or _AGE.match(w) for w in words):
             kept.append(" ".join(words))
     return ", ".join(kept) or None
+
+
+#: Words after which a role speaks of someone else: "attorney for the man who ...".
+_ROLE_STOPS = frozenset({"of", "for", "to", "at", "with", "from", "in", "on", "who", "which"})
+
+
+def role_head(role: str) -> str:
+    """Each part of a role up to its first preposition or relative: the words that
+    describe the holder ("attorney for the unidentified man" -> "attorney").
+
+    A gendered noun further on is someone else's: the man an attorney acts for
+    does not make her a man."""
+    heads = []
+    for part in role.split(","):
+        words = []
+        for w in part.split():
+            if w.lower() in _ROLE_STOPS:
+                break
+            words.append(w)
+        heads.append(" ".join(words))
+    return ", ".join(h for h in heads if h)
+
+
+def role_nouns(role: str) -> set[str]:
+    """The nouns a role's parts end their head with: "A 58-year-old fisherman, head
+    of the union" -> {"fisherman", "head"}; what "the fisherman" can refer to."""
+    return {h.split()[-1].lower().strip(".,()") for h in role_head(role).split(", ") if h}
 
 
 def is_credit(text: str, start: int, end: int, lines: dict[int, bool] | None = None) -> bool:
@@ -219,14 +255,20 @@ _CUE_WORDS = frozenset({"said", "says", "added", "adds", "asked", "asks", "wrote
 _DATELINE = re.compile(r"^[A-Z][A-Z.,' ]*[A-Z.] [-—–] (?=[A-Z])")
 
 
-def clean_name(text: str) -> str:
-    """A name without leading titles or dateline, possessive ending or stray punctuation."""
+def clean_name(text: str, person: bool = False) -> str:
+    """A name without leading titles or dateline, possessive ending or stray punctuation.
+
+    ``person``: NER's person, whose leading occupation is a role too ("Comedian
+    Ellen Hart" opening a sentence); not for organisations ("Student Loans Company").
+    """
     words = _DATELINE.sub("", text.replace("\n", " ")).split()
     while words and words[-1] in ("'s", "’s", "'", "’"):
         words.pop()
     if words:
         words[-1] = words[-1].removesuffix("'s").removesuffix("’s")
     while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS | _CUE_WORDS:
+        words.pop(0)
+    if person and len(words) > 2 and words[0].lower() in OCCUPATION_NOUNS:
         words.pop(0)
     name = " ".join(words).strip(" ,;:-—–()\"“”'‘’<>")
     name = name.lstrip(". ")  # "Col. | Steven Warren": the title's full stop, split off

@@ -15,7 +15,10 @@ definite description goes to the person the article gave that role ("the
 senator"), else to the salient person unless its noun usually hides an
 unnamed source ("the official").  It never invents a name: an anonymous
 source stays what the text calls it, and a pronoun with no compatible
-antecedent leaves the quote without a speaker.
+antecedent leaves the quote without a speaker.  Before salience, a subject
+"he"/"she" goes to the unnamed person the sentence before is about ("One retired
+fisherman who ...": :mod:`.unnamed`) and to the person whose thing a relative
+clause is about ("Mr. Trump's appearance, in which he said").
 
 Why not a coreference library: coreferee (the maintained spaCy plugin on
 PyPI) was measured first, and cannot run here.  Its wheel ships no English
@@ -38,7 +41,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Speaker, entity_id
-from ..nlp import doc_ents, doc_text
+from ..nlp import doc_text
 from .cues import source_span
 from .gender import (
     Gender,
@@ -58,10 +61,9 @@ from .lexicon import (
     TITLE_WORDS,
     VOICE_NOUNS,
 )
-from .mentions import hyphen_joins, people, person_noun, span_text, trim
+from .mentions import people, person_noun, span_text, trim
 from .names import (
     DOCUMENT_NOUNS,
-    PARTICLES,
     clean_name,
     clean_role,
     compatible_role,
@@ -73,32 +75,42 @@ from .names import (
     not_a_name,
     org_prefixes,
     personal_role,
-    untagged_people,
+    role_head,
+    role_nouns,
 )
+from .phrase import ORG_LABELS, ents, name_and_role, twin_subject
 from .syntax import (
     PLURAL_TAGS,
     lemma_of,
     main_clause,
-    parenthesis_after,
     past_dates,
     placeholder_it,
     reports,
     title_before,
 )
+from .unnamed import (
+    described_subject,
+    introduced_unnamed,
+    personish,
+    relative_possessor,
+    sentence_before,
+)
 from .writer import Kind, Writer
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 __all__ = ["Resolved", "SpeakerResolver", "Writer", "clean_name"]
 
 log = logging.getLogger(__name__)
 
-_ORG_LABELS = ("ORG", "GPE", "NORP", "FAC")
 _RELATIVE = ("who", "which", "that")
-#: Head nouns of organisations named after an office holder ("Attorney's Office").
-_ORG_HEADS = frozenset(
-    {"office", "department", "ministry", "bureau", "agency", "commission", "committee", "service"}
+#: Nouns a definite description of an outlet or agency uses ("the paper reported").
+#: Not "network" or "channel": "The New York Times reported ... The network said"
+#: is the channel the paper wrote about.
+_OUTLETS = frozenset(
+    {"paper", "newspaper", "magazine", "tabloid", "daily", "outlet", "publication"}
+    | {"website", "site", "agency"}
 )
 #: How many sentences back a pronoun may find its antecedent.
 _LOOKBACK = 6
@@ -134,38 +146,6 @@ class _Known:
     place: bool = False
 
 
-def _ents(doc: Doc) -> tuple[Span, ...]:
-    """``doc.ents``, built once per doc.
-
-    spaCy rebuilds the entity spans on every access of ``Doc.ents``; reading it
-    per candidate speaker made extraction several times slower than it needs
-    to be, so the tuple is kept in ``Doc.user_data``, spaCy's place for it.
-    """
-    cached = doc.user_data.get("newsprism.ents")
-    if cached is None:
-        found = doc_ents(doc)
-        extra = untagged_people(doc)
-        if extra:
-            found = tuple(sorted((*found, *extra), key=lambda e: e.start))
-        cached = doc.user_data["newsprism.ents"] = tuple(found)
-    ents: tuple[Span, ...] = cached
-    return ents
-
-
-def _ents_at(doc: Doc, i: int) -> tuple[Span, ...]:
-    """The spans of :func:`_ents` holding token ``i``, in their order (a table built
-    once per doc: a scan of every entity per candidate speaker was 4 % of extraction)."""
-    table = doc.user_data.get("newsprism.ents_at")
-    if table is None:
-        at: dict[int, list[Span]] = {}
-        for ent in _ents(doc):
-            for k in range(ent.start, ent.end):
-                at.setdefault(k, []).append(ent)
-        table = doc.user_data["newsprism.ents_at"] = {k: tuple(v) for k, v in at.items()}
-    found: tuple[Span, ...] = table.get(i, ())
-    return found
-
-
 #: First-person pronouns that can head a source phrase.
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 
@@ -178,7 +158,7 @@ class SpeakerResolver:
         #: Who "I" and "we" are in the article's own narration.
         self.writer = writer
         self.text = doc_text(doc)  # spaCy rebuilds Doc.text from its tokens on every access
-        self.ents = _ents(doc)
+        self.ents = ents(doc)
         self.layout = layout
         in_quote = layout.quote
         # Sentences that never run over a paragraph break: (start char, end char).
@@ -210,34 +190,45 @@ class SpeakerResolver:
         self._things: list[tuple[int, str, str | None, Kind | None]] = []
         #: Unnamed people already attributed ("Ontario's top doctor said"), for "he"/"she".
         self._persons: list[tuple[int, str, str | None, Kind | None]] = []
-        for ent in _ents(doc):
-            if ent.label_ == "PERSON" or ent.label_ in _ORG_LABELS:
-                votes = self._labels.setdefault(clean_name(ent.text), Counter())
+        #: "he"/"she" resolved to an unnamed person the sentence before was about.
+        self._unnamed_by_pronoun: dict[int, tuple[str, str | None, Kind | None]] = {}
+        for ent in ents(doc):
+            if ent.label_ == "PERSON" or ent.label_ in ORG_LABELS:
+                votes = self._labels.setdefault(
+                    clean_name(ent.text, ent.label_ == "PERSON"), Counter()
+                )
                 votes["person" if ent.label_ == "PERSON" else "org"] += 1
         #: Names NER called a person that begin an organisation's name in the
         #: article ("Kinder Morgan" beside "Kinder Morgan Canada Ltd."): the company.
-        self._org_names = org_prefixes(self._labels, _ents(doc))
+        self._org_names = org_prefixes(self._labels, ents(doc))
         for name in self._org_names:
             self._labels[name]["org"] = self._labels[name]["person"] + 1
         #: Acronym -> the organisation's full name in this article ("IMF" ->
         #: "International Monetary Fund"): the speaker shown is the fullest form.
         self._acronyms: dict[str, str] = {}
-        for ent in _ents(doc):
+        for ent in ents(doc):
             if ent.label_ == "ORG" and len(ent) > 1:
                 full = clean_name(ent.text)
                 full = full[4:] if full.startswith(("The ", "the ")) else full
                 self._acronyms.setdefault(initials(full), full)
         credit_lines: dict[int, bool] = {}
-        for ent in _ents(doc):
-            if ent.label_ != "PERSON" and ent.label_ not in _ORG_LABELS:
+        for ent in ents(doc):
+            if ent.label_ != "PERSON" and ent.label_ not in ORG_LABELS:
                 continue
             ent_span = (ent.start_char, ent.end_char)
             if any(in_quote[i] >= 0 for i in range(ent.start, ent.end)):
                 continue
-            name = clean_name(ent.text)
-            if not name or not_a_name(name) or is_credit(self.text, *ent_span, credit_lines):
-                # A photo credit ("Lauren Pelley / CBC News") or a place
-                # abbreviation ("Sudbury, Ont.") is no antecedent for "she".
+            name = clean_name(ent.text, ent.label_ == "PERSON")
+            titled = name.lower() in self._surnames  # "Billy King ... King said"
+            if (
+                not name
+                or (not_a_name(name) and not titled)
+                or not any(w[:1].isupper() or w[:1].isdigit() for w in name.split())
+                or is_credit(self.text, *ent_span, credit_lines)
+            ):
+                # A photo credit ("Lauren Pelley / CBC News"), a place abbreviation
+                # ("Sudbury, Ont.") or words in lower case NER took for a name
+                # ("pickup truck") is no antecedent for "she".
                 continue
             kind: Kind = "person" if ent.label_ == "PERSON" or given_and_surname(name) else "org"
             if name in self._org_names:
@@ -255,8 +246,9 @@ class SpeakerResolver:
                 role = described[1] if described else role
             if kind == "person":
                 self._note_gender(name, doc[ent.start - 1].text if ent.start else "")
-                self._note_gender(name, ent[0].text)
-                for word in (role or "").split():
+                if not name.startswith(ent[0].text):
+                    self._note_gender(name, ent[0].text)  # "Mrs Smith", not "King"
+                for word in role_head(role or "").split():
                     self._note_gender(name, word)
             main = subject and main_clause(ent.root.head)
             verb = ent.root.head
@@ -363,7 +355,8 @@ class SpeakerResolver:
 
     def _add_surname(self, pos: int, name: str) -> None:
         parts = name.split()
-        if len(parts) > 1:
+        if len(parts) > 1 and " and " not in name:
+            # "Locke and Salazar" is two people: "Salazar said" is not both.
             self._surnames.setdefault(parts[-1].lower(), []).append((pos, name))
 
     def fullest(self, name: str, pos: int, want: Gender | None = None) -> str:
@@ -409,7 +402,10 @@ class SpeakerResolver:
             # "the IMF report": the issuer by the full name the article gives it.
             name = " ".join(self._expand(w) for w in name.split())
         elif kind is not None and tok.ent_type_ != "PERSON" and not_a_name(name):
-            return Resolved(None, span)
+            if name.lower() not in self._surnames:
+                return Resolved(None, span)
+            # "King said" after "Billy King": a surname that is also a title word.
+            kind = "person"
         if kind == "person":
             name = self.fullest(name, tok.idx, word_gender(self.doc[start].text))
         elif kind == "org" and 2 <= len(short := name.replace(".", "")) <= 6 and short.isupper():
@@ -449,8 +445,14 @@ class SpeakerResolver:
                 # has never said".
                 # Failing a name, the unnamed person quoted just before, if of no
                 # other gender ("Ontario's top doctor says ... 'X,' she said").
+                # An unnamed person the previous sentence is about comes before a
+                # name merely mentioned ("One longtime employee who has worked with
+                # Williams ... 'X,' he fumed" is not Williams).
                 return (
-                    self._antecedent(tok, "person")
+                    self._subject_above(tok, "person", None)
+                    or self._possessor(tok)
+                    or self._about(tok, depth)
+                    or self._antecedent(tok, "person")
                     or self._antecedent(tok, "person", lookback=0, subordinate=True)
                     or self._unnamed_person(tok)
                 )
@@ -469,7 +471,7 @@ class SpeakerResolver:
                 # author, an editorial's outlet ("we have argued").
                 return self.writer.name, self.writer.role, self.writer.kind
             return None
-        if tok.pos_ in ("PROPN",) or tok.ent_type_ in ("PERSON", *_ORG_LABELS):
+        if tok.pos_ in ("PROPN",) or tok.ent_type_ in ("PERSON", *ORG_LABELS):
             return self._named(tok)
         # A common noun: an organisation's voice, an apposed name, or a description.
         if lemma_of(tok) in VOICE_NOUNS or lemma_of(tok) in SPEECH_NOUNS:
@@ -483,6 +485,19 @@ class SpeakerResolver:
                 if named is not None:
                     role = self._np_text(tok, exclude=child)
                     return named[0], role or named[1], named[2]
+        twin = twin_subject(tok)
+        if twin is not None:
+            # "trade magazine The Hollywood Reporter wrote", "A 71-year-old priest,
+            # John O'Neal, has claimed": the parser made the name a second subject.
+            named = self._named(twin)
+            if named is not None:
+                return named[0], self._np_text(tok) or named[1], named[2]
+        if lemma_of(tok) in _OUTLETS and any(c.lower_ == "the" for c in tok.children):
+            # "The Washington Post first reported ... The paper also reported": the
+            # outlet just quoted, when no one else was quoted since.
+            outlet = self._continued(tok, [g for g in self._groups if g[3] == "org"])
+            if outlet is not None:
+                return outlet
         back = self._description(tok)
         if back is not None:
             return back
@@ -507,17 +522,61 @@ class SpeakerResolver:
         if not (det or poss) or tok.tag_ not in ("NN", "JJ"):
             return None
         gendered = word_gender(noun)
-        if not (noun in GENERIC_PERSON_NOUNS or noun in TITLE_WORDS or gendered or aged):
-            return None
+        known = noun in GENERIC_PERSON_NOUNS or noun in TITLE_WORDS or gendered or aged
         if not aged:
-            found = self._antecedent(tok, "person", noun=noun, lookback=len(self.sents))
+            # Any noun the article gave someone as the head of a role: "the
+            # shopkeeper" after "the island's only shopkeeper, Moira Dunlop", "the
+            # elderly fisherman" after "A 58-year-old fisherman, Tom Hale"; other
+            # than the lexicon's only from the last sentences ("the Afro-Colombian
+            # journalist" is the anchor just named, not a journalist of long before).
+            back = len(self.sents) if known else _LOOKBACK
+            found = self._antecedent(tok, "person", noun=noun, lookback=back, head_only=not known)
             if found is not None:
                 return found
+        if not (known or personish(tok)):
+            return None
+        words = self._np_text(tok).lower().removeprefix("the ") if det else ""
+        if not known or introduced_unnamed(self.text, tok, words):
+            # "A drunk man shouted ... the drunk man said": that man, unnamed; an
+            # occupation ("the host") is no reason to pick the salient person.
+            return None
         if det and not poss and noun not in ANONYMOUS_NOUNS:
             # Someone the article gave another role is not "the candidate".
             clash = None if (aged or gendered) else noun
             return self._antecedent(tok, "person", want=gendered, clash=clash)
         return None
+
+    def _possessor(self, tok: Token) -> tuple[str, str | None, Kind | None] | None:
+        """The person whose thing a relative clause is about (:mod:`.unnamed`)."""
+        poss = relative_possessor(tok)
+        if poss is None:
+            return None
+        found = self._named(poss)
+        if found is None or found[2] != "person":
+            return None
+        name = self.fullest(found[0], poss.idx)
+        if not agrees(pronoun_gender(tok.text), self.gender(name)):
+            return None
+        return name, found[1] or self._roles.get(name), "person"
+
+    def _about(self, tok: Token, depth: int) -> tuple[str, str | None, Kind | None] | None:
+        """The unnamed person the sentence before a "he"/"she" is about (:mod:`.unnamed`).
+
+        Only a subject pronoun of a main clause: "daring him to say" after "...,
+        said one GOP source" is whoever the sentence is about, not the source."""
+        if tok.lower_ not in ("he", "she") or not main_clause(tok.head):
+            return None  # "... after she mentioned": a clause about the sentence's subject
+        before = sentence_before(self.doc, self.layout, self._sent_of, tok.i)
+        if before is None:
+            return None
+        subj = described_subject(self.doc, self.layout, *before, pronoun_gender(tok.text))
+        if subj is not None and subj.pos_ == "PRON":
+            # '"X," he fumed.\n\n"Y," he said': the unnamed person it stood for.
+            return self._unnamed_by_pronoun.get(subj.i)
+        found = None if subj is None else self._describe(subj, depth + 1)
+        if found is not None and found[2] is None:
+            self._unnamed_by_pronoun[tok.i] = found
+        return found
 
     def _np_text(self, tok: Token, exclude: Token | None = None) -> str:
         """The words of a noun phrase without relative clauses and appositions."""
@@ -534,97 +593,10 @@ class SpeakerResolver:
         return span_text(self.doc, start, end)
 
     def _named(self, tok: Token) -> tuple[str, str | None, Kind | None] | None:
-        doc = self.doc
-        chain = [tok.i]
-        line_start = self._line_start[tok.i]
-        j = tok.i - 1
-        while j >= line_start:
-            if j >= 1 and hyphen_joins(doc, j):
-                # "Holtz-Eakin", "Campa-Najjar": one name the tokenizer split.
-                chain[:0] = [j - 1, j]
-                j -= 2
-            elif (
-                doc[j].head.i in chain
-                and doc[j].dep_ in ("compound", "flat")
-                and (doc[j].pos_ == "PROPN" or doc[j].text[:1].isupper())
-                and not (doc[j].pos_ in ("NOUN", "ADJ") and doc[j].is_sent_start)
-            ) or (doc[j].head.i in chain and doc[j].lower_ in PARTICLES and j > line_start):
-                # "Eileen de Villa", "Ludwig van Beethoven": a particle the parser
-                # hung on the surname as a modifier is part of the name.
-                chain.insert(0, j)
-                j -= 1
-            else:
-                break
-        owner = [c for c in tok.children if c.dep_ == "poss" and c.i < tok.i]
-        office = tok.lower_ in _ORG_HEADS and bool(owner) and owner[0].text[:1].isupper()
-        if office:
-            # "the U.S. Attorney's Office": the possessor is part of the name.
-            chain[:0] = [k for k in range(owner[0].left_edge.i, chain[0]) if doc[k].lower_ != "the"]
-        first, last = chain[0], tok.i + 1
-        # The name starts after the last title in the chain ("NASA Administrator
-        # Bill Nelson"); a PERSON entity inside the chain marks it too.
-        name_start = first
-        for n, k in enumerate(chain[:-1]):
-            word = doc[k].lower_.rstrip(".")
-            # "General" ends a title after another ("Attorney General Jeff
-            # Sessions", "Governor General"), not a name ("General Motors").
-            general = word == "general" and n > 0 and doc[chain[n - 1]].lower_ in TITLE_WORDS
-            if (word in TITLE_WORDS or general) and not office:
-                name_start = k + 1
-        person = [e for e in _ents_at(doc, tok.i) if e.label_ == "PERSON"]
-        if person and person[0].start > name_start:
-            between = doc[name_start : person[0].start]
-            if any(t.ent_type_ in _ORG_LABELS for t in between):
-                name_start = person[0].start
-        name_end = last
-        label = "PERSON" if person else tok.ent_type_
-        if not person and tok.ent_type_ in _ORG_LABELS:
-            # An organisation's name runs on past its head: "Ministry [of Health]".
-            org = list(_ents_at(doc, tok.i))
-            if org:
-                name_end = max(name_end, org[0].end)
-                # ... and starts before a possessive inside it: "U.S. Attorney's Office".
-                if any(doc[k].tag_ == "POS" for k in range(org[0].start, name_start)):
-                    name_start = org[0].start
-                while name_start < tok.i and doc[name_start].lower_ == "the":
-                    name_start += 1
-        name = clean_name(doc[name_start:name_end].text)
-        if not name:
+        found = name_and_role(self.doc, tok, self._line_start)
+        if found is None:
             return None
-        # Role: words before the name in its phrase ("NASA Administrator", "Sen.")
-        # and appositions ("a national security attorney", "(D-N.H.)").
-        parts: list[str] = []
-        left = max(tok.left_edge.i, line_start)
-        for k in range(left, name_start):
-            # A dateline is no role: "ROME - Bernie Sanders met ...".
-            if doc[k].text in ("-", "—", "–") and all(
-                t.is_punct or t.text.isupper() for t in doc[left:k]
-            ):
-                left = k + 1
-        if left < name_start:
-            s, e = trim(doc, left, name_start)
-            if e > s and doc[s].lower_ in ("the", "a", "an"):
-                s += 1
-            if e > s:
-                parts.append(span_text(doc, s, e))
-        for child in tok.children:
-            if (child.i > tok.i and child.dep_ in ("appos", "npadvmod", "prn")) or (
-                child.i > tok.i and child.dep_ == "punct" and child.text == "("
-            ):
-                s, e = trim(doc, child.left_edge.i, child.right_edge.i + 1)
-                for sub in child.children:  # "..., who first reported ..." is not a title
-                    if sub.dep_ in ("relcl", "acl") and sub.i > child.i:
-                        e = min(e, trim(doc, s, sub.left_edge.i)[1])
-                if e > s:
-                    parts.append(span_text(doc, s, e))
-        if not parts and doc[name_start].is_sent_start:
-            split = title_before(doc, name_start)  # "Const. | Mark Brown said"
-            if split:
-                parts.append(split)
-        paren = parenthesis_after(doc, tok)
-        if paren and all(paren.strip("()") not in p for p in parts):
-            parts.append(paren)
-        role = ", ".join(p for p in parts if p) or None
+        name, role, label = found
         kind: Kind
         votes = self._labels.get(name)
         if votes:
@@ -633,7 +605,7 @@ class SpeakerResolver:
             label = "PERSON" if votes["person"] > votes["org"] else "ORG"
         if label == "PERSON" or given_and_surname(name):
             kind = "person"
-        elif label in _ORG_LABELS:
+        elif label in ORG_LABELS:
             kind = "person" if role and personal_role(role) else "org"
         else:
             kind = self._kind_by_name(name)
@@ -654,6 +626,7 @@ class SpeakerResolver:
         kind: Kind,
         noun: str | None = None,
         *,
+        head_only: bool = False,
         lookback: int = _LOOKBACK,
         want: Gender | None = None,
         clash: str | None = None,
@@ -685,7 +658,11 @@ class SpeakerResolver:
                 continue
             if kind == "person" and self._org_like(m.name):
                 continue
-            if noun is not None and not (m.role and compatible_role(noun, m.role)):
+            if noun is not None and not (
+                m.role
+                and (role_nouns(m.role) if head_only else compatible_role(noun, m.role))
+                and (not head_only or noun in role_nouns(m.role))
+            ):
                 continue
             role = m.role or self._roles.get(m.name)
             if clash is not None and role and not compatible_role(clash, role):
@@ -841,7 +818,7 @@ class SpeakerResolver:
                 label = child.ent_type_
                 if kind == "person" and label not in ("PERSON", ""):
                     continue
-                if kind == "org" and label not in (*_ORG_LABELS, ""):
+                if kind == "org" and label not in (*ORG_LABELS, ""):
                     continue
                 if kind == "org" and (label == "NORP" or child.tag_ in PLURAL_TAGS):
                     continue  # "Republicans ... it" is not the party

@@ -80,6 +80,8 @@ def normalise_names(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
         if sp is None or kind is None:
             continue
         key = (_family(kind), sp.name.split()[-1].lower())
+        if " and " in sp.name:
+            continue  # "Locke and Salazar" is two people: "Salazar" is not both
         names.setdefault(key, set()).add(sp.name)
         by_article.setdefault((q.article, *key), set()).add(sp.name)
 
