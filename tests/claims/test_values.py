@@ -305,3 +305,27 @@ def test_a_house_number_is_neither_a_year_nor_a_figure() -> None:
     ]
     # after a date's preposition a year stays a year
     assert _values("In 2019 Harbour Road was closed.", "2024-05-10") == [("date", "2019", "2019")]
+
+
+# 2025-03-12 is a Wednesday: this week's Monday is 03-10, last week's 03-03
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        ("The plant closed on Monday last week.", ["2025-03-03"]),
+        ("The plant closed on Monday of last week.", ["2025-03-03"]),
+        (
+            "Two ferries sank last week, one on Monday and one on Thursday.",
+            ["2025-03-03", "2025-03-06"],
+        ),
+        ("The road was shut last week on Tuesday.", ["2025-03-04"]),
+        # a new clause may be this week's news
+        ("He resigned last week, and on Monday his successor was named.", ["2025-03-10"]),
+        ("The plant closed on Monday.", ["2025-03-10"]),
+        ("The plant closed last Monday.", ["2025-03-10"]),
+        # said on a Wednesday, "last Wednesday" is a week ago, not today
+        ("The plant closed last Wednesday.", ["2025-03-05"]),
+    ],
+)
+def test_weekdays_of_last_week(sentence: str, want: list[str]) -> None:
+    found = [f.value.value for f in find_values(sentence, "2025-03-12") if f.value.kind == "date"]
+    assert [v for v in found if v is not None] == want

@@ -258,12 +258,36 @@ def resolve(
         back = (ref.weekday() - wd) % 7
         if future:
             back = -((wd - ref.weekday()) % 7)
-        if g("wd").lower().startswith("next"):
+        said = g("wd").lower()
+        if said.startswith("next"):
             back = -((wd - ref.weekday()) % 7 or 7)
+        elif said.startswith("last"):
+            back = back or 7  # "last Monday", said on a Monday, is a week ago
+        elif _in_last_week(m):
+            # "on Monday last week", "two crashes last week, one on Monday and one on
+            # Thursday": that day of the calendar week before publication's
+            return ("date", (ref - dt.timedelta(days=ref.weekday() + 7 - wd)).isoformat())
         return ("date", (ref - dt.timedelta(days=back)).isoformat())
     if g("rel"):
         return _relative(m, ref)
     return None
+
+
+#: "last week" right after a weekday ("Monday last week", "Monday of last week") ...
+_LAST_WEEK_AFTER = re.compile(r",?\s+(?:of\s+)?last\s+week\b", re.IGNORECASE)
+#: ... or before it in the same clause ("last week on Monday", "last week, one on Monday
+#: and one on Thursday"); a clause joined by ", and" or "but" may be this week's news
+_LAST_WEEK_BEFORE = re.compile(r"\blast\s+week\b(?P<gap>[^.;:!?]{0,60})$", re.IGNORECASE)
+_NEW_CLAUSE = re.compile(r",\s*(?:and|but)\b|\bbut\b", re.IGNORECASE)
+
+
+def _in_last_week(m: re.Match[str]) -> bool:
+    """Whether a weekday is placed in last week by the words around it."""
+    text = m.string
+    if _LAST_WEEK_AFTER.match(text, m.end()):
+        return True
+    before = _LAST_WEEK_BEFORE.search(text, max(0, m.start() - 80), m.start())
+    return before is not None and not _NEW_CLAUSE.search(before.group("gap"))
 
 
 def _relative(m: re.Match[str], ref: dt.date | None) -> tuple[str, str | None]:
