@@ -74,3 +74,26 @@ def test_calls_for_someone_to_act_and_light_verb_statements() -> None:
     )
     assert case.text.startswith("that a freeze") and "the case" not in case.text
     assert newsprism.quotes("Carvalho made a sandwich for the volunteers.") == []
+
+
+UNSAID = (
+    "The transport ministry refused to confirm that the ferry contract had been cancelled. "
+    "Minister Leah Okafor did not say when the crossings would resume. "
+    "The harbour master declined to comment on the collision. "
+    '"We are inspecting every vessel," Okafor said on Friday. '
+    "She did not say why. "
+    '"Safety comes first."'
+)
+
+
+def test_what_was_not_said_is_no_quote() -> None:
+    found = newsprism.quotes(UNSAID)
+    texts = " | ".join(q.text for q in found)
+    assert "cancelled" not in texts and "resume" not in texts and "collision" not in texts
+    said = [q for q in found if "inspecting every vessel" in q.text]
+    assert len(said) == 1 and said[0].speaker is not None
+    assert said[0].speaker.name == "Leah Okafor"
+    # "She did not say why" still parts the two quotations: the second is not
+    # run on as hers through a sentence about what she left unsaid
+    assert "did not say why" not in said[0].text
+    assert newsprism.quotes(UNSAID, broad=True)  # broad mode follows its classifier

@@ -258,7 +258,7 @@ def test_a_dateline_glued_to_a_name_is_no_part_of_it() -> None:
 def test_pronoun_failing_anyone_before_takes_the_opening_clause_subject() -> None:
     text = (
         "The vote is on Monday.\n\n"
-        "While Dana Whitfield is a supporter of the plan, she has never said that taxes "
+        "While Dana Whitfield is a supporter of the plan, she has often said that taxes "
         "should rise."
     )
     assert _speaker(quotes(text), "taxes should rise") == "Dana Whitfield"

@@ -34,6 +34,7 @@ from .cues import (
     source_of,
     speaker_beside,
     title_break,
+    unsaid,
 )
 from .layout import Layout
 from .lexicon import CUE_VERBS, OBJECT_CUE_VERBS, SPEECH_NOUNS, STATEMENT_VERBS
@@ -110,7 +111,7 @@ def find_attributions(
 
     # Pass 1: from cues through the parse.
     for tok in doc:
-        if lay.in_quote(tok.i):
+        if lay.in_quote(tok.i) or (not broad and unsaid(tok)):
             continue
         thinks = not broad and _reports_clause(tok, lay, models)
         states = not broad and not thinks and _states(tok, lay, models)

@@ -119,6 +119,25 @@ def is_cue(
     return lem in CUE_VERBS or (with_quote and lem in QUOTE_ONLY_CUE_VERBS)
 
 
+#: Verbs whose complement was not done: "refused to confirm that ...", "declined to say".
+_NOT_DONE = frozenset({"refuse", "decline", "fail", "avoid", "hesitate"})
+
+
+def unsaid(tok: Token) -> bool:
+    """A reporting verb negated or refused: its content is what was *not* said.
+
+    "The ministry refused to confirm that the contract had been cancelled" and "he
+    did not say the deal was off" put no words in anyone's mouth; taken as quotes they
+    would credit the speaker with the very thing left unsaid.  Still a cue where cues
+    part quotations ("'X,' she said. He did not say why. 'Y.'": Y is not hers by
+    continuation), and broad mode follows its classifier (PolNeAR's annotators mark
+    some of these as attributions).
+    """
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    return tok.dep_ == "xcomp" and lemma(tok.head) in _NOT_DONE
+
+
 def source_of(cue: Token) -> Token | None:
     """The head of the phrase that names who speaks (see :func:`_source_of`).
 
