@@ -41,8 +41,10 @@ import resource
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from datasketch import MinHash, MinHashLSH
 
@@ -181,17 +183,18 @@ def run_newsprism(
     return out
 
 
-def run_datasketch(
-    docs: list[tuple[str, str]], planted: dict[str, set[Pair]], threshold: float
+def _plain_lsh(
+    docs: list[tuple[str, str]],
+    planted: dict[str, set[Pair]],
+    lsh: Any,
+    minhash: Callable[[list[str]], Any],
 ) -> dict[str, object]:
-    """Plain datasketch MinHash LSH: word 5-gram shingles, sha1, no cap, 64 perms."""
+    """A plain MinHash LSH baseline: word 5-gram shingles, no cap, candidates only."""
     t0, c0 = time.perf_counter(), time.process_time()
-    lsh = MinHashLSH(threshold=threshold, num_perm=64)
     hashes = []
     for k, (_, t) in enumerate(docs):
         w = t.lower().split()
-        m = MinHash(num_perm=64)
-        m.update_batch([" ".join(w[i : i + 5]).encode() for i in range(len(w) - 4)])
+        m = minhash([" ".join(w[i : i + 5]) for i in range(len(w) - 4)])
         lsh.insert(k, m)
         hashes.append(m)
     found: set[Pair] = set()
@@ -205,34 +208,34 @@ def run_datasketch(
     }
     score(out, "candidates_", found, planted)
     return out
+
+
+def run_datasketch(
+    docs: list[tuple[str, str]], planted: dict[str, set[Pair]], threshold: float
+) -> dict[str, object]:
+    """Plain datasketch MinHash LSH: sha1 of the shingles, 64 perms."""
+
+    def minhash(shingles: list[str]) -> MinHash:
+        m = MinHash(num_perm=64)
+        m.update_batch([s.encode() for s in shingles])
+        return m
+
+    return _plain_lsh(docs, planted, MinHashLSH(threshold=threshold, num_perm=64), minhash)
 
 
 def run_rensa(
     docs: list[tuple[str, str]], planted: dict[str, set[Pair]], threshold: float
 ) -> dict[str, object]:
-    """Plain rensa MinHash LSH: word 5-gram shingles, 64 perms, candidates only."""
+    """Plain rensa MinHash LSH: its own hashing of the shingles, 64 perms, 16 bands."""
     from rensa import RMinHash, RMinHashLSH
 
-    t0, c0 = time.perf_counter(), time.process_time()
-    lsh = RMinHashLSH(threshold=threshold, num_perm=64, num_bands=16)
-    hashes = []
-    for k, (_, t) in enumerate(docs):
-        w = t.lower().split()
+    def minhash(shingles: list[str]) -> RMinHash:
         m = RMinHash(num_perm=64, seed=1)
-        m.update([" ".join(w[i : i + 5]) for i in range(len(w) - 4)])
-        lsh.insert(k, m)
-        hashes.append(m)
-    found: set[Pair] = set()
-    for k, m in enumerate(hashes):
-        for o in lsh.query(m):
-            if o != k:
-                found.add(_norm({(docs[k][0], docs[o][0])}).pop())
-    out: dict[str, object] = {
-        "time_total_s": round(time.perf_counter() - t0, 1),
-        "cpu_total_s": round(time.process_time() - c0, 1),
-    }
-    score(out, "candidates_", found, planted)
-    return out
+        m.update(shingles)
+        return m
+
+    lsh = RMinHashLSH(threshold=threshold, num_perm=64, num_bands=16)
+    return _plain_lsh(docs, planted, lsh, minhash)
 
 
 def _use_rensa() -> None:
