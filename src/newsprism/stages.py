@@ -10,9 +10,12 @@ Corpus stages then run over the story.
 from __future__ import annotations
 
 import dataclasses
+import functools
+import hashlib
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import claims as _claims
@@ -113,8 +116,34 @@ def article_steps(*, broad_quotes: bool = False) -> tuple[ArticleStep, ...]:
 
 
 def _version(steps: Sequence[ArticleStep]) -> str:
-    # Bumped (by name) whenever the per-article output changes, so caches are redone.
-    return "+".join(["spacy-sm-3.8/sents+ents/2", *(s.name for s in steps)])
+    """The store's key for per-article records: the steps, and the code they ran."""
+    return "+".join(["spacy-sm-3.8/sents+ents/2", *(s.name for s in steps), code_digest()])
+
+
+#: What the per-article records are computed by: the package's Python and model files.
+_CODE_SUFFIXES = (".py", ".json")
+
+
+def code_digest(root: Path | None = None) -> str:
+    """A digest of the package's code and model files (``root``: another package tree).
+
+    The step names were to be bumped by hand whenever an extractor's output changed,
+    and in practice were not (dozens of quote changes went out under ``quotes/2``), so
+    a store re-running an analysis served records of older code.  Any change to the
+    code now keys new records; a release reparses once.
+    """
+    return _digest(root or Path(__file__).resolve().parent)
+
+
+@functools.cache
+def _digest(root: Path) -> str:
+    h = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.suffix in _CODE_SUFFIXES and "__pycache__" not in path.parts:
+            h.update(path.relative_to(root).as_posix().encode())
+            h.update(b"\0")
+            h.update(path.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def capabilities(steps: Sequence[ArticleStep] = ARTICLE_STEPS) -> frozenset[str]:

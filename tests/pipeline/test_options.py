@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 
@@ -85,3 +86,16 @@ def test_a_per_story_stage_without_a_provider_fails_when_an_engine_is_built(
             _stages.default_pipeline()
     finally:
         _core.pipelines.cache_clear()
+
+
+def test_cached_records_are_keyed_by_the_code_that_made_them(tmp_path: Path) -> None:
+    def tree(name: str, cues: str) -> Path:
+        (tmp_path / name / "quotes").mkdir(parents=True)
+        (tmp_path / name / "quotes" / "cues.py").write_text(cues)
+        (tmp_path / name / "model.json").write_text("{}")
+        return tmp_path / name
+
+    same = _stages.code_digest(tree("a", "CUES = ('say',)\n"))
+    assert _stages.code_digest(tree("b", "CUES = ('say',)\n")) == same
+    assert _stages.code_digest(tree("c", "CUES = ('say', 'tell')\n")) != same
+    assert _stages.code_digest() in _stages._version(_stages.ARTICLE_STEPS)
