@@ -211,8 +211,8 @@ def may_be_derived(
     """Whether a pair could have :func:`derived_evidence`, from bounds on its features.
 
     ``borrowed`` and ``chain`` are the pair's own (they need no threshold of the
-    alignment); ``prose_aligned`` is at least what any alignment of the pair finds
-    (:func:`~newsprism.reuse.align.prose_bound`).  Every way to derived evidence needs
+    alignment); ``prose_aligned`` is an upper bound of what any alignment of the pair
+    finds (:func:`~newsprism.reuse.align.prose_bound`).  Every way to derived evidence needs
     one of them: borrowed runs, most sentences rewritten in order (at least
     :data:`REWRITE_SENTENCES`), or a chain of points (:attr:`Thresholds.chain`, and
     :data:`MODEL_MIN_CHAIN` before the pair model may call it derived).  False means
