@@ -12,7 +12,6 @@ is :mod:`._decision` and :mod:`.cluster`.
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -206,7 +205,9 @@ class _Index(dict[str, _Posting]):
                     acc[idx] = get(idx, 0.0) + weight
         if len(acc) <= k:
             return list(acc)
-        return heapq.nlargest(k, acc, key=acc.__getitem__)
+        # what heapq.nlargest returns (ties in insertion order), but a C-level sort
+        # of the ~100 stories met beats its Python loop over them
+        return sorted(acc, key=acc.__getitem__, reverse=True)[:k]
 
     def point(self, idx: int, story: _Story, terms: Iterable[str], cap: int) -> None:
         """Point ``terms`` at story ``idx``, most recent last; trim each list to ``cap``."""
