@@ -68,8 +68,22 @@ _EDGE_APOSTROPHE = re.compile("'(?:(?![0-9A-Za-z])|(?<![0-9A-Za-z]'))")
 # escapes calls the Unicode database for every character, ``[^\W_]`` up to four
 # calls; a bitmap is one test): Latin-1's letters and digits, then \w for the
 # rest, which is [^\W_] on a text without "_"
-_LATIN1_ALNUM = "".join(c for c in map(chr, range(256)) if c.isalnum())
-_WIDE_WORD = re.compile(_runs(rf"[{re.escape(_LATIN1_ALNUM)}\w]", "['’]"))
+
+
+def _ranges(chars: str) -> str:
+    """A character class's body for ``chars`` (sorted), runs written as ranges
+    (shorter to compile than one escape per character)."""
+    out: list[str] = []
+    for c in chars:
+        if out and out[-1][-1] == chr(ord(c) - 1):
+            out[-1] = out[-1][0] + c  # a run: first and last kept
+        else:
+            out.append(c)
+    return "".join(re.escape(r[0]) + ("-" + re.escape(r[-1]) if len(r) > 1 else "") for r in out)
+
+
+_LATIN1_ALNUM = _ranges("".join(c for c in map(chr, range(256)) if c.isalnum()))
+_WIDE_WORD = re.compile(_runs(rf"[{_LATIN1_ALNUM}\w]", "['’]"))
 
 
 def _tokens(text: str) -> list[str]:
