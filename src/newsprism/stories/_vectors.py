@@ -28,6 +28,14 @@ _WEIGHT = itemgetter(0)
 _LOG1 = [math.log(n + 1.0) for n in range(1 << 16)]
 
 
+def _grow_log1(df: int) -> None:
+    """Extend ``_LOG1`` (ln(n + 1) by n) past ``df`` with room to spare: a table
+    of the values computed the same way, so weights do not change."""
+    start = len(_LOG1)
+    if df >= start:
+        _LOG1.extend([math.log(n + 1.0) for n in range(start, df + (1 << 16))])
+
+
 def _top(weights: dict[str, float], k: int) -> dict[str, float]:
     if len(weights) <= k:
         return weights
