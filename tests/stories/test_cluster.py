@@ -215,3 +215,30 @@ def test_weights_must_match_the_features() -> None:
     assert 0.0 < probability(x, ClusterConfig().calibration.weights) < 1.0
     with pytest.raises(ValueError):
         probability(x, ClusterConfig().calibration.weights[:-1])
+
+
+def test_weights_past_the_tables_are_the_formula() -> None:
+    # _weigh reads 1 + ln(tf) and ln(df + 1) from tables without testing their
+    # ends; a tf or a df past them (a word 300 times in an article, a word in more
+    # than 65,536 documents of a long stream) must give the formula's weights
+    import math
+
+    from newsprism.stories import _vectors
+    from newsprism.stories._features import Bags
+
+    clusterer = StoryClusterer()
+    clusterer._docs = 200_000
+    clusterer._df.update({"common": 150_000, "rare": 2, _vectors._ENT + "Aceh": 70_000})
+    raw = Bags({"common": 300, "rare": 2}, {"Aceh": 1})
+    wvec, evec = clusterer._weigh(raw, count=False)
+    base = math.log(200_001.0) + 1.0
+    want = {
+        "common": (1.0 + math.log(300)) * (base - math.log(150_001.0)),
+        "rare": (1.0 + math.log(2)) * (base - math.log(3.0)),
+    }
+    ranked = sorted(want.items(), key=lambda kv: -kv[1])
+    norm = math.hypot(*(v for _, v in ranked))
+    assert wvec == {k: v / norm for k, v in ranked}
+    assert evec == {"Aceh": 1.0}
+    assert len(_vectors._LOG1) > 150_000  # grown: the next such article takes the tables
+    assert clusterer._weigh(raw, count=False) == (wvec, evec)

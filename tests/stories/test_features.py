@@ -11,11 +11,13 @@ from newsprism.stories._features import (
     _CAPWORD,
     _JOINED,
     _LOWER,
+    _WORD,
     LEAD_BOOST,
     LEAD_WORDS,
     LowerWords,
     _entity_counts,
     _run_key,
+    _tokens,
     bags,
     entity_keys,
     fallback_entities,
@@ -49,9 +51,36 @@ def test_the_lead_reweighs_but_never_adds_or_drops_words(text: str) -> None:
     assert set(bags(Article(id="a", text=text)).words) == set(words(text))
 
 
+# texts of letters and digits next to each kind of edge, ASCII or not, with and
+# without "_" (so that each of _tokens' three patterns is met)
+_TOKEN_TEXTS = st.lists(
+    st.one_of(
+        st.sampled_from([*"aZ09 '’_-.\t\néÉßµ²½ΩЖ中𝐀😀\u2019\u00a0", "don't", "O’Neil"]),
+        st.characters(codec="utf-8"),
+    ),
+    max_size=60,
+).map("".join)
+
+
+@example("it's a_b 'x' y’ z'' 9'9 a''b a'''b ''c d''' ' '' e'f'g")
+@example("é_a don’t")
+@example("Don't STOP 'it's' a_b x'' ''y z''' a''b a'''b c'd'e ' 9'")
+@example("x²½ ΩЖ中𝐀😀")
+@given(_TOKEN_TEXTS)
+def test_tokens_are_the_word_pattern_matches(text: str) -> None:
+    # _tokens picks a faster pattern by the text's kind; it must find exactly
+    # what _WORD finds, in the text and in its lower case
+    ascii_ = text.encode("ascii", "replace").decode()  # the same text as ASCII
+    for t in (text, text.lower(), ascii_):
+        assert _tokens(t) == _WORD.findall(t), t
+
+
 _REFERENCE_CAPRUN = re.compile(rf"\b{_CAPWORD}{_JOINED}")
 
 
+# runs of several words and dots, which the fast form takes apart (see _runs)
+@example("Ask The Duke of York Jr. Smith-Jones of The U.S.A.B. Army.Navy Today. Then")
+@example("A B C D of E the F de G.H.I.J x Y_Z.a1.B U.S.A.Smith-Jones’s O.B.E.’s")
 @given(
     st.lists(
         st.one_of(

@@ -15,9 +15,10 @@ import importlib.util
 import math
 import re
 import sys
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Container, Iterable
 from functools import cache, lru_cache
+from itertools import filterfalse
 from pathlib import Path
 
 from .._words import CALENDAR
@@ -40,16 +41,78 @@ ENTITY_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 )
 
+#: the words of a text: runs of letters and digits ("_" is none), apostrophes inside.
+#: This is the definition; :func:`_tokens` finds the same words faster
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def _runs(char: str, joiner: str) -> str:
+    """``{char}+(?:{joiner}{char}+)*`` as sre runs it faster, with the same matches.
+
+    sre allocates a repeat context each time a match reaches a ``(...)*`` group,
+    that is for every word; written as an alternation with an empty branch the
+    group is entered only at a joiner (greedy either way, and nothing follows the
+    group, so the longest run is taken in both)."""
+    return rf"{char}+(?:{joiner}{char}+(?:{joiner}{char}+)*|)"
+
+
+# ASCII text is split in C instead: its letters and digits are [0-9A-Za-z]
+# (str.isalnum), so with every other character but the apostrophe made a space
+# (one translate) and the apostrophes that are not between two of them too (the
+# pattern below, which only looks at apostrophes), str.split gives _WORD's words
+_ASCII_SPACES = str.maketrans(
+    {c: " " for c in map(chr, range(128)) if not c.isalnum() and c != "'"}
+)
+_EDGE_APOSTROPHE = re.compile("'(?:(?![0-9A-Za-z])|(?<![0-9A-Za-z]'))")
+# Other text: letters and digits as a bitmap where sre can (a class of category
+# escapes calls the Unicode database for every character, ``[^\W_]`` up to four
+# calls; a bitmap is one test): Latin-1's letters and digits, then \w for the
+# rest, which is [^\W_] on a text without "_"
+
+
+def _ranges(chars: str) -> str:
+    """A character class's body for ``chars`` (sorted), runs written as ranges
+    (shorter to compile than one escape per character)."""
+    out: list[str] = []
+    for c in chars:
+        if out and out[-1][-1] == chr(ord(c) - 1):
+            out[-1] = out[-1][0] + c  # a run: first and last kept
+        else:
+            out.append(c)
+    return "".join(re.escape(r[0]) + ("-" + re.escape(r[-1]) if len(r) > 1 else "") for r in out)
+
+
+_LATIN1_ALNUM = _ranges("".join(c for c in map(chr, range(256)) if c.isalnum()))
+_WIDE_WORD = re.compile(_runs(rf"[{_LATIN1_ALNUM}\w]", "['’]"))
+
+
+def _tokens(text: str) -> list[str]:
+    """``_WORD.findall(text)``, in a third fewer instructions (see :func:`_runs`;
+    ``tests/stories/test_features.py`` checks that the three ways agree)."""
+    if text.isascii():  # a flag of the string: no pass
+        if "'" in text:
+            text = _EDGE_APOSTROPHE.sub(" ", text)
+        return text.translate(_ASCII_SPACES).split()
+    if "_" in text:
+        return _WORD.findall(text)
+    return _WIDE_WORD.findall(text)
+
+
 # A run of capitalised words, allowing "of"/"de"-style joiners inside it.
 # A dot belongs to a word only inside it ("U.S."), so runs stop at sentence ends.
 _CAPWORD = r"[A-Z](?:[\w'’-]|\.(?=\w))*"
-_JOINED = rf"(?:[ \t]+(?:(?:of|de|la|van|von|der|du|al|bin|the)[ \t]+)?{_CAPWORD})*"
+_JOINERS = "of|de|la|van|von|der|du|al|bin|the"
+_JOINED = rf"(?:[ \t]+(?:(?:{_JOINERS})[ \t]+)?{_CAPWORD})*"
+# _CAPWORD's tail and _JOINED as sre runs them faster (see :func:`_runs`): a word's
+# letters as one class (the dots, rare, apart), each group an alternation with an
+# empty branch
+_CAPTAIL = r"[\w'’-]*(?:\.(?=\w)[\w'’-]*(?:\.(?=\w)[\w'’-]*)*|)"
+_JOIN = rf"[ \t]+(?:(?:{_JOINERS})[ \t]+|)[A-Z]{_CAPTAIL}"
 # "\b" before the first capital, written as a look-behind after it: a pattern that
 # opens with a character class lets the engine skip ahead to the next capital
 # (a quarter faster than opening with "\b"; tests/stories/test_features.py checks
-# the two agree)
-_CAPRUN = re.compile(rf"[A-Z](?<!\w[A-Z])(?:[\w'’-]|\.(?=\w))*{_JOINED}")
+# that this finds what "\b{_CAPWORD}{_JOINED}" finds)
+_CAPRUN = re.compile(rf"[A-Z](?<!\w[A-Z]){_CAPTAIL}(?:{_JOIN}(?:{_JOIN})*|)")
 # what "written in lower case" means (:class:`LowerWords` answers it without a pass)
 _LOWER = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -173,20 +236,18 @@ class LowerWords:
 
 
 def _content(text: str, lead: int = 0, title: str = "") -> Counter[str]:
-    tokens = _WORD.findall(text.lower())
+    tokens = _tokens(text.lower())
     # one Counter over the text and the extra copies of its lead and its title: the
     # counting runs in C; the lead, a prefix, adds no new keys, and the title's new
     # words come after the text's, in the title's order
     if lead:
         tokens += tokens[:lead] * LEAD_BOOST
     if title:
-        tokens += _WORD.findall(title.lower()) * LEAD_BOOST
-    counts = Counter(tokens)
-    # the intersection and the deletions run in C (dict.pop, not Counter.__delitem__);
-    # a plain set, because keys() & set walks the article's words while keys() &
-    # frozenset walks the whole stop list
-    deque(map(counts.pop, counts.keys() & _stopset()), maxlen=0)
-    return counts
+        tokens += _tokens(title.lower()) * LEAD_BOOST
+    # stop words are dropped before counting (a set look-up in C per token is
+    # cheaper than counting them and deleting them again); the order of first
+    # occurrences, which breaks ties between equal weights later, is the same
+    return Counter(filterfalse(_stopset().__contains__, tokens))
 
 
 @cache

@@ -17,7 +17,7 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
-from itertools import islice
+from itertools import chain, islice
 
 from .._dates import published_day
 from ..model import Article, ArticleNLP
@@ -29,6 +29,7 @@ from ._vectors import (
     _LOG1,
     _add_into,
     _add_unit,
+    _grow_log1,
     _Index,
     _interned,
     _marks,
@@ -252,12 +253,35 @@ class _Stories:
         df = self._df
         ents = self._count(raw) if count else [_ENT + k for k in raw.entities]
         # (1 + ln tf) * idf, idf = ln((N + 1) / (df + 1)) + 1 as scikit-learn's smoothed
-        # IDF; 1 + ln(tf) and ln(df + 1) come from tables, computed only past their ends
-        # (inlined: this is the hottest loop of the step)
+        # IDF; 1 + ln(tf) and ln(df + 1) come from tables (inlined: this is the
+        # hottest loop of the step).  Nearly always every tf and df is inside them, so
+        # the loop does not test it: an IndexError sends the article through the loop
+        # that computes past the ends, and the df table grows to cover it (streams of
+        # millions of articles have words in more than 65,536 documents)
         base = math.log(self._docs + 1.0) + 1.0
+        table, tf1 = _LOG1, SUBLINEAR
+        get = df.__getitem__
+        try:
+            w = {k: tf1[v] * (base - table[get(k)]) for k, v in raw.words.items()}
+            e = {
+                k: tf1[v] * (base - table[get(ek)])
+                for (k, v), ek in zip(raw.entities.items(), ents, strict=True)
+            }
+        except IndexError:
+            w, e = self._weigh_past(raw, ents, base)
+        return _ranked_unit(w, self.config.article_terms), _ranked_unit(
+            e, self.config.article_entities
+        )
+
+    def _weigh_past(
+        self, raw: Bags, ents: list[str], base: float
+    ) -> tuple[dict[str, float], dict[str, float]]:
+        """:meth:`_weigh`'s weights when a tf or a df is past its table's end (the
+        same values: the tables hold what is computed here); the df table then
+        grows to cover this article's."""
         table, size, log = _LOG1, len(_LOG1), math.log
         tf1, tfs = SUBLINEAR, len(SUBLINEAR)
-        get = df.__getitem__
+        get = self._df.__getitem__
         w = {
             k: (tf1[v] if v < tfs else sublinear(v))
             * (base - (table[d] if (d := get(k)) < size else log(d + 1.0)))
@@ -268,9 +292,8 @@ class _Stories:
             * (base - (table[d] if (d := get(ek)) < size else log(d + 1.0)))
             for (k, v), ek in zip(raw.entities.items(), ents, strict=True)
         }
-        return _ranked_unit(w, self.config.article_terms), _ranked_unit(
-            e, self.config.article_entities
-        )
+        _grow_log1(max(map(get, chain(raw.words, ents)), default=0))
+        return w, e
 
     def _vectors(self, raw: Bags) -> _Vectors:
         """An already counted article's vectors (no change to the frequencies)."""
