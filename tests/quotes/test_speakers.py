@@ -7,9 +7,10 @@ and a woman, "the 66-year-old", "Rep. X (D-Calif.), 41,", a photo credit).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from quote_helpers import fixture as _fixture
+from quote_helpers import one as _one
+from quote_helpers import speaker as _speaker
 
 from newsprism.model import Article, Quote
 from newsprism.quotes import quotes
@@ -21,18 +22,6 @@ from newsprism.quotes.names import (
     is_dateline,
     not_a_name,
 )
-
-
-def _one(found: list[Quote], fragment: str) -> Quote:
-    hits = [q for q in found if fragment in q.text]
-    assert hits, f"no quote holding {fragment!r} in {[q.text for q in found]}"
-    return hits[0]
-
-
-def _speaker(found: list[Quote], fragment: str) -> str | None:
-    sp = _one(found, fragment).speaker
-    return sp.name if sp else None
-
 
 # -- floating quotations ------------------------------------------------------------
 
@@ -610,12 +599,6 @@ def test_a_surnames_gender_is_not_lent_to_someone_else_of_that_surname() -> None
 
 
 # -- Canadian news (issue 16, round 7): fixtures in tests/data/quotes/ ----------------
-
-_DATA = Path(__file__).parent.parent / "data" / "quotes"
-
-
-def _fixture(name: str) -> list[Quote]:
-    return quotes((_DATA / name).read_text(encoding="utf-8"))
 
 
 def test_a_photo_credit_is_no_antecedent_and_no_break_in_a_run() -> None:

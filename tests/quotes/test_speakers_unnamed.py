@@ -10,28 +10,12 @@ are written for the tests in those forms, never taken from the articles read.
 
 from __future__ import annotations
 
-from pathlib import Path
+from quote_helpers import fixture as _fixture
+from quote_helpers import one as _one
+from quote_helpers import speaker as _speaker
 
-from newsprism.model import Quote
 from newsprism.quotes import quotes
 from newsprism.quotes.names import clean_name
-
-DATA = Path(__file__).resolve().parents[1] / "data" / "quotes"
-
-
-def _fixture(name: str) -> list[Quote]:
-    return quotes((DATA / name).read_text(encoding="utf-8"))
-
-
-def _one(found: list[Quote], fragment: str) -> Quote:
-    hits = [q for q in found if fragment in q.text]
-    assert hits, f"no quote holding {fragment!r} in {[q.text for q in found]}"
-    return hits[0]
-
-
-def _speaker(found: list[Quote], fragment: str) -> str | None:
-    sp = _one(found, fragment).speaker
-    return sp.name if sp else None
 
 
 def test_she_after_a_sentence_about_an_unnamed_person_is_that_person() -> None:
