@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from .._words import MONTHS, WEEKDAYS
 from ..model import QuoteKind, Speaker, entity_id
 from ..nlp import doc_text
 from .names import clean_name
@@ -232,9 +233,8 @@ def _opens(text: str, paras: list[tuple[int, int]], f: Found) -> bool:
 #: A short phrase of time or circumstance before a paragraph's quotation ("Later in
 #: the afternoon, '...'", "On the night of the fire, '...'"): lower-case words after
 #: the first, but for days and months, ending in a comma.
-_DAYS = "(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_LEAD_WORD = rf"(?:[a-z][\w'’-]*|\d[\w:.]*|{_DAYS}|{_MONTHS})"
+_CALENDAR = "|".join(w.title() for w in (*WEEKDAYS, *MONTHS))
+_LEAD_WORD = rf"(?:[a-z][\w'’-]*|\d[\w:.]*|{_CALENDAR})"
 _LEAD = re.compile(rf"[A-Z][a-z]+(?: {_LEAD_WORD}){{0,7}},")
 #: A paragraph bringing in a person by name and age ("T.J. Simons, 17, who works
 #: ..."): someone new, even where NER missed the name.
