@@ -23,7 +23,7 @@ from bench_claims_facts import SCORE, prepare
 from newsprism.claims import group_claims
 
 sys.path.insert(0, str(SCORE.parent))
-import score as S  # noqa: E402
+import score as S
 
 #: The verdicts score.py accepts for each annotated verdict.
 WANT = {
