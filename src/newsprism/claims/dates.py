@@ -415,12 +415,13 @@ _AT = re.compile(r"\b(?:at|by|until|till|from)\s+$", re.IGNORECASE)
 @dataclass(frozen=True, slots=True)
 class ClockTime:
     """A time of day as minutes after midnight, ``low <= true time <= high``; ``at`` is
-    where it stands in the text searched."""
+    where its hour stands in the text searched, ``text`` the words that state it."""
 
     low: int
     high: int
     at: int
     hedged: bool
+    text: str
 
 
 def clock_times(text: str) -> list[ClockTime]:
@@ -445,5 +446,5 @@ def clock_times(text: str) -> list[ClockTime]:
             hour = 0
         t = hour * 60 + minute
         before, after = _CLOCK_HEDGES.get(hedge, (0, 0))
-        out.append(ClockTime(t - before, t + after, m.start("h"), bool(hedge)))
+        out.append(ClockTime(t - before, t + after, m.start("h"), bool(hedge), m.group(0)))
     return out

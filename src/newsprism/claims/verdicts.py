@@ -451,15 +451,14 @@ def _vaguer_times(a: Claim, b: Claim) -> list[tuple[Value, Value]]:
     for ta in clock_times(a.text):
         for tb in clock_times(b.text):
             if ta.low <= tb.high and tb.low <= ta.high and (ta.low, ta.high) != (tb.low, tb.high):
-                out.append((_time_value(a, ta), _time_value(b, tb)))
+                out.append((_time_value(ta), _time_value(tb)))
     return out
 
 
-def _time_value(c: Claim, t: ClockTime) -> Value:
+def _time_value(t: ClockTime) -> Value:
     """A time as a value for a side's text (never stored: a dossier's values are
     figures and dates)."""
-    words = c.text[t.at :].split()
-    return Value("time", " ".join(words[:3]).rstrip(".,;"), None)
+    return Value("time", t.text, None)
 
 
 def _hedged_twin(a: Amount, b: Amount) -> bool:
