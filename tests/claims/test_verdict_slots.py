@@ -158,3 +158,13 @@ def test_clock_times_are_read_with_their_hedges() -> None:
     # a bare "H:MM" needs "at" (a verse, a race time, a score are not times of day)
     assert clock_times("Genesis 3:16 and a 4:35 mile") == []
     assert clock_times("won 3-2 in 2009 before 12,000 fans") == []
+
+
+def test_two_roundings_of_one_figure_are_equally_loose() -> None:
+    j = _judge(
+        {
+            "a": "About 500 volunteers joined the search for the missing hikers",
+            "b": "An estimated 500 volunteers joined the search for the missing hikers",
+        }
+    )
+    assert j.verdict == "corroborated"

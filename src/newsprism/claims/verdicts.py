@@ -179,8 +179,17 @@ def _vaguer(a: Amount, b: Amount) -> bool:
     Both are shown; neither is called false."""
     if a.restrictive or b.restrictive or (a.hedge is None and b.hedge is None):
         return False
-
+    if a.value == b.value and _approximate(a.hedge) and _approximate(b.hedge):
+        return False  # "about 500" / "an estimated 500": one figure, equally loose
     return (a.low, a.high) != (b.low, b.high)
+
+
+def _approximate(hedge: str | None) -> bool:
+    """A hedge that rounds either way ("about", "an estimated"), not a bound."""
+    if hedge is None:
+        return False
+    lo, hi = HEDGES[hedge]
+    return lo < 1.0 < hi
 
 
 #: Days in each duration unit, to set "12 days" beside "less than two weeks".
@@ -466,8 +475,7 @@ def _hedged_twin(a: Amount, b: Amount) -> bool:
     rounds"): the hedge widens or bounds it."""
     if a.value != b.value or (a.hedge is None) == (b.hedge is None):
         return False
-    lo, hi = HEDGES[a.hedge or b.hedge or ""]
-    return lo < 1.0 < hi  # "about", "around"; "up to 15 years" is a bound, often a maximum
+    return _approximate(a.hedge or b.hedge)  # "up to 15 years" is a bound, often a maximum
 
 
 #: Relative difference under which two units state one span exactly (two weeks, 14 days).
