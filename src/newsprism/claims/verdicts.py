@@ -8,8 +8,12 @@ Rules, strongest first, each needing evidence inside the group:
   assertion.  Two values in the *same* article are taken to be different
   quantities, never a conflict.  Counts from articles published on different
   days may be updates (a death toll rising), so they are imprecise instead.
-* **imprecise** -- a vague figure ("tens of millions") beside a precise one
-  ("nearly $120 million"): both shown, neither called false.
+* **imprecise** -- one account of a slot looser than another, both holding: a vague
+  figure ("tens of millions") beside a precise one ("nearly $120 million"), a hedged
+  one beside the same figure said exactly, a coarser unit ("three-month" / "90-day"),
+  a coarser date, a looser time of day.  Both are shown, neither called false; and only
+  for a slot at least half the group's articles state (an article silent on it says
+  less, not something vaguer).
 * **corroborated** -- two or more independent sources (a derivation family
   counts once), no conflict.
 * **single-source** -- one independent source.
