@@ -4,6 +4,9 @@ given (``judge`` directly), so only the verdict rules are under test."""
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from newsprism.claims.dates import clock_times
 from newsprism.claims.features import EntityIndex, features
 from newsprism.claims.values import find_values
@@ -168,3 +171,21 @@ def test_two_roundings_of_one_figure_are_equally_loose() -> None:
         }
     )
     assert j.verdict == "corroborated"
+
+
+_HEDGE = st.sampled_from(["", "about ", "shortly after ", "just before ", "nearly ", "at "])
+
+
+@given(_HEDGE, st.integers(1, 12), st.integers(0, 59), st.sampled_from(["a.m.", "p.m.", "pm"]))
+def test_clock_times_hold_the_stated_time(hedge: str, hour: int, minute: int, half: str) -> None:
+    text = f"The train left {hedge}{hour}:{minute:02d} {half} from the station"
+    (t,) = clock_times(text)
+    stated = (hour % 12 + (12 if half.startswith("p") else 0)) * 60 + minute
+    assert t.low <= stated <= t.high and t.high - t.low <= 30
+    assert t.hedged == (hedge.strip() not in ("", "at"))
+
+
+@given(st.text(max_size=200))
+def test_clock_times_never_fail(text: str) -> None:
+    for t in clock_times(text):
+        assert -120 <= t.low <= t.high <= 24 * 60 + 120
