@@ -52,7 +52,11 @@ _MONTH_RE = (
     r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
 YEAR_RE = r"(?:1[89]\d\d|20\d\d)"
-_PART_RE = r"(?:(?P<part>early|late|mid|the end of|the beginning of|the start of)[\s-]+)?"
+_PART_RE = (
+    r"(?:(?P<part>early|late|mid|the end of|the beginning of|the start of"
+    r"|(?:the\s+)?(?:first|second|latter)\s+half\s+of"
+    r"|(?:the\s+)?(?:first|second|third|fourth|last)\s+quarter\s+of)[\s-]+)?"
+)
 #: Where a match of :data:`DATE` or of a figure pattern can start: each of their
 #: branches opens with ``\b`` and a word character.  Python's ``re`` cannot skip
 #: ahead to a pattern that opens with an optional group or ``\b``, so it tries
@@ -86,6 +90,14 @@ _PART_MONTHS = {
     "mid": (5, 8),
     "late": (9, 12),
     "the end of": (10, 12),
+    "first half of": (1, 6),
+    "second half of": (7, 12),
+    "latter half of": (7, 12),
+    "first quarter of": (1, 3),
+    "second quarter of": (4, 6),
+    "third quarter of": (7, 9),
+    "fourth quarter of": (10, 12),
+    "last quarter of": (10, 12),
 }
 
 
@@ -237,7 +249,8 @@ def resolve(
         year = int(g("y_year"))
         part = g("ypart")
         if part:
-            a, b = _PART_MONTHS[part.lower()]
+            said = " ".join(part.lower().split())
+            a, b = _PART_MONTHS.get(said) or _PART_MONTHS[said.removeprefix("the ")]
             return ("date", f"{year:04d}-{a:02d}/{_month_end(year, b).isoformat()}")
         return ("date", f"{year:04d}")
     if g("decade"):
