@@ -173,6 +173,19 @@ def test_two_roundings_of_one_figure_are_equally_loose() -> None:
     assert j.verdict == "corroborated"
 
 
+def test_a_quarter_is_a_date_finer_than_its_year() -> None:
+    (v,) = [f.value for f in find_values("The plant will open in the second half of 2027")]
+    assert (v.kind, v.value) == ("date", "2027-07/2027-12-31")
+    assert find_values("Sales rose in the second half of the year") == []  # no share of 50 %
+    j = _judge(
+        {
+            "a": "Northwind will open the Leeds plant in the third quarter of 2027",
+            "b": "Northwind will open the Leeds plant in 2027, the company said",
+        }
+    )
+    assert j.verdict == "imprecise"
+
+
 _HEDGE = st.sampled_from(["", "about ", "shortly after ", "just before ", "nearly ", "at "])
 
 
