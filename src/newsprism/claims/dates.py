@@ -52,7 +52,11 @@ _MONTH_RE = (
     r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
 YEAR_RE = r"(?:1[89]\d\d|20\d\d)"
-_PART_RE = r"(?:(?P<part>early|late|mid|the end of|the beginning of|the start of)[\s-]+)?"
+_PART_RE = (
+    r"(?:(?P<part>early|late|mid|the end of|the beginning of|the start of"
+    r"|(?:the\s+)?(?:first|second|latter)\s+half\s+of"
+    r"|(?:the\s+)?(?:first|second|third|fourth|last)\s+quarter\s+of)[\s-]+)?"
+)
 #: Where a match of :data:`DATE` or of a figure pattern can start: each of their
 #: branches opens with ``\b`` and a word character.  Python's ``re`` cannot skip
 #: ahead to a pattern that opens with an optional group or ``\b``, so it tries
@@ -86,6 +90,14 @@ _PART_MONTHS = {
     "mid": (5, 8),
     "late": (9, 12),
     "the end of": (10, 12),
+    "first half of": (1, 6),
+    "second half of": (7, 12),
+    "latter half of": (7, 12),
+    "first quarter of": (1, 3),
+    "second quarter of": (4, 6),
+    "third quarter of": (7, 9),
+    "fourth quarter of": (10, 12),
+    "last quarter of": (10, 12),
 }
 
 
@@ -237,7 +249,8 @@ def resolve(
         year = int(g("y_year"))
         part = g("ypart")
         if part:
-            a, b = _PART_MONTHS[part.lower()]
+            said = " ".join(part.lower().split())
+            a, b = _PART_MONTHS.get(said) or _PART_MONTHS[said.removeprefix("the ")]
             return ("date", f"{year:04d}-{a:02d}/{_month_end(year, b).isoformat()}")
         return ("date", f"{year:04d}")
     if g("decade"):
@@ -374,3 +387,77 @@ def dates_compatible(a: DateRange, b: DateRange) -> bool:
             return day.low.weekday() == wd
         return True
     return a.low <= b.high and b.low <= a.high
+
+
+# --- clock times ------------------------------------------------------------------
+
+#: A time of day: "2:30 a.m.", "3 p.m.", "06:00 BST", "at 1023 GMT" is left out (a
+#: bare four-digit number is too often a year); an hour alone needs "a.m."/"p.m." or a
+#: zone.  The space allowed after the colon and inside "p. m." is how tokenised text
+#: (ECB+, some wire feeds) re-joins; no news writes a clock time otherwise.
+CLOCK = re.compile(
+    r"\b(?:(?P<hedge>shortly after|just after|soon after|shortly before|just before"
+    r"|about|around|approximately|roughly|nearly|almost|after|before)\s+)?"
+    r"(?P<h>[01]?\d|2[0-3])(?::\s?(?P<m>[0-5]\d))?"
+    r"(?:\s*(?P<ap>[ap])\.?\s?m\b\.?|\s*(?P<zone>GMT|UTC|BST|EDT|EST|CDT|CST|PDT|PST|CET)\b"
+    r"|(?(m)(?![\d:])|(?!)))",
+    re.IGNORECASE,
+)
+#: Minutes a hedge adds before and after a stated time: "shortly after 2 a.m." is
+#: 2:00-2:30; "about 2:30" a quarter of an hour either side.
+_CLOCK_HEDGES = {
+    "shortly after": (0, 30),
+    "just after": (0, 15),
+    "soon after": (0, 30),
+    "shortly before": (30, 0),
+    "just before": (15, 0),
+    "about": (15, 15),
+    "around": (15, 15),
+    "approximately": (15, 15),
+    "roughly": (15, 15),
+    "nearly": (15, 0),
+    "almost": (15, 0),
+    "after": (0, 120),
+    "before": (120, 0),
+}
+
+
+_AT = re.compile(r"\b(?:at|by|until|till|from)\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class ClockTime:
+    """A time of day as minutes after midnight, ``low <= true time <= high``; ``at`` is
+    where its hour stands in the text searched, ``text`` the words that state it."""
+
+    low: int
+    high: int
+    at: int
+    hedged: bool
+    text: str
+
+
+def clock_times(text: str) -> list[ClockTime]:
+    """The times of day ``text`` states, each as the minutes its wording allows.
+
+    Read from a claim's text when verdicts compare accounts ("shortly after 2 a.m." /
+    "just after 2:30 a.m."), not stored as values: a time says when within a day and
+    is never a figure or a date of its own.
+    """
+    out = []
+    for m in CLOCK.finditer(text):
+        hour, minute = int(m.group("h")), int(m.group("m") or 0)
+        ap = (m.group("ap") or "").lower()
+        hedge = (m.group("hedge") or "").lower()
+        if not (ap or m.group("zone") or hedge or _AT.search(text, 0, m.start())):
+            continue  # "Genesis 3:16", "a 4:35 mile": a bare "H:MM" needs "at" before it
+        if ap and not 1 <= hour <= 12:
+            continue
+        if ap == "p" and hour != 12:
+            hour += 12
+        elif ap == "a" and hour == 12:
+            hour = 0
+        t = hour * 60 + minute
+        before, after = _CLOCK_HEDGES.get(hedge, (0, 0))
+        out.append(ClockTime(t - before, t + after, m.start("h"), bool(hedge), m.group(0)))
+    return out

@@ -367,7 +367,7 @@ _SHARE = re.compile(
     rf"(?:\b(?P<a>{_SMALL})\s+(?:in|out\s+of)\s+(?P<b>{_SMALL}|a\s+hundred)\b"
     r"|\b(?P<fa>one|two|three|four|nine|a)[\s-](?P<fb>halves|half|thirds?|quarters?|fourths?"
     r"|fifths?|tenths?)(?=\s+of\b|$)"
-    r"|\b(?P<half>half)(?=\s+of\b|$))",
+    r"|(?<!first )(?<!second )(?<!latter )\b(?P<half>half)(?=\s+of\b|$))",
     re.IGNORECASE,
 )
 

@@ -8,8 +8,12 @@ Rules, strongest first, each needing evidence inside the group:
   assertion.  Two values in the *same* article are taken to be different
   quantities, never a conflict.  Counts from articles published on different
   days may be updates (a death toll rising), so they are imprecise instead.
-* **imprecise** -- a vague figure ("tens of millions") beside a precise one
-  ("nearly $120 million"): both shown, neither called false.
+* **imprecise** -- one account of a slot looser than another, both holding: a vague
+  figure ("tens of millions") beside a precise one ("nearly $120 million"), a hedged
+  one beside the same figure said exactly, a coarser unit ("three-month" / "90-day"),
+  a coarser date, a looser time of day.  Both are shown, neither called false; and only
+  for a slot at least half the group's articles state (an article silent on it says
+  less, not something vaguer).
 * **corroborated** -- two or more independent sources (a derivation family
   counts once), no conflict.
 * **single-source** -- one independent source.
@@ -21,13 +25,15 @@ import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from .._words import WEEKDAYS
 from ..model import Claim, ConflictKind, Side, Value, Verdict
-from .dates import DateRange
+from .dates import ClockTime, DateRange, clock_times
 from .features import Features
 from .label import uncued
 from .lexicon import DEBUNK, DENIAL, DISTANCED, STOP, TIME_UNITS, may_debunk, may_deny
 from .values import (
     AMOUNT_KINDS,
+    HEDGES,
     Amount,
     amount_of,
     amounts_compatible,
@@ -62,6 +68,7 @@ _WINDOW = 4
 _DURATIONS = frozenset(["minute", "hour", "day", "week", "month"])
 #: Figures two claims share that must all differ for them to be two occasions.
 _ALL_DIFFER = 2
+_WEEKDAY_NAMES = frozenset(WEEKDAYS)
 #: Candidate conflicts examined per group before giving up.
 _MAX_CANDIDATES = 50
 
@@ -176,8 +183,17 @@ def _vaguer(a: Amount, b: Amount) -> bool:
     Both are shown; neither is called false."""
     if a.restrictive or b.restrictive or (a.hedge is None and b.hedge is None):
         return False
-
+    if a.value == b.value and _approximate(a.hedge) and _approximate(b.hedge):
+        return False  # "about 500" / "an estimated 500": one figure, equally loose
     return (a.low, a.high) != (b.low, b.high)
+
+
+def _approximate(hedge: str | None) -> bool:
+    """A hedge that rounds either way ("about", "an estimated"), not a bound."""
+    if hedge is None:
+        return False
+    lo, hi = HEDGES[hedge]
+    return lo < 1.0 < hi
 
 
 #: Days in each duration unit, to set "12 days" beside "less than two weeks".
@@ -195,7 +211,27 @@ def _within_ratio(aa: Amount, ab: Amount, ratio: float = _MAX_RATIO) -> bool:
 
 
 def _date_values(c: Claim) -> list[Value]:
-    return [v for v in c.values if v.kind in ("date", "day")]
+    """A claim's dates, a weekday written in apposition to the date after it ("Sunday,
+    February 1, 2009") counted once: the date says the day."""
+    dates = [v for v in c.values if v.kind in ("date", "day")]
+    out = []
+    for n, v in enumerate(dates):
+        nxt = dates[n + 1] if n + 1 < len(dates) else None
+        if nxt is not None and _weekday_word(v) and _adjacent(c.text, v, nxt):
+            continue
+        out.append(v)
+    return out
+
+
+def _weekday_word(v: Value) -> bool:
+    return v.kind == "day" or v.text.split()[-1].lower() in _WEEKDAY_NAMES
+
+
+def _adjacent(text: str, first: Value, second: Value) -> bool:
+    at = text.find(first.text)
+    if at < 0:
+        return False
+    return text[at + len(first.text) :].lstrip(", ").startswith(second.text)
 
 
 def _period_values(c: Claim) -> list[Value]:
@@ -259,11 +295,15 @@ def _value_conflicts(
         agreeing = differing = 0
         for (va, aa), (vb, ab) in itertools.product(_amounts(a), _amounts(b)):
             if aa.unit in TIME_UNITS and aa.unit not in _DURATIONS:
+                # rounds, years, seasons: two of them are rarely one quantity, but one
+                # figure said exactly by one outlet and hedged by the other is
+                if aa.unit == ab.unit and _hedged_twin(aa, ab):
+                    vagues.append((i, va, j, vb))
                 continue
             if aa.unit != ab.unit and aa.unit in _DAYS and ab.unit in _DAYS:
                 # one span in two units: only ever vaguer, conversions are loose
                 da, db = _in_days(aa), _in_days(ab)
-                if amounts_compatible(da, db) and _vaguer(da, db):
+                if (amounts_compatible(da, db) and _vaguer(da, db)) or _coarser_unit(aa, ab):
                     vagues.append((i, va, j, vb))
                 continue
             ok = amounts_compatible(aa, ab)
@@ -293,24 +333,28 @@ def _value_conflicts(
         # else every figure the two share differs ("269 yards ... 29 passes for 201
         # yards" / "793 yards ... 39 passes for 302 yards"): another season or occasion,
         # not two accounts of one; one account wrong on one figure keeps the rest
+        dates_a, dates_b = _date_values(a), _date_values(b)
+        few = len(dates_a) <= 2 and len(dates_b) <= 2
         for va, vb in [
-            *itertools.product(_date_values(a), _date_values(b)),
+            *itertools.product(dates_a, dates_b),
             *itertools.product(_period_values(a), _period_values(b)),
-            *itertools.product(_date_values(a), _period_values(b)),
-            *itertools.product(_period_values(a), _date_values(b)),
+            *itertools.product(dates_a, _period_values(b)),
+            *itertools.product(_period_values(a), dates_b),
         ]:
             ra, rb = date_range(va), date_range(vb)
             if ra is None or rb is None:
                 continue
             if _attributive(a, va) or _attributive(b, vb):
                 continue
-            if _finer(ra, rb) and len(_date_values(a)) <= 2 and len(_date_values(b)) <= 2:
+            if few and (_finer(ra, rb) or _starts_within(va, ra, vb, rb)):
                 vagues.append((i, va, j, vb))  # "in 2010" / "from September 2010"
-            if va.kind != vb.kind or not _same_event(feats[i], feats[j]):
+            if not _comparable_kinds(va, ra, vb, rb) or not _same_event(feats[i], feats[j]):
                 continue
-            single = len(_date_values(a)) == 1 and len(_date_values(b)) == 1
+            single = len(dates_a) == 1 and len(dates_b) == 1
             if not dates_compatible(ra, rb) and (single or va.kind == "period"):
                 conflicts.append((i, va, j, vb))
+        vagues.extend((i, ta, j, tb) for ta, tb in _vaguer_times(a, b))
+    vagues = [c for c in vagues if _slot_share(claims, c[1]) >= _SLOT_SHARE]
     found, verdict = None, "conflicting"
     for kind, cands in (("conflicting", conflicts), ("imprecise", vagues)):
         found = next(
@@ -352,6 +396,106 @@ def _finer(a: DateRange, b: DateRange) -> bool:
         return False
     wa, wb = (a.high - a.low).days + 1, (b.high - b.low).days + 1
     return max(wa, wb) >= _FINER * min(wa, wb)
+
+
+def _starts_within(va: Value, ra: DateRange, vb: Value, rb: DateRange) -> bool:
+    """A period and a coarser date holding its start or end: "in 2010" beside "from
+    September 2010 to January 2011" (the stay began in 2010, and the year says less)."""
+    if {va.kind, vb.kind} != {"period", "date"} or ra.weekday is not None or rb.weekday is not None:
+        return False
+    period, date = (ra, rb) if va.kind == "period" else (rb, ra)
+    if period.open_end or (date.low <= period.low and period.high <= date.high):
+        return False  # inside it: :func:`_finer`'s case
+    holds = date.low <= period.low <= date.high or date.low <= period.high <= date.high
+    return holds and (date.high - date.low).days >= _FINER * 28
+
+
+def _comparable_kinds(va: Value, ra: DateRange, vb: Value, rb: DateRange) -> bool:
+    """Dates that can conflict: of one kind, or a weekday against one calendar day
+    ("Monday" against "February 3, 2009", a Tuesday)."""
+    if va.kind == vb.kind:
+        return True
+    if {va.kind, vb.kind} != {"day", "date"}:
+        return False
+    day = rb if va.kind == "day" else ra
+    return day.low == day.high
+
+
+#: Share of a group's articles that must state a slot (at least half) for one account
+#: of it being vaguer to be the group's verdict.
+_SLOT_SHARE = 0.5
+
+
+def _slot_share(claims: Sequence[Claim], v: Value) -> float:
+    """The share of the group's articles that state the slot ``v`` fills: a figure of
+    its unit, a date, a time of day.
+
+    A group is one proposition, but its sentences carry details of their own: two of
+    five reports giving the hour, one "shortly after" it, does not make the fire
+    imprecise.  A slot half the articles or more state is the group's, and one of them
+    stating it more loosely is what a reader must see; an article that says nothing
+    of it is not vaguer, it says less.
+    """
+    amount = amount_of(v)
+    articles: set[str] = set()
+    stating: set[str] = set()
+    for c in claims:
+        articles.add(c.article)
+        if v.kind == "time":
+            held = bool(clock_times(c.text))
+        elif amount is not None:
+            held = any(_same_unit(amount, x) for _, x in _amounts(c))
+        else:
+            held = any(x.kind in ("date", "day", "period") for x in c.values)
+        if held:
+            stating.add(c.article)
+    return len(stating) / len(articles)
+
+
+def _same_unit(a: Amount, b: Amount) -> bool:
+    return a.unit == b.unit or (a.unit in _DAYS and b.unit in _DAYS)
+
+
+def _vaguer_times(a: Claim, b: Claim) -> list[tuple[Value, Value]]:
+    """Times of day that both hold, one stated more loosely: "shortly after 2 a.m." /
+    "just after 2:30 a.m.", "at 06:00" / "shortly after 06:00".  Never a conflict:
+    a sentence's times are often of different moments (called at 6, arrived at 6:10)."""
+    out = []
+    for ta in clock_times(a.text):
+        for tb in clock_times(b.text):
+            if ta.low <= tb.high and tb.low <= ta.high and (ta.low, ta.high) != (tb.low, tb.high):
+                out.append((_time_value(ta), _time_value(tb)))
+    return out
+
+
+def _time_value(t: ClockTime) -> Value:
+    """A time as a value for a side's text (never stored: a dossier's values are
+    figures and dates)."""
+    return Value("time", t.text, None)
+
+
+def _hedged_twin(a: Amount, b: Amount) -> bool:
+    """One figure, said exactly by one and hedged by the other ("300 rounds" / "about 300
+    rounds"): the hedge widens or bounds it."""
+    if a.value != b.value or (a.hedge is None) == (b.hedge is None):
+        return False
+    return _approximate(a.hedge or b.hedge)  # "up to 15 years" is a bound, often a maximum
+
+
+#: Relative difference under which two units state one span exactly (two weeks, 14 days).
+_EXACT = 0.01
+
+
+def _coarser_unit(a: Amount, b: Amount) -> bool:
+    """One span in a coarser unit that holds the other's figure but not exactly: "a
+    three-month stay" / "a 90-day stay" (91 days); "two weeks" / "14 days" is one
+    figure.  The coarse figure is read to half its unit either way."""
+    if a.hedge is not None or b.hedge is not None:
+        return False
+    coarse, fine = (a, b) if _DAYS[a.unit] > _DAYS[b.unit] else (b, a)
+    k, f = _DAYS[coarse.unit], fine.value * _DAYS[fine.unit]
+    inside = (coarse.value - 0.5) * k <= f <= (coarse.value + 0.5) * k
+    return inside and abs(f - coarse.value * k) > _EXACT * coarse.value * k
 
 
 def values_agree(a: Claim, b: Claim) -> bool:
