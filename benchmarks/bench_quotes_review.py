@@ -2,6 +2,7 @@
 
 Usage:
     python benchmarks/bench_quotes_review.py select [DATA] OUT.jsonl [--held-out --fnc N --ecb N]
+        [--fresh]
     python benchmarks/bench_quotes_review.py dump DOSSIER.json OUT.txt
     python benchmarks/bench_quotes_review.py score DOSSIER.json REVIEW.json [--show]
     python benchmarks/bench_quotes_review.py table BEFORE.json AFTER.json REVIEW.json
@@ -56,9 +57,9 @@ def _spread(items: list[Any], n: int, half: bool = False) -> list[Any]:
     return [items[int(i * step + shift)] for i in range(n)]
 
 
-def select(
-    data: Path, out: Path, held_out: bool = False, n_fnc: int = N_FNC, n_ecb: int = N_ECB
-) -> None:
+def _pools(data: Path) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """The FNC-1 bodies (id-order >= 900) and the best-quoted ECB+ article of each event
+    not in ``facts.json``, both in a fixed order."""
     import csv
 
     csv.field_size_limit(10**8)
@@ -80,6 +81,28 @@ def select(
         if cur is None or _quote_marks(d["text"]) > _quote_marks(cur["text"]):
             best[d["event"]] = {"id": f"ecb-{d['id']}", "text": d["text"]}
     ecb = [best[e] for e in sorted(best, key=lambda e: (int(e.rstrip("+")), e))]
+    return fnc, ecb
+
+
+def select(
+    data: Path,
+    out: Path,
+    held_out: bool = False,
+    n_fnc: int = N_FNC,
+    n_ecb: int = N_ECB,
+    fresh: bool = False,
+) -> None:
+    """``fresh`` (round 9): leave out round 8's 70 development and 15 held-out articles
+    (its ECB+ events with them) and spread over what remains."""
+    fnc, ecb = _pools(data)
+    if fresh:
+        used = {
+            a["id"]
+            for held, nf, ne in ((False, N_FNC, N_ECB), (True, 10, 5))
+            for a in _spread(fnc, nf, held) + _spread(ecb, ne, held)
+        }
+        fnc = [a for a in fnc if a["id"] not in used]
+        ecb = [a for a in ecb if a["id"] not in used]
     chosen = _spread(fnc, n_fnc, held_out) + _spread(ecb, n_ecb, held_out)
     with out.open("w", encoding="utf-8") as f:
         for a in chosen:
@@ -257,6 +280,9 @@ def main() -> int:
     s.add_argument("--held-out", action="store_true", help="the disjoint set half a step on")
     s.add_argument("--fnc", type=int, default=N_FNC)
     s.add_argument("--ecb", type=int, default=N_ECB)
+    s.add_argument(
+        "--fresh", action="store_true", help="leave out round 8's 85 articles (round 9)"
+    )
     d = sub.add_parser("dump")
     d.add_argument("dossier", type=Path)
     d.add_argument("out", type=Path)
@@ -270,7 +296,7 @@ def main() -> int:
     t.add_argument("review", type=Path)
     a = ap.parse_args()
     if a.cmd == "select":
-        select(a.data, a.out, a.held_out, a.fnc, a.ecb)
+        select(a.data, a.out, a.held_out, a.fnc, a.ecb, a.fresh)
     elif a.cmd == "dump":
         dump(a.dossier, a.out)
     elif a.cmd == "table":

@@ -101,6 +101,12 @@ VOICE_NOUNS: frozenset[str] = _words(
 )
 
 #: Titles written before a name ("Sen. Jeanne Shaheen"); lower-cased, no dot.
+#: Not one list with ``entities._TITLE_WORDS``: that one strips a title off an entity's
+#: name, this one also marks words that open or head a role ("former", "top", "rival",
+#: "owner", "leader", "speaker"), which stripped off an entity's name would make "Top
+#: Gear" "Gear"; and it lacks words entities strips that phrase and name rules here
+#: would then split off ("producer", "editor", "father").  Either side's output would
+#: change, so the two stay apart.
 TITLE_WORDS: frozenset[str] = _words(
     """
     mr mrs ms miss dr prof sir dame lord lady rev
