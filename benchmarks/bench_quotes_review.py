@@ -280,9 +280,7 @@ def main() -> int:
     s.add_argument("--held-out", action="store_true", help="the disjoint set half a step on")
     s.add_argument("--fnc", type=int, default=N_FNC)
     s.add_argument("--ecb", type=int, default=N_ECB)
-    s.add_argument(
-        "--fresh", action="store_true", help="leave out round 8's 85 articles (round 9)"
-    )
+    s.add_argument("--fresh", action="store_true", help="leave out round 8's 85 articles (round 9)")
     d = sub.add_parser("dump")
     d.add_argument("dossier", type=Path)
     d.add_argument("out", type=Path)
