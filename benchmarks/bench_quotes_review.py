@@ -265,10 +265,30 @@ def score(dossier_path: Path, review_path: Path, show: bool) -> None:
                 got = _speaker(pred)
                 print(f"{verdict:9} {r['article']} {r['start']} want={r['speaker']!r} got={got!r}")
     total = sum(counts.values())
+    speech = [r for r in review["quotes"] if r["speaker"] is not None]
+    right_speech = sum(
+        judge(
+            _match(by_art.get(r["article"], []), r["start"], r["end"]),
+            texts.get(r["article"], ""),
+            r["speaker"],
+        )
+        == "right"
+        for r in speech
+    )
     for form, n in forms.most_common():
         print(f"  {form[0]:28} {form[1]:9} {n}")
     print(" ".join(f"{k}={v}" for k, v in sorted(counts.items())))
     print(f"right {counts['right']} / {total} = {counts['right'] / max(total, 1):.3f}")
+    print(
+        f"speech: right {right_speech} / {len(speech)} = {right_speech / max(len(speech), 1):.3f}"
+    )
+    if "missed_speech" in review:
+        missed = sum(review["missed_speech"].values())
+        found = sum(1 for r in speech if _match(by_art.get(r["article"], []), r["start"], r["end"]))
+        print(
+            f"speech judged found {found}, missed (read by hand) {missed}: quote recall ~"
+            f"{found / max(found + missed, 1):.3f}"
+        )
 
 
 def main() -> int:
