@@ -41,6 +41,8 @@ from _data import DEFAULT_DATA
 FNC_FROM = 900
 N_FNC = 45
 N_ECB = 25
+#: Round 9's held-out set: FNC-1 bodies and ECB+ articles, half a step on.
+R9_HELD = (14, 6)
 
 
 def _quote_marks(text: str) -> int:
@@ -93,7 +95,8 @@ def select(
     fresh: bool = False,
 ) -> None:
     """``fresh`` (round 9): leave out round 8's 70 development and 15 held-out articles
-    (its ECB+ events with them) and spread over what remains."""
+    (its ECB+ events with them) and spread over what remains; without ``held_out``,
+    leave out round 9's held-out set (``--fresh --held-out --fnc 14 --ecb 6``) as well."""
     fnc, ecb = _pools(data)
     if fresh:
         used = {
@@ -103,6 +106,13 @@ def select(
         }
         fnc = [a for a in fnc if a["id"] not in used]
         ecb = [a for a in ecb if a["id"] not in used]
+        if not held_out:
+            # The development set: what round 9's held-out set leaves.
+            held = {
+                a["id"] for a in _spread(fnc, R9_HELD[0], True) + _spread(ecb, R9_HELD[1], True)
+            }
+            fnc = [a for a in fnc if a["id"] not in held]
+            ecb = [a for a in ecb if a["id"] not in held]
     chosen = _spread(fnc, n_fnc, held_out) + _spread(ecb, n_ecb, held_out)
     with out.open("w", encoding="utf-8") as f:
         for a in chosen:
