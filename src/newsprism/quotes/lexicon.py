@@ -20,6 +20,7 @@ __all__ = [
     "GROUP_NOUNS",
     "OBJECT_CUE_VERBS",
     "OCCUPATION_NOUNS",
+    "ORG_NOUNS",
     "ORG_PRONOUNS",
     "PERSON_PRONOUNS",
     "QUOTE_ONLY_CUE_VERBS",
@@ -155,6 +156,18 @@ OCCUPATION_NOUNS: frozenset[str] = _words(
     millionaire tycoon magnate philanthropist psychologist psychiatrist pharmacist
     dentist surgeon doctor nurse paramedic firefighter midwife veteran soldier
     plumber electrician mechanic accountant banker trader economist analyst
+    """
+)
+
+#: Kinds of organisation: a definite description names one ("the ministry said",
+#: "the company said"), and a name holding one is no person ("Coastal Ferry Workers
+#: Union").  Not "network", "team" or "party", which as often mean people or a channel.
+ORG_NOUNS: frozenset[str] = _words(
+    """
+    company firm group ministry department council committee union association alliance
+    organisation organization commission authority board office agency bank institute
+    foundation observatory university college church hospital charity operator carrier
+    airline retailer manufacturer developer insurer lender broadcaster
     """
 )
 

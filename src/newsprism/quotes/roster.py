@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from ..nlp import doc_text
 from .gender import Gender, agrees, first_name_gender, given_name_gender, word_gender
 from .layout import Layout
+from .lexicon import ORG_NOUNS
 from .names import (
     clean_name,
     clean_role,
@@ -304,4 +305,7 @@ class Roster:
         for m in reversed(self.known):
             if m.name == name or m.name.endswith(" " + name):
                 return m.kind
+        words = name.lower().split()
+        if len(words) > 1 and any(w in ORG_NOUNS for w in words):
+            return "org"  # "Coastal Ferry Workers Union", which NER did not label
         return "person"

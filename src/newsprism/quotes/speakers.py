@@ -53,6 +53,7 @@ from .layout import Layout, line_clip
 from .lexicon import (
     ANONYMOUS_NOUNS,
     GENERIC_PERSON_NOUNS,
+    ORG_NOUNS,
     ORG_PRONOUNS,
     PERSON_PRONOUNS,
     SPEECH_NOUNS,
@@ -105,10 +106,18 @@ _OUTLETS = frozenset(
     {"paper", "newspaper", "magazine", "tabloid", "daily", "outlet", "publication"}
     | {"website", "site", "agency"}
 )
+#: What an outlet publishes, which "the report said" may stand for ("The Wall Street
+#: Journal reported ... The report said").
+_OUTLET_WORKS = frozenset({"report", "article", "story"})
 #: How many sentences back a pronoun may find its antecedent.
 _LOOKBACK = 6
 #: Salience a mention keeps per sentence it lies back: the last sentences weigh most.
 _DECAY = 0.5
+
+
+def _bare(name: str) -> str:
+    """An organisation's name without its article ("the Iraqi Ministry of Defence")."""
+    return name[4:] if name[:4].lower() == "the " else name
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,17 +259,54 @@ class SpeakerResolver(Roster):
             named = self._named(twin)
             if named is not None:
                 return named[0], self._np_text(tok) or named[1], named[2]
-        if lemma_of(tok) in _OUTLETS and any(c.lower_ == "the" for c in tok.children):
-            # "The Washington Post first reported ... The paper also reported": the
-            # outlet just quoted, when no one else was quoted since.
-            outlet = self._continued(tok, [g for g in self._groups if g[3] == "org"])
-            if outlet is not None:
-                return outlet
+        body = self._org_description(tok)
+        if body is not None:
+            return body
         back = self._description(tok)
         if back is not None:
             return back
         text = self._np_text(tok)
         return (text, None, None) if text else None
+
+    def _org_description(self, tok: Token) -> tuple[str, str | None, Kind | None] | None:
+        """The body a bare definite description of an organisation or outlet stands for.
+
+        News names a body once and then calls it by its kind: "The Department of
+        Marine Safety ... The department said", "Islander Shipping Ltd. said ... The
+        company said", "The Washington Post reported ... The paper said".  Left as
+        written the quote goes to "the department", which names no one.  The body is
+        the organisation the article named with that word ("the ministry": the Iraqi
+        Ministry of Defence), else the organisation or outlet quoted last, none quoted
+        since (in this or the sentence before; an outlet's "paper" or "report" from
+        up to six sentences back).  Only "the" and adjectives: "the group of
+        residents", "the company's chief" and "his church" are something else.
+        """
+        noun = lemma_of(tok)
+        outlet = noun in _OUTLETS or noun in _OUTLET_WORKS
+        if not (outlet or noun in ORG_NOUNS) or tok.tag_ != "NN":
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        if any(c.dep_ not in ("det", "amod", "punct") for c in tok.children):
+            return None
+        k = self._sent_of[tok.i]
+        if not outlet:
+            for m in reversed(self.known):
+                if m.pos >= tok.idx or m.kind != "org" or k - self._sent_at(m.pos) > _LOOKBACK:
+                    continue
+                if noun in m.name.lower().split():
+                    return _bare(m.name), m.role, m.kind
+        lookback = _LOOKBACK if noun in _OUTLETS else 1
+        quoted = [g for g in self._groups if g[3] == "org"]
+        found = self._continued(tok, quoted, lookback=lookback)
+        if found is not None or outlet:
+            return found
+        # "The Harbour Residents Association ... has written to the minister. The
+        # group said": the organisation the sentence before is about.
+        about = [m for m in self.known if m.top and self._sent_at(m.pos) == k - 1]
+        if len(about) == 1 and about[0].kind == "org" and not about[0].plural:
+            return _bare(about[0].name), about[0].role, about[0].kind
+        return None
 
     def _description(self, tok: Token) -> tuple[str, str | None, Kind | None] | None:
         """The named person a definite description stands for, if the article says.
@@ -515,10 +561,14 @@ class SpeakerResolver(Roster):
         return kb - ka - blank
 
     def _continued(
-        self, tok: Token, items: list[tuple[int, str, str | None, Kind | None]]
+        self,
+        tok: Token,
+        items: list[tuple[int, str, str | None, Kind | None]],
+        lookback: int = 1,
     ) -> tuple[str, str | None, Kind | None] | None:
-        """The last of ``items`` attributed in this or the previous sentence, none quoted since."""
-        before = [g for g in items if g[0] < tok.i and self._back(g[0], tok.i) <= 1]
+        """The last of ``items`` attributed in this or the previous sentence (``lookback``
+        sentences back), none quoted since."""
+        before = [g for g in items if g[0] < tok.i and self._back(g[0], tok.i) <= lookback]
         if not before:
             return None
         last = before[-1]
