@@ -68,3 +68,22 @@ def test_a_body_of_people_or_someone_elses_group_is_not_the_last_body() -> None:
         "The company said it would appeal."
     )
     assert _speaker(quotes(text), "appeal") == "The company"
+
+
+def test_a_name_given_by_a_participle_is_no_quote_of_anyone() -> None:
+    # "now called X" names the chart; the song said nothing.
+    for text in (
+        'The song reached No. 4 on the soul chart, now called the "R&B Songs" chart.',
+        "It also peaked at No. 4 on the soul singles chart, now called the R&B songs chart.",
+    ):
+        found = quotes(text)
+        assert all(q.speaker is None for q in found if "R&B" in q.text)
+
+
+def test_a_relative_clause_that_calls_something_is_still_a_quote() -> None:
+    # The parser loses "which" as the object here; Tim Cook still said it.
+    text = (
+        "Given the commission's efforts to collect -- which the company's chief "
+        'executive, Tim Cook, called "total political nonsense" -- investors are wary.'
+    )
+    assert _one(quotes(text), "total political nonsense").speaker is not None
