@@ -87,3 +87,30 @@ def test_a_relative_clause_that_calls_something_is_still_a_quote() -> None:
         'executive, Tim Cook, called "total political nonsense" -- investors are wary.'
     )
     assert _one(quotes(text), "total political nonsense").speaker is not None
+
+
+def test_a_name_with_the_arabic_article_is_shown_whole() -> None:
+    # The tokenizer splits "al-"; the name shown was "Hassan" (role "Ibrahim al"),
+    # then "al" alone for "al-Hassan said", and "he added" found no one.
+    text = (
+        "Residents are welcoming the news, said Ibrahim al-Hassan, deputy chairman "
+        "of the tribal council.\n\n"
+        '"This man came to our country to continue his crimes," al-Hassan said.\n\n'
+        '"He received what he deserves," he added.'
+    )
+    found = quotes(text)
+    for fragment in ("welcoming the news", "continue his crimes", "what he deserves"):
+        assert _speaker(found, fragment) == "Ibrahim al-Hassan"
+    sp = _one(found, "welcoming the news").speaker
+    assert sp is not None and sp.role == "deputy chairman of the tribal council"
+
+
+def test_a_bare_surname_finds_its_name_with_the_article() -> None:
+    text = "President Bashar al-Assad spoke on state television. Assad said the army would win."
+    assert _speaker(quotes(text), "army would win") == "Bashar al-Assad"
+
+
+def test_a_religious_title_is_a_role() -> None:
+    text = 'Sheikh Mohammed Saleh al-Munajjid replied: "It is not permitted."'
+    sp = _one(quotes(text), "not permitted").speaker
+    assert sp is not None and (sp.name, sp.role) == ("Mohammed Saleh al-Munajjid", "Sheikh")

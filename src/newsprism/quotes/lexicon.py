@@ -122,7 +122,7 @@ TITLE_WORDS: frozenset[str] = _words(
     owner rival nominee candidate challenger incumbent manager coach
     auditor solicitor surgeon comptroller ombudsman lawyer reeve warden trustee
     mp mpp mla mna constable const cst inspector insp superintendent supt detective det
-    corporal cpl sergeant
+    corporal cpl sergeant sheikh sheik ayatollah mullah emir
     """
 )
 

@@ -19,6 +19,7 @@ from ..nlp import doc_text
 from .gender import Gender, agrees, first_name_gender, given_name_gender, word_gender
 from .layout import Layout
 from .lexicon import ORG_NOUNS
+from .mentions import JOINED_PARTICLES
 from .names import (
     clean_name,
     clean_role,
@@ -255,6 +256,10 @@ class Roster:
         if len(parts) > 1 and " and " not in name:
             # "Locke and Salazar" is two people: "Salazar said" is not both.
             self._surnames.setdefault(parts[-1].lower(), []).append((pos, name))
+            particle, _, bare = parts[-1].lower().partition("-")
+            if bare and particle in JOINED_PARTICLES:
+                # "Bashar al-Assad ... Assad said": the surname without its article.
+                self._surnames.setdefault(bare, []).append((pos, name))
 
     def fullest(self, name: str, pos: int, want: Gender | None = None) -> str:
         """The full form of a surname-only name, from the article's other mentions.
