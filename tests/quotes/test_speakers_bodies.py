@@ -114,3 +114,19 @@ def test_a_religious_title_is_a_role() -> None:
     text = 'Sheikh Mohammed Saleh al-Munajjid replied: "It is not permitted."'
     sp = _one(quotes(text), "not permitted").speaker
     assert sp is not None and (sp.name, sp.role) == ("Mohammed Saleh al-Munajjid", "Sheikh")
+
+
+def test_a_police_title_with_its_full_stop_does_not_end_the_sentence() -> None:
+    # The tokenizer split "Det." and the sentence ended there: the speaker shown was
+    # "Det", and "Cpl. Cirillo's aunt, told" lost its speaker.
+    text = (
+        '"There was no sign of a break-in," said Det. Ann Holt.\n\n'
+        '"He was a gentle soul," Cpl. Varga\'s sister told the newspaper.\n\n'
+        "Police Insp. Mark Brown said the road would reopen on Monday."
+    )
+    found = quotes(text)
+    sp = _one(found, "break-in").speaker
+    assert sp is not None and (sp.name, sp.role) == ("Ann Holt", "Detective")
+    assert _speaker(found, "gentle soul") == "Cpl. Varga's sister"
+    sp = _one(found, "reopen on Monday").speaker
+    assert sp is not None and sp.name == "Mark Brown"
