@@ -130,3 +130,24 @@ def test_a_police_title_with_its_full_stop_does_not_end_the_sentence() -> None:
     assert _speaker(found, "gentle soul") == "Cpl. Varga's sister"
     sp = _one(found, "reopen on Monday").speaker
     assert sp is not None and sp.name == "Mark Brown"
+
+
+def test_a_quotation_right_after_reported_speech_is_the_same_voice() -> None:
+    text = (
+        "Jon Alder, director of a research program, told the station that the "
+        "kingdom's words were not lip service. \"Their ability to do difficult things "
+        'is up there with the best."\n\n'
+        'The council said it had received one complaint. "We have written to both parties."'
+    )
+    found = quotes(text)
+    assert _speaker(found, "difficult things") == "Jon Alder"
+    assert _speaker(found, "both parties") == "The council"
+
+
+def test_a_quotation_after_narration_is_not_the_reported_speakers() -> None:
+    # A sentence of narration between: whose words these are is not said.
+    text = (
+        "Jon Alder told the station that the talks had stalled. The talks resumed "
+        'on Monday. "Nobody expected this."'
+    )
+    assert _speaker(quotes(text), "Nobody expected") != "Jon Alder"
