@@ -151,3 +151,16 @@ def test_a_quotation_after_narration_is_not_the_reported_speakers() -> None:
         'on Monday. "Nobody expected this."'
     )
     assert _speaker(quotes(text), "Nobody expected") != "Jon Alder"
+
+
+def test_quoted_as_saying_is_the_ones_quoted_and_they_continue_them() -> None:
+    text = (
+        "The Herald quoted friends of the suspect, who spoke on condition of "
+        "anonymity, as saying he had changed after a trip abroad.\n\n"
+        "They said he stopped seeing his old friends. He became withdrawn, they said.\n\n"
+        "The agency quoted a senior official as saying the talks would resume on Monday."
+    )
+    found = quotes(text)
+    for fragment in ("changed after a trip", "stopped seeing", "became withdrawn"):
+        assert _speaker(found, fragment) == "friends of the suspect"
+    assert _speaker(found, "talks would resume") == "a senior official"

@@ -179,6 +179,7 @@ GROUP_NOUNS: frozenset[str] = _words(
     democrat republican conservative liberal progressive delegate donor investor
     economist scientist strategist operative staffer observer watcher veteran student
     teacher parent union group organizer protester advocate opponent proponent
+    friend relative neighbour neighbor colleague classmate witness hostage survivor fan
     """
 )
 

@@ -185,7 +185,7 @@ class SpeakerResolver(Roster):
         if tok.lower_ in _FIRST_PERSON:
             # The writer is no antecedent for a later "he" or "they".
             return Resolved(Speaker(name=name, role=role or None, entity=entity), span)
-        if kind == "org" or (kind is None and people(tok)):
+        if kind == "org" or (kind is None and (people(tok) or tok.lower_ == "they")):
             self._groups.append((tok.i, name, role, kind))
         elif kind is None and tok.tag_ == "NN" and person_noun(lemma_of(tok)):
             self._persons.append((tok.i, name, role, kind))
@@ -390,6 +390,11 @@ class SpeakerResolver(Roster):
                 exclude is not None and child.i == exclude.i
             ):
                 drop.update(t.i for t in child.subtree)
+        for sub in tok.subtree:
+            if sub.dep_ == "relcl" and sub.i > tok.i:
+                # "friends of the suspect, who spoke on condition of anonymity,
+                # as saying ...": a relative clause deeper in the phrase, too.
+                drop.update(t.i for t in sub.subtree)
         idx = [t.i for t in tok.subtree if t.i not in drop]
         if not idx:
             return ""
