@@ -164,3 +164,11 @@ def test_quoted_as_saying_is_the_ones_quoted_and_they_continue_them() -> None:
     for fragment in ("changed after a trip", "stopped seeing", "became withdrawn"):
         assert _speaker(found, fragment) == "friends of the suspect"
     assert _speaker(found, "talks would resume") == "a senior official"
+
+
+def test_the_chief_executive_is_the_ceo_named() -> None:
+    text = (
+        "Harbour Air CEO Dana Roy told staff on Monday that no routes would close. "
+        "The chief executive added that fares would rise in the spring."
+    )
+    assert _speaker(quotes(text), "fares would rise") == "Dana Roy"
