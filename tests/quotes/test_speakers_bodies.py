@@ -172,3 +172,9 @@ def test_the_chief_executive_is_the_ceo_named() -> None:
         "The chief executive added that fares would rise in the spring."
     )
     assert _speaker(quotes(text), "fares would rise") == "Dana Roy"
+
+
+def test_a_students_year_before_the_name_is_a_role() -> None:
+    text = "Sophomore Dana Miller said the class was full."
+    sp = _one(quotes(text), "class was full").speaker
+    assert sp is not None and (sp.name, sp.role) == ("Dana Miller", "Sophomore")

@@ -149,7 +149,8 @@ OCCUPATION_NOUNS: frozenset[str] = _words(
     author novelist poet playwright writer journalist reporter columnist correspondent
     broadcaster presenter host anchor commentator editor publisher photographer
     filmmaker producer designer architect engineer scientist historian academic
-    lecturer teacher student pupil pensioner retiree priest vicar imam rabbi nun monk
+    lecturer teacher student pupil sophomore freshman pensioner retiree priest vicar imam
+    rabbi nun monk
     chef restaurateur shopkeeper landlord landlady tenant homeowner motorist cyclist
     passenger commuter pilot astronaut athlete footballer cricketer golfer boxer
     campaigner activist blogger entrepreneur businessman businesswoman billionaire
