@@ -2,6 +2,7 @@
 
 Usage:
     python benchmarks/bench_quotes_review.py select [DATA] OUT.jsonl [--held-out --fnc N --ecb N]
+        [--fresh]
     python benchmarks/bench_quotes_review.py dump DOSSIER.json OUT.txt
     python benchmarks/bench_quotes_review.py score DOSSIER.json REVIEW.json [--show]
     python benchmarks/bench_quotes_review.py table BEFORE.json AFTER.json REVIEW.json
@@ -40,6 +41,8 @@ from _data import DEFAULT_DATA
 FNC_FROM = 900
 N_FNC = 45
 N_ECB = 25
+#: Round 9's held-out set: FNC-1 bodies and ECB+ articles, half a step on.
+R9_HELD = (14, 6)
 
 
 def _quote_marks(text: str) -> int:
@@ -56,9 +59,9 @@ def _spread(items: list[Any], n: int, half: bool = False) -> list[Any]:
     return [items[int(i * step + shift)] for i in range(n)]
 
 
-def select(
-    data: Path, out: Path, held_out: bool = False, n_fnc: int = N_FNC, n_ecb: int = N_ECB
-) -> None:
+def _pools(data: Path) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """The FNC-1 bodies (id-order >= 900) and the best-quoted ECB+ article of each event
+    not in ``facts.json``, both in a fixed order."""
     import csv
 
     csv.field_size_limit(10**8)
@@ -80,6 +83,36 @@ def select(
         if cur is None or _quote_marks(d["text"]) > _quote_marks(cur["text"]):
             best[d["event"]] = {"id": f"ecb-{d['id']}", "text": d["text"]}
     ecb = [best[e] for e in sorted(best, key=lambda e: (int(e.rstrip("+")), e))]
+    return fnc, ecb
+
+
+def select(
+    data: Path,
+    out: Path,
+    held_out: bool = False,
+    n_fnc: int = N_FNC,
+    n_ecb: int = N_ECB,
+    fresh: bool = False,
+) -> None:
+    """``fresh`` (round 9): leave out round 8's 70 development and 15 held-out articles
+    (its ECB+ events with them) and spread over what remains; without ``held_out``,
+    leave out round 9's held-out set (``--fresh --held-out --fnc 14 --ecb 6``) as well."""
+    fnc, ecb = _pools(data)
+    if fresh:
+        used = {
+            a["id"]
+            for held, nf, ne in ((False, N_FNC, N_ECB), (True, 10, 5))
+            for a in _spread(fnc, nf, held) + _spread(ecb, ne, held)
+        }
+        fnc = [a for a in fnc if a["id"] not in used]
+        ecb = [a for a in ecb if a["id"] not in used]
+        if not held_out:
+            # The development set: what round 9's held-out set leaves.
+            held = {
+                a["id"] for a in _spread(fnc, R9_HELD[0], True) + _spread(ecb, R9_HELD[1], True)
+            }
+            fnc = [a for a in fnc if a["id"] not in held]
+            ecb = [a for a in ecb if a["id"] not in held]
     chosen = _spread(fnc, n_fnc, held_out) + _spread(ecb, n_ecb, held_out)
     with out.open("w", encoding="utf-8") as f:
         for a in chosen:
@@ -242,10 +275,30 @@ def score(dossier_path: Path, review_path: Path, show: bool) -> None:
                 got = _speaker(pred)
                 print(f"{verdict:9} {r['article']} {r['start']} want={r['speaker']!r} got={got!r}")
     total = sum(counts.values())
+    speech = [r for r in review["quotes"] if r["speaker"] is not None]
+    right_speech = sum(
+        judge(
+            _match(by_art.get(r["article"], []), r["start"], r["end"]),
+            texts.get(r["article"], ""),
+            r["speaker"],
+        )
+        == "right"
+        for r in speech
+    )
     for form, n in forms.most_common():
         print(f"  {form[0]:28} {form[1]:9} {n}")
     print(" ".join(f"{k}={v}" for k, v in sorted(counts.items())))
     print(f"right {counts['right']} / {total} = {counts['right'] / max(total, 1):.3f}")
+    print(
+        f"speech: right {right_speech} / {len(speech)} = {right_speech / max(len(speech), 1):.3f}"
+    )
+    if "missed_speech" in review:
+        missed = sum(review["missed_speech"].values())
+        found = sum(1 for r in speech if _match(by_art.get(r["article"], []), r["start"], r["end"]))
+        print(
+            f"speech judged found {found}, missed (read by hand) {missed}: quote recall ~"
+            f"{found / max(found + missed, 1):.3f}"
+        )
 
 
 def main() -> int:
@@ -257,6 +310,7 @@ def main() -> int:
     s.add_argument("--held-out", action="store_true", help="the disjoint set half a step on")
     s.add_argument("--fnc", type=int, default=N_FNC)
     s.add_argument("--ecb", type=int, default=N_ECB)
+    s.add_argument("--fresh", action="store_true", help="leave out round 8's 85 articles (round 9)")
     d = sub.add_parser("dump")
     d.add_argument("dossier", type=Path)
     d.add_argument("out", type=Path)
@@ -270,7 +324,7 @@ def main() -> int:
     t.add_argument("review", type=Path)
     a = ap.parse_args()
     if a.cmd == "select":
-        select(a.data, a.out, a.held_out, a.fnc, a.ecb)
+        select(a.data, a.out, a.held_out, a.fnc, a.ecb, a.fresh)
     elif a.cmd == "dump":
         dump(a.dossier, a.out)
     elif a.cmd == "table":

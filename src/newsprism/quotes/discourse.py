@@ -146,9 +146,12 @@ def carry_speakers(
     #: Reported speech whose speaker opens its paragraph ("Santos, who runs the
     #: bakery, said the rent ..."): the quoted paragraph right after it is hers.
     opener: Found | None = None
+    #: The reported speech just before, for a quotation right after it in its paragraph.
+    reported: Found | None = None
     for f in found:
         if f.speaker is not None:
             out.append(f)
+            reported = f if f.kind == "indirect" else None
             # Reported speech is the writer's wording: a quotation after it
             # may as well answer it, so only quotations carry their speaker, and
             # reported speech of someone else ends the run.
@@ -160,7 +163,9 @@ def carry_speakers(
             continue
         if f.cue_span is None and f.kind == "direct":
             carried = None
-            if last is not None:
+            if reported is not None and _right_after(text, paras, reported, f):
+                carried = replace(f, speaker=reported.speaker, span=reported.span)
+            elif last is not None:
                 carried = _carry(text, paras, named, quoted_paras, last, f)
             elif opener is not None and _next_paragraph(text, paras, opener, f):
                 carried = replace(f, speaker=opener.speaker, span=opener.span)
@@ -171,9 +176,24 @@ def carry_speakers(
                 last = carried
                 continue
         out.append(f)
+        reported = None
         if f.cue_span is not None:
             last = None  # a cue whose speaker went unresolved: someone else spoke
     return out
+
+
+def _right_after(text: str, paras: list[tuple[int, int]], said: Found, f: Found) -> bool:
+    """``f`` opens the sentence right after the reported speech ``said``, in its paragraph.
+
+    "Jon Alder told the station that the words were not lip service. 'Their ability
+    ... is up there with the best.'" and "The council said it had one complaint. 'We
+    have written to both parties.'": a quotation that follows someone's reported
+    words with nothing between is still that person speaking, as a reader takes it.
+    """
+    if _para_of(paras, said.end) != _para_of(paras, f.start) or said.end > f.start:
+        return False
+    between = text[said.end : f.start]
+    return len(between) <= 6 and not between.strip(" .\"\u201c\u201d'")
 
 
 def _carry(

@@ -20,6 +20,7 @@ __all__ = [
     "GROUP_NOUNS",
     "OBJECT_CUE_VERBS",
     "OCCUPATION_NOUNS",
+    "ORG_NOUNS",
     "ORG_PRONOUNS",
     "PERSON_PRONOUNS",
     "QUOTE_ONLY_CUE_VERBS",
@@ -101,6 +102,12 @@ VOICE_NOUNS: frozenset[str] = _words(
 )
 
 #: Titles written before a name ("Sen. Jeanne Shaheen"); lower-cased, no dot.
+#: Not one list with ``entities._TITLE_WORDS``: that one strips a title off an entity's
+#: name, this one also marks words that open or head a role ("former", "top", "rival",
+#: "owner", "leader", "speaker"), which stripped off an entity's name would make "Top
+#: Gear" "Gear"; and it lacks words entities strips that phrase and name rules here
+#: would then split off ("producer", "editor", "father").  Either side's output would
+#: change, so the two stay apart.
 TITLE_WORDS: frozenset[str] = _words(
     """
     mr mrs ms miss dr prof sir dame lord lady rev
@@ -115,7 +122,7 @@ TITLE_WORDS: frozenset[str] = _words(
     owner rival nominee candidate challenger incumbent manager coach
     auditor solicitor surgeon comptroller ombudsman lawyer reeve warden trustee
     mp mpp mla mna constable const cst inspector insp superintendent supt detective det
-    corporal cpl sergeant
+    corporal cpl sergeant sheikh sheik ayatollah mullah emir
     """
 )
 
@@ -142,13 +149,26 @@ OCCUPATION_NOUNS: frozenset[str] = _words(
     author novelist poet playwright writer journalist reporter columnist correspondent
     broadcaster presenter host anchor commentator editor publisher photographer
     filmmaker producer designer architect engineer scientist historian academic
-    lecturer teacher student pupil pensioner retiree priest vicar imam rabbi nun monk
+    lecturer teacher student pupil sophomore freshman pensioner retiree priest vicar imam
+    rabbi nun monk
     chef restaurateur shopkeeper landlord landlady tenant homeowner motorist cyclist
     passenger commuter pilot astronaut athlete footballer cricketer golfer boxer
     campaigner activist blogger entrepreneur businessman businesswoman billionaire
     millionaire tycoon magnate philanthropist psychologist psychiatrist pharmacist
     dentist surgeon doctor nurse paramedic firefighter midwife veteran soldier
     plumber electrician mechanic accountant banker trader economist analyst
+    """
+)
+
+#: Kinds of organisation: a definite description names one ("the ministry said",
+#: "the company said"), and a name holding one is no person ("Coastal Ferry Workers
+#: Union").  Not "network", "team" or "party", which as often mean people or a channel.
+ORG_NOUNS: frozenset[str] = _words(
+    """
+    company firm group ministry department council committee union association alliance
+    organisation organization commission authority board office agency bank institute
+    foundation observatory university college church hospital charity operator carrier
+    airline retailer manufacturer developer insurer lender broadcaster
     """
 )
 
@@ -160,6 +180,7 @@ GROUP_NOUNS: frozenset[str] = _words(
     democrat republican conservative liberal progressive delegate donor investor
     economist scientist strategist operative staffer observer watcher veteran student
     teacher parent union group organizer protester advocate opponent proponent
+    friend relative neighbour neighbor colleague classmate witness hostage survivor fan
     """
 )
 

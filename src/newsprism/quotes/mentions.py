@@ -16,16 +16,26 @@ from .syntax import lemma_of
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["hyphen_joins", "people", "person_noun", "span_text", "trim"]
+__all__ = ["JOINED_PARTICLES", "hyphen_joins", "people", "person_noun", "span_text", "trim"]
+
+
+#: Lower-case particles joined to a surname by a hyphen: the Arabic article and its
+#: assimilated forms ("Ibrahim al-Hassan", "Mohammed el-Baradei", "Ahmad ash-Shar").
+JOINED_PARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "an"})
 
 
 def hyphen_joins(doc: Doc, j: int) -> bool:
-    """Whether token ``j`` is a hyphen written inside a capitalised name."""
+    """Whether token ``j`` is a hyphen written inside a capitalised name.
+
+    Also after the Arabic article ("al-Hassan"): the tokenizer splits it off, and
+    without it the name shown is "Hassan" with "Ibrahim al" as a role, or "al" alone.
+    """
+    if doc[j].text not in ("-", "‐") or doc[j - 1].whitespace_ or doc[j].whitespace_:
+        return False
+    if doc[j - 1].text[:1].isupper():
+        return True
     return (
-        doc[j].text in ("-", "‐")
-        and not doc[j - 1].whitespace_
-        and not doc[j].whitespace_
-        and doc[j - 1].text[:1].isupper()
+        doc[j - 1].lower_ in JOINED_PARTICLES and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()
     )
 
 

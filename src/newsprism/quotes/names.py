@@ -298,6 +298,9 @@ _ABBREVIATIONS = {
     "representative": ("rep", "representative"),
     "lawmaker": ("sen", "senator", "rep", "representative", "congressman", "congresswoman"),
     "governor": ("gov", "governor"),
+    # "Apple CEO Tim Cook ... The chief executive added".
+    "executive": ("executive", "ceo"),
+    "ceo": ("ceo", "executive"),
 }
 
 

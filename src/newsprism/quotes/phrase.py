@@ -120,6 +120,8 @@ def name_and_role(
         # "the U.S. Attorney's Office": the possessor is part of the name.
         chain[:0] = [k for k in range(owner[0].left_edge.i, chain[0]) if doc[k].lower_ != "the"]
     first, last = chain[0], tok.i + 1
+    while last + 1 < len(doc) and last - tok.i < 5 and hyphen_joins(doc, last):
+        last += 2  # "al-Hassan said" with the parser's head on the article "al"
     # The name starts after the last title in the chain ("NASA Administrator
     # Bill Nelson"); a PERSON entity inside the chain marks it too.
     name_start = first

@@ -18,7 +18,9 @@ source stays what the text calls it, and a pronoun with no compatible
 antecedent leaves the quote without a speaker.  Before salience, a subject
 "he"/"she" goes to the unnamed person the sentence before is about ("One retired
 fisherman who ...": :mod:`.unnamed`) and to the person whose thing a relative
-clause is about ("Mr. Trump's appearance, in which he said").
+clause is about ("Mr. Trump's appearance, in which he said").  What the article
+names, and how (surnames, genders, acronyms, salience of each mention), is indexed
+first by :class:`~.roster.Roster`, which the resolver extends.
 
 Why not a coreference library: coreferee (the maintained spaCy plugin on
 PyPI) was measured first, and cannot run here.  Its wheel ships no English
@@ -35,19 +37,15 @@ these rules, measured in ``benchmarks/bench_quotes_speakers.py``.
 from __future__ import annotations
 
 import logging
-from bisect import bisect_right
-from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Speaker, entity_id
-from ..nlp import doc_text
 from .cues import source_span
 from .gender import (
     Gender,
     agrees,
     first_name_gender,
-    given_name_gender,
     pronoun_gender,
     word_gender,
 )
@@ -55,6 +53,7 @@ from .layout import Layout, line_clip
 from .lexicon import (
     ANONYMOUS_NOUNS,
     GENERIC_PERSON_NOUNS,
+    ORG_NOUNS,
     ORG_PRONOUNS,
     PERSON_PRONOUNS,
     SPEECH_NOUNS,
@@ -68,17 +67,13 @@ from .names import (
     clean_role,
     compatible_role,
     document_name,
-    given_and_surname,
-    initials,
     is_credit,
     is_dateline,
     not_a_name,
-    org_prefixes,
-    personal_role,
-    role_head,
     role_nouns,
 )
-from .phrase import ORG_LABELS, ents, name_and_role, twin_subject
+from .phrase import ORG_LABELS, twin_subject
+from .roster import Known, Roster
 from .syntax import (
     PLURAL_TAGS,
     lemma_of,
@@ -86,7 +81,6 @@ from .syntax import (
     past_dates,
     placeholder_it,
     reports,
-    title_before,
 )
 from .unnamed import (
     described_subject,
@@ -112,10 +106,18 @@ _OUTLETS = frozenset(
     {"paper", "newspaper", "magazine", "tabloid", "daily", "outlet", "publication"}
     | {"website", "site", "agency"}
 )
+#: What an outlet publishes, which "the report said" may stand for ("The Wall Street
+#: Journal reported ... The report said").
+_OUTLET_WORKS = frozenset({"report", "article", "story"})
 #: How many sentences back a pronoun may find its antecedent.
 _LOOKBACK = 6
 #: Salience a mention keeps per sentence it lies back: the last sentences weigh most.
 _DECAY = 0.5
+
+
+def _bare(name: str) -> str:
+    """An organisation's name without its article ("the Iraqi Ministry of Defence")."""
+    return name[4:] if name[:4].lower() == "the " else name
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,63 +128,17 @@ class Resolved:
     span: tuple[int, int] | None
 
 
-@dataclass(frozen=True, slots=True)
-class _Known:
-    """A named speaker or mention the resolver can point back to."""
-
-    pos: int
-    name: str
-    role: str | None
-    kind: Kind
-    subject: bool
-    speaker: bool
-    #: Subject of a clause of the sentence's own, not a subordinate one.
-    main: bool = False
-    #: Subject of the sentence's root verb: what the sentence is about.
-    top: bool = False
-    #: A plural or a nationality ("Republicans", "Democratic"): never "it".
-    plural: bool = False
-    #: A place ("Indiana", "Sandy Hook Elementary School"): "it" only once quoted.
-    place: bool = False
-
-
 #: First-person pronouns that can head a source phrase.
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 
 
-class SpeakerResolver:
+class SpeakerResolver(Roster):
     """Resolves the sources of one article, in text order."""
 
     def __init__(self, doc: Doc, layout: Layout, writer: Writer | None = None) -> None:
-        self.doc = doc
+        super().__init__(doc, layout)
         #: Who "I" and "we" are in the article's own narration.
         self.writer = writer
-        self.text = doc_text(doc)  # spaCy rebuilds Doc.text from its tokens on every access
-        self.ents = ents(doc)
-        self.layout = layout
-        in_quote = layout.quote
-        # Sentences that never run over a paragraph break: (start char, end char).
-        self.sents: list[tuple[int, int]] = []
-        self._sent_of = [0] * len(doc)
-        for tok in doc:
-            if not self.sents or layout.unit[tok.i] != layout.unit[tok.i - 1]:
-                self.sents.append((tok.idx, tok.idx + len(tok)))
-            else:
-                self.sents[-1] = (self.sents[-1][0], tok.idx + len(tok))
-            self._sent_of[tok.i] = len(self.sents) - 1
-        self._starts = [a for a, _ in self.sents]
-        #: First token of each token's line: a name never runs over a line break.
-        self._line_start = [0] * len(doc)
-        for tok in doc[1:]:
-            prev = doc[tok.i - 1]
-            new_line = "\n" in prev.text or "\n" in prev.whitespace_
-            self._line_start[tok.i] = tok.i if new_line else self._line_start[tok.i - 1]
-        self.known: list[_Known] = []
-        self._surnames: dict[str, list[tuple[int, str]]] = {}
-        self._roles: dict[str, str] = {}
-        self._labels: dict[str, Counter[str]] = {}
-        #: Gender the article itself gives a name or surname ("Mr. Trump", "spokeswoman").
-        self._genders: dict[str, str] = {}
         #: Speakers "they" can stand for: organisations and plural descriptions
         #: already attributed (token index, name, role, kind).
         self._groups: list[tuple[int, str, str | None, Kind | None]] = []
@@ -192,195 +148,6 @@ class SpeakerResolver:
         self._persons: list[tuple[int, str, str | None, Kind | None]] = []
         #: "he"/"she" resolved to an unnamed person the sentence before was about.
         self._unnamed_by_pronoun: dict[int, tuple[str, str | None, Kind | None]] = {}
-        for ent in ents(doc):
-            if ent.label_ == "PERSON" or ent.label_ in ORG_LABELS:
-                votes = self._labels.setdefault(
-                    clean_name(ent.text, ent.label_ == "PERSON"), Counter()
-                )
-                votes["person" if ent.label_ == "PERSON" else "org"] += 1
-        #: Names NER called a person that begin an organisation's name in the
-        #: article ("Kinder Morgan" beside "Kinder Morgan Canada Ltd."): the company.
-        self._org_names = org_prefixes(self._labels, ents(doc))
-        for name in self._org_names:
-            self._labels[name]["org"] = self._labels[name]["person"] + 1
-        #: Acronym -> the organisation's full name in this article ("IMF" ->
-        #: "International Monetary Fund"): the speaker shown is the fullest form.
-        self._acronyms: dict[str, str] = {}
-        for ent in ents(doc):
-            if ent.label_ == "ORG" and len(ent) > 1:
-                full = clean_name(ent.text)
-                full = full[4:] if full.startswith(("The ", "the ")) else full
-                self._acronyms.setdefault(initials(full), full)
-        credit_lines: dict[int, bool] = {}
-        for ent in ents(doc):
-            if ent.label_ != "PERSON" and ent.label_ not in ORG_LABELS:
-                continue
-            ent_span = (ent.start_char, ent.end_char)
-            if any(in_quote[i] >= 0 for i in range(ent.start, ent.end)):
-                continue
-            name = clean_name(ent.text, ent.label_ == "PERSON")
-            titled = name.lower() in self._surnames  # "Billy King ... King said"
-            if (
-                not name
-                or (not_a_name(name) and not titled)
-                or not any(w[:1].isupper() or w[:1].isdigit() for w in name.split())
-                or is_credit(self.text, *ent_span, credit_lines)
-            ):
-                # A photo credit ("Lauren Pelley / CBC News"), a place abbreviation
-                # ("Sudbury, Ont.") or words in lower case NER took for a name
-                # ("pickup truck") is no antecedent for "she".
-                continue
-            kind: Kind = "person" if ent.label_ == "PERSON" or given_and_surname(name) else "org"
-            if name in self._org_names:
-                kind = "org"
-            if kind == "org" and " " not in name and name.lower() in self._surnames:
-                # NER often labels a bare surname ORG ("Christie blasted"); as the
-                # subject of a reporting verb it is counted once, as a speaker.
-                if reports(ent.root):
-                    continue
-                kind = "person"
-            subject = ent.root.dep_ in ("nsubj", "nsubjpass")
-            role = title_before(doc, ent.start)
-            if kind == "person":
-                described = self._named(ent.root)
-                role = described[1] if described else role
-            if kind == "person":
-                self._note_gender(name, doc[ent.start - 1].text if ent.start else "")
-                if not name.startswith(ent[0].text):
-                    self._note_gender(name, ent[0].text)  # "Mrs Smith", not "King"
-                for word in role_head(role or "").split():
-                    self._note_gender(name, word)
-            main = subject and main_clause(ent.root.head)
-            verb = ent.root.head
-            # The root of its own sentence: the parser's root, or a clause it
-            # hung on a verb of another sentence (a bullet, a quote after it).
-            top = main and (
-                verb.dep_ == "ROOT" or self._sent_of[verb.head.i] != self._sent_of[verb.i]
-            )
-            plural = ent.label_ == "NORP" or ent.root.tag_ in PLURAL_TAGS
-            place = ent.label_ in ("GPE", "FAC")
-            self.known.append(
-                _Known(ent.start_char, name, role, kind, subject, False, main, top, plural, place)
-            )
-            role = clean_role(role)
-            if role and kind == "person":
-                self._roles.setdefault(name, role)
-            if kind == "person":
-                self._add_surname(ent.start_char, name)
-        self._missed_surnames(doc)
-
-    def _missed_surnames(self, doc: Doc) -> None:
-        """Subjects that repeat the surname of a person named earlier, where NER saw no name.
-
-        The small model misses a bare surname now and then ("Christie, who has
-        campaigned for Donald Trump, blasted Clinton"); the sentence is then
-        about nobody, and a following "he said" goes to the name in the
-        relative clause.  A capitalised subject equal to the surname of a full
-        name the article gave before is that person.
-        """
-        for tok in doc:
-            if tok.ent_type_ or tok.pos_ not in ("PROPN", "NOUN"):
-                continue  # the tagger may call a sentence-initial surname a noun
-            if tok.dep_ not in ("nsubj", "nsubjpass"):
-                continue
-            if self.layout.in_quote(tok.i) or not tok.text[:1].isupper() or reports(tok):
-                continue  # a speaker is counted once, when its attribution is resolved
-            earlier = [n for p, n in self._surnames.get(tok.lower_, ()) if p < tok.idx]
-            if not earlier:
-                continue
-            main = main_clause(tok.head)
-            top = main and tok.head.dep_ == "ROOT"
-            self.known.append(_Known(tok.idx, earlier[-1], None, "person", True, False, main, top))
-
-    def _expand(self, word: str) -> str:
-        """An acronym as the organisation's full name in this article, else the word."""
-        short = word.replace(".", "")
-        if len(short) < 2 or not short.isupper():
-            return word
-        return self._acronyms.get(short, word)
-
-    def _org_like(self, name: str) -> bool:
-        """A one-word name NER mostly calls an organisation and no full name ends with.
-
-        The small model labels "SpaceX" PERSON now and then, but "Trump" ORG as
-        often; a surname of a full name in the article stays a person.
-        """
-        votes = self._labels.get(name)
-        if votes is None or " " in name or name.lower() in self._surnames:
-            return False
-        return votes["org"] > votes["person"]
-
-    def _sent_at(self, pos: int) -> int:
-        return bisect_right(self._starts, pos) - 1
-
-    # -- names -------------------------------------------------------------------
-
-    def _note_gender(self, name: str, word: str) -> None:
-        g = word_gender(word)
-        if g is None:
-            return
-        self._genders.setdefault(name.lower(), g)
-        surname = "~" + name.split()[-1].lower()
-        if self._genders.setdefault(surname, g) != g:
-            self._genders[surname] = "?"  # Donald and Melania Trump: the surname says nothing
-
-    def gender(self, name: str) -> Gender | None:
-        """The article's evidence first (honorific, role noun), then the given name."""
-        if not name:
-            return None
-        low = name.lower()
-        found = self._genders.get(low)
-        if found is None and " " in name:
-            found = given_name_gender(name)
-        elif found is None:
-            # A bare surname: the full names the article gives it must agree
-            # (Bill and Hillary Clinton leave "Clinton" open).
-            full = self._surnames.get(low, ())
-            genders = {given_name_gender(n) for _, n in full}
-            found = genders.pop() if len(genders) == 1 else None
-            if not full:
-                # No full name ends with it: a given name used alone ("Peter and
-                # Ruth ... she said" is not Peter), as in stories about families.
-                found = first_name_gender(name)
-        if found is None and not self._shared_surname(low):
-            found = self._genders.get("~" + low.split()[-1])
-        return "m" if found == "m" else "f" if found == "f" else None
-
-    def _shared_surname(self, low: str) -> bool:
-        """Whether a full name's surname is shared with someone else of the article
-        ("Mr. Whitaker" says nothing of his wife Oluchi Whitaker's gender)."""
-        words = low.split()
-        full = {n.lower() for _, n in self._surnames.get(words[-1], ())}
-        return len(words) > 1 and any(n != low for n in full)
-
-    def _add_surname(self, pos: int, name: str) -> None:
-        parts = name.split()
-        if len(parts) > 1 and " and " not in name:
-            # "Locke and Salazar" is two people: "Salazar said" is not both.
-            self._surnames.setdefault(parts[-1].lower(), []).append((pos, name))
-
-    def fullest(self, name: str, pos: int, want: Gender | None = None) -> str:
-        """The full form of a surname-only name, from the article's other mentions.
-
-        ``want`` is the gender an honorific gives the mention: "Mr. Clinton" is
-        not Hillary Clinton however often the article names her.
-        """
-        if " " in name:
-            return name
-        options = self._surnames.get(name.lower())
-        if options and want is not None:
-            options = [(p, n) for p, n in options if agrees(want, given_name_gender(n))]
-        if not options:
-            return name
-        before = [n for p, n in options if p <= pos]
-        if not before:
-            return options[0][1]
-        # Two people of one surname ("Carly Fiorina ... her husband, Frank
-        # Fiorina"): the bare surname is the one of those named so far that the
-        # whole article names most: a wife named twice before her husband's
-        # first mention does not make every "Mr. Clinton" hers.
-        counts = Counter(n for _, n in options)
-        return max(reversed(before), key=lambda n: counts[n])
 
     # -- resolution --------------------------------------------------------------
 
@@ -418,7 +185,7 @@ class SpeakerResolver:
         if tok.lower_ in _FIRST_PERSON:
             # The writer is no antecedent for a later "he" or "they".
             return Resolved(Speaker(name=name, role=role or None, entity=entity), span)
-        if kind == "org" or (kind is None and people(tok)):
+        if kind == "org" or (kind is None and (people(tok) or tok.lower_ == "they")):
             self._groups.append((tok.i, name, role, kind))
         elif kind is None and tok.tag_ == "NN" and person_noun(lemma_of(tok)):
             self._persons.append((tok.i, name, role, kind))
@@ -426,7 +193,7 @@ class SpeakerResolver:
             self._things.append((tok.i, name, role, kind))
         if kind is not None:
             plural = tok.ent_type_ == "NORP" or tok.tag_ in PLURAL_TAGS
-            self.known.append(_Known(tok.idx, name, role, kind, True, True, True, plural=plural))
+            self.known.append(Known(tok.idx, name, role, kind, True, True, True, plural=plural))
             if kind == "person":
                 self._add_surname(tok.idx, name)
         return Resolved(Speaker(name=name, role=role or None, entity=entity), span)
@@ -492,17 +259,54 @@ class SpeakerResolver:
             named = self._named(twin)
             if named is not None:
                 return named[0], self._np_text(tok) or named[1], named[2]
-        if lemma_of(tok) in _OUTLETS and any(c.lower_ == "the" for c in tok.children):
-            # "The Washington Post first reported ... The paper also reported": the
-            # outlet just quoted, when no one else was quoted since.
-            outlet = self._continued(tok, [g for g in self._groups if g[3] == "org"])
-            if outlet is not None:
-                return outlet
+        body = self._org_description(tok)
+        if body is not None:
+            return body
         back = self._description(tok)
         if back is not None:
             return back
         text = self._np_text(tok)
         return (text, None, None) if text else None
+
+    def _org_description(self, tok: Token) -> tuple[str, str | None, Kind | None] | None:
+        """The body a bare definite description of an organisation or outlet stands for.
+
+        News names a body once and then calls it by its kind: "The Department of
+        Marine Safety ... The department said", "Islander Shipping Ltd. said ... The
+        company said", "The Washington Post reported ... The paper said".  Left as
+        written the quote goes to "the department", which names no one.  The body is
+        the organisation the article named with that word ("the ministry": the Iraqi
+        Ministry of Defence), else the organisation or outlet quoted last, none quoted
+        since (in this or the sentence before; an outlet's "paper" or "report" from
+        up to six sentences back).  Only "the" and adjectives: "the group of
+        residents", "the company's chief" and "his church" are something else.
+        """
+        noun = lemma_of(tok)
+        outlet = noun in _OUTLETS or noun in _OUTLET_WORKS
+        if not (outlet or noun in ORG_NOUNS) or tok.tag_ != "NN":
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        if any(c.dep_ not in ("det", "amod", "punct") for c in tok.children):
+            return None
+        k = self._sent_of[tok.i]
+        if not outlet:
+            for m in reversed(self.known):
+                if m.pos >= tok.idx or m.kind != "org" or k - self._sent_at(m.pos) > _LOOKBACK:
+                    continue
+                if noun in m.name.lower().split():
+                    return _bare(m.name), m.role, m.kind
+        lookback = _LOOKBACK if noun in _OUTLETS else 1
+        quoted = [g for g in self._groups if g[3] == "org"]
+        found = self._continued(tok, quoted, lookback=lookback)
+        if found is not None or outlet:
+            return found
+        # "The Harbour Residents Association ... has written to the minister. The
+        # group said": the organisation the sentence before is about.
+        about = [m for m in self.known if m.top and self._sent_at(m.pos) == k - 1]
+        if len(about) == 1 and about[0].kind == "org" and not about[0].plural:
+            return _bare(about[0].name), about[0].role, about[0].kind
+        return None
 
     def _description(self, tok: Token) -> tuple[str, str | None, Kind | None] | None:
         """The named person a definite description stands for, if the article says.
@@ -586,39 +390,16 @@ class SpeakerResolver:
                 exclude is not None and child.i == exclude.i
             ):
                 drop.update(t.i for t in child.subtree)
+        for sub in tok.subtree:
+            if sub.dep_ == "relcl" and sub.i > tok.i:
+                # "friends of the suspect, who spoke on condition of anonymity,
+                # as saying ...": a relative clause deeper in the phrase, too.
+                drop.update(t.i for t in sub.subtree)
         idx = [t.i for t in tok.subtree if t.i not in drop]
         if not idx:
             return ""
         start, end = trim(self.doc, *line_clip(self.doc, tok.i, min(idx), max(idx) + 1))
         return span_text(self.doc, start, end)
-
-    def _named(self, tok: Token) -> tuple[str, str | None, Kind | None] | None:
-        found = name_and_role(self.doc, tok, self._line_start)
-        if found is None:
-            return None
-        name, role, label = found
-        kind: Kind
-        votes = self._labels.get(name)
-        if votes:
-            # NER labels one name differently from mention to mention; the
-            # article's majority decides ("SpaceX" is ORG more often than PERSON).
-            label = "PERSON" if votes["person"] > votes["org"] else "ORG"
-        if label == "PERSON" or given_and_surname(name):
-            kind = "person"
-        elif label in ORG_LABELS:
-            kind = "person" if role and personal_role(role) else "org"
-        else:
-            kind = self._kind_by_name(name)
-        if kind == "org" and name.split()[-1].lower() in self._surnames and not role:
-            kind = "person"  # NER often labels a bare surname ORG ("Grazier said")
-        return name, role, kind
-
-    def _kind_by_name(self, name: str) -> Kind:
-        """Kind of a name NER left unlabelled, from its other mentions (person by default)."""
-        for m in reversed(self.known):
-            if m.name == name or m.name.endswith(" " + name):
-                return m.kind
-        return "person"
 
     def _antecedent(
         self,
@@ -645,7 +426,7 @@ class SpeakerResolver:
         if same is not None:
             return same
         scores: dict[str, float] = {}
-        latest: dict[str, _Known] = {}
+        latest: dict[str, Known] = {}
         for m in self.known:
             if m.kind not in (kind, also) or m.pos >= tok.idx:
                 continue
@@ -785,10 +566,14 @@ class SpeakerResolver:
         return kb - ka - blank
 
     def _continued(
-        self, tok: Token, items: list[tuple[int, str, str | None, Kind | None]]
+        self,
+        tok: Token,
+        items: list[tuple[int, str, str | None, Kind | None]],
+        lookback: int = 1,
     ) -> tuple[str, str | None, Kind | None] | None:
-        """The last of ``items`` attributed in this or the previous sentence, none quoted since."""
-        before = [g for g in items if g[0] < tok.i and self._back(g[0], tok.i) <= 1]
+        """The last of ``items`` attributed in this or the previous sentence (``lookback``
+        sentences back), none quoted since."""
+        before = [g for g in items if g[0] < tok.i and self._back(g[0], tok.i) <= lookback]
         if not before:
             return None
         last = before[-1]

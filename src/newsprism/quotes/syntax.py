@@ -20,6 +20,7 @@ __all__ = [
     "parenthesis_after",
     "past_dates",
     "placeholder_it",
+    "quoted_as",
     "reports",
     "title_before",
 ]
@@ -102,4 +103,25 @@ def parenthesis_after(doc: Doc, tok: Token) -> str | None:
         for j in range(i + 1, min(i + 8, len(doc))):
             if doc[j].text == ")":
                 return doc[i : j + 1].text
+    return None
+
+
+def quoted_as(cue: Token) -> Token | None:
+    """The object of "quoted" in "The Herald quoted friends of X as saying ...".
+
+    "as saying" has no subject of its own, and the parser often hangs it on a
+    relative clause of the object ("friends of the suspect, who spoke on condition
+    of anonymity, as saying"), whose subject is then taken for the speaker; the
+    ones quoted are the object of "quoted" (or "cited").
+    """
+    if cue.dep_ != "pcomp" or cue.head.lower_ != "as":
+        return None
+    head = cue.head.head
+    for _ in range(6):
+        if lemma_of(head) in ("quote", "cite") and head.pos_ == "VERB":
+            objects = [c for c in head.children if c.dep_ == "dobj"]
+            return objects[0] if objects else None
+        if head.head.i == head.i:
+            return None
+        head = head.head
     return None

@@ -1,0 +1,316 @@
+"""The named people and bodies of one article, for the speaker resolver to point back to.
+
+What a reader keeps in mind while reading an article: who was named where and in what
+grammatical role (for salience), which surname belongs to which full name, what gender
+the article gives each ("Mr. Trump", "spokeswoman"), which name NER mostly calls an
+organisation, and which acronym stands for which organisation.  Built once per article
+before any attribution is resolved; :class:`~.speakers.SpeakerResolver` extends it with
+the resolution itself, and adds the speakers it resolves as it goes.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..nlp import doc_text
+from .gender import Gender, agrees, first_name_gender, given_name_gender, word_gender
+from .layout import Layout
+from .lexicon import ORG_NOUNS
+from .mentions import JOINED_PARTICLES
+from .names import (
+    clean_name,
+    clean_role,
+    given_and_surname,
+    initials,
+    is_credit,
+    not_a_name,
+    org_prefixes,
+    personal_role,
+    role_head,
+)
+from .phrase import ORG_LABELS, ents, name_and_role
+from .syntax import PLURAL_TAGS, main_clause, reports, title_before
+from .writer import Kind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["Known", "Roster"]
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """A named speaker or mention the resolver can point back to."""
+
+    pos: int
+    name: str
+    role: str | None
+    kind: Kind
+    subject: bool
+    speaker: bool
+    #: Subject of a clause of the sentence's own, not a subordinate one.
+    main: bool = False
+    #: Subject of the sentence's root verb: what the sentence is about.
+    top: bool = False
+    #: A plural or a nationality ("Republicans", "Democratic"): never "it".
+    plural: bool = False
+    #: A place ("Indiana", "Sandy Hook Elementary School"): "it" only once quoted.
+    place: bool = False
+
+
+class Roster:
+    """The article's names, indexed in text order."""
+
+    def __init__(self, doc: Doc, layout: Layout) -> None:
+        self.doc = doc
+        self.text = doc_text(doc)  # spaCy rebuilds Doc.text from its tokens on every access
+        self.ents = ents(doc)
+        self.layout = layout
+        in_quote = layout.quote
+        # Sentences that never run over a paragraph break: (start char, end char).
+        self.sents: list[tuple[int, int]] = []
+        self._sent_of = [0] * len(doc)
+        for tok in doc:
+            if not self.sents or layout.unit[tok.i] != layout.unit[tok.i - 1]:
+                self.sents.append((tok.idx, tok.idx + len(tok)))
+            else:
+                self.sents[-1] = (self.sents[-1][0], tok.idx + len(tok))
+            self._sent_of[tok.i] = len(self.sents) - 1
+        self._starts = [a for a, _ in self.sents]
+        #: First token of each token's line: a name never runs over a line break.
+        self._line_start = [0] * len(doc)
+        for tok in doc[1:]:
+            prev = doc[tok.i - 1]
+            new_line = "\n" in prev.text or "\n" in prev.whitespace_
+            self._line_start[tok.i] = tok.i if new_line else self._line_start[tok.i - 1]
+        self.known: list[Known] = []
+        self._surnames: dict[str, list[tuple[int, str]]] = {}
+        self._roles: dict[str, str] = {}
+        self._labels: dict[str, Counter[str]] = {}
+        #: Gender the article itself gives a name or surname ("Mr. Trump", "spokeswoman").
+        self._genders: dict[str, str] = {}
+        for ent in ents(doc):
+            if ent.label_ == "PERSON" or ent.label_ in ORG_LABELS:
+                votes = self._labels.setdefault(
+                    clean_name(ent.text, ent.label_ == "PERSON"), Counter()
+                )
+                votes["person" if ent.label_ == "PERSON" else "org"] += 1
+        #: Names NER called a person that begin an organisation's name in the
+        #: article ("Kinder Morgan" beside "Kinder Morgan Canada Ltd."): the company.
+        self._org_names = org_prefixes(self._labels, ents(doc))
+        for name in self._org_names:
+            self._labels[name]["org"] = self._labels[name]["person"] + 1
+        #: Acronym -> the organisation's full name in this article ("IMF" ->
+        #: "International Monetary Fund"): the speaker shown is the fullest form.
+        self._acronyms: dict[str, str] = {}
+        for ent in ents(doc):
+            if ent.label_ == "ORG" and len(ent) > 1:
+                full = clean_name(ent.text)
+                full = full[4:] if full.startswith(("The ", "the ")) else full
+                self._acronyms.setdefault(initials(full), full)
+        credit_lines: dict[int, bool] = {}
+        for ent in ents(doc):
+            if ent.label_ != "PERSON" and ent.label_ not in ORG_LABELS:
+                continue
+            ent_span = (ent.start_char, ent.end_char)
+            if any(in_quote[i] >= 0 for i in range(ent.start, ent.end)):
+                continue
+            name = clean_name(ent.text, ent.label_ == "PERSON")
+            titled = name.lower() in self._surnames  # "Billy King ... King said"
+            if (
+                not name
+                or (not_a_name(name) and not titled)
+                or not any(w[:1].isupper() or w[:1].isdigit() for w in name.split())
+                or is_credit(self.text, *ent_span, credit_lines)
+            ):
+                # A photo credit ("Lauren Pelley / CBC News"), a place abbreviation
+                # ("Sudbury, Ont.") or words in lower case NER took for a name
+                # ("pickup truck") is no antecedent for "she".
+                continue
+            kind: Kind = "person" if ent.label_ == "PERSON" or given_and_surname(name) else "org"
+            if name in self._org_names:
+                kind = "org"
+            if kind == "org" and " " not in name and name.lower() in self._surnames:
+                # NER often labels a bare surname ORG ("Christie blasted"); as the
+                # subject of a reporting verb it is counted once, as a speaker.
+                if reports(ent.root):
+                    continue
+                kind = "person"
+            subject = ent.root.dep_ in ("nsubj", "nsubjpass")
+            role = title_before(doc, ent.start)
+            if kind == "person":
+                described = self._named(ent.root)
+                role = described[1] if described else role
+            if kind == "person":
+                self._note_gender(name, doc[ent.start - 1].text if ent.start else "")
+                if not name.startswith(ent[0].text):
+                    self._note_gender(name, ent[0].text)  # "Mrs Smith", not "King"
+                for word in role_head(role or "").split():
+                    self._note_gender(name, word)
+            main = subject and main_clause(ent.root.head)
+            verb = ent.root.head
+            # The root of its own sentence: the parser's root, or a clause it
+            # hung on a verb of another sentence (a bullet, a quote after it).
+            top = main and (
+                verb.dep_ == "ROOT" or self._sent_of[verb.head.i] != self._sent_of[verb.i]
+            )
+            plural = ent.label_ == "NORP" or ent.root.tag_ in PLURAL_TAGS
+            place = ent.label_ in ("GPE", "FAC")
+            self.known.append(
+                Known(ent.start_char, name, role, kind, subject, False, main, top, plural, place)
+            )
+            role = clean_role(role)
+            if role and kind == "person":
+                self._roles.setdefault(name, role)
+            if kind == "person":
+                self._add_surname(ent.start_char, name)
+        self._missed_surnames(doc)
+
+    def _missed_surnames(self, doc: Doc) -> None:
+        """Subjects that repeat the surname of a person named earlier, where NER saw no name.
+
+        The small model misses a bare surname now and then ("Christie, who has
+        campaigned for Donald Trump, blasted Clinton"); the sentence is then
+        about nobody, and a following "he said" goes to the name in the
+        relative clause.  A capitalised subject equal to the surname of a full
+        name the article gave before is that person.
+        """
+        for tok in doc:
+            if tok.ent_type_ or tok.pos_ not in ("PROPN", "NOUN"):
+                continue  # the tagger may call a sentence-initial surname a noun
+            if tok.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if self.layout.in_quote(tok.i) or not tok.text[:1].isupper() or reports(tok):
+                continue  # a speaker is counted once, when its attribution is resolved
+            earlier = [n for p, n in self._surnames.get(tok.lower_, ()) if p < tok.idx]
+            if not earlier:
+                continue
+            main = main_clause(tok.head)
+            top = main and tok.head.dep_ == "ROOT"
+            self.known.append(Known(tok.idx, earlier[-1], None, "person", True, False, main, top))
+
+    def _expand(self, word: str) -> str:
+        """An acronym as the organisation's full name in this article, else the word."""
+        short = word.replace(".", "")
+        if len(short) < 2 or not short.isupper():
+            return word
+        return self._acronyms.get(short, word)
+
+    def _org_like(self, name: str) -> bool:
+        """A one-word name NER mostly calls an organisation and no full name ends with.
+
+        The small model labels "SpaceX" PERSON now and then, but "Trump" ORG as
+        often; a surname of a full name in the article stays a person.
+        """
+        votes = self._labels.get(name)
+        if votes is None or " " in name or name.lower() in self._surnames:
+            return False
+        return votes["org"] > votes["person"]
+
+    def _sent_at(self, pos: int) -> int:
+        return bisect_right(self._starts, pos) - 1
+
+    def _note_gender(self, name: str, word: str) -> None:
+        g = word_gender(word)
+        if g is None:
+            return
+        self._genders.setdefault(name.lower(), g)
+        surname = "~" + name.split()[-1].lower()
+        if self._genders.setdefault(surname, g) != g:
+            self._genders[surname] = "?"  # Donald and Melania Trump: the surname says nothing
+
+    def gender(self, name: str) -> Gender | None:
+        """The article's evidence first (honorific, role noun), then the given name."""
+        if not name:
+            return None
+        low = name.lower()
+        found = self._genders.get(low)
+        if found is None and " " in name:
+            found = given_name_gender(name)
+        elif found is None:
+            # A bare surname: the full names the article gives it must agree
+            # (Bill and Hillary Clinton leave "Clinton" open).
+            full = self._surnames.get(low, ())
+            genders = {given_name_gender(n) for _, n in full}
+            found = genders.pop() if len(genders) == 1 else None
+            if not full:
+                # No full name ends with it: a given name used alone ("Peter and
+                # Ruth ... she said" is not Peter), as in stories about families.
+                found = first_name_gender(name)
+        if found is None and not self._shared_surname(low):
+            found = self._genders.get("~" + low.split()[-1])
+        return "m" if found == "m" else "f" if found == "f" else None
+
+    def _shared_surname(self, low: str) -> bool:
+        """Whether a full name's surname is shared with someone else of the article
+        ("Mr. Whitaker" says nothing of his wife Oluchi Whitaker's gender)."""
+        words = low.split()
+        full = {n.lower() for _, n in self._surnames.get(words[-1], ())}
+        return len(words) > 1 and any(n != low for n in full)
+
+    def _add_surname(self, pos: int, name: str) -> None:
+        parts = name.split()
+        if len(parts) > 1 and " and " not in name:
+            # "Locke and Salazar" is two people: "Salazar said" is not both.
+            self._surnames.setdefault(parts[-1].lower(), []).append((pos, name))
+            particle, _, bare = parts[-1].lower().partition("-")
+            if bare and particle in JOINED_PARTICLES:
+                # "Bashar al-Assad ... Assad said": the surname without its article.
+                self._surnames.setdefault(bare, []).append((pos, name))
+
+    def fullest(self, name: str, pos: int, want: Gender | None = None) -> str:
+        """The full form of a surname-only name, from the article's other mentions.
+
+        ``want`` is the gender an honorific gives the mention: "Mr. Clinton" is
+        not Hillary Clinton however often the article names her.
+        """
+        if " " in name:
+            return name
+        options = self._surnames.get(name.lower())
+        if options and want is not None:
+            options = [(p, n) for p, n in options if agrees(want, given_name_gender(n))]
+        if not options:
+            return name
+        before = [n for p, n in options if p <= pos]
+        if not before:
+            return options[0][1]
+        # Two people of one surname ("Carly Fiorina ... her husband, Frank
+        # Fiorina"): the bare surname is the one of those named so far that the
+        # whole article names most: a wife named twice before her husband's
+        # first mention does not make every "Mr. Clinton" hers.
+        counts = Counter(n for _, n in options)
+        return max(reversed(before), key=lambda n: counts[n])
+
+    def _named(self, tok: Token) -> tuple[str, str | None, Kind | None] | None:
+        found = name_and_role(self.doc, tok, self._line_start)
+        if found is None:
+            return None
+        name, role, label = found
+        kind: Kind
+        votes = self._labels.get(name)
+        if votes:
+            # NER labels one name differently from mention to mention; the
+            # article's majority decides ("SpaceX" is ORG more often than PERSON).
+            label = "PERSON" if votes["person"] > votes["org"] else "ORG"
+        if label == "PERSON" or given_and_surname(name):
+            kind = "person"
+        elif label in ORG_LABELS:
+            kind = "person" if role and personal_role(role) else "org"
+        else:
+            kind = self._kind_by_name(name)
+        if kind == "org" and name.split()[-1].lower() in self._surnames and not role:
+            kind = "person"  # NER often labels a bare surname ORG ("Grazier said")
+        return name, role, kind
+
+    def _kind_by_name(self, name: str) -> Kind:
+        """Kind of a name NER left unlabelled, from its other mentions (person by default)."""
+        for m in reversed(self.known):
+            if m.name == name or m.name.endswith(" " + name):
+                return m.kind
+        words = name.lower().split()
+        if len(words) > 1 and any(w in ORG_NOUNS for w in words):
+            return "org"  # "Coastal Ferry Workers Union", which NER did not label
+        return "person"
