@@ -29,7 +29,7 @@ from ..model import Passage, PassageKind
 from .prepare import Prepared, terms
 from .text import STOP, Doc
 
-__all__ = ["Alignment", "Features", "Layers", "align", "layers", "prose_bound"]
+__all__ = ["Alignment", "Counts", "Features", "Layers", "align", "layers", "prose_bound"]
 
 SEED = 3  # words in a seed n-gram
 MIN_VERBATIM = 6  # a lone tile shorter than this is a stock phrase, not a copied passage
@@ -227,16 +227,28 @@ def _shared(
     return np.repeat(rows_a, hits), rows_b[np.repeat(lo, hits) + offset]
 
 
-def _similarity(pa: Prepared, pb: Prepared) -> tuple[np.ndarray, np.ndarray]:
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """How many content stems and how many names each sentence pair of two texts
+    shares (rows: the first text's sentences), when counted for a whole story at once
+    (:class:`~newsprism.reuse.story.StoryLayers`) rather than by :func:`_similarity`."""
+
+    content: np.ndarray
+    names: np.ndarray
+
+
+def _similarity(
+    pa: Prepared, pb: Prepared, counts: Counts | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Sentence similarities for the reworded layer, and the plain ones of :func:`_points`.
 
     Only sentence pairs of two long sentences (:data:`MIN_SENTENCE_WORDS`) sharing two
     content stems are scored.  The shared stems and names of every sentence pair are
     counted at once by merging the two texts' sorted term ids
-    (:class:`~newsprism.reuse.prepare.Terms`), and the scores computed on those pairs as
-    arrays, in the same float operations as one pair at a time (before: a loop over
-    each sentence's stems through an index of the other text's, most of the cost of
-    comparing two texts).
+    (:class:`~newsprism.reuse.prepare.Terms`), or taken from ``counts``, and the scores
+    computed on those pairs as arrays, in the same float operations as one pair at a
+    time (before: a loop over each sentence's stems through an index of the other
+    text's, most of the cost of comparing two texts).
     """
     na, nb = len(pa.sentences), len(pb.sentences)
     sim = np.zeros((na, nb), dtype=np.float32)
@@ -245,15 +257,21 @@ def _similarity(pa: Prepared, pb: Prepared) -> tuple[np.ndarray, np.ndarray]:
         return sim, plain
     ta = pa.terms if pa.terms is not None else terms(pa.sentences)
     tb = pb.terms if pb.terms is not None else terms(pb.sentences)
-    ia, jb = _shared(ta.content, ta.content_rows, tb.content, tb.content_rows)
-    shared = np.bincount(ia * nb + jb, minlength=na * nb).reshape(na, nb)
+    if counts is None:
+        ia, jb = _shared(ta.content, ta.content_rows, tb.content, tb.content_rows)
+        shared = np.bincount(ia * nb + jb, minlength=na * nb).reshape(na, nb)
+    else:
+        shared = counts.content
     long_a = ta.sizes >= MIN_SENTENCE_WORDS
     long_b = tb.sizes >= MIN_SENTENCE_WORDS
     ii, jj = np.nonzero((shared >= 2) & long_a[:, None] & long_b[None, :])
     if len(ii) == 0:
         return _above_background(sim), plain
-    ni, nj = _shared(ta.names, ta.names_rows, tb.names, tb.names_rows)
-    common = np.bincount(ni * nb + nj, minlength=na * nb).reshape(na, nb)[ii, jj]
+    if counts is None:
+        ni, nj = _shared(ta.names, ta.names_rows, tb.names, tb.names_rows)
+        common = np.bincount(ni * nb + nj, minlength=na * nb).reshape(na, nb)[ii, jj]
+    else:
+        common = counts.names[ii, jj]
     # a fixed blend, not the MSRP sentence model: MSRP paraphrase is "same meaning",
     # while a rewrite's sentences drift further; on Clough & Stevenson and the seeds
     # the model as aligner confused independent answers with rewrites
@@ -297,10 +315,15 @@ def _order(pa: Prepared, pb: Prepared) -> float:
 
 def _chain_share(pa: Prepared, pb: Prepared, plain: np.ndarray) -> float:
     """``chain`` of :func:`_points`."""
-    long_a = sum(1 for s in pa.sentences if s.size >= MIN_SENTENCE_WORDS)
-    long_b = sum(1 for s in pb.sentences if s.size >= MIN_SENTENCE_WORDS)
-    fewest = min(long_a, long_b)
+    fewest = min(_long_sentences(pa), _long_sentences(pb))
     return len(_order_keeping(plain, POINT_SIMILARITY)) / fewest if fewest else 0.0
+
+
+def _long_sentences(p: Prepared) -> int:
+    """Sentences with :data:`MIN_SENTENCE_WORDS` unquoted words or more."""
+    if p.terms is None:
+        return sum(1 for s in p.sentences if s.size >= MIN_SENTENCE_WORDS)
+    return int(np.count_nonzero(p.terms.sizes >= MIN_SENTENCE_WORDS))
 
 
 def _above_background(sim: np.ndarray) -> np.ndarray:
@@ -319,7 +342,10 @@ def _above_background(sim: np.ndarray) -> np.ndarray:
     """
     if min(sim.shape) < BACKGROUND_MIN:
         return sim
-    background = float(np.median(sim))
+    # the median is 0 when neither the negative nor the positive cells reach the middle
+    # (most pairs of texts): then it needs no sort
+    middle = (sim.size - 1) // 2
+    background = 0.0 if np.count_nonzero(sim) <= middle else float(np.median(sim))
     out: np.ndarray = np.where(sim - background >= MIN_MARGIN, sim, 0.0).astype(np.float32)
     return out
 
@@ -334,6 +360,8 @@ def _order_keeping(sim: np.ndarray, threshold: float) -> list[tuple[int, int]]:
     loop and a patience-sort LIS, which no listed library offers on a score matrix.
     """
     ii, jj = np.nonzero(sim > threshold)
+    if not len(ii):  # most sentence pairs of most pairs of texts
+        return []
     order = np.argsort(-sim[ii, jj], kind="stable")
     used_i: set[int] = set()
     used_j: set[int] = set()
@@ -396,13 +424,14 @@ class Layers:
         return sum(own for _, own in self.runs if own >= MIN_OWN)
 
 
-def layers(pa: Prepared, pb: Prepared) -> Layers:
-    """The threshold-free first layers of ``align(pa, pb)`` (:class:`Layers`)."""
+def layers(pa: Prepared, pb: Prepared, counts: Counts | None = None) -> Layers:
+    """The threshold-free first layers of ``align(pa, pb)`` (:class:`Layers`);
+    ``counts``: the terms their sentences share, when counted for a whole story."""
     a, b = pa.doc, pb.doc
     runs = tuple(
         (r, min(_unquoted(a, r.a0, r.a1), _unquoted(b, r.b0, r.b1))) for r in _chain(_tiles(a, b))
     )
-    sim, plain = _similarity(pa, pb)
+    sim, plain = _similarity(pa, pb, counts)
     return Layers(runs, sim, plain, _chain_share(pa, pb, plain))
 
 
