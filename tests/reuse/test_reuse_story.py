@@ -9,26 +9,11 @@ import random
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from reuse_helpers import article
+from reuse_helpers import article, small_text
 
 from newsprism.reuse import align as al
 from newsprism.reuse.prepare import prepare
 from newsprism.reuse.story import StoryLayers
-
-_WORDS = ["council", "voted", "Ruiz", "budget", "the", "of", "new", "bridge", "Tuesday", "12"]
-
-
-@st.composite
-def _text(draw: st.DrawFn) -> str:
-    """Sentences from a small vocabulary, so runs, stems, names and quotes repeat."""
-    sentences = []
-    for _ in range(draw(st.integers(0, 7))):
-        words = draw(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=12))
-        if draw(st.booleans()):
-            cut = draw(st.integers(0, len(words)))
-            words = [*words[:cut], f'"{" ".join(words[cut:])}"'] if cut < len(words) else words
-        sentences.append(" ".join(words).capitalize() + ".")
-    return " ".join(sentences)
 
 
 def _same(a: al.Layers, b: al.Layers) -> bool:
@@ -46,7 +31,7 @@ def _same(a: al.Layers, b: al.Layers) -> bool:
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(_text(), min_size=2, max_size=6), st.sampled_from([1, 5, 40, 1 << 21]))
+@given(st.lists(small_text(), min_size=2, max_size=6), st.sampled_from([1, 5, 40, 1 << 21]))
 def test_story_layers_are_each_pairs_own(texts: list[str], max_cells: int) -> None:
     # every pair in both orders, with blocks cut as small as one text (max_cells 1)
     prepared = [prepare(t, semantic=False) for t in texts]
