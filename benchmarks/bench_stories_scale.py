@@ -14,12 +14,15 @@ and dropped after use, so peak memory is the clusterer's, not the corpus's.
 Only ``StoryClusterer.add`` is timed (featurising, candidate lookup, scoring,
 update: everything but reading and NLP); the rate is given per wall second and
 per CPU second of that call (the machine is shared, so CPU time is the fairer
-per-core figure).  B-cubed F1 against the planted stories is printed too.
+per-core figure).  B-cubed F1 against the planted stories is printed too, and each
+window's share of the assignment CPU spent in the cyclic garbage collector (which walks
+more objects as the clusterer grows, so it is the first suspect when windows slow down).
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import random
 import re
 import resource
@@ -119,6 +122,16 @@ def main() -> None:
     win_wall = win_cpu = 0.0
     every = args.every or max(1, args.n // 10)
     perf, proc = time.perf_counter, time.process_time
+    in_gc = [0.0, 0.0]  # CPU seconds in collections so far; start of the current one
+
+    def collecting(phase: str, _info: dict[str, Any]) -> None:
+        if phase == "start":
+            in_gc[1] = proc()
+        else:
+            in_gc[0] += proc() - in_gc[1]
+
+    gc.callbacks.append(collecting)
+    win_gc = 0.0
     for i, (art, label) in enumerate(
         corpus(
             args.n,
@@ -131,9 +144,10 @@ def main() -> None:
         1,
     ):
         gold.append(label)
-        w0, c0 = perf(), proc()
+        w0, c0, g0 = perf(), proc(), in_gc[0]
         cl.add(art)
         dw, dc = perf() - w0, proc() - c0
+        win_gc += in_gc[0] - g0
         wall += dw
         cpu += dc
         win_wall += dw
@@ -142,10 +156,11 @@ def main() -> None:
             print(
                 f"{i:>9} articles: window {every / win_wall:7.0f}/s wall "
                 f"{every / max(win_cpu, 1e-9):7.0f}/s cpu; stories {len(cl)}; "
+                f"collector {100 * win_gc / max(win_cpu, 1e-9):.1f} % of cpu; "
                 f"peak RSS {rss_mib():.0f} MiB",
                 flush=True,
             )
-            win_wall = win_cpu = 0.0
+            win_wall = win_cpu = win_gc = 0.0
     n = len(gold)
     pred = {f"a{i}": cl.story_of(f"a{i}") or "" for i in range(n)}
     s = score(pred, {f"a{i}": g for i, g in enumerate(gold)})
