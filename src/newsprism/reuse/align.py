@@ -29,7 +29,7 @@ from ..model import Passage, PassageKind
 from .prepare import Prepared, terms
 from .text import STOP, Doc
 
-__all__ = ["Alignment", "Counts", "Features", "Layers", "align", "layers", "prose_bound"]
+__all__ = ["Alignment", "Features", "Layers", "align", "layers", "prose_bound"]
 
 SEED = 3  # words in a seed n-gram
 MIN_VERBATIM = 6  # a lone tile shorter than this is a stock phrase, not a copied passage
@@ -227,28 +227,16 @@ def _shared(
     return np.repeat(rows_a, hits), rows_b[np.repeat(lo, hits) + offset]
 
 
-@dataclass(frozen=True, slots=True)
-class Counts:
-    """How many content stems and how many names each sentence pair of two texts
-    shares (rows: the first text's sentences), when counted for a whole story at once
-    (:class:`~newsprism.reuse.story.StoryLayers`) rather than by :func:`_similarity`."""
-
-    content: np.ndarray
-    names: np.ndarray
-
-
-def _similarity(
-    pa: Prepared, pb: Prepared, counts: Counts | None = None
-) -> tuple[np.ndarray, np.ndarray]:
+def _similarity(pa: Prepared, pb: Prepared) -> tuple[np.ndarray, np.ndarray]:
     """Sentence similarities for the reworded layer, and the plain ones of :func:`_points`.
 
     Only sentence pairs of two long sentences (:data:`MIN_SENTENCE_WORDS`) sharing two
     content stems are scored.  The shared stems and names of every sentence pair are
     counted at once by merging the two texts' sorted term ids
-    (:class:`~newsprism.reuse.prepare.Terms`), or taken from ``counts``, and the scores
-    computed on those pairs as arrays, in the same float operations as one pair at a
-    time (before: a loop over each sentence's stems through an index of the other
-    text's, most of the cost of comparing two texts).
+    (:class:`~newsprism.reuse.prepare.Terms`), and the scores computed on those pairs as
+    arrays, in the same float operations as one pair at a time (before: a loop over
+    each sentence's stems through an index of the other text's, most of the cost of
+    comparing two texts).
     """
     na, nb = len(pa.sentences), len(pb.sentences)
     sim = np.zeros((na, nb), dtype=np.float32)
@@ -257,21 +245,15 @@ def _similarity(
         return sim, plain
     ta = pa.terms if pa.terms is not None else terms(pa.sentences)
     tb = pb.terms if pb.terms is not None else terms(pb.sentences)
-    if counts is None:
-        ia, jb = _shared(ta.content, ta.content_rows, tb.content, tb.content_rows)
-        shared = np.bincount(ia * nb + jb, minlength=na * nb).reshape(na, nb)
-    else:
-        shared = counts.content
+    ia, jb = _shared(ta.content, ta.content_rows, tb.content, tb.content_rows)
+    shared = np.bincount(ia * nb + jb, minlength=na * nb).reshape(na, nb)
     long_a = ta.sizes >= MIN_SENTENCE_WORDS
     long_b = tb.sizes >= MIN_SENTENCE_WORDS
     ii, jj = np.nonzero((shared >= 2) & long_a[:, None] & long_b[None, :])
     if len(ii) == 0:
         return _above_background(sim), plain
-    if counts is None:
-        ni, nj = _shared(ta.names, ta.names_rows, tb.names, tb.names_rows)
-        common = np.bincount(ni * nb + nj, minlength=na * nb).reshape(na, nb)[ii, jj]
-    else:
-        common = counts.names[ii, jj]
+    ni, nj = _shared(ta.names, ta.names_rows, tb.names, tb.names_rows)
+    common = np.bincount(ni * nb + nj, minlength=na * nb).reshape(na, nb)[ii, jj]
     # a fixed blend, not the MSRP sentence model: MSRP paraphrase is "same meaning",
     # while a rewrite's sentences drift further; on Clough & Stevenson and the seeds
     # the model as aligner confused independent answers with rewrites
@@ -424,14 +406,13 @@ class Layers:
         return sum(own for _, own in self.runs if own >= MIN_OWN)
 
 
-def layers(pa: Prepared, pb: Prepared, counts: Counts | None = None) -> Layers:
-    """The threshold-free first layers of ``align(pa, pb)`` (:class:`Layers`);
-    ``counts``: the terms their sentences share, when counted for a whole story."""
+def layers(pa: Prepared, pb: Prepared) -> Layers:
+    """The threshold-free first layers of ``align(pa, pb)`` (:class:`Layers`)."""
     a, b = pa.doc, pb.doc
     runs = tuple(
         (r, min(_unquoted(a, r.a0, r.a1), _unquoted(b, r.b0, r.b1))) for r in _chain(_tiles(a, b))
     )
-    sim, plain = _similarity(pa, pb, counts)
+    sim, plain = _similarity(pa, pb)
     return Layers(runs, sim, plain, _chain_share(pa, pb, plain))
 
 

@@ -21,16 +21,14 @@ from __future__ import annotations
 import itertools
 import logging
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import networkx as nx
 
 from ..model import Article, Reuse, ReuseLink, Story
-from .align import Layers, layers
 from .candidates import candidates, default_config, signature
 from .compare import compare_if_shared
 from .prepare import Prepared, prepare
-from .story import StoryLayers
 from .verdict import DERIVED
 
 __all__ = ["ALL_PAIRS_LIMIT", "analyze_reuse"]
@@ -51,11 +49,9 @@ def _pairs(ids: Sequence[str], by_id: dict[str, Article]) -> list[tuple[str, str
 def analyze_reuse(articles: Sequence[Article], stories: Sequence[Story]) -> Reuse:
     """The listed pairs, families and independent sources of ``stories`` (module doc).
 
-    A story's pairs are screened on layers counted for the whole story at once
-    (:class:`~newsprism.reuse.story.StoryLayers`: the same layers, fewer calls per
-    pair), and each text's prepared material is dropped after the last story that
-    holds it: kept for the whole stage, it made the collector's full passes walk
-    every text prepared so far, a cost that grew with the corpus, not the story.
+    Each text's prepared material is dropped after the last story that holds it: kept
+    for the whole stage, it made the collector's full passes walk every text prepared
+    so far, a cost that grew with the corpus, not the story.
     """
     by_id = {a.id: a for a in articles}
     stories_of = Counter(i for s in stories for i in dict.fromkeys(s.articles) if i in by_id)
@@ -74,13 +70,8 @@ def analyze_reuse(articles: Sequence[Article], stories: Sequence[Story]) -> Reus
         graph.add_nodes_from(ids)
         story_graph: nx.Graph = nx.Graph()
         story_graph.add_nodes_from(ids)
-        pairs = _pairs(ids, by_id)
-        # a big story's candidate pairs come in no order of their texts: pair by pair
-        layers_of: Callable[[Prepared, Prepared], Layers] = layers
-        if pairs and len(ids) <= ALL_PAIRS_LIMIT:
-            layers_of = StoryLayers([prep(i) for i in ids]).layers
-        for x, y in pairs:
-            result = compare_if_shared(prep(x), prep(y), by_id[x], by_id[y], layers_of)
+        for x, y in _pairs(ids, by_id):
+            result = compare_if_shared(prep(x), prep(y), by_id[x], by_id[y])
             if result is None:  # shares too little text to be derived: not listed
                 continue
             links.append(

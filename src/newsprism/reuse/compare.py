@@ -9,7 +9,6 @@ canonical order and the result mirrored back, which makes ``compare(a, b)`` and
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 
 from ..errors import InputError
 from ..model import Article, PairResult, Passage, Relation
@@ -84,11 +83,7 @@ def compare_prepared(
 
 
 def compare_if_shared(
-    pa: Prepared,
-    pb: Prepared,
-    a: Article | None = None,
-    b: Article | None = None,
-    layers_of: Callable[[Prepared, Prepared], Layers] = layers,
+    pa: Prepared, pb: Prepared, a: Article | None = None, b: Article | None = None
 ) -> PairResult | None:
     """:func:`compare_prepared`, or None when the pair shares too little to be derived.
 
@@ -98,21 +93,13 @@ def compare_if_shared(
     (:func:`~newsprism.reuse.verdict.may_be_derived`): its verdict would be
     "independent" or "unrelated".  Otherwise the alignment goes on from those layers, so
     the result is :func:`compare_prepared`'s exactly.  Texts of a sentence or two, judged
-    by the paraphrase model on the whole text, are always compared.  ``layers_of``
-    gives the layers of a pair (:func:`~newsprism.reuse.align.layers`, or the same
-    counted for a whole story: :class:`~newsprism.reuse.story.StoryLayers`).
+    by the paraphrase model on the whole text, are always compared.
     """
-    return _compare(pa, pb, a, b, screen=True, layers_of=layers_of)
+    return _compare(pa, pb, a, b, screen=True)
 
 
 def _compare(
-    pa: Prepared,
-    pb: Prepared,
-    a: Article | None,
-    b: Article | None,
-    *,
-    screen: bool,
-    layers_of: Callable[[Prepared, Prepared], Layers] = layers,
+    pa: Prepared, pb: Prepared, a: Article | None, b: Article | None, *, screen: bool
 ) -> PairResult | None:
     canonical = (len(pa.doc.text), pa.doc.text) <= (len(pb.doc.text), pb.doc.text)
     first, second = (pa, pb) if canonical else (pb, pa)
@@ -121,7 +108,7 @@ def _compare(
         relation: Relation = "unrelated"
         al_first = align(first, second)
     else:
-        lay = layers_of(first, second)
+        lay = layers(first, second)
         if screen:
             look = min(REWORD_THRESHOLD, SECOND_LOOK_REWORD or REWORD_THRESHOLD)
             if not may_be_derived(lay.borrowed, lay.chain, prose_bound(first, second, lay, look)):
