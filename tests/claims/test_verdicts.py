@@ -530,3 +530,16 @@ def test_a_side_reads_without_its_section_cue() -> None:
     assert g.verdict == "conflicting" and g.sides
     assert not any("Why it matters" in s.text for s in g.sides)
     assert any("the council said" in s.text for s in g.sides)  # who said it stays
+
+
+def test_a_clause_with_two_figures_agrees_with_one_that_states_one_of_them() -> None:
+    # "$412 million ($350M in cash)": the price and its cash part; another outlet's
+    # "$412 million" is the same price, not a figure the cash part contradicts
+    from newsprism.claims.verdicts import values_agree
+
+    both = _claim("a", 0, "The deal cost Borealis $412 million ($350M in cash), analysts said")
+    price = _claim("b", 0, "Borealis said it will pay $412 million for Tidewater Labs")
+    other = _claim("c", 0, "Borealis said it will pay $450 million for Tidewater Labs")
+    assert len(both.values) == 2
+    assert values_agree(both, price) and values_agree(price, both)
+    assert not values_agree(both, other) and not values_agree(other, both)

@@ -499,20 +499,35 @@ def _coarser_unit(a: Amount, b: Amount) -> bool:
 
 
 def values_agree(a: Claim, b: Claim) -> bool:
-    """No value of ``a`` contradicts a comparable value of ``b`` (same kind and unit)."""
-    for va in a.values:
-        for vb in b.values:
-            if va.kind != vb.kind or va.kind == "period":
-                continue
-            if va.kind in AMOUNT_KINDS:
-                x, y = amount_of(va), amount_of(vb)
-                if x and y and not x.vague and not y.vague and amounts_compatible(x, y) is False:
-                    return False
-            else:
-                ra, rb = date_range(va), date_range(vb)
-                if ra and rb and not dates_compatible(ra, rb):
-                    return False
-    return True
+    """No value of ``a`` contradicts a comparable value of ``b`` (same kind and unit),
+    unless one of the two is also stated by the other claim.
+
+    A clause may state two figures of one kind ("$334 million ($281M in cash)"); the
+    other account's "$281 million" matches one of them: two figures of one clause
+    measure two things, and the other clause states one of them.
+    """
+    comp = [[_compatible(va, vb) for vb in b.values] for va in a.values]
+    clashes = [(n, k) for n, row in enumerate(comp) for k, ok in enumerate(row) if ok is False]
+    if not clashes:
+        return True
+    matched_a = {n for n, row in enumerate(comp) if True in row}
+    matched_b = {k for row in comp for k, ok in enumerate(row) if ok is True}
+    return all(n in matched_a or k in matched_b for n, k in clashes)
+
+
+def _compatible(va: Value, vb: Value) -> bool | None:
+    """Whether two values of one kind can both hold (None: not comparable)."""
+    if va.kind != vb.kind or va.kind == "period":
+        return None
+    if va.kind in AMOUNT_KINDS:
+        x, y = amount_of(va), amount_of(vb)
+        if not (x and y) or x.vague or y.vague:
+            return None
+        return amounts_compatible(x, y)
+    ra, rb = date_range(va), date_range(vb)
+    if not (ra and rb):
+        return None
+    return dates_compatible(ra, rb)
 
 
 def _agrees(v: Value, ref: Value) -> bool:
