@@ -15,6 +15,14 @@ K = 0) / 2,000: loading the state and the interpreter cancel out, and cachegrind
 does not depend on the machine's load, which CPU seconds on a shared machine do.
 A state pickles the classes of the code that made it: a change to their layout needs a
 state made by that code.
+
+A state does not carry the module-level table of ln(df + 1) (``_vectors._LOG1``, 65,536
+entries at import), which the process that made the state had grown to cover its largest
+document frequency: ``place`` and ``time`` grow it right after loading, for K = 0 as for
+K = 2,000.  Before round 10 the K = 2,000 run alone grew it on its first article (one
+``math.log`` per document of the most frequent word, 300,000 of them after 300k
+articles), which charged the window 0.07 M instructions per article at 100k and 0.2 M at
+300k that a running stream spends once per 65,536 documents (issue 19, round 10).
 """
 
 from __future__ import annotations
@@ -30,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _data import DEFAULT_DATA
 from bench_stories_scale import corpus, sentence_pool
 from newsprism.stories import StoryClusterer
+from newsprism.stories._vectors import _grow_log1
 
 NEXT = 2000
 
@@ -52,6 +61,7 @@ def place(state: Path, k: int, timed: bool) -> None:
     quotes); ``time``: the CPU seconds of the loop alone, then a hash of where the
     articles ended up (merges may move an article after its own placing)."""
     cl, arts = pickle.loads(state.read_bytes())
+    _grow_log1(max(cl._df.values(), default=0))  # as the process that made the state had
     h = hashlib.sha1()
     t0 = time.process_time()
     for art in arts[:k]:
