@@ -26,6 +26,7 @@ from newsprism.claims.stance import (
     signals,
     terms,
 )
+from newsprism.claims.verdicts import judge
 from newsprism.entities import merge_entities
 from newsprism.model import Article, Claim, ClaimGroup, Entity
 
@@ -276,3 +277,44 @@ def test_an_anchor_on_a_side_detail_gives_way_to_the_story_s_claim(
         [[i] for i in alone], [claims[i] for i in alone], feats[:3], vectors[:3], arts[:2]
     )
     assert [1, 2] in groups
+
+
+def test_a_report_aligned_with_the_anchor_faces_a_debunk_that_names_none_of_its_actors(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the debunk names the place, not the man; the first report names both and anchors
+    # the dispute; the second report, aligned with the first, names only the man: it
+    # stands on the disputed side because the debunk is about what the anchor states
+    rows = [
+        ("r1", "Josh Lin gave a homeless man in Fresno one hundred dollars and filmed him"),
+        (
+            "d",
+            "The film of the homeless man outside the shelter in Fresno was staged, a witness said",
+        ),
+        ("r2", "Josh Lin handed the homeless man money outside the shelter and he bought food"),
+    ]
+    claims = [
+        Claim(
+            id=f"c{i}",
+            article=a,
+            text=t,
+            start=0,
+            end=len(t),
+            polarity="denied" if a == "d" else "asserted",
+        )
+        for i, (a, t) in enumerate(rows)
+    ]
+    people = [
+        Entity(id="person:josh-lin", name="Josh Lin", kind="person", articles=("r1", "r2")),
+        Entity(id="place:fresno", name="Fresno", kind="place", articles=("r1", "d")),
+    ]
+    feats = [features(c, EntityIndex(people)) for c in claims]
+    vectors = np.array([[1.0, 0.0, 0.0]] * 3, dtype=np.float32)
+    arts = [Article(id=a, text="") for a in ("r1", "d", "r2")]
+    flagged = [("r1", "d", 0.9), ("r2", "d", 0.9)]
+    monkeypatch.setattr("newsprism.claims.disputes.scored_pairs", lambda *_: flagged)
+    groups, out = link_article_disputes([[0, 2], [1]], claims, feats, vectors, arts)
+    assert groups == [[0, 1, 2]]
+    verdict = judge(claims, out, {}, {})
+    assert verdict.verdict == "conflicting" and verdict.conflict == "disputed"
+    assert [set(s.claims) for s in verdict.sides] == [{"c0", "c2"}, {"c1"}]

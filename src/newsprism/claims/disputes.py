@@ -31,6 +31,11 @@ only strict anchor is a side detail no third article comes near (an expert's dou
 against the report's line introducing the expert): what it disputes is the story's
 claim, which most of the camp retell (:data:`DETAIL_REACH`).
 
+Each denial placed this way is read as naming the actors of the assertion it was
+placed against (:func:`_naming`), so the verdict rules, which want a denial to name
+what an assertion states, set the camp's reports aligned with that assertion on its
+side even when the debunk never repeats their names.
+
 The other way round, two articles the dispute model reads as alike (both tell the
 story the same way) are never set on opposite sides by a denial one of them
 reports: such a denial stands in a group of its own (:func:`_part_alike`).
@@ -313,6 +318,23 @@ def _reach(
     return len({claims[m].article for m, ok in zip(camp, near, strict=True) if ok})
 
 
+def _naming(denial: Features, assertion: Features) -> Features:
+    """A camp's denial read as naming the actors of the assertion it was placed against.
+
+    The verdict rules put an assertion on the disputed side only when a denial of its
+    group names one of its actors (:func:`.verdicts.disputes`): a safeguard for a
+    sentence that happens to deny something else.  A camp's denial is placed by what
+    it disputes (the article model flags the two articles, the anchor pair carries
+    it), and a debunk rarely repeats the names of what it debunks ("The video was a
+    fake, according to a witness" against "YouTuber Josh Paler Lin gave a homeless man
+    $100"), so without the anchor's actors the reports aligned with the anchor stood
+    in the group on no side.  Round 10 (FNC-1, five slices of about 300 bodies out of
+    sample, three of them story folds with cross-fitted models): 72 -> 77 of 187
+    agree-vs-disagree pairs surfaced, agree-agree pairs called conflicting unchanged
+    (90 of 676) on every slice; bodies 300-899 unchanged."""
+    return dataclasses.replace(denial, entities=denial.entities | assertion.entities)
+
+
 def _part_alike(
     groups: list[list[int]],
     claims: Sequence[Claim],
@@ -424,6 +446,7 @@ def link_article_disputes(
         centre = vectors[a] + vectors[d]
         centre /= float(np.linalg.norm(centre)) or 1.0
         denials = [d]
+        feats[d] = _naming(feats[d], feats[a])
         # the assertions a recruited denial may dispute
         said = [
             m
@@ -439,6 +462,7 @@ def link_article_disputes(
                 for m in mine:
                     if _disputing(claims[m], feats[m]) >= MIN_RANK:
                         denials.append(m)
+                        feats[m] = _naming(feats[m], feats[a])
                     elif m != d:
                         groups[target].remove(m)
                         groups.append([m])
@@ -474,6 +498,7 @@ def link_article_disputes(
             )
             if deny:
                 denials.append(best)
+                feats[best] = _naming(feats[best], feats[a])
             groups[where[best]].remove(best)
             groups[target].append(best)
             where[best] = target
