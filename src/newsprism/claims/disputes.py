@@ -34,7 +34,10 @@ claim, which most of the camp retell (:data:`DETAIL_REACH`).
 Each denial placed this way is read as naming the actors of the assertion it was
 placed against (:func:`_naming`), so the verdict rules, which want a denial to name
 what an assertion states, set the camp's reports aligned with that assertion on its
-side even when the debunk never repeats their names.
+side even when the debunk never repeats their names.  Where only the article model
+says a camp's articles dispute (an anchor pair of two retellings; a debunk none of whose
+claims names the report's actors, then placed by its claim closest to the anchor pair),
+the disputing article must also deny or debunk in a sentence of its own (:data:`MIN_CUES`).
 
 The other way round, two articles the dispute model reads as alike (both tell the
 story the same way) are never set on opposite sides by a denial one of them
@@ -456,8 +459,9 @@ def link_article_disputes(
         a, d = anchor
         if _disputing(claims[d], feats[d]) == 0 and not any(_cued(x) for x in disputing):
             # two retellings of the story and no debunking word in the disputing articles:
-            # nothing but the model says they dispute (FNC-1 folds: "Obama declared the
-            # world appalled by the beheading" against the report of the beheading)
+            # nothing but the model says they dispute (FNC-1: one politician's tweet quoted
+            # by both sides; "ESPN has covered domestic violence" against "ESPN is going to
+            # have an in-depth discussion on the NFL's domestic violence problem")
             log.debug("camp %s vs %s: a retelling with no denial behind it", asserting, disputing)
             continue
         log.debug(
