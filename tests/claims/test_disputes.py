@@ -26,6 +26,7 @@ from newsprism.claims.stance import (
     signals,
     terms,
 )
+from newsprism.claims.verdicts import judge
 from newsprism.entities import merge_entities
 from newsprism.model import Article, Claim, ClaimGroup, Entity
 
@@ -264,7 +265,10 @@ def test_an_anchor_on_a_side_detail_gives_way_to_the_story_s_claim(
     doubt = np.array([0.0, 0.83, (1 - 0.83**2) ** 0.5])  # the doubt: cosine 0.83 to the detail
     retold = np.array([0.95, 0.0, (1 - 0.95**2) ** 0.5])
     vectors = np.array([story, detail, doubt, retold, story, story], dtype=np.float32)
-    arts = [Article(id=a, text="") for a in ("r1", "d", "r2", "r3")]
+    # the debunk says so in a sentence of its own (round 10: a camp linked on a retelling
+    # needs one, :data:`newsprism.claims.disputes.MIN_CUES`)
+    debunk = "Experts say the spider story is a hoax."
+    arts = [Article(id=a, text=debunk if a == "d" else "") for a in ("r1", "d", "r2", "r3")]
     flagged = [("r1", "d", 0.9), ("r2", "d", 0.9), ("r3", "d", 0.9)]
     monkeypatch.setattr("newsprism.claims.disputes.scored_pairs", lambda *_: flagged)
     groups, out = link_article_disputes([[i] for i in range(6)], claims, feats, vectors, arts)
@@ -276,3 +280,103 @@ def test_an_anchor_on_a_side_detail_gives_way_to_the_story_s_claim(
         [[i] for i in alone], [claims[i] for i in alone], feats[:3], vectors[:3], arts[:2]
     )
     assert [1, 2] in groups
+
+
+def test_a_report_aligned_with_the_anchor_faces_a_debunk_that_names_none_of_its_actors(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the debunk names the place, not the man; the first report names both and anchors
+    # the dispute; the second report, aligned with the first, names only the man: it
+    # stands on the disputed side because the debunk is about what the anchor states
+    rows = [
+        ("r1", "Josh Lin gave a homeless man in Fresno one hundred dollars and filmed him"),
+        (
+            "d",
+            "The film of the homeless man outside the shelter in Fresno was staged, a witness said",
+        ),
+        ("r2", "Josh Lin handed the homeless man money outside the shelter and he bought food"),
+    ]
+    claims = [
+        Claim(
+            id=f"c{i}",
+            article=a,
+            text=t,
+            start=0,
+            end=len(t),
+            polarity="denied" if a == "d" else "asserted",
+        )
+        for i, (a, t) in enumerate(rows)
+    ]
+    people = [
+        Entity(id="person:josh-lin", name="Josh Lin", kind="person", articles=("r1", "r2")),
+        Entity(id="place:fresno", name="Fresno", kind="place", articles=("r1", "d")),
+    ]
+    feats = [features(c, EntityIndex(people)) for c in claims]
+    vectors = np.array([[1.0, 0.0, 0.0]] * 3, dtype=np.float32)
+    arts = [Article(id=a, text="") for a in ("r1", "d", "r2")]
+    flagged = [("r1", "d", 0.9), ("r2", "d", 0.9)]
+    monkeypatch.setattr("newsprism.claims.disputes.scored_pairs", lambda *_: flagged)
+    groups, out = link_article_disputes([[0, 2], [1]], claims, feats, vectors, arts)
+    assert groups == [[0, 1, 2]]
+    verdict = judge(claims, out, {}, {})
+    assert verdict.verdict == "conflicting" and verdict.conflict == "disputed"
+    assert [set(s.claims) for s in verdict.sides] == [{"c0", "c2"}, {"c1"}]
+
+
+def _camp_of_two(
+    monkeypatch: pytest.MonkeyPatch, rows: list[tuple[str, str, str]], texts: dict[str, str]
+) -> tuple[list[list[int]], list[Claim]]:
+    """The camp step on one claim per row, every claim at one point of meaning, the
+    first article flagged against each other one; ``texts``: the articles' bodies."""
+    claims = [
+        Claim(id=f"c{i}", article=a, text=t, start=0, end=len(t), polarity=pol)
+        for i, (a, t, pol) in enumerate(rows)
+    ]
+    people = [
+        Entity(id="person:ann-cole", name="Ann Cole", kind="person", articles=tuple(texts)),
+        Entity(id="place:dover", name="Dover", kind="place", articles=tuple(texts)),
+    ]
+    feats = [features(c, EntityIndex(people)) for c in claims]
+    vectors = np.array([[1.0, 0.0, 0.0]] * len(rows), dtype=np.float32)
+    arts = [Article(id=a, text=t) for a, t in texts.items()]
+    first = rows[0][0]
+    flagged = [(first, a, 0.9) for a in texts if a != first]
+    monkeypatch.setattr("newsprism.claims.disputes.scored_pairs", lambda *_: flagged)
+    groups, _ = link_article_disputes([[i] for i in range(len(rows))], claims, feats, vectors, arts)
+    return groups, claims
+
+
+def test_a_retelling_is_no_dispute_unless_its_article_debunks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the flagged article only retells the report: with no sentence that denies or
+    # debunks anywhere in it, the model's flag alone links nothing; with one, it does
+    report = "Mayor Ann Cole opened the new river bridge in Dover on Monday."
+    retold = "Mayor Ann Cole opened the new river bridge in Dover, the post says"
+    rows = [("r", report.rstrip("."), "asserted"), ("d", retold, "asserted")]
+    groups, _ = _camp_of_two(monkeypatch, rows, {"r": report, "d": retold + "."})
+    assert groups == [[0], [1]]
+    debunk = retold + ". The post is a hoax."
+    groups, _ = _camp_of_two(monkeypatch, rows, {"r": report, "d": debunk})
+    assert groups == [[0, 1]]
+
+
+def test_a_debunk_naming_no_actor_joins_when_its_article_debunks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # d1's denial names the mayor and anchors the dispute; d2's only claim names
+    # nobody, so the recruit test cannot place it: it joins the disputed group when
+    # its article has a debunking sentence, and stays out when it has none
+    report = "Mayor Ann Cole opened the new river bridge in Dover on Monday."
+    denial = "Mayor Ann Cole did not open the new river bridge in Dover, her office said"
+    rows = [
+        ("r", report.rstrip("."), "asserted"),
+        ("d1", denial, "denied"),
+        ("d2", "Nobody was there to cut the ribbon, a neighbour said", "asserted"),
+    ]
+    texts = {"r": report, "d1": denial + ".", "d2": rows[2][1] + "."}
+    groups, _ = _camp_of_two(monkeypatch, rows, texts)
+    assert [0, 1] in groups and [2] in groups
+    texts["d2"] = rows[2][1] + ". The opening was a hoax."
+    groups, _ = _camp_of_two(monkeypatch, rows, texts)
+    assert groups == [[0, 1, 2]]

@@ -31,6 +31,14 @@ only strict anchor is a side detail no third article comes near (an expert's dou
 against the report's line introducing the expert): what it disputes is the story's
 claim, which most of the camp retell (:data:`DETAIL_REACH`).
 
+Each denial placed this way is read as naming the actors of the assertion it was
+placed against (:func:`_naming`), so the verdict rules, which want a denial to name
+what an assertion states, set the camp's reports aligned with that assertion on its
+side even when the debunk never repeats their names.  Where only the article model
+says a camp's articles dispute (an anchor pair of two retellings; a debunk none of whose
+claims names the report's actors, then placed by its claim closest to the anchor pair),
+the disputing article must also deny or debunk in a sentence of its own (:data:`MIN_CUES`).
+
 The other way round, two articles the dispute model reads as alike (both tell the
 story the same way) are never set on opposite sides by a denial one of them
 reports: such a denial stands in a group of its own (:func:`_part_alike`).
@@ -49,7 +57,7 @@ import numpy.typing as npt
 from ..model import Article, Claim
 from .features import Features
 from .lexicon import DISTANCED, STOP
-from .stance import DisputeModel, camps, dispute_model, scored_pairs
+from .stance import DisputeModel, camps, dispute_model, scored_pairs, signals
 from .verdicts import disputes, is_denial
 
 __all__ = ["link_article_disputes", "link_disputes"]
@@ -197,6 +205,14 @@ LOOSE_TRIES = 16
 #: 1.5 million people live in the Nicaraguan capital" (10 against 5) and an Ebola
 #: camp's to a detail (8 against 7): 3 more agree-agree pairs conflicting on 300-899.
 DETAIL_REACH = 2
+#: Sentences that deny or debunk (:func:`.stance.signals`) a disputing article needs
+#: before its camp is linked on a retelling alone, and before a claim of it that names
+#: none of the report's actors may join the disputed group (:func:`_cued`).  Round 10,
+#: FNC-1 out of sample (five slices of about 300 bodies, three with cross-fitted models):
+#: 77 -> 83 of 187 agree-vs-disagree pairs surfaced, agree-agree conflicting 90 -> 88 of
+#: 676 (300-899: 55 -> 55 of 114, 19 -> 18 of 310).  Bodies that disagree with a headline
+#: have such a sentence 35 % of the time, bodies that agree 15 %.
+MIN_CUES = 1
 #: Least :func:`_disputing` rank of a disputing article's claim that may carry a dispute:
 #: the rest of a debunking article mostly retells the story it debunks.
 MIN_RANK = 1
@@ -313,6 +329,23 @@ def _reach(
     return len({claims[m].article for m, ok in zip(camp, near, strict=True) if ok})
 
 
+def _naming(denial: Features, assertion: Features) -> Features:
+    """A camp's denial read as naming the actors of the assertion it was placed against.
+
+    The verdict rules put an assertion on the disputed side only when a denial of its
+    group names one of its actors (:func:`.verdicts.disputes`): a safeguard for a
+    sentence that happens to deny something else.  A camp's denial is placed by what
+    it disputes (the article model flags the two articles, the anchor pair carries
+    it), and a debunk rarely repeats the names of what it debunks ("The video was a
+    fake, according to a witness" against "YouTuber Josh Paler Lin gave a homeless man
+    $100"), so without the anchor's actors the reports aligned with the anchor stood
+    in the group on no side.  Round 10 (FNC-1, five slices of about 300 bodies out of
+    sample, three of them story folds with cross-fitted models): 72 -> 77 of 187
+    agree-vs-disagree pairs surfaced, agree-agree pairs called conflicting unchanged
+    (90 of 676) on every slice; bodies 300-899 unchanged."""
+    return dataclasses.replace(denial, entities=denial.entities | assertion.entities)
+
+
 def _part_alike(
     groups: list[list[int]],
     claims: Sequence[Claim],
@@ -380,6 +413,17 @@ def link_article_disputes(
     by_article: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
         by_article[c.article].append(i)
+    texts = {x.id: x for x in articles}
+    cued: dict[str, bool] = {}
+
+    def _cued(art: str) -> bool:
+        """Whether an article has :data:`MIN_CUES` sentences that deny or debunk: the
+        article model's word for a camp's side is weaker evidence than a debunk's own
+        wording, so the two steps that place claims on that word alone ask for it."""
+        if art not in cued:
+            cued[art] = signals(texts[art]).cues >= MIN_CUES
+        return cued[art]
+
     for asserting, disputing in camps(pairs):
         a_claims = [
             i for art in asserting for i in by_article[art] if _asserts(claims[i], feats[i])
@@ -413,6 +457,13 @@ def link_article_disputes(
             log.debug("camp %s vs %s: no anchor pair", asserting, disputing)
             continue
         a, d = anchor
+        if _disputing(claims[d], feats[d]) == 0 and not any(_cued(x) for x in disputing):
+            # two retellings of the story and no debunking word in the disputing articles:
+            # nothing but the model says they dispute (FNC-1: one politician's tweet quoted
+            # by both sides; "ESPN has covered domestic violence" against "ESPN is going to
+            # have an in-depth discussion on the NFL's domestic violence problem")
+            log.debug("camp %s vs %s: a retelling with no denial behind it", asserting, disputing)
+            continue
         log.debug(
             "camp %s vs %s: anchor %r / %r",
             asserting,
@@ -424,6 +475,7 @@ def link_article_disputes(
         centre = vectors[a] + vectors[d]
         centre /= float(np.linalg.norm(centre)) or 1.0
         denials = [d]
+        feats[d] = _naming(feats[d], feats[a])
         # the assertions a recruited denial may dispute
         said = [
             m
@@ -439,6 +491,7 @@ def link_article_disputes(
                 for m in mine:
                     if _disputing(claims[m], feats[m]) >= MIN_RANK:
                         denials.append(m)
+                        feats[m] = _naming(feats[m], feats[a])
                     elif m != d:
                         groups[target].remove(m)
                         groups.append([m])
@@ -461,6 +514,16 @@ def link_article_disputes(
                     else any(about(feats[x], feats[m]) for x in denials)
                 )
             ]
+            if not pool and deny and _cued(art):
+                # a debunk whose claims name none of the report's actors (its experts
+                # doubt "that it was a spider"): its claim closest to the anchor pair, unless
+                # that claim already stands in another dispute
+                pool = [
+                    m
+                    for m in by_article[art]
+                    if float(vectors[m] @ centre) >= RECRUIT_COSINE
+                    and not any(is_denial(claims[x], feats[x]) for x in groups[where[m]] if x != m)
+                ]
             if not pool:
                 log.debug("  %s: nothing close enough", art)
                 continue
@@ -474,6 +537,7 @@ def link_article_disputes(
             )
             if deny:
                 denials.append(best)
+                feats[best] = _naming(feats[best], feats[a])
             groups[where[best]].remove(best)
             groups[target].append(best)
             where[best] = target
