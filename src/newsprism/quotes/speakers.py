@@ -148,6 +148,39 @@ class SpeakerResolver(Roster):
         self._persons: list[tuple[int, str, str | None, Kind | None]] = []
         #: "he"/"she" resolved to an unnamed person the sentence before was about.
         self._unnamed_by_pronoun: dict[int, tuple[str, str | None, Kind | None]] = {}
+        self._described_mentions()
+
+    def _described_mentions(self) -> None:
+        """Subjects that name a person by the role the article gave them ("the president").
+
+        "President Obama ... In defeat, the president appeared cowed. Campaigning
+        against Mitt Romney in 2012, he barely mentioned climate change": the
+        sentence is about Obama, but NER sees no name in it, so salience counted
+        only the senator quoted before, and "he" went to him.  A subject "the" +
+        role noun and nothing else ("the Republican nominee" is not Tim Kaine, the
+        Democratic one, though the role word matches), outside
+        quotations and not itself reporting (a speaker is counted when resolved),
+        is a mention of the one person the article gave that role, if any.
+        Nouns of anonymous sources ("the official") stay unnamed.
+        """
+        for tok in self.doc:
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.tag_ != "NN":
+                continue
+            noun = lemma_of(tok)
+            if noun not in GENERIC_PERSON_NOUNS or noun in ANONYMOUS_NOUNS:
+                continue
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                continue
+            if any(c.dep_ != "det" for c in tok.children):
+                continue  # "the Republican nominee" is not any nominee the article named
+            if self.layout.in_quote(tok.i) or reports(tok):
+                continue
+            found = self._antecedent(tok, "person", noun=noun, lookback=len(self.sents))
+            if found is None:
+                continue
+            main = main_clause(tok.head)
+            top = main and tok.head.dep_ == "ROOT"
+            self.known.append(Known(tok.idx, found[0], found[1], "person", True, False, main, top))
 
     # -- resolution --------------------------------------------------------------
 
@@ -219,6 +252,7 @@ class SpeakerResolver(Roster):
                     self._subject_above(tok, "person", None)
                     or self._possessor(tok)
                     or self._about(tok, depth)
+                    or self._previous_topic(tok)
                     or self._antecedent(tok, "person")
                     or self._antecedent(tok, "person", lookback=0, subordinate=True)
                     or self._unnamed_person(tok)
@@ -381,6 +415,42 @@ class SpeakerResolver(Roster):
         if found is not None and found[2] is None:
             self._unnamed_by_pronoun[tok.i] = found
         return found
+
+    def _previous_topic(self, tok: Token) -> tuple[str, str | None, Kind | None] | None:
+        """The one person the sentence before a subject "he"/"she" is about.
+
+        A pronoun that opens a main clause continues the subject of the sentence
+        before ("In defeat, the president appeared cowed. Campaigning against Mitt
+        Romney, he barely mentioned ..."), however often someone else was named or
+        quoted in the sentences further back, which is all salience weighs.  Only
+        when that sentence (its quotations passed over) has one such person of the
+        pronoun's gender, its main subject or its speaker, and the pronoun's own
+        sentence names no one before it.
+        """
+        if tok.lower_ not in ("he", "she") or tok.dep_ != "nsubj" or not main_clause(tok.head):
+            return None
+        before = sentence_before(self.doc, self.layout, self._sent_of, tok.i)
+        if before is None:
+            return None
+        lo = self.doc[before[0]].idx
+        hi = self.doc[before[1] - 1].idx
+        want = pronoun_gender(tok.text)
+        own = self.sents[self._sent_of[tok.i]][0]
+        found: dict[str, Known] = {}
+        for m in self.known:
+            if own <= m.pos < tok.idx and m.kind == "person":
+                return None  # "McAuliffe has said ..., but he refuses": its own sentence's
+            if not lo <= m.pos <= hi or m.kind != "person" or not (m.top or m.speaker):
+                continue
+            if self._org_like(m.name):
+                continue
+            full = self.fullest(m.name, m.pos)
+            if agrees(want, self.gender(full)):
+                found[full] = m
+        if len(found) != 1:
+            return None
+        ((name, m),) = found.items()
+        return name, m.role or self._roles.get(name), "person"
 
     def _np_text(self, tok: Token, exclude: Token | None = None) -> str:
         """The words of a noun phrase without relative clauses and appositions."""
