@@ -19,7 +19,7 @@ from ..nlp import doc_text
 from .gender import Gender, agrees, first_name_gender, given_name_gender, word_gender
 from .layout import Layout
 from .lexicon import ORG_NOUNS
-from .mentions import JOINED_PARTICLES
+from .mentions import JOINED_PARTICLES, person_noun
 from .names import (
     clean_name,
     clean_role,
@@ -32,13 +32,13 @@ from .names import (
     role_head,
 )
 from .phrase import ORG_LABELS, ents, name_and_role
-from .syntax import PLURAL_TAGS, main_clause, reports, title_before
+from .syntax import PLURAL_TAGS, lemma_of, main_clause, reports, title_before
 from .writer import Kind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Known", "Roster"]
+__all__ = ["Known", "Roster", "topic_possessor"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +152,10 @@ class Roster:
                     self._note_gender(name, word)
             main = subject and main_clause(ent.root.head)
             verb = ent.root.head
+            if kind == "person" and topic_possessor(ent.root):
+                # "Oz's dubious advice earned him the attention of Congress": the
+                # sentence is about the possessor of its subject, not the advice.
+                main, verb = True, ent.root.head.head
             # The root of its own sentence: the parser's root, or a clause it
             # hung on a verb of another sentence (a bullet, a quote after it).
             top = main and (
@@ -365,3 +369,23 @@ def _one_edit(a: str, b: str) -> bool:
     if a[i + 1 :] == b[i + 1 :]:
         return True
     return i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+
+
+def topic_possessor(tok: Token) -> bool:
+    """Whether ``tok`` owns the subject of its sentence's main clause ("The
+    president's Pacific roots came into play"): what that sentence is about.
+
+    Not a person's ("Trump's attorney, Alan Garten, said": the attorney speaks),
+    nor a passive's ("Clinton's position was supported by Sen. Feinstein, who
+    said": the sentence brings in the senator)."""
+    head = tok.head
+    return (
+        tok.dep_ == "poss"
+        and head.dep_ == "nsubj"
+        and head.tag_ in ("NN", "NNS")
+        and not person_noun(lemma_of(head))
+        and not any(
+            c.dep_ == "appos" or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in head.children
+        )
+        and main_clause(head.head)
+    )

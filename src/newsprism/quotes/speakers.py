@@ -73,7 +73,7 @@ from .names import (
     role_nouns,
 )
 from .phrase import ORG_LABELS, twin_subject
-from .roster import Known, Roster
+from .roster import Known, Roster, topic_possessor
 from .syntax import (
     PLURAL_TAGS,
     lemma_of,
@@ -164,23 +164,27 @@ class SpeakerResolver(Roster):
         Nouns of anonymous sources ("the official") stay unnamed.
         """
         for tok in self.doc:
-            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.tag_ != "NN":
+            owner = tok.dep_ == "poss" and topic_possessor(tok)  # "The president's roots"
+            if not (owner or tok.dep_ in ("nsubj", "nsubjpass")) or tok.tag_ != "NN":
                 continue
             noun = lemma_of(tok)
             if noun not in GENERIC_PERSON_NOUNS or noun in ANONYMOUS_NOUNS:
                 continue
             if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
                 continue
-            if any(c.dep_ != "det" for c in tok.children):
+            if any(c.dep_ not in ("det", "case") for c in tok.children):
                 continue  # "the Republican nominee" is not any nominee the article named
             if self.layout.in_quote(tok.i) or reports(tok):
                 continue
             found = self._antecedent(tok, "person", noun=noun, lookback=len(self.sents))
             if found is None:
                 continue
-            main = main_clause(tok.head)
-            top = main and tok.head.dep_ == "ROOT"
-            self.known.append(Known(tok.idx, found[0], found[1], "person", True, False, main, top))
+            verb = tok.head.head if owner else tok.head
+            main = main_clause(verb)
+            top = main and verb.dep_ == "ROOT"
+            self.known.append(
+                Known(tok.idx, found[0], found[1], "person", not owner, False, main, top)
+            )
 
     # -- resolution --------------------------------------------------------------
 
@@ -519,6 +523,8 @@ class SpeakerResolver(Roster):
             if clash is not None and role and not compatible_role(clash, role):
                 continue
             full = self.fullest(m.name, m.pos)
+            if want is not None and full != m.name and not agrees(want, self.gender(full)):
+                continue  # "Trump" is Donald Trump, though Ivanka shares the surname
             weight = 3.0 if (m.top or m.speaker) else 2.0 if m.subject else 1.0
             scores[full] = scores.get(full, 0.0) + weight * _DECAY**back
             if full not in latest or latest[full].pos < m.pos:
