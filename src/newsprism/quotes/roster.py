@@ -10,6 +10,7 @@ the resolution itself, and adds the speakers it resolves as it goes.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
@@ -299,9 +300,11 @@ class Roster:
         Wimes ... Wines believes".  Left as written the speaker is a second person,
         and every "she" after it goes to that fragment.  Only one surname may be one
         edit away (a letter added, dropped, changed or two swapped), with the same
-        first letter, five letters at least, named before this mention; a plural
-        ("Clintons") or a given name ("Allen") stays as it is.  NER often calls such a
-        stray word a body; one that misspells a person's surname is that person.
+        first letter, five letters at least, named before this mention and never
+        written before that full name; a plural ("Clintons"), a given name ("Allen")
+        or a name used before the full name appears ("Banksy ... rumoured he was born
+        Robin Banks") stays as it is.  NER often calls such a stray word a body; one
+        that misspells a person's surname is that person.
         """
         low = name.lower()
         if len(low) < _MISSPELT_MIN or not name[:1].isupper() or first_name_gender(name):
@@ -313,7 +316,10 @@ class Roster:
         }
         if len(near) != 1:
             return []
-        return [(p, n) for p, n in self._surnames[near.pop()] if p < pos]
+        options = self._surnames[near.pop()]
+        if re.search(rf"\b{re.escape(name)}\b", self.text[: options[0][0]]):
+            return []  # "Banksy ... rumoured he was born Robin Banks": a name of its own
+        return [(p, n) for p, n in options if p < pos]
 
     def _named(self, tok: Token) -> tuple[str, str | None, Kind | None] | None:
         found = name_and_role(self.doc, tok, self._line_start)
