@@ -116,3 +116,25 @@ def test_a_subject_pronoun_continues_the_one_person_the_sentence_before_is_about
         '"The people who responded most were small-business owners," he said.'
     )
     assert _speaker(quotes(text), "small-business owners") == "Luis Ponce"
+
+
+def test_a_misspelt_surname_opening_a_sentence_is_the_person_quoted_before() -> None:
+    text = (
+        "Drivers wait for the bridge\n\n"
+        '"The detour adds an hour to every trip," said Wendy Tarrant, who drives a '
+        "school bus.\n\n"
+        "Tarant believes the county waited too long to start the repairs."
+    )
+    assert _speaker(quotes(text), "waited too long") == "Wendy Tarrant"
+
+
+def test_a_subject_pronoun_is_not_the_person_its_verb_addresses() -> None:
+    # "he told Keller": the host who just asked is the one spoken to, not the speaker.
+    text = (
+        "Mayor takes questions\n\n"
+        "Mayor Frank Ortiz held a town hall on Tuesday night. The host, radio presenter "
+        "Sam Keller, ran the evening.\n\n"
+        "Keller asked Ortiz when the bridge would reopen.\n\n"
+        '"By the spring, if the weather holds," he told Keller.'
+    )
+    assert _speaker(quotes(text), "weather holds") == "Frank Ortiz"

@@ -37,6 +37,7 @@ these rules, measured in ``benchmarks/bench_quotes_speakers.py``.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -278,6 +279,9 @@ class SpeakerResolver(Roster):
             return None
         if tok.pos_ in ("PROPN",) or tok.ent_type_ in ("PERSON", *ORG_LABELS):
             return self._named(tok)
+        if self._surname_as_noun(tok):
+            name = self.fullest(tok.text, tok.idx)
+            return name, self._roles.get(name), "person"
         # A common noun: an organisation's voice, an apposed name, or a description.
         if lemma_of(tok) in VOICE_NOUNS or lemma_of(tok) in SPEECH_NOUNS:
             # "SpaceX's account said", "his best response was": the possessor speaks.
@@ -305,6 +309,20 @@ class SpeakerResolver(Roster):
             return back
         text = self._np_text(tok)
         return (text, None, None) if text else None
+
+    def _surname_as_noun(self, tok: Token) -> bool:
+        """A surname the tagger read as a common noun at the head of its sentence.
+
+        "Wines believes that ..." after "said Leslie Wimes": a misspelt surname is
+        no word the model knows as a name, so the speaker was "Wines", unnamed.
+        Only a bare capitalised noun opening its sentence that is, or is one letter
+        off, the surname of a person named before.
+        """
+        if tok.pos_ != "NOUN" or not tok.text[:1].isupper() or any(True for _ in tok.children):
+            return False
+        if tok.i > 0 and self._sent_of[tok.i - 1] == self._sent_of[tok.i]:
+            return False
+        return self._person_surname(tok.text, tok.idx)
 
     def _org_description(self, tok: Token) -> tuple[str, str | None, Kind | None] | None:
         """The body a bare definite description of an organisation or outlet stands for.
@@ -454,6 +472,9 @@ class SpeakerResolver(Roster):
         if len(found) != 1:
             return None
         ((name, m),) = found.items()
+        rest = self.text[tok.idx : self.sents[self._sent_of[tok.i]][1]]
+        if re.search(rf"\b{re.escape(name.split()[-1])}\b", rest):
+            return None  # '"...," he told Hannity': not the one he spoke to
         return name, m.role or self._roles.get(name), "person"
 
     def _np_text(self, tok: Token, exclude: Token | None = None) -> str:
@@ -501,6 +522,7 @@ class SpeakerResolver(Roster):
             return same
         scores: dict[str, float] = {}
         latest: dict[str, Known] = {}
+        others = _objects(tok) if tok.pos_ == "PRON" else frozenset()
         for m in self.known:
             if m.kind not in (kind, also) or m.pos >= tok.idx:
                 continue
@@ -523,6 +545,8 @@ class SpeakerResolver(Roster):
             if clash is not None and role and not compatible_role(clash, role):
                 continue
             full = self.fullest(m.name, m.pos)
+            if full.split()[-1].lower() in others:
+                continue  # '"...," he told Hannity': not the one he spoke to
             if want is not None and full != m.name and not agrees(want, self.gender(full)):
                 continue  # "Trump" is Donald Trump, though Ivanka shares the surname
             weight = 3.0 if (m.top or m.speaker) else 2.0 if m.subject else 1.0
@@ -691,3 +715,18 @@ class SpeakerResolver(Roster):
                 if found is not None and (found[2] == kind or not label):
                     return found[0], found[1] or self._roles.get(found[0]), kind
         return None
+
+
+def _objects(tok: Token) -> frozenset[str]:
+    """Names the pronoun's own verb takes as objects ("he told Hannity", "she
+    thanked Ms. Ruiz for"): a subject pronoun is none of them."""
+    verb = tok.head
+    out: set[str] = set()
+    for child in verb.children:
+        if child.i == tok.i:
+            continue
+        heads = [child] if child.dep_ in ("dobj", "dative", "iobj") else []
+        if child.dep_ == "prep":
+            heads = [c for c in child.children if c.dep_ == "pobj"]
+        out.update(h.lower_ for h in heads if h.pos_ == "PROPN")
+    return frozenset(out)
