@@ -129,6 +129,10 @@ class Resolved:
     span: tuple[int, int] | None
 
 
+#: "the" + a noun of a role held by one named person ("the president", "The senator's").
+_ROLE_NOUNS = "|".join(sorted(GENERIC_PERSON_NOUNS - ANONYMOUS_NOUNS))
+_THE_ROLE = re.compile(rf"\b[Tt]he ({_ROLE_NOUNS})\b")
+
 #: First-person pronouns that can head a source phrase.
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 
@@ -164,7 +168,12 @@ class SpeakerResolver(Roster):
         is a mention of the one person the article gave that role, if any.
         Nouns of anonymous sources ("the official") stay unnamed.
         """
-        for tok in self.doc:
+        for found_at in _THE_ROLE.finditer(self.text):
+            # The regex finds the few candidates; reading every token's parse is slower.
+            span = self.doc.char_span(found_at.start(1), found_at.end(1))
+            if span is None or len(span) != 1:
+                continue
+            tok = span[0]
             owner = tok.dep_ == "poss" and topic_possessor(tok)  # "The president's roots"
             if not (owner or tok.dep_ in ("nsubj", "nsubjpass")) or tok.tag_ != "NN":
                 continue
