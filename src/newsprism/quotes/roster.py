@@ -10,6 +10,7 @@ the resolution itself, and adds the speakers it resolves as it goes.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from ..nlp import doc_text
 from .gender import Gender, agrees, first_name_gender, given_name_gender, word_gender
 from .layout import Layout
 from .lexicon import ORG_NOUNS
-from .mentions import JOINED_PARTICLES
+from .mentions import JOINED_PARTICLES, person_noun
 from .names import (
     clean_name,
     clean_role,
@@ -32,13 +33,13 @@ from .names import (
     role_head,
 )
 from .phrase import ORG_LABELS, ents, name_and_role
-from .syntax import PLURAL_TAGS, main_clause, reports, title_before
+from .syntax import PLURAL_TAGS, lemma_of, main_clause, reports, title_before
 from .writer import Kind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Known", "Roster"]
+__all__ = ["Known", "Roster", "topic_possessor"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +134,7 @@ class Roster:
             kind: Kind = "person" if ent.label_ == "PERSON" or given_and_surname(name) else "org"
             if name in self._org_names:
                 kind = "org"
-            if kind == "org" and " " not in name and name.lower() in self._surnames:
+            if kind == "org" and " " not in name and self._person_surname(name, ent.start_char):
                 # NER often labels a bare surname ORG ("Christie blasted"); as the
                 # subject of a reporting verb it is counted once, as a speaker.
                 if reports(ent.root):
@@ -152,6 +153,10 @@ class Roster:
                     self._note_gender(name, word)
             main = subject and main_clause(ent.root.head)
             verb = ent.root.head
+            if kind == "person" and topic_possessor(ent.root):
+                # "Oz's dubious advice earned him the attention of Congress": the
+                # sentence is about the possessor of its subject, not the advice.
+                main, verb = True, ent.root.head.head
             # The root of its own sentence: the parser's root, or a clause it
             # hung on a verb of another sentence (a bullet, a quote after it).
             top = main and (
@@ -269,7 +274,7 @@ class Roster:
         """
         if " " in name:
             return name
-        options = self._surnames.get(name.lower())
+        options = self._surnames.get(name.lower()) or self._misspelt(name, pos)
         if options and want is not None:
             options = [(p, n) for p, n in options if agrees(want, given_name_gender(n))]
         if not options:
@@ -283,6 +288,38 @@ class Roster:
         # first mention does not make every "Mr. Clinton" hers.
         counts = Counter(n for _, n in options)
         return max(reversed(before), key=lambda n: counts[n])
+
+    def _person_surname(self, word: str, pos: int) -> bool:
+        """Whether a word is, or misspells, the surname of a person named before."""
+        return word.lower() in self._surnames or bool(self._misspelt(word, pos))
+
+    def _misspelt(self, name: str, pos: int) -> list[tuple[int, str]]:
+        """The full name a one-word name misspells: one letter off a surname named before.
+
+        Copy is not always proofread: "Tyresha McClenney ... McLenney said", "Leslie
+        Wimes ... Wines believes".  Left as written the speaker is a second person,
+        and every "she" after it goes to that fragment.  Only one surname may be one
+        edit away (a letter added, dropped, changed or two swapped), with the same
+        first letter, five letters at least, named before this mention and never
+        written before that full name; a plural ("Clintons"), a given name ("Allen")
+        or a name used before the full name appears ("Banksy ... rumoured he was born
+        Robin Banks") stays as it is.  NER often calls such a stray word a body; one
+        that misspells a person's surname is that person.
+        """
+        low = name.lower()
+        if len(low) < _MISSPELT_MIN or not name[:1].isupper() or first_name_gender(name):
+            return []
+        near = {
+            s
+            for s in self._surnames
+            if s[:1] == low[:1] and s + "s" != low and s != low + "s" and _one_edit(s, low)
+        }
+        if len(near) != 1:
+            return []
+        options = self._surnames[near.pop()]
+        if re.search(rf"\b{re.escape(name)}\b", self.text[: options[0][0]]):
+            return []  # "Banksy ... rumoured he was born Robin Banks": a name of its own
+        return [(p, n) for p, n in options if p < pos]
 
     def _named(self, tok: Token) -> tuple[str, str | None, Kind | None] | None:
         found = name_and_role(self.doc, tok, self._line_start)
@@ -301,7 +338,10 @@ class Roster:
             kind = "person" if role and personal_role(role) else "org"
         else:
             kind = self._kind_by_name(name)
-        if kind == "org" and name.split()[-1].lower() in self._surnames and not role:
+        last = name.split()[-1]
+        surname = last.lower() in self._surnames
+        surname = surname or (last == name and bool(self._misspelt(name, tok.idx)))
+        if kind == "org" and not role and surname:
             kind = "person"  # NER often labels a bare surname ORG ("Grazier said")
         return name, role, kind
 
@@ -314,3 +354,44 @@ class Roster:
         if len(words) > 1 and any(w in ORG_NOUNS for w in words):
             return "org"  # "Coastal Ferry Workers Union", which NER did not label
         return "person"
+
+
+#: Letters a one-word name needs before a one-letter slip is read as a misspelling.
+_MISSPELT_MIN = 5
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one letter added, dropped or changed, or two
+    neighbours swapped (Damerau distance 1)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) < len(b):
+        return a[i:] == b[i + 1 :]
+    if a[i + 1 :] == b[i + 1 :]:
+        return True
+    return i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+
+
+def topic_possessor(tok: Token) -> bool:
+    """Whether ``tok`` owns the subject of its sentence's main clause ("The
+    president's Pacific roots came into play"): what that sentence is about.
+
+    Not a person's ("Trump's attorney, Alan Garten, said": the attorney speaks),
+    nor a passive's ("Clinton's position was supported by Sen. Feinstein, who
+    said": the sentence brings in the senator)."""
+    head = tok.head
+    return (
+        tok.dep_ == "poss"
+        and head.dep_ == "nsubj"
+        and head.tag_ in ("NN", "NNS")
+        and not person_noun(lemma_of(head))
+        and not any(
+            c.dep_ == "appos" or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in head.children
+        )
+        and main_clause(head.head)
+    )

@@ -37,6 +37,7 @@ these rules, measured in ``benchmarks/bench_quotes_speakers.py``.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -73,7 +74,7 @@ from .names import (
     role_nouns,
 )
 from .phrase import ORG_LABELS, twin_subject
-from .roster import Known, Roster
+from .roster import Known, Roster, topic_possessor
 from .syntax import (
     PLURAL_TAGS,
     lemma_of,
@@ -128,6 +129,10 @@ class Resolved:
     span: tuple[int, int] | None
 
 
+#: "the" + a noun of a role held by one named person ("the president", "The senator's").
+_ROLE_NOUNS = "|".join(sorted(GENERIC_PERSON_NOUNS - ANONYMOUS_NOUNS))
+_THE_ROLE = re.compile(rf"\b[Tt]he ({_ROLE_NOUNS})\b")
+
 #: First-person pronouns that can head a source phrase.
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 
@@ -148,6 +153,48 @@ class SpeakerResolver(Roster):
         self._persons: list[tuple[int, str, str | None, Kind | None]] = []
         #: "he"/"she" resolved to an unnamed person the sentence before was about.
         self._unnamed_by_pronoun: dict[int, tuple[str, str | None, Kind | None]] = {}
+        self._described_mentions()
+
+    def _described_mentions(self) -> None:
+        """Subjects that name a person by the role the article gave them ("the president").
+
+        "President Obama ... In defeat, the president appeared cowed. Campaigning
+        against Mitt Romney in 2012, he barely mentioned climate change": the
+        sentence is about Obama, but NER sees no name in it, so salience counted
+        only the senator quoted before, and "he" went to him.  A subject "the" +
+        role noun and nothing else ("the Republican nominee" is not Tim Kaine, the
+        Democratic one, though the role word matches), outside
+        quotations and not itself reporting (a speaker is counted when resolved),
+        is a mention of the one person the article gave that role, if any.
+        Nouns of anonymous sources ("the official") stay unnamed.
+        """
+        for found_at in _THE_ROLE.finditer(self.text):
+            # The regex finds the few candidates; reading every token's parse is slower.
+            span = self.doc.char_span(found_at.start(1), found_at.end(1))
+            if span is None or len(span) != 1:
+                continue
+            tok = span[0]
+            owner = tok.dep_ == "poss" and topic_possessor(tok)  # "The president's roots"
+            if not (owner or tok.dep_ in ("nsubj", "nsubjpass")) or tok.tag_ != "NN":
+                continue
+            noun = lemma_of(tok)
+            if noun not in GENERIC_PERSON_NOUNS or noun in ANONYMOUS_NOUNS:
+                continue
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                continue
+            if any(c.dep_ not in ("det", "case") for c in tok.children):
+                continue  # "the Republican nominee" is not any nominee the article named
+            if self.layout.in_quote(tok.i) or reports(tok):
+                continue
+            found = self._antecedent(tok, "person", noun=noun, lookback=len(self.sents))
+            if found is None:
+                continue
+            verb = tok.head.head if owner else tok.head
+            main = main_clause(verb)
+            top = main and verb.dep_ == "ROOT"
+            self.known.append(
+                Known(tok.idx, found[0], found[1], "person", not owner, False, main, top)
+            )
 
     # -- resolution --------------------------------------------------------------
 
@@ -219,6 +266,7 @@ class SpeakerResolver(Roster):
                     self._subject_above(tok, "person", None)
                     or self._possessor(tok)
                     or self._about(tok, depth)
+                    or self._previous_topic(tok)
                     or self._antecedent(tok, "person")
                     or self._antecedent(tok, "person", lookback=0, subordinate=True)
                     or self._unnamed_person(tok)
@@ -240,6 +288,9 @@ class SpeakerResolver(Roster):
             return None
         if tok.pos_ in ("PROPN",) or tok.ent_type_ in ("PERSON", *ORG_LABELS):
             return self._named(tok)
+        if self._surname_as_noun(tok):
+            name = self.fullest(tok.text, tok.idx)
+            return name, self._roles.get(name), "person"
         # A common noun: an organisation's voice, an apposed name, or a description.
         if lemma_of(tok) in VOICE_NOUNS or lemma_of(tok) in SPEECH_NOUNS:
             # "SpaceX's account said", "his best response was": the possessor speaks.
@@ -267,6 +318,20 @@ class SpeakerResolver(Roster):
             return back
         text = self._np_text(tok)
         return (text, None, None) if text else None
+
+    def _surname_as_noun(self, tok: Token) -> bool:
+        """A surname the tagger read as a common noun at the head of its sentence.
+
+        "Wines believes that ..." after "said Leslie Wimes": a misspelt surname is
+        no word the model knows as a name, so the speaker was "Wines", unnamed.
+        Only a bare capitalised noun opening its sentence that is, or is one letter
+        off, the surname of a person named before.
+        """
+        if tok.pos_ != "NOUN" or not tok.text[:1].isupper() or any(True for _ in tok.children):
+            return False
+        if tok.i > 0 and self._sent_of[tok.i - 1] == self._sent_of[tok.i]:
+            return False
+        return self._person_surname(tok.text, tok.idx)
 
     def _org_description(self, tok: Token) -> tuple[str, str | None, Kind | None] | None:
         """The body a bare definite description of an organisation or outlet stands for.
@@ -382,6 +447,45 @@ class SpeakerResolver(Roster):
             self._unnamed_by_pronoun[tok.i] = found
         return found
 
+    def _previous_topic(self, tok: Token) -> tuple[str, str | None, Kind | None] | None:
+        """The one person the sentence before a subject "he"/"she" is about.
+
+        A pronoun that opens a main clause continues the subject of the sentence
+        before ("In defeat, the president appeared cowed. Campaigning against Mitt
+        Romney, he barely mentioned ..."), however often someone else was named or
+        quoted in the sentences further back, which is all salience weighs.  Only
+        when that sentence (its quotations passed over) has one such person of the
+        pronoun's gender, its main subject or its speaker, and the pronoun's own
+        sentence names no one before it.
+        """
+        if tok.lower_ not in ("he", "she") or tok.dep_ != "nsubj" or not main_clause(tok.head):
+            return None
+        before = sentence_before(self.doc, self.layout, self._sent_of, tok.i)
+        if before is None:
+            return None
+        lo = self.doc[before[0]].idx
+        hi = self.doc[before[1] - 1].idx
+        want = pronoun_gender(tok.text)
+        own = self.sents[self._sent_of[tok.i]][0]
+        found: dict[str, Known] = {}
+        for m in self.known:
+            if own <= m.pos < tok.idx and m.kind == "person":
+                return None  # "McAuliffe has said ..., but he refuses": its own sentence's
+            if not lo <= m.pos <= hi or m.kind != "person" or not (m.top or m.speaker):
+                continue
+            if self._org_like(m.name):
+                continue
+            full = self.fullest(m.name, m.pos)
+            if agrees(want, self.gender(full)):
+                found[full] = m
+        if len(found) != 1:
+            return None
+        ((name, m),) = found.items()
+        rest = self.text[tok.idx : self.sents[self._sent_of[tok.i]][1]]
+        if re.search(rf"\b{re.escape(name.split()[-1])}\b", rest):
+            return None  # '"...," he told Hannity': not the one he spoke to
+        return name, m.role or self._roles.get(name), "person"
+
     def _np_text(self, tok: Token, exclude: Token | None = None) -> str:
         """The words of a noun phrase without relative clauses and appositions."""
         drop: set[int] = set()
@@ -427,6 +531,7 @@ class SpeakerResolver(Roster):
             return same
         scores: dict[str, float] = {}
         latest: dict[str, Known] = {}
+        others = _objects(tok) if tok.pos_ == "PRON" else frozenset()
         for m in self.known:
             if m.kind not in (kind, also) or m.pos >= tok.idx:
                 continue
@@ -449,6 +554,10 @@ class SpeakerResolver(Roster):
             if clash is not None and role and not compatible_role(clash, role):
                 continue
             full = self.fullest(m.name, m.pos)
+            if full.split()[-1].lower() in others:
+                continue  # '"...," he told Hannity': not the one he spoke to
+            if want is not None and full != m.name and not agrees(want, self.gender(full)):
+                continue  # "Trump" is Donald Trump, though Ivanka shares the surname
             weight = 3.0 if (m.top or m.speaker) else 2.0 if m.subject else 1.0
             scores[full] = scores.get(full, 0.0) + weight * _DECAY**back
             if full not in latest or latest[full].pos < m.pos:
@@ -615,3 +724,18 @@ class SpeakerResolver(Roster):
                 if found is not None and (found[2] == kind or not label):
                     return found[0], found[1] or self._roles.get(found[0]), kind
         return None
+
+
+def _objects(tok: Token) -> frozenset[str]:
+    """Names the pronoun's own verb takes as objects ("he told Hannity", "she
+    thanked Ms. Ruiz for"): a subject pronoun is none of them."""
+    verb = tok.head
+    out: set[str] = set()
+    for child in verb.children:
+        if child.i == tok.i:
+            continue
+        heads = [child] if child.dep_ in ("dobj", "dative", "iobj") else []
+        if child.dep_ == "prep":
+            heads = [c for c in child.children if c.dep_ == "pobj"]
+        out.update(h.lower_ for h in heads if h.pos_ == "PROPN")
+    return frozenset(out)
