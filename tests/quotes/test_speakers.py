@@ -828,3 +828,13 @@ def test_section_headings_are_no_signatures() -> None:
         "Next Steps."
     )
     assert _speaker(quotes(text), "costly mistake") is None
+
+
+def test_each_turn_of_a_quoted_transcript_is_its_labels() -> None:
+    text = (
+        "Mayor Ada Okafor spoke to the radio host on Sunday. A partial transcript follows.\n\n"
+        '"HOST: Will the mayor attend the council hearing on the budget?\n\n'
+        '"OKAFOR: I will not attend. The council set the date without asking anyone.\n\n'
+        '"HOST: Thank you for your time this morning.'
+    )
+    assert _speaker(quotes(text), "I will not attend") == "Ada Okafor"
