@@ -89,3 +89,19 @@ def test_spans_of_quoted_text_are_ordered_and_inside_text(text: str) -> None:
 def test_doubled_apostrophes_and_backticks_are_marks() -> None:
     text = "He said ''we will win,'' and ``no chance.'' Jones' dog's bone."
     assert _texts(text) == ["we will win,", "no chance."]
+
+
+def test_a_transcripts_labelled_turns_are_quotations_of_their_own() -> None:
+    # Each turn opens a mark that no turn closes; a new label is a new speaker,
+    # not the paragraph before going on.
+    text = (
+        'A partial transcript follows.\n\n"HOST: Will the mayor attend the hearing?\n\n'
+        '"OKAFOR: She will not. The council set the date without asking.\n\n'
+        '"It was a mistake.\n\n"HOST: Thank you.'
+    )
+    got = [text[q.start : q.end] for q in find_quoted(text)]
+    assert got == [
+        "HOST: Will the mayor attend the hearing?",
+        'OKAFOR: She will not. The council set the date without asking.\n\n"It was a mistake.',
+        "HOST: Thank you.",
+    ]

@@ -785,3 +785,56 @@ def test_the_subject_on_the_cues_line_not_the_byline_glued_above() -> None:
     )
     (q,) = quotes(text)
     assert q.speaker is not None and q.speaker.name == "The province's chief medical officer"
+
+
+def test_an_op_eds_bio_with_a_title_and_no_article_names_its_writer() -> None:
+    body = (
+        "The county wants to close the clinic.\n\n"
+        "I believe that the county is making a costly mistake.\n\n"
+    )
+    closing = "Mara Lindgren is nurse-in-charge at Salem General Hospital."
+    assert _speaker(quotes(body + closing), "costly mistake") == "Mara Lindgren"
+    # A bio line for two writers names no one writer of the "I".
+    closing = "Mara Lindgren is nurse-in-charge at Salem General. Tomas Berg is chair of its board."
+    assert _speaker(quotes(body + closing), "costly mistake") is None
+
+
+def test_each_letter_on_a_letters_page_is_its_signers() -> None:
+    text = (
+        "Readers weigh in on the clinic.\n\n"
+        "LETTERS.\n\n"
+        "I believe that the county is making a costly mistake with the clinic.\n\n"
+        "Martha Quinlan.\n\n"
+        "Salem, Ore.\n\n"
+        "The clinic served my family for years. I think that the board never read its budget.\n\n"
+        "Robert Ellison, Dayton, Ohio.\n\n"
+        "TWITTER.\n\n"
+        "I hope that the voters remember this in November.\n\n"
+        "@clinicfan22."
+    )
+    found = quotes(text)
+    assert _speaker(found, "costly mistake") == "Martha Quinlan"
+    assert _speaker(found, "never read its budget") == "Robert Ellison"
+    assert _speaker(found, "voters remember this") == "@clinicfan22"
+
+
+def test_section_headings_are_no_signatures() -> None:
+    text = (
+        "The clinic debate.\n\n"
+        "Budget Troubles.\n\n"
+        "I believe that the county is making a costly mistake with the clinic.\n\n"
+        "Second Thoughts.\n\n"
+        "I think that the board never read its budget.\n\n"
+        "Next Steps."
+    )
+    assert _speaker(quotes(text), "costly mistake") is None
+
+
+def test_each_turn_of_a_quoted_transcript_is_its_labels() -> None:
+    text = (
+        "Mayor Ada Okafor spoke to the radio host on Sunday. A partial transcript follows.\n\n"
+        '"HOST: Will the mayor attend the council hearing on the budget?\n\n'
+        '"OKAFOR: I will not attend. The council set the date without asking anyone.\n\n'
+        '"HOST: Thank you for your time this morning.'
+    )
+    assert _speaker(quotes(text), "I will not attend") == "Ada Okafor"

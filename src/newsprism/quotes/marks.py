@@ -11,6 +11,7 @@ paragraph), hence the small scanner.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 __all__ = ["Quoted", "find_quoted"]
@@ -19,6 +20,9 @@ _OPEN = "“„«"
 _CLOSE = "”»"
 _STRAIGHT = '"'
 _ALL = _OPEN + _CLOSE + _STRAIGHT + "'`"
+#: A transcript's turn label after an opening mark ('"WALLACE: ...'): a new
+#: speaker's turn, so no continuation of the paragraph before.
+_TURN = re.compile(r"[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}:\s")
 #: Characters after which a straight mark reads as an opening one.
 _OPENS_AFTER = " \t\n([{—–-:/"
 
@@ -117,7 +121,7 @@ def _merge(text: str, raw: list[tuple[int, int, bool]]) -> list[Quoted]:
         paragraphs = 1
         while not closed and k + 1 < len(raw):
             nxt = _next_paragraph_opens(text, end)
-            if nxt is None or raw[k + 1][0] != nxt:
+            if nxt is None or raw[k + 1][0] != nxt or _TURN.match(text, nxt):
                 break
             k += 1
             end, closed = raw[k][1], raw[k][2]

@@ -283,8 +283,9 @@ class SpeakerResolver(Roster):
                 return self._group_antecedent(tok)
             if low in _FIRST_PERSON and self.writer is not None and not self.layout.in_quote(tok.i):
                 # "I" and "we" in the narration are the writer: an op-ed's
-                # author, an editorial's outlet ("we have argued").
-                return self.writer.name, self.writer.role, self.writer.kind
+                # author, an editorial's outlet ("we have argued"), a letter's signer.
+                writer = self.writer.at(tok.idx)
+                return (writer.name, writer.role, writer.kind) if writer is not None else None
             return None
         if tok.pos_ in ("PROPN",) or tok.ent_type_ in ("PERSON", *ORG_LABELS):
             return self._named(tok)
