@@ -11,6 +11,7 @@ paragraph), hence the small scanner.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 __all__ = ["Quoted", "find_quoted"]
@@ -21,6 +22,9 @@ _STRAIGHT = '"'
 _ALL = _OPEN + _CLOSE + _STRAIGHT + "'`"
 #: Characters after which a straight mark reads as an opening one.
 _OPENS_AFTER = " \t\n([{—–-:/"
+#: The characters the scan acts on; it jumps from one to the next (a loop over
+#: every character was a tenth of quote extraction).
+_NEXT = re.compile("[" + re.escape(_ALL + "\n") + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +76,8 @@ def find_quoted(text: str) -> list[Quoted]:
     open_at: int | None = None
     i = 0
     n = len(text)
-    while i < n:
+    while (found := _NEXT.search(text, i)) is not None:
+        i = found.start()
         ch = text[i]
         if ch == "\n" and open_at is not None:
             # A paragraph ends with the quote still open: either a quote that
