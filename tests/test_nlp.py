@@ -45,16 +45,3 @@ def test_subtree_is_spacys_for_every_token(docs: list[Doc]) -> None:
             assert nlp.subtree(doc, tok.i) == {t.i for t in tok.subtree}, tok
             seen += 1
     assert seen > 500
-
-
-def test_doc_tokens_are_spacys_and_dropped_after_annotation(docs: list[Doc]) -> None:
-    from newsprism.model import Article
-
-    for doc in docs:
-        toks = nlp.doc_tokens(doc)
-        assert toks == tuple(doc)
-        assert [(t.i, t.text) for t in toks] == [(t.i, t.text) for t in doc]
-        assert nlp.doc_tokens(doc) is toks  # built once
-    doc = docs[0]
-    stages.annotate_article(Article(id="a", text=doc.text), doc)
-    assert nlp.TOKENS_KEY not in doc.user_data  # not kept for the collector to walk

@@ -23,7 +23,7 @@ from .model import Article, ArticleNLP, Mention, Span
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
     from spacy.tokens import Span as DocSpan
 
 log = logging.getLogger(__name__)
@@ -178,28 +178,6 @@ def doc_ents(doc: Doc) -> tuple[DocSpan, ...]:
         cached = doc.user_data[_ENTS_KEY] = tuple(doc.ents)
     ents: tuple[DocSpan, ...] = cached
     return ents
-
-
-#: Key of what :func:`doc_tokens` keeps in ``Doc.user_data``.
-TOKENS_KEY = "newsprism.tokens"
-
-
-def doc_tokens(doc: Doc) -> tuple[Token, ...]:
-    """``tuple(doc)``, built once per doc.
-
-    spaCy makes a new ``Token`` object at every step of ``for tok in doc`` and on
-    every ``doc[i]`` (0.26 and 0.39 us a token); the extractors walk each article's
-    tokens about ten times and index them a few thousand times more, 6.8 million
-    Token objects for 300 articles.  Kept in ``Doc.user_data`` as :func:`doc_text`
-    is; a Token compares and hashes by its doc and index, so a kept one is the one
-    spaCy would make.  :func:`newsprism.stages.annotate_article` drops the tuple
-    when it is done with the doc, so the cyclic collector never walks kept tokens.
-    """
-    cached = doc.user_data.get(TOKENS_KEY)
-    if cached is None:
-        cached = doc.user_data[TOKENS_KEY] = tuple(doc)
-    toks: tuple[Token, ...] = cached
-    return toks
 
 
 _KIDS_KEY = "newsprism.children"

@@ -163,7 +163,6 @@ def annotate_article(
     for step in steps:  # each step sees the record so far
         output: Any = step.run(article, doc, rec)  # the field named by the step
         rec = dataclasses.replace(rec, **{step.field: output})
-    doc.user_data.pop(_nlp.TOKENS_KEY, None)  # tracked objects: see nlp.doc_tokens
     return rec
 
 

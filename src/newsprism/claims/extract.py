@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..model import Article, Claim, ClaimKind, Quote, Value
-from ..nlp import doc_text, doc_tokens
+from ..nlp import doc_text
 from .lexicon import DENIAL, disputing, may_deny
 from .proposition import Proposition, hedged, proposition
 from .values import Found, find_values, last_year
@@ -63,7 +63,7 @@ def _root(span: Span) -> Token:
     which made extraction quadratic in article length.
     """
     lo, hi = span.start, span.end
-    for tok in doc_tokens(span.doc)[lo:hi]:
+    for tok in span:
         if tok.head.i == tok.i or not lo <= tok.head.i < hi:
             return tok
     return span[0]
@@ -114,22 +114,21 @@ def _conditional(root: Token) -> bool:
     return False
 
 
-def _trimmed(doc: Doc, toks: Sequence[Token]) -> tuple[int, int] | None:
-    at = doc_tokens(doc)  # doc[i] would make a new Token each time
+def _trimmed(doc: Doc, toks: list[Token]) -> tuple[int, int] | None:
     idx = sorted(t.i for t in toks if not (t.is_punct or t.is_space)) or sorted(t.i for t in toks)
     lo, hi = idx[0], idx[-1]
     while lo <= hi and (
-        at[lo].is_punct
-        or at[lo].is_space
-        or at[lo].lower_ in ("and", "but")
-        or at[lo].dep_ == "mark"
+        doc[lo].is_punct
+        or doc[lo].is_space
+        or doc[lo].lower_ in ("and", "but")
+        or doc[lo].dep_ == "mark"
     ):
         lo += 1
-    while hi >= lo and (at[hi].is_punct or at[hi].is_space):
+    while hi >= lo and (doc[hi].is_punct or doc[hi].is_space):
         hi -= 1
     if hi < lo:
         return None
-    return at[lo].idx, at[hi].idx + len(at[hi])
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
 
 
 _DATELINE = re.compile(r"\b(?:updated|published|posted|last modified)\b", re.IGNORECASE)
@@ -243,9 +242,8 @@ def _statement(
     in one clause around a figure, and outlets line them up sentence by sentence;
     the values of the sentence travel with it so the group can show them.
     """
-    toks = doc_tokens(sent.doc)[sent.start : sent.end]
-    words = [t for t in toks if not (t.is_punct or t.is_space)]
-    if len(words) < _STATEMENT_MIN_WORDS or not any(t.pos_ in _FINITE for t in toks):
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    if len(words) < _STATEMENT_MIN_WORDS or not any(t.pos_ in _FINITE for t in sent):
         return []
     body = text[sent.start_char : sent.end_char].rstrip()
     if body.endswith("?"):
@@ -303,7 +301,7 @@ def _sentence_claims(
         and bool(DENIAL.search(sent_text))
         and not any(mask[m.start() + sent.start_char] for m in DENIAL.finditer(sent_text))
     )
-    whole = _trimmed(doc, doc_tokens(doc)[sent.start : sent.end])
+    whole = _trimmed(doc, list(sent))
     if whole is None:
         return []
     if denial and len(sent_text) <= _MAX_FINDING_CHARS:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..entities import normalise
 from ..model import Article, Entity, EntityRelation, Quote, entity_id
-from ..nlp import doc_ents, doc_tokens
+from ..nlp import doc_ents
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -178,7 +178,7 @@ def extract_relations(
     found: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     for art, doc in zip(articles, docs, strict=True):
         spans = quoted.get(art.id, [])
-        for tok in doc_tokens(doc):
+        for tok in doc:
             kind = RELATION_WORDS.get(tok.lemma_.lower())
             if kind is None or any(s <= tok.idx < e for s, e in spans):
                 continue

@@ -21,7 +21,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from ..nlp import doc_text, doc_tokens
+from ..nlp import doc_text
 from .broad import add_candidates, select
 from .cues import (
     MARKS,
@@ -112,7 +112,7 @@ def find_attributions(
     named = set() if broad else {k for k in range(len(quoted)) if _a_name(doc, lay, k)}
 
     # Pass 1: from cues through the parse.
-    for tok in doc_tokens(doc):
+    for tok in doc:
         if lay.in_quote(tok.i) or (not broad and unsaid(tok)):
             continue
         thinks = not broad and _reports_clause(tok, lay, models)
@@ -182,7 +182,7 @@ def find_attributions(
 
     # Pass 3: a full quotation following an attributed one in its paragraph,
     # with no other cue between them ('"X," Smith said. "Y."').
-    starts = [t.idx for t in doc_tokens(doc)]
+    starts = [t.idx for t in doc]
     for k, q in enumerate(quoted):
         if k in owner or k in named or k == 0 or not full[k]:
             continue
@@ -298,7 +298,7 @@ def _speech_nouns(
     full: list[bool],
 ) -> None:
     """Speech nouns with a possessor and a clause ("Trump's claim that ...")."""
-    for tok in doc_tokens(doc):
+    for tok in doc:
         if tok.pos_ != "NOUN" or lay.in_quote(tok.i) or tok.i in by_cue:
             continue
         ranges = speech_noun_content(tok, lay)

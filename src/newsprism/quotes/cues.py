@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..nlp import doc_tokens, subtree
+from ..nlp import subtree
 from .layout import Layout, line_clip
 from .lexicon import CUE_VERBS, GENERIC_PERSON_NOUNS, QUOTE_ONLY_CUE_VERBS, TITLE_WORDS
 from .models import QuoteModels, logistic, shipped
@@ -195,7 +195,7 @@ def _line_starts(doc: Doc) -> list[int]:
     if cached is None:
         cached = []
         start, new_line = 0, False
-        for tok in doc_tokens(doc):
+        for tok in doc:
             if new_line:
                 start = tok.i
             cached.append(start)
@@ -636,8 +636,7 @@ def content_of(cue: Token, layout: Layout) -> list[tuple[int, int]] | None:
         for tok in list(toks):
             if doc[tok].lower_ == "according" and doc[tok].i != cue.i:
                 toks -= _subtree(doc[tok])
-    at = doc_tokens(doc)
-    toks = {i for i in toks if not at[i].is_space}
+    toks = {i for i in toks if not doc[i].is_space}
     ranges = _strip(doc, _ranges(toks))
     return ranges or None
 

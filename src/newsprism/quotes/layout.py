@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..nlp import doc_text, doc_tokens
+from ..nlp import doc_text
 from .marks import Quoted, find_quoted
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ class Layout:
         para = 0
         unit = 0
         k = 0
-        for tok in doc_tokens(doc):
+        for tok in doc:
             if tok.is_sent_start and tok.i > 0:
                 unit += 1
             if "\n" in tok.text:

@@ -15,7 +15,6 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..nlp import doc_tokens
 from .gender import given_name_gender
 from .lexicon import DOCUMENT_NOUNS, GENERIC_PERSON_NOUNS, OCCUPATION_NOUNS, TITLE_WORDS
 
@@ -325,15 +324,14 @@ def untagged_people(doc: Doc) -> list[Span]:
     """
     from spacy.tokens import Span
 
-    toks = doc_tokens(doc)
     out: list[Span] = []
     i, n = 0, len(doc)
     while i < n:
-        if toks[i].pos_ != "PROPN" or toks[i].ent_iob_ != "O":
+        if doc[i].pos_ != "PROPN" or doc[i].ent_iob_ != "O":
             i += 1
             continue
         j = i
-        while j < n and toks[j].pos_ == "PROPN" and toks[j].ent_iob_ == "O":
+        while j < n and doc[j].pos_ == "PROPN" and doc[j].ent_iob_ == "O":
             j += 1
         if 2 <= j - i <= 3 and given_and_surname(doc[i:j].text):
             out.append(Span(doc, i, j, label="PERSON"))

@@ -10,14 +10,13 @@ the resolution itself, and adds the speakers it resolves as it goes.
 
 from __future__ import annotations
 
-import itertools
 import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..nlp import doc_text, doc_tokens
+from ..nlp import doc_text
 from .gender import Gender, agrees, first_name_gender, given_name_gender, word_gender
 from .layout import Layout
 from .lexicon import ORG_NOUNS
@@ -74,9 +73,8 @@ class Roster:
         in_quote = layout.quote
         # Sentences that never run over a paragraph break: (start char, end char).
         self.sents: list[tuple[int, int]] = []
-        toks = doc_tokens(doc)
         self._sent_of = [0] * len(doc)
-        for tok in toks:
+        for tok in doc:
             if not self.sents or layout.unit[tok.i] != layout.unit[tok.i - 1]:
                 self.sents.append((tok.idx, tok.idx + len(tok)))
             else:
@@ -85,7 +83,8 @@ class Roster:
         self._starts = [a for a, _ in self.sents]
         #: First token of each token's line: a name never runs over a line break.
         self._line_start = [0] * len(doc)
-        for prev, tok in itertools.pairwise(toks):
+        for tok in doc[1:]:
+            prev = doc[tok.i - 1]
             new_line = "\n" in prev.text or "\n" in prev.whitespace_
             self._line_start[tok.i] = tok.i if new_line else self._line_start[tok.i - 1]
         self.known: list[Known] = []
@@ -184,7 +183,7 @@ class Roster:
         relative clause.  A capitalised subject equal to the surname of a full
         name the article gave before is that person.
         """
-        for tok in doc_tokens(doc):
+        for tok in doc:
             if tok.ent_type_ or tok.pos_ not in ("PROPN", "NOUN"):
                 continue  # the tagger may call a sentence-initial surname a noun
             if tok.dep_ not in ("nsubj", "nsubjpass"):
