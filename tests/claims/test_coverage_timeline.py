@@ -276,3 +276,12 @@ def test_a_dates_clause_that_opens_on_a_pronoun_shows_the_sentence() -> None:
     claims = extract_claims(art, next(iter(nlp.parse([text], CAPABILITIES))))
     lines = {e.date: e.text for e in build_timeline(claims)}
     assert lines["2025"].startswith("The club will sign Ana Ruiz")
+
+
+def test_coverage_key_is_the_words_lower_cased_and_kept() -> None:
+    from newsprism.claims import coverage
+
+    text = "Smith’s plan: cut 12% of U.S. jobs, ‘now’."
+    assert coverage._key(text) == "smith s plan cut 12 of u s jobs now"
+    assert coverage._key(coverage._key(text)) == coverage._key(text)
+    assert coverage._key(text) is coverage._key(text)  # kept, not rebuilt

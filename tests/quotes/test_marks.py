@@ -105,3 +105,39 @@ def test_a_transcripts_labelled_turns_are_quotations_of_their_own() -> None:
         'OKAFOR: She will not. The council set the date without asking.\n\n"It was a mistake.',
         "HOST: Thank you.",
     ]
+
+
+def _find_quoted_every_char(text: str) -> list[tuple[int, int, int]]:
+    """The scan as it was before it jumped between marks: a step per character."""
+    from newsprism.quotes import marks
+
+    raw: list[tuple[int, int, bool]] = []
+    open_at: int | None = None
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n" and open_at is not None:
+            raw.append((open_at, i, False))
+            open_at = None
+            i += 1
+            continue
+        width = marks._mark_at(text, i) if ch in marks._ALL else 0
+        if not width:
+            i += 1
+            continue
+        if marks._role(text, i, width, open_at is not None) == "open":
+            open_at = i + width
+        elif open_at is not None:
+            if i > open_at:
+                raw.append((open_at, i, True))
+            open_at = None
+        i += width
+    if open_at is not None and n > open_at:
+        raw.append((open_at, n, False))
+    return [(q.start, q.end, q.paragraphs) for q in marks._merge(text, raw)]
+
+
+@given(st.text(alphabet=list("ab .,:(—\n\t“„«”»\"'`"), max_size=60))
+def test_jumping_scan_is_the_scan_of_every_character(text: str) -> None:
+    got = [(q.start, q.end, q.paragraphs) for q in find_quoted(text)]
+    assert got == _find_quoted_every_char(text)
