@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import pickle
 import subprocess
 import sys
 import tempfile
@@ -76,6 +78,18 @@ def prepare(data: Path) -> list[Prepared]:
         fams = [tuple(f) for f in analyze_reuse(arts, [story]).families]
         out.append(Prepared(name, arts, claims, list(ents), fams))
     return out
+
+
+def prepare_cached(data: Path) -> list[Prepared]:
+    """:func:`prepare`, kept in the pickle named by ``PREP`` for the diagnostic scripts
+    (delete it after a change to extraction: it is not keyed by the code)."""
+    cache = Path(os.environ.get("PREP", "/tmp/claims-facts-prep.pkl"))
+    if cache.exists():
+        prepared: list[Prepared] = pickle.loads(cache.read_bytes())
+        return prepared
+    prepared = prepare(data)
+    cache.write_bytes(pickle.dumps(prepared))
+    return prepared
 
 
 def run(prepared: list[Prepared], model: PairModel | None = None) -> dict[str, Any]:

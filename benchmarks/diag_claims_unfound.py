@@ -24,12 +24,11 @@ from __future__ import annotations
 import collections
 import json
 import os
-import pickle
 import sys
 from pathlib import Path
 
 from _data import DEFAULT_DATA
-from bench_claims_facts import SCORE, prepare
+from bench_claims_facts import SCORE, prepare_cached
 from newsprism.claims import group_claims
 from newsprism.claims.align import (
     PAIR_ONLY,
@@ -50,12 +49,7 @@ import score as S
 def main() -> None:
     show = "--show" in sys.argv
     data = Path(os.environ.get("DATA", str(DEFAULT_DATA)))
-    cache = Path(os.environ.get("PREP", "/tmp/claims-facts-prep.pkl"))
-    if cache.exists():
-        prepared = pickle.loads(cache.read_bytes())
-    else:
-        prepared = prepare(data)
-        cache.write_bytes(pickle.dumps(prepared))
+    prepared = prepare_cached(data)
     gold = json.loads((data / "ecbplus" / "facts.json").read_text(encoding="utf-8"))
     model = pair_model()
     t = model.threshold

@@ -14,12 +14,11 @@ from __future__ import annotations
 import collections
 import json
 import os
-import pickle
 import sys
 from pathlib import Path
 
 from _data import DEFAULT_DATA
-from bench_claims_facts import SCORE, prepare
+from bench_claims_facts import SCORE, prepare_cached
 from newsprism.claims import group_claims
 
 sys.path.insert(0, str(SCORE.parent))
@@ -36,12 +35,7 @@ WANT = {
 def main() -> None:
     show = sys.argv[1] if len(sys.argv) > 1 else "imprecise"
     data = Path(os.environ.get("DATA", str(DEFAULT_DATA)))
-    cache = Path(os.environ.get("PREP", "/tmp/claims-facts-prep.pkl"))
-    if cache.exists():
-        prepared = pickle.loads(cache.read_bytes())
-    else:
-        prepared = prepare(data)
-        cache.write_bytes(pickle.dumps(prepared))
+    prepared = prepare_cached(data)
     gold = json.loads((data / "ecbplus" / "facts.json").read_text(encoding="utf-8"))
     tot: collections.Counter[tuple[str, object]] = collections.Counter()
     for p, st in zip(prepared, gold, strict=True):
