@@ -55,7 +55,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..model import Article, Claim
-from .features import Features
+from .features import Features, claim_kind
 from .lexicon import DISTANCED, STOP
 from .stance import DisputeModel, camps, dispute_model, scored_pairs, signals
 from .verdicts import disputes, is_denial
@@ -545,7 +545,87 @@ def link_article_disputes(
             groups[where[d]].remove(d)
             groups[target].append(d)
             where[d] = target
+        reports = [
+            m
+            for m in groups[target]
+            if claims[m].article in asserting and _asserts(claims[m], feats[m])
+        ]
+        named = frozenset[str]().union(*(feats[m].entities for m in reports))
         for m in denials:
-            if feats[m].kind != "denial":
-                feats[m] = dataclasses.replace(feats[m], kind="denial")
+            feats[m] = dataclasses.replace(
+                feats[m], kind="denial", entities=feats[m].entities | named
+            )
+        for art in disputing:
+            _show_debunk(
+                art, target, groups, where, by_article[art], claims, feats, vectors, centre
+            )
     return sorted((sorted(g) for g in groups if g), key=lambda g: g[0]), feats
+
+
+#: Least static-embedding cosine of a debunking sentence to a camp's anchor pair for it
+#: to stand in for its article's retelling in the disputed group (:func:`_show_debunk`).
+SHOW_COSINE = 0.0
+
+
+def _show_debunk(
+    art: str,
+    target: int,
+    groups: list[list[int]],
+    where: dict[int, int],
+    mine: Sequence[int],
+    claims: Sequence[Claim],
+    feats: list[Features],
+    vectors: npt.NDArray[np.float32],
+    centre: npt.NDArray[np.float32],
+) -> None:
+    """A disputing article shown in the disputed group by what it retells of the story
+    (the loose anchor, or a recruit closest to the anchor pair) is shown by its own
+    denial or debunk instead, when it has one near the story: a reader looking at the
+    debunking outlet's side wants "the video was staged", not the debunk's summary of
+    the video.
+
+    The debunking sentence takes the retelling's place and is read as about what the
+    retelling states (its actors, subject and words joined to the sentence's own): the
+    retelling placed the article in the group, and a debunk rarely repeats the names
+    of what it debunks ("PROBABLY FALSE"), so the verdict sets the same reports against
+    it.  The retelling leaves for a group of its own, as a debunk's other retellings
+    do.  Only a sentence in no group with another article's claims is taken: one
+    already facing another outlet stays where it is."""
+    shown = [m for m in groups[target] if claims[m].article == art]
+    if not shown or any(
+        c.polarity == "denied" or DISTANCED.search(c.text) for c in (claims[m] for m in shown)
+    ):
+        return
+    pool = [
+        m
+        for m in mine
+        if claims[m].polarity == "denied"
+        and (
+            where[m] == target
+            or not any(
+                claims[x].article != art and claims[x].polarity != "denied"
+                for x in groups[where[m]]
+            )
+        )
+        and float(vectors[m] @ centre) >= SHOW_COSINE
+    ]
+    if not pool:
+        return
+    best = max(pool, key=lambda m: (float(vectors[m] @ centre), -m))
+    f = feats[best]
+    for m in shown:
+        g = feats[m]
+        f = dataclasses.replace(
+            f,
+            entities=f.entities | g.entities,
+            concepts=f.concepts | g.concepts,
+            stems=f.stems | g.stems,
+        )
+        groups[target].remove(m)
+        groups.append([m])
+        where[m] = len(groups) - 1
+        feats[m] = dataclasses.replace(g, kind=claim_kind(claims[m]))
+    feats[best] = dataclasses.replace(f, kind="denial")
+    groups[where[best]].remove(best)
+    groups[target].append(best)
+    where[best] = target
