@@ -56,7 +56,7 @@ import numpy.typing as npt
 
 from ..model import Article, Claim
 from .features import Features, claim_kind
-from .lexicon import DISTANCED, STOP
+from .lexicon import DISTANCED, STOP, may_deny
 from .stance import DisputeModel, camps, dispute_model, scored_pairs, signals
 from .verdicts import disputes, is_denial
 
@@ -562,6 +562,13 @@ def link_article_disputes(
     return sorted((sorted(g) for g in groups if g), key=lambda g: g[0]), feats
 
 
+def _doubts(c: Claim) -> bool:
+    """Whether a claim shows its article's doubt by its own wording: a denial or debunk,
+    distancing or negation, or any word of denial ("is denying a congressman's
+    assertion", which the denial pattern does not read): such a claim stays."""
+    return c.polarity == "denied" or bool(DISTANCED.search(c.text)) or may_deny(c.text)
+
+
 #: Least static-embedding cosine of a debunking sentence to a camp's anchor pair for it
 #: to stand in for its article's retelling in the disputed group (:func:`_show_debunk`).
 SHOW_COSINE = 0.0
@@ -592,9 +599,7 @@ def _show_debunk(
     do.  Only a sentence in no group with another article's claims is taken: one
     already facing another outlet stays where it is."""
     shown = [m for m in groups[target] if claims[m].article == art]
-    if not shown or any(
-        c.polarity == "denied" or DISTANCED.search(c.text) for c in (claims[m] for m in shown)
-    ):
+    if not shown or any(_doubts(claims[m]) for m in shown):
         return
     pool = [
         m
@@ -603,7 +608,9 @@ def _show_debunk(
         and (
             where[m] == target
             or not any(
-                claims[x].article != art and claims[x].polarity != "denied"
+                claims[x].article != art
+                and _asserts(claims[x], feats[x])
+                and disputes(feats[m], feats[x])
                 for x in groups[where[m]]
             )
         )
