@@ -39,6 +39,12 @@ says a camp's articles dispute (an anchor pair of two retellings; a debunk none 
 claims names the report's actors, then placed by its claim closest to the anchor pair),
 the disputing article must also deny or debunk in a sentence of its own (:data:`MIN_CUES`).
 
+Once a camp is placed, its denials are read as naming the actors of every report of
+their group (a report naming the story's people otherwise than the anchor still faces
+them), and a debunk the group shows by a retelling of the story is shown by its own
+denying sentence instead (:func:`_show_debunk`): the side a reader sees for a debunking
+outlet is its debunk, not its summary of what it debunks.
+
 The other way round, two articles the dispute model reads as alike (both tell the
 story the same way) are never set on opposite sides by a denial one of them
 reports: such a denial stands in a group of its own (:func:`_part_alike`).
