@@ -380,3 +380,82 @@ def test_a_debunk_naming_no_actor_joins_when_its_article_debunks(
     texts["d2"] = rows[2][1] + ". The opening was a hoax."
     groups, _ = _camp_of_two(monkeypatch, rows, texts)
     assert groups == [[0, 1, 2]]
+
+
+def test_a_debunk_is_shown_by_its_own_denial_not_by_what_it_retells(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the camp links the debunk by its retelling of the report (the loose anchor); its
+    # article also says the report is false in a sentence naming no one: that sentence,
+    # not the retelling, is what the group shows for the debunking outlet
+    rows = [
+        ("r", "Ann Cole opened the new river bridge in Dover on Monday", "asserted"),
+        ("d", "Ann Cole opened the new river bridge in Dover, the leaflet says", "asserted"),
+        ("d", "The leaflet is a hoax and nothing was opened", "denied"),
+    ]
+    claims = [
+        Claim(id=f"c{i}", article=a, text=t, start=0, end=len(t), polarity=pol)
+        for i, (a, t, pol) in enumerate(rows)
+    ]
+    people = [
+        Entity(id="person:ann-cole", name="Ann Cole", kind="person", articles=("r", "d")),
+        Entity(id="place:dover", name="Dover", kind="place", articles=("r", "d")),
+    ]
+    feats = [features(c, EntityIndex(people)) for c in claims]
+    vectors = np.array([[1.0, 0.0], [0.95, 0.3122], [0.2, 0.98]], dtype=np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    arts = [
+        Article(id="r", text=rows[0][1] + "."),
+        Article(id="d", text=rows[1][1] + ". " + rows[2][1] + "."),
+    ]
+    monkeypatch.setattr("newsprism.claims.disputes.scored_pairs", lambda *_: [("r", "d", 0.9)])
+    groups, out = link_article_disputes([[0], [1], [2]], claims, feats, vectors, arts)
+    assert [0, 2] in groups and [1] in groups
+    assert out[2].kind == "denial" and out[1].kind != "denial"
+    verdict = judge([claims[0], claims[2]], [out[0], out[2]], {}, {})
+    assert verdict.conflict == "disputed"
+    assert verdict.sides[1].text == "The leaflet is a hoax and nothing was opened"
+    # a retelling that already carries denial wording is the article's doubt: it stays
+    denying = "Ann Cole's office is denying the leaflet about the river bridge in Dover"
+    claims[1] = dataclasses.replace(claims[1], text=denying, end=len(denying))
+    feats[1] = features(claims[1], EntityIndex(people))
+    groups, _ = link_article_disputes([[0], [1], [2]], claims, feats, vectors, arts)
+    assert [0, 1] in groups and [2] in groups
+
+
+def test_a_camp_s_denial_faces_every_report_of_its_group_whatever_it_names(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the anchor report names the town the debunk names; a second report, aligned with
+    # it, names only the builder: the debunk is read as naming the actors of every
+    # report of the group, so the second report stands on the disputed side too
+    rows = [
+        ("r1", "The new river bridge by the harbour in Dover was opened on Monday"),
+        ("d", "The opening of the new river bridge by the harbour in Dover was staged"),
+        ("r2", "Kestrel Works opened the new river bridge by the harbour on Monday"),
+    ]
+    claims = [
+        Claim(
+            id=f"c{i}",
+            article=a,
+            text=t,
+            start=0,
+            end=len(t),
+            polarity="denied" if a == "d" else "asserted",
+        )
+        for i, (a, t) in enumerate(rows)
+    ]
+    ents = [
+        Entity(id="place:dover", name="Dover", kind="place", articles=("r1", "d")),
+        Entity(id="org:kestrel-works", name="Kestrel Works", kind="org", articles=("r2",)),
+    ]
+    feats = [features(c, EntityIndex(ents)) for c in claims]
+    vectors = np.array([[1.0, 0.0, 0.0]] * 3, dtype=np.float32)
+    arts = [Article(id=a, text="") for a in ("r1", "d", "r2")]
+    flagged = [("r1", "d", 0.9), ("r2", "d", 0.9)]
+    monkeypatch.setattr("newsprism.claims.disputes.scored_pairs", lambda *_: flagged)
+    groups, out = link_article_disputes([[0, 2], [1]], claims, feats, vectors, arts)
+    assert groups == [[0, 1, 2]]
+    verdict = judge(claims, out, {}, {})
+    assert verdict.conflict == "disputed"
+    assert [set(s.claims) for s in verdict.sides] == [{"c0", "c2"}, {"c1"}]

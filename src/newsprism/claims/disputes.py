@@ -39,6 +39,12 @@ says a camp's articles dispute (an anchor pair of two retellings; a debunk none 
 claims names the report's actors, then placed by its claim closest to the anchor pair),
 the disputing article must also deny or debunk in a sentence of its own (:data:`MIN_CUES`).
 
+Once a camp is placed, its denials are read as naming the actors of every report of
+their group (a report naming the story's people otherwise than the anchor still faces
+them), and a debunk the group shows by a retelling of the story is shown by its own
+denying sentence instead (:func:`_show_debunk`): the side a reader sees for a debunking
+outlet is its debunk, not its summary of what it debunks.
+
 The other way round, two articles the dispute model reads as alike (both tell the
 story the same way) are never set on opposite sides by a denial one of them
 reports: such a denial stands in a group of its own (:func:`_part_alike`).
@@ -55,8 +61,8 @@ import numpy as np
 import numpy.typing as npt
 
 from ..model import Article, Claim
-from .features import Features
-from .lexicon import DISTANCED, STOP
+from .features import Features, claim_kind
+from .lexicon import DISTANCED, STOP, may_deny
 from .stance import DisputeModel, camps, dispute_model, scored_pairs, signals
 from .verdicts import disputes, is_denial
 
@@ -545,7 +551,94 @@ def link_article_disputes(
             groups[where[d]].remove(d)
             groups[target].append(d)
             where[d] = target
+        reports = [
+            m
+            for m in groups[target]
+            if claims[m].article in asserting and _asserts(claims[m], feats[m])
+        ]
+        named = frozenset[str]().union(*(feats[m].entities for m in reports))
         for m in denials:
-            if feats[m].kind != "denial":
-                feats[m] = dataclasses.replace(feats[m], kind="denial")
+            feats[m] = dataclasses.replace(
+                feats[m], kind="denial", entities=feats[m].entities | named
+            )
+        for art in disputing:
+            _show_debunk(
+                art, target, groups, where, by_article[art], claims, feats, vectors, centre
+            )
     return sorted((sorted(g) for g in groups if g), key=lambda g: g[0]), feats
+
+
+def _doubts(c: Claim) -> bool:
+    """Whether a claim shows its article's doubt by its own wording: a denial or debunk,
+    distancing or negation, or any word of denial ("is denying a congressman's
+    assertion", which the denial pattern does not read): such a claim stays."""
+    return c.polarity == "denied" or bool(DISTANCED.search(c.text)) or may_deny(c.text)
+
+
+#: Least static-embedding cosine of a debunking sentence to a camp's anchor pair for it
+#: to stand in for its article's retelling in the disputed group (:func:`_show_debunk`).
+SHOW_COSINE = 0.0
+
+
+def _show_debunk(
+    art: str,
+    target: int,
+    groups: list[list[int]],
+    where: dict[int, int],
+    mine: Sequence[int],
+    claims: Sequence[Claim],
+    feats: list[Features],
+    vectors: npt.NDArray[np.float32],
+    centre: npt.NDArray[np.float32],
+) -> None:
+    """A disputing article shown in the disputed group by what it retells of the story
+    (the loose anchor, or a recruit closest to the anchor pair) is shown by its own
+    denial or debunk instead, when it has one near the story: a reader looking at the
+    debunking outlet's side wants "the video was staged", not the debunk's summary of
+    the video.
+
+    The debunking sentence takes the retelling's place and is read as about what the
+    retelling states (its actors, subject and words joined to the sentence's own): the
+    retelling placed the article in the group, and a debunk rarely repeats the names
+    of what it debunks ("PROBABLY FALSE"), so the verdict sets the same reports against
+    it.  The retelling leaves for a group of its own, as a debunk's other retellings
+    do.  Only a sentence in no group with another article's claims is taken: one
+    already facing another outlet stays where it is."""
+    shown = [m for m in groups[target] if claims[m].article == art]
+    if not shown or any(_doubts(claims[m]) for m in shown):
+        return
+    pool = [
+        m
+        for m in mine
+        if claims[m].polarity == "denied"
+        and (
+            where[m] == target
+            or not any(
+                claims[x].article != art
+                and _asserts(claims[x], feats[x])
+                and disputes(feats[m], feats[x])
+                for x in groups[where[m]]
+            )
+        )
+        and float(vectors[m] @ centre) >= SHOW_COSINE
+    ]
+    if not pool:
+        return
+    best = max(pool, key=lambda m: (float(vectors[m] @ centre), -m))
+    f = feats[best]
+    for m in shown:
+        g = feats[m]
+        f = dataclasses.replace(
+            f,
+            entities=f.entities | g.entities,
+            concepts=f.concepts | g.concepts,
+            stems=f.stems | g.stems,
+        )
+        groups[target].remove(m)
+        groups.append([m])
+        where[m] = len(groups) - 1
+        feats[m] = dataclasses.replace(g, kind=claim_kind(claims[m]))
+    feats[best] = dataclasses.replace(f, kind="denial")
+    groups[where[best]].remove(best)
+    groups[target].append(best)
+    where[best] = target
