@@ -29,6 +29,7 @@ from . import label
 from .align import PairModel, align
 from .disputes import link_article_disputes, link_disputes
 from .features import EntityIndex, Features, features
+from .slots import part_slots
 from .stance import DisputeModel
 from .verdicts import Judgement, judge, values_agree
 
@@ -151,6 +152,18 @@ def group_claims(
     sentence_of = _sentences(claims)
     judgements = [judged(members) for members in groups]
     groups, judgements = _fold_clauses(groups, judgements, claims, sentence_of, judged)
+    feat_of = {c.id: f for c, f in zip(claims, feats, strict=True)}
+
+    def judged_claims(sub: Sequence[Claim], skip: frozenset[str]) -> Judgement:
+        """:func:`judged` for claim records, a slot's new phrases among them."""
+        sub_feats = [feat_of.get(c.id) or features(c, index) for c in sub]
+        return judge(sub, sub_feats, fam, published, words, values, skip)
+
+    groups, judgements, slot_claims = part_slots(groups, judgements, claims, judged_claims)
+    if slot_claims:
+        claims = [*claims, *slot_claims]
+        feats = [*feats, *(features(c, index) for c in slot_claims)]
+        sentence_of = _sentences(claims)
     out_claims = list(claims)
     out_groups: list[ClaimGroup] = []
     for n, (members, j) in enumerate(zip(groups, judgements, strict=True)):
