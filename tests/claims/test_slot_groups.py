@@ -117,8 +117,8 @@ def test_judging_without_a_slot_leaves_the_others() -> None:
     index = EntityIndex(())
     feats = [features(c, index) for c in claims]
     j = judge(claims, feats, {}, {})
-    assert j.slot is not None and j.slot.startswith("count:")
-    assert judge(claims, feats, {}, {}, skip=frozenset([j.slot])).verdict == "corroborated"
+    assert j.slot is not None and j.slot.key.startswith("count:")
+    assert judge(claims, feats, {}, {}, skip=frozenset([j.slot.key])).verdict == "corroborated"
     assert judge(claims, feats, {}, {}, skip=frozenset(["date"])).verdict == "imprecise"
 
 
@@ -207,3 +207,25 @@ def test_a_time_two_of_five_reports_give_is_shown_apart_from_the_fire() -> None:
         "Marlow depot at 4 a.m. on Monday",
         "depot fire began shortly after 4 a.m. on Monday",
     ]
+
+
+def test_another_date_of_the_story_is_not_an_account_of_the_slot() -> None:
+    # the stay's dates are the slot; the day she checked in again is another date
+    claims = _claims(
+        [
+            (
+                "a",
+                "Varga was treated at the Kellner clinic from March 2019 to April 2019",
+                "statement",
+            ),
+            ("b", "Varga, who was treated at the Kellner clinic in 2019, is back", "statement"),
+            (
+                "c",
+                "Varga checked into the Kellner clinic late Thursday, her lawyer said",
+                "statement",
+            ),
+        ]
+    )
+    _, judgements, new = _parted(claims)
+    assert [j.verdict for j in judgements] == ["imprecise", "corroborated"]
+    assert {c.article for c in new} == {"a", "b"}

@@ -8,7 +8,8 @@ figure clauses whose values cannot both hold and that the verdict rules do not
 call a conflict is parted by its values: "a .38 revolver" and "a .357 revolver"
 must not read as corroborated.  A group of figure clauses that repeats the group of
 their sentences is folded into it, so a folded group may hold a sentence and its own
-figure's clause from one article (:func:`_fold_clauses`).
+figure's clause from one article (:func:`_fold_clauses`).  Last, a detail one outlet
+states more loosely or a person it names differently is judged apart (:mod:`.slots`).
 """
 
 from __future__ import annotations

@@ -119,6 +119,7 @@ def part_slots(
     out_groups: list[list[int]] = []
     out_judgements: list[Judgement] = []
     extra: list[Claim] = []
+    shown: list[frozenset[tuple[str, int, int]]] = []
     for members, j in zip(groups, judgements, strict=True):
         parted = _part(members, j, claims, judged, len(claims) + len(extra))
         if isinstance(parted, Judgement):
@@ -126,6 +127,13 @@ def part_slots(
             out_judgements.append(parted)
             continue
         new, mine, slot_j, rest = parted
+        spans = frozenset((c.article, c.start, c.end) for c in new)
+        if any(spans <= done for done in shown):
+            # a sentence and its figure's clause in two groups: the slot is shown once
+            out_groups.append(members)
+            out_judgements.append(rest)
+            continue
+        shown.append(spans)
         extra += new
         out_groups += [mine, members]
         out_judgements += [slot_j, rest]
@@ -141,9 +149,9 @@ def _part(
 ) -> tuple[list[Claim], list[int], Judgement, Judgement] | Judgement:
     """The slot's new claims, their indices, their judgement and the rest's; or the
     group's judgement when it stays whole."""
-    if j.slot is not None and (j.verdict == "imprecise" or j.slot.startswith(NAME_SLOT)):
+    if j.slot is not None and (j.verdict == "imprecise" or j.slot.key.startswith(NAME_SLOT)):
         slot, verdict = j.slot, j.verdict
-        rest = judged([claims[m] for m in members], frozenset([slot]))
+        rest = judged([claims[m] for m in members], frozenset([slot.key]))
         if rest.verdict == verdict:
             return j
     elif j.aside is not None:

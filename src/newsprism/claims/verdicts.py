@@ -14,7 +14,7 @@ Rules, strongest first, each needing evidence inside the group:
   a coarser date, a looser time of day.  Both are shown, neither called false; and only
   for a slot at least half the group's articles state (an article silent on it says
   less, not something vaguer).  The judgement names the slot it is about
-  (:func:`slot_key`), or a slot fewer articles state more loosely (``aside``), so that
+  (:class:`Slot`), or a slot fewer articles state more loosely (``aside``), so that
   :mod:`.slots` can show that detail apart from the rest of what the sentences say.
 * **corroborated** -- two or more independent sources (a derivation family
   counts once), no conflict.
@@ -47,6 +47,7 @@ from .values import (
 __all__ = [
     "NAME_SLOT",
     "Judgement",
+    "Slot",
     "denies",
     "disputes",
     "independent_sources",
@@ -289,27 +290,45 @@ def slot_key(v: Value) -> str:
     return "span" if amount.unit in _DAYS else f"{v.kind}:{amount.unit}"
 
 
-#: The slot of a person two articles name differently: ``"name:smith|butler"``, the
+#: The key of a person two articles name differently: ``"name:smith|butler"``, the
 #: two surnames (see :func:`_name_conflict`).
 NAME_SLOT = "name:"
 
 
-def slot_accounts(claims: Sequence[Claim], slot: str) -> list[tuple[Claim, Value]]:
-    """Each claim's accounts of ``slot`` (:func:`slot_key`): its values filling it, for
-    a time of day the times its text states, for a person the name as written (the
-    capitalised words ending in one of the surnames: "A.J. Smith")."""
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """What a value verdict is about: the slot (:func:`slot_key`) and the two accounts
+    that showed it ("four robbers" / "as many as four robbers")."""
+
+    key: str
+    accounts: tuple[Value, Value]
+
+
+def slot_accounts(claims: Sequence[Claim], slot: Slot) -> list[tuple[Claim, Value]]:
+    """Each claim's accounts of ``slot``: its values of that slot that agree with one
+    of the two accounts (another date of the story is not an account of this one), for
+    a time of day the times its text states that overlap one, for a person the name as
+    written (the capitalised words ending in one of the surnames: "A.J. Smith")."""
     out: list[tuple[Claim, Value]] = []
-    names = None
-    if slot.startswith(NAME_SLOT):
-        surnames = "|".join(re.escape(n) for n in slot[len(NAME_SLOT) :].split("|"))
+    if slot.key.startswith(NAME_SLOT):
+        surnames = "|".join(re.escape(n) for n in slot.key[len(NAME_SLOT) :].split("|"))
         names = re.compile(rf"(?:[A-Z][\w.'’-]*\s+){{0,3}}(?i:{surnames})\b")
+        return [
+            (c, Value("name", m.group(0), None)) for c in claims for m in names.finditer(c.text)
+        ]
+    if slot.key == "time":
+        held = [clock_times(v.text) for v in slot.accounts]
+        for c in claims:
+            for t in clock_times(c.text):
+                if any(t.low <= h.high and h.low <= t.high for hs in held for h in hs):
+                    out.append((c, _time_value(t)))
+        return out
     for c in claims:
-        if names is not None:
-            out += [(c, Value("name", m.group(0), None)) for m in names.finditer(c.text)]
-        elif slot == "time":
-            out += [(c, _time_value(t)) for t in clock_times(c.text)]
-        else:
-            out += [(c, v) for v in c.values if slot_key(v) == slot]
+        out += [
+            (c, v)
+            for v in c.values
+            if slot_key(v) == slot.key and any(_agrees(v, a) for a in slot.accounts)
+        ]
     return out
 
 
@@ -320,8 +339,8 @@ class _Found:
 
     verdict: str | None
     sides: tuple[Side, ...] = ()
-    slot: str | None = None
-    aside: str | None = None
+    slot: Slot | None = None
+    aside: Slot | None = None
 
 
 def _value_conflicts(
@@ -415,7 +434,7 @@ def _value_conflicts(
     shares = [_slot_share(claims, c[1]) for c in vagues]
     aside = next(
         (
-            slot_key(c[1])
+            Slot(slot_key(c[1]), (c[1], c[3]))
             for c, share in zip(vagues[:_MAX_CANDIDATES], shares, strict=False)
             if share < _SLOT_SHARE and not _same_article_holds_both(claims, c[1], c[3], elsewhere)
         ),
@@ -447,7 +466,7 @@ def _value_conflicts(
     # the pair that showed the conflict leads each side
     side_a = [(claims[i], va)] + [x for x in side_a if x[0].id != claims[i].id]
     side_b = [(claims[j], vb)] + [x for x in side_b if x[0].id != claims[j].id]
-    return _Found(verdict, _sides([side_a, side_b]), slot_key(va), aside)
+    return _Found(verdict, _sides([side_a, side_b]), Slot(slot_key(va), (va, vb)), aside)
 
 
 #: One date is vaguer than another when it allows at least this many times the days ("2010" and
@@ -650,10 +669,10 @@ class Judgement:
     conflict: ConflictKind | None = None
     #: The slot a value verdict is about (:func:`slot_key`): what :mod:`.slots` needs to
     #: judge it apart from the rest of the group.
-    slot: str | None = None
+    slot: Slot | None = None
     #: A slot fewer than half the group's articles state, one of them more loosely: not
     #: the group's verdict, but a finding :mod:`.slots` can show as a group of its own.
-    aside: str | None = None
+    aside: Slot | None = None
 
 
 def _carries_denial(text: str) -> bool:
@@ -678,7 +697,7 @@ def _name_conflict(
     claims: Sequence[Claim],
     feats: Sequence[Features],
     words: Mapping[str, frozenset[str]],
-) -> tuple[tuple[Side, ...], str] | None:
+) -> tuple[tuple[Side, ...], Slot] | None:
     """Two articles name a different person in one role: the same first name with
     another surname ("Kristen Stewart will star" / "Kristen Bell in the lead role";
     "general manager A.J. Smith" / "A.J. Butler"), where neither article ever names
@@ -698,7 +717,8 @@ def _name_conflict(
                     Side(text=f"{name_a}: {_side_text(a, None)}", claims=(a.id,)),
                     Side(text=f"{name_b}: {_side_text(b, None)}", claims=(b.id,)),
                 )
-                return sides, f"{NAME_SLOT}{na[-1]}|{nb[-1]}"
+                accounts = (Value("name", name_a, None), Value("name", name_b, None))
+                return sides, Slot(f"{NAME_SLOT}{na[-1]}|{nb[-1]}", accounts)
     return None
 
 
@@ -749,6 +769,7 @@ def judge(
             sides = _sides([[(c, None) for c in denied], [(c, None) for c in denials]])
             return Judgement("conflicting", sides, sources, "disputed")
     if words is not None and not any(k.startswith(NAME_SLOT) for k in skip):
+        # the names are a slot of their own: skipping it judges the rest of the sentences
         named = _name_conflict(claims, feats, words)
         if named is not None:
             sides, slot = named
