@@ -229,3 +229,35 @@ def test_another_date_of_the_story_is_not_an_account_of_the_slot() -> None:
     _, judgements, new = _parted(claims)
     assert [j.verdict for j in judgements] == ["imprecise", "corroborated"]
     assert {c.article for c in new} == {"a", "b"}
+
+
+def test_one_slot_in_two_groups_is_one_group_of_its_accounts() -> None:
+    # a sentence in one group, its figure clause in another with a third outlet's account:
+    # the number of raiders is one group of the three accounts, both groups judged without it
+    rows: list[tuple[str, str, ClaimKind]] = [
+        *RAID,
+        ("a", RAID[0][1], "value"),
+        ("e", "As many as three raiders emptied the vault of the savings bank", "statement"),
+        (
+            "d",
+            "Police in Ghent said the raiders emptied the vault of the savings bank",
+            "statement",
+        ),
+    ]
+    claims = _claims(rows)
+    index = EntityIndex(())
+
+    def judged(sub: Sequence[Claim], skip: frozenset[str]) -> Judgement:
+        return judge(sub, [features(c, index) for c in sub], {}, {}, skip=skip)
+
+    first, second = [0, 1, 2], [3, 4, 5]
+    groups, judgements, new = part_slots(
+        [first, second],
+        [judged([claims[m] for m in g], frozenset()) for g in (first, second)],
+        claims,
+        judged,
+    )
+    assert [j.verdict for j in judgements] == ["imprecise", "corroborated", "corroborated"]
+    assert groups[1:] == [first, second]
+    assert sorted(c.article for c in new) == ["a", "b", "e"]
+    assert sorted(groups[0]) == [6, 7, 8]

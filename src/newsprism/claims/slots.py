@@ -119,25 +119,44 @@ def part_slots(
     out_groups: list[list[int]] = []
     out_judgements: list[Judgement] = []
     extra: list[Claim] = []
-    shown: list[frozenset[tuple[str, int, int]]] = []
+    shown: list[tuple[str, int]] = []  # each slot group's key and place in ``out_groups``
     for members, j in zip(groups, judgements, strict=True):
-        parted = _part(members, j, claims, judged, len(claims) + len(extra))
+        parted = _part(members, j, claims, judged)
         if isinstance(parted, Judgement):
             out_groups.append(members)
             out_judgements.append(parted)
             continue
-        new, mine, slot_j, rest = parted
-        spans = frozenset((c.article, c.start, c.end) for c in new)
-        if any(spans <= done for done in shown):
-            # a sentence and its figure's clause in two groups: the slot is shown once
+        key, new, slot_j, rest = parted
+        every = [*claims, *extra]
+        merged = None
+        for k, n in shown:
+            held = [every[m] for m in out_groups[n]]
+            if k != key or not any(_overlap(a, b) for a in held for b in new):
+                continue
+            # one slot told in several groups (a sentence's and its clause's, or two
+            # muddled groups of one story): one group of its accounts, not one per parent
+            fresh = [c for c in new if not any(_overlap(c, h) for h in held)]
+            together = judged([*held, *fresh], frozenset())
+            if together.verdict == slot_j.verdict:
+                merged = n, fresh, together
+                break
+        if merged is not None:
+            n, fresh, together = merged
+            out_groups[n] += range(len(every), len(every) + len(fresh))
+            out_judgements[n] = together
+            extra += fresh
             out_groups.append(members)
             out_judgements.append(rest)
             continue
-        shown.append(spans)
-        extra += new
-        out_groups += [mine, members]
+        shown.append((key, len(out_groups)))
+        out_groups += [list(range(len(every), len(every) + len(new))), members]
         out_judgements += [slot_j, rest]
+        extra += new
     return out_groups, out_judgements, extra
+
+
+def _overlap(a: Claim, b: Claim) -> bool:
+    return a.article == b.article and a.start < b.end and b.start < a.end
 
 
 def _part(
@@ -145,10 +164,9 @@ def _part(
     j: Judgement,
     claims: Sequence[Claim],
     judged: Judge,
-    first: int,
-) -> tuple[list[Claim], list[int], Judgement, Judgement] | Judgement:
-    """The slot's new claims, their indices, their judgement and the rest's; or the
-    group's judgement when it stays whole."""
+) -> tuple[str, list[Claim], Judgement, Judgement] | Judgement:
+    """The slot's key, its new claims, their judgement and the rest's; or the group's
+    judgement when it stays whole."""
     if j.slot is not None and (j.verdict == "imprecise" or j.slot.key.startswith(NAME_SLOT)):
         slot, verdict = j.slot, j.verdict
         rest = judged([claims[m] for m in members], frozenset([slot.key]))
@@ -189,5 +207,4 @@ def _part(
     own = judged(new, frozenset())
     if own.verdict != verdict:
         return j  # the phrases alone do not show it
-    mine = list(range(first, first + len(new)))
-    return new, mine, own, rest
+    return slot.key, new, own, rest
