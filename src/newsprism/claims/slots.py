@@ -4,12 +4,16 @@ A group is one proposition, but its sentences carry details of their own: "The f
 robbers ... stole nearly all the jewellery at Harry Winston" and "Harry Winston's Paris
 store was stormed by as many as four robbers" state one robbery, in one place, and one
 of them states the number of robbers more loosely.  One verdict for the whole group
-calls the robbery, the store and the city imprecise.  When only some of the group's
-articles state the slot (half of them or fewer), the slot is judged apart: its
-accounts become claims of their own (the phrase around each account's value, within
-its clause), grouped with the slot's verdict and listed just before the group, and the
-group is judged on the rest of what its claims say.  A slot most of the group's
-articles state is what the group is about, and its verdict stays the group's.
+calls the robbery, the store and the city imprecise (and ``score.py`` reads a group's
+one verdict for every fact its claims cover).  So when a group's verdict is about one
+slot (:class:`~.verdicts.Slot`: a figure, a date, a time of day, or a person one outlet
+names differently) and the group says more than that slot, the slot is judged apart:
+each account of it becomes a claim of its own (the phrase around its value, within its
+clause), those claims are a group listed just before the group, with the slot's verdict,
+and the group is judged on the rest of what its claims say.  A looser account of a slot
+fewer than half the articles give, never the group's verdict (:mod:`.verdicts`), is
+shown the same way.  Conflicts of figures and dates stay the group's verdict: parted,
+conflicts read right only through them were lost (RESULTS, round 11).
 """
 
 from __future__ import annotations
@@ -24,8 +28,6 @@ from .verdicts import NAME_SLOT, Judgement, slot_accounts
 
 __all__ = ["part_slots", "slot_phrase"]
 
-#: At most this share of a group's articles state the slot for it to be judged apart.
-SLOT_SHARE = 1.0
 #: Value kinds a claim record stores (a time of day or a name is read from the text).
 _STORED = frozenset(["money", "count", "percent", "age", "date", "day", "period"])
 #: Words either side of a value that its phrase keeps, within its clause.
@@ -81,8 +83,9 @@ def _right(text: str, end: int) -> int:
 
 
 def _says_more(members: Sequence[int], claims: Sequence[Claim], phrases: Sequence[Claim]) -> bool:
-    """Whether the group's claims, the slot's phrases taken out, still have a word in
-    common across two articles: the sentences say more than the slot ("stole ... at
+    """Whether the group's claims, the slot's phrases taken out, still have
+    :data:`_MORE` content words in common across articles: the sentences say more than
+    the slot ("stole ... at
     Harry Winston" beside "four robbers").  When all they share is the slot ("The
     Authority has spent nearly $2 million on repairs" / "... tens of millions of dollars
     on repairs"), the slot is what the group asserts and its verdict stays the group's."""
