@@ -6,7 +6,8 @@
 * :func:`group_claims` -- per story: claims of different articles that state one
   proposition aligned into one group (:mod:`.align`, a learned pair model), each
   group judged corroborated, single-source, conflicting (values or disputed) or
-  imprecise;
+  imprecise; a loose or misnamed detail of the sentences is a group of its own
+  (:mod:`.slots`), so the rest of what they say keeps its own verdict;
 * :func:`build_timeline`, :func:`build_coverage` -- dated events in order; what
   each article adds and omits;
 * :func:`extract_relations`, :func:`with_roles` -- who criticised, supports,

@@ -8,7 +8,8 @@ figure clauses whose values cannot both hold and that the verdict rules do not
 call a conflict is parted by its values: "a .38 revolver" and "a .357 revolver"
 must not read as corroborated.  A group of figure clauses that repeats the group of
 their sentences is folded into it, so a folded group may hold a sentence and its own
-figure's clause from one article (:func:`_fold_clauses`).
+figure's clause from one article (:func:`_fold_clauses`).  Last, a detail one outlet
+states more loosely or a person it names differently is judged apart (:mod:`.slots`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from . import label
 from .align import PairModel, align
 from .disputes import link_article_disputes, link_disputes
 from .features import EntityIndex, Features, features
+from .slots import part_slots
 from .stance import DisputeModel
 from .verdicts import Judgement, judge, values_agree
 
@@ -151,6 +153,18 @@ def group_claims(
     sentence_of = _sentences(claims)
     judgements = [judged(members) for members in groups]
     groups, judgements = _fold_clauses(groups, judgements, claims, sentence_of, judged)
+    feat_of = {c.id: f for c, f in zip(claims, feats, strict=True)}
+
+    def judged_claims(sub: Sequence[Claim], skip: frozenset[str]) -> Judgement:
+        """:func:`judged` for claim records, a slot's new phrases among them."""
+        sub_feats = [feat_of.get(c.id) or features(c, index) for c in sub]
+        return judge(sub, sub_feats, fam, published, words, values, skip)
+
+    groups, judgements, slot_claims = part_slots(groups, judgements, claims, judged_claims)
+    if slot_claims:
+        claims = [*claims, *slot_claims]
+        feats = [*feats, *(features(c, index) for c in slot_claims)]
+        sentence_of = _sentences(claims)
     out_claims = list(claims)
     out_groups: list[ClaimGroup] = []
     for n, (members, j) in enumerate(zip(groups, judgements, strict=True)):

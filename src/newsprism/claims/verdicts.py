@@ -13,7 +13,9 @@ Rules, strongest first, each needing evidence inside the group:
   one beside the same figure said exactly, a coarser unit ("three-month" / "90-day"),
   a coarser date, a looser time of day.  Both are shown, neither called false; and only
   for a slot at least half the group's articles state (an article silent on it says
-  less, not something vaguer).
+  less, not something vaguer).  The judgement names the slot it is about
+  (:class:`Slot`), or a slot fewer articles state more loosely (``aside``), so that
+  :mod:`.slots` can show that detail apart from the rest of what the sentences say.
 * **corroborated** -- two or more independent sources (a derivation family
   counts once), no conflict.
 * **single-source** -- one independent source.
@@ -22,6 +24,7 @@ Rules, strongest first, each needing evidence inside the group:
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -42,12 +45,16 @@ from .values import (
 )
 
 __all__ = [
+    "NAME_SLOT",
     "Judgement",
+    "Slot",
     "denies",
     "disputes",
     "independent_sources",
     "is_denial",
     "judge",
+    "slot_accounts",
+    "slot_key",
     "values_agree",
 ]
 
@@ -271,13 +278,80 @@ def _sides(groups: list[list[tuple[Claim, Value | None]]]) -> tuple[Side, ...]:
     return tuple(out)
 
 
+def slot_key(v: Value) -> str:
+    """The slot a value fills, as verdicts compare them: a time of day, a date (days,
+    dates and periods are compared with each other), a span of time in any unit, or a
+    figure of one kind and unit ("count:robber", "money:USD", "age:age")."""
+    if v.kind == "time":
+        return "time"
+    amount = amount_of(v)
+    if amount is None:
+        return "date"
+    return "span" if amount.unit in _DAYS else f"{v.kind}:{amount.unit}"
+
+
+#: The key of a person two articles name differently: ``"name:smith|butler"``, the
+#: two surnames (see :func:`_name_conflict`).
+NAME_SLOT = "name:"
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """What a value verdict is about: the slot (:func:`slot_key`) and the two accounts
+    that showed it ("four robbers" / "as many as four robbers")."""
+
+    key: str
+    accounts: tuple[Value, Value]
+
+
+def slot_accounts(claims: Sequence[Claim], slot: Slot) -> list[tuple[Claim, Value]]:
+    """Each claim's accounts of ``slot``: its values of that slot that agree with one
+    of the two accounts (another date of the story is not an account of this one), for
+    a time of day the times its text states that overlap one, for a person the name as
+    written (the capitalised words ending in one of the surnames: "A.J. Smith")."""
+    out: list[tuple[Claim, Value]] = []
+    if slot.key.startswith(NAME_SLOT):
+        surnames = "|".join(re.escape(n) for n in slot.key[len(NAME_SLOT) :].split("|"))
+        names = re.compile(rf"(?:[A-Z][\w.'’-]*\s+){{0,3}}(?i:{surnames})\b")
+        return [
+            (c, Value("name", m.group(0), None)) for c in claims for m in names.finditer(c.text)
+        ]
+    if slot.key == "time":
+        held = [clock_times(v.text) for v in slot.accounts]
+        for c in claims:
+            for t in clock_times(c.text):
+                if any(t.low <= h.high and h.low <= t.high for hs in held for h in hs):
+                    out.append((c, _time_value(t)))
+        return out
+    for c in claims:
+        out += [
+            (c, v)
+            for v in c.values
+            if slot_key(v) == slot.key and any(_agrees(v, a) for a in slot.accounts)
+        ]
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """What the value rules found: the verdict, the sides, the slot they are about, and
+    a slot fewer than half the articles state, one of them more loosely."""
+
+    verdict: str | None
+    sides: tuple[Side, ...] = ()
+    slot: Slot | None = None
+    aside: Slot | None = None
+
+
 def _value_conflicts(
     claims: Sequence[Claim],
     feats: Sequence[Features],
     published: Mapping[str, str | None],
     elsewhere: Mapping[str, Sequence[Value]] | None = None,
-) -> tuple[str | None, tuple[Side, ...]]:
-    """("conflicting" | "imprecise" | None, sides) from comparable values.
+    skip: frozenset[str] = frozenset(),
+) -> _Found:
+    """The verdict from comparable values, with its sides (:class:`_Found`); values of
+    a slot in ``skip`` are not compared.
 
     The group was aligned as one proposition (:mod:`.align`), so two values of
     one kind and unit from different articles are taken to measure the same
@@ -354,7 +428,19 @@ def _value_conflicts(
             if not dates_compatible(ra, rb) and (single or va.kind == "period"):
                 conflicts.append((i, va, j, vb))
         vagues.extend((i, ta, j, tb) for ta, tb in _vaguer_times(a, b))
-    vagues = [c for c in vagues if _slot_share(claims, c[1]) >= _SLOT_SHARE]
+    if skip:
+        conflicts = [c for c in conflicts if slot_key(c[1]) not in skip]
+        vagues = [c for c in vagues if slot_key(c[1]) not in skip]
+    shares = [_slot_share(claims, c[1]) for c in vagues]
+    aside = next(
+        (
+            Slot(slot_key(c[1]), (c[1], c[3]))
+            for c, share in zip(vagues[:_MAX_CANDIDATES], shares, strict=False)
+            if share < _SLOT_SHARE and not _same_article_holds_both(claims, c[1], c[3], elsewhere)
+        ),
+        None,
+    )
+    vagues = [c for c, share in zip(vagues, shares, strict=True) if share >= _SLOT_SHARE]
     found, verdict = None, "conflicting"
     for kind, cands in (("conflicting", conflicts), ("imprecise", vagues)):
         found = next(
@@ -369,7 +455,7 @@ def _value_conflicts(
             verdict = kind
             break
     if found is None:
-        return None, ()
+        return _Found(None, aside=aside)
     i, va, j, vb = found
     side_a: list[tuple[Claim, Value | None]] = [
         (c, v) for c in claims for v in c.values if _agrees(v, va) and not _agrees(v, vb)
@@ -380,7 +466,7 @@ def _value_conflicts(
     # the pair that showed the conflict leads each side
     side_a = [(claims[i], va)] + [x for x in side_a if x[0].id != claims[i].id]
     side_b = [(claims[j], vb)] + [x for x in side_b if x[0].id != claims[j].id]
-    return verdict, _sides([side_a, side_b])
+    return _Found(verdict, _sides([side_a, side_b]), Slot(slot_key(va), (va, vb)), aside)
 
 
 #: One date is vaguer than another when it allows at least this many times the days ("2010" and
@@ -581,6 +667,12 @@ class Judgement:
     sides: tuple[Side, ...]
     sources: int
     conflict: ConflictKind | None = None
+    #: The slot a value verdict is about (:func:`slot_key`): what :mod:`.slots` needs to
+    #: judge it apart from the rest of the group.
+    slot: Slot | None = None
+    #: A slot fewer than half the group's articles state, one of them more loosely: not
+    #: the group's verdict, but a finding :mod:`.slots` can show as a group of its own.
+    aside: Slot | None = None
 
 
 def _carries_denial(text: str) -> bool:
@@ -605,7 +697,7 @@ def _name_conflict(
     claims: Sequence[Claim],
     feats: Sequence[Features],
     words: Mapping[str, frozenset[str]],
-) -> tuple[Side, ...] | None:
+) -> tuple[tuple[Side, ...], Slot] | None:
     """Two articles name a different person in one role: the same first name with
     another surname ("Kristen Stewart will star" / "Kristen Bell in the lead role";
     "general manager A.J. Smith" / "A.J. Butler"), where neither article ever names
@@ -621,10 +713,12 @@ def _name_conflict(
                 if na[-1] in words.get(b.article, ()) or nb[-1] in words.get(a.article, ()):
                     continue  # both people are in the story: two people, not one misnamed
                 name_a, name_b = " ".join(na).title(), " ".join(nb).title()
-                return (
+                sides = (
                     Side(text=f"{name_a}: {_side_text(a, None)}", claims=(a.id,)),
                     Side(text=f"{name_b}: {_side_text(b, None)}", claims=(b.id,)),
                 )
+                accounts = (Value("name", name_a, None), Value("name", name_b, None))
+                return sides, Slot(f"{NAME_SLOT}{na[-1]}|{nb[-1]}", accounts)
     return None
 
 
@@ -635,6 +729,7 @@ def judge(
     published: Mapping[str, str | None],
     words: Mapping[str, frozenset[str]] | None = None,
     elsewhere: Mapping[str, Sequence[Value]] | None = None,
+    skip: frozenset[str] = frozenset(),
 ) -> Judgement:
     """The verdict for the claims of one aligned group.
 
@@ -673,13 +768,16 @@ def judge(
             denied = [c for c, _ in denied_feats]
             sides = _sides([[(c, None) for c in denied], [(c, None) for c in denials]])
             return Judgement("conflicting", sides, sources, "disputed")
-    if words is not None:
+    if words is not None and not any(k.startswith(NAME_SLOT) for k in skip):
+        # the names are a slot of their own: skipping it judges the rest of the sentences
         named = _name_conflict(claims, feats, words)
         if named is not None:
-            return Judgement("conflicting", named, sources, "values")
-    verdict, sides = _value_conflicts(claims, feats, published, elsewhere)
-    if verdict == "conflicting":
-        return Judgement("conflicting", sides, sources, "values")
-    if verdict == "imprecise":
-        return Judgement("imprecise", sides, sources)
-    return Judgement("corroborated" if sources >= 2 else "single-source", (), sources)
+            sides, slot = named
+            return Judgement("conflicting", sides, sources, "values", slot)
+    found = _value_conflicts(claims, feats, published, elsewhere, skip)
+    if found.verdict == "conflicting":
+        return Judgement("conflicting", found.sides, sources, "values", found.slot, found.aside)
+    if found.verdict == "imprecise":
+        return Judgement("imprecise", found.sides, sources, None, found.slot, found.aside)
+    verdict: Verdict = "corroborated" if sources >= 2 else "single-source"
+    return Judgement(verdict, (), sources, aside=found.aside)
