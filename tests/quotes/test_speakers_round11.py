@@ -1,4 +1,4 @@
-"""Topics carried through pronouns, opening clauses, acronyms NER missed: issue 16 round 11.
+"""Topics carried through pronouns, opening clauses, acronyms, participles: issue 16 round 11.
 
 Round 11 read the wrong speakers left on PolNeAR dev and checked each rule on PolNeAR
 train (every changed speaker read).  The forms: a sentence about a "she" no cue
@@ -6,8 +6,9 @@ resolved, which continues the person the sentence before it was about; a subject
 owner is the topic though a place modifies it ("The mayor's Pacific roots"); an "it"
 or "he" after an opening clause with a named subject ("Although the Harbour Authority
 did not name the firm, it said"), never after a condition; an acronym NER left
-unlabelled for the organisation the article named in full.  The passages are written
-for the tests, never taken from the articles read.
+unlabelled for the organisation the article named in full; a participle cue the parser
+hung on a quotation ("-- and, when questioned, insisting, ...").  The passages are
+written for the tests, never taken from the articles read.
 """
 
 from __future__ import annotations
@@ -76,3 +77,15 @@ def test_an_unlabelled_acronym_is_the_organisation_named_in_full() -> None:
         "NPA said later that the figures came from the State Department."
     )
     assert _speaker(quotes(text), "figures came from") == "Northern Press Agency"
+
+
+def test_a_participle_hung_on_a_quotation_is_the_sentence_subjects() -> None:
+    # The parser hangs "insisting" on the verb of the quotation before it, whose
+    # subject ("That") is no speaker; the one insisting is the mayor.
+    text = (
+        "Audit questions linger\n\n"
+        "Mayor Joan Lee hardly settled the matter, treating the auditor's remark first as "
+        "praise -- ''That shows we were careful'' -- and, when questioned after the "
+        "meeting, insisting, ''Of course, we followed every rule.''"
+    )
+    assert _speaker(quotes(text), "followed every rule") == "Joan Lee"
