@@ -79,6 +79,7 @@ from .syntax import (
     PLURAL_TAGS,
     lemma_of,
     main_clause,
+    object_names,
     past_dates,
     placeholder_it,
     reports,
@@ -87,6 +88,7 @@ from .unnamed import (
     described_subject,
     introduced_unnamed,
     personish,
+    pronoun_subject,
     relative_possessor,
     sentence_before,
 )
@@ -494,7 +496,7 @@ class SpeakerResolver(Roster):
             # "The president's Pacific roots came into play. In Honolulu, he told
             # a meeting ... Crops are withering, he noted": the sentence before is
             # about a "he" no cue resolved; it continues the one before it.
-            chained = self._pronoun_topic(before, want)
+            chained = pronoun_subject(self.doc, self.layout, *before, want)
             if chained is not None:
                 found_at = self._previous_topic(chained, depth + 1)
                 if found_at is not None and not self._named_after(tok, found_at[0]):
@@ -544,21 +546,6 @@ class SpeakerResolver(Roster):
         rest = self.text[tok.idx : self.sents[self._sent_of[tok.i]][1]]
         return bool(re.search(rf"\b{re.escape(name.split()[-1])}\b", rest))
 
-    def _pronoun_topic(self, span: tuple[int, int], want: Gender | None) -> Token | None:
-        """The subject "he"/"she" of the main verb of the sentence ``span``, outside
-        quotation marks and not itself a speaker (a speaker is a mention already)."""
-        for t in self.doc[span[0] : span[1]]:
-            if t.dep_ == "ROOT":
-                for c in t.children:
-                    if (
-                        c.dep_ == "nsubj"
-                        and c.lower_ in ("he", "she")
-                        and pronoun_gender(c.text) == want
-                        and not self.layout.in_quote(c.i)
-                    ):
-                        return c
-        return None
-
     def _np_text(self, tok: Token, exclude: Token | None = None) -> str:
         """The words of a noun phrase without relative clauses and appositions."""
         drop: set[int] = set()
@@ -604,7 +591,7 @@ class SpeakerResolver(Roster):
             return same
         scores: dict[str, float] = {}
         latest: dict[str, Known] = {}
-        others = _objects(tok) if tok.pos_ == "PRON" else frozenset()
+        others = object_names(tok) if tok.pos_ == "PRON" else frozenset()
         for m in self.known:
             if m.kind not in (kind, also) or m.pos >= tok.idx:
                 continue
@@ -797,18 +784,3 @@ class SpeakerResolver(Roster):
                 if found is not None and (found[2] == kind or not label):
                     return found[0], found[1] or self._roles.get(found[0]), kind
         return None
-
-
-def _objects(tok: Token) -> frozenset[str]:
-    """Names the pronoun's own verb takes as objects ("he told Hannity", "she
-    thanked Ms. Ruiz for"): a subject pronoun is none of them."""
-    verb = tok.head
-    out: set[str] = set()
-    for child in verb.children:
-        if child.i == tok.i:
-            continue
-        heads = [child] if child.dep_ in ("dobj", "dative", "iobj") else []
-        if child.dep_ == "prep":
-            heads = [c for c in child.children if c.dep_ == "pobj"]
-        out.update(h.lower_ for h in heads if h.pos_ == "PROPN")
-    return frozenset(out)
