@@ -238,7 +238,35 @@ def _speaker_outside_quotes(att: Attribution, lay: Layout) -> None:
         # paragraph; or it took a date for the speaker ("at one point calling").
         att.source = speaker_beside(att.cue)
     elif lay.in_quote(att.source.i) and not lay.in_quote(att.cue.i):
-        att.source = _phrase_beside(att.cue, lay) or speaker_beside(att.cue)
+        att.source = (
+            _phrase_beside(att.cue, lay)
+            or speaker_beside(att.cue)
+            or _participle_subject(att.cue, lay)
+        )
+
+
+def _participle_subject(cue: Token, lay: Layout) -> Token | None:
+    """The subject of the sentence a subjectless participle cue continues.
+
+    "Mr. Trump hardly clarified the matter, treating her remark as a compliment --
+    "That makes me smart" -- and, when questioned, asserting, "Of course, I pay
+    taxes."": the parser hangs "asserting" on the verb of the quotation before it, so
+    the climb finds the quotation's own subject ("That").  The one asserting is the
+    first subject of the sentence outside quotation marks.
+    """
+    if cue.tag_ != "VBG" or cue.lower_ == "according":
+        return None  # "according to" names its source itself
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    lo = cue.sent.start
+    for t in cue.doc[lo : cue.i]:
+        if lay.in_quote(t.i) or lay.para[t.i] != lay.para[cue.i]:
+            continue
+        if t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX") and not lay.in_quote(t.head.i):
+            # The first subject: "She is noting the problems Sanders had ..., and
+            # saying" is hers, not that of the clause about Sanders.
+            return t if t.pos_ in ("PROPN", "NOUN", "PRON") else None
+    return None
 
 
 def _aged(tok: Token) -> bool:

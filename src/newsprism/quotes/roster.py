@@ -346,7 +346,14 @@ class Roster:
         return name, role, kind
 
     def _kind_by_name(self, name: str) -> Kind:
-        """Kind of a name NER left unlabelled, from its other mentions (person by default)."""
+        """Kind of a name NER left unlabelled, from its other mentions (person by default).
+
+        An acronym of an organisation the article names in full is that organisation
+        ("Christian News Service reported ... CNS reported"), whatever NER missed.
+        """
+        short = name.replace(".", "")
+        if 2 <= len(short) <= 6 and short.isupper() and short in self._acronyms:
+            return "org"
         for m in reversed(self.known):
             if m.name == name or m.name.endswith(" " + name):
                 return m.kind
@@ -391,7 +398,14 @@ def topic_possessor(tok: Token) -> bool:
         and head.tag_ in ("NN", "NNS")
         and not person_noun(lemma_of(head))
         and not any(
-            c.dep_ == "appos" or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in head.children
+            c.dep_ == "appos" or (c.dep_ == "compound" and c.pos_ == "PROPN" and not _a_place(c))
+            for c in head.children
         )
         and main_clause(head.head)
     )
+
+
+def _a_place(tok: Token) -> bool:
+    """A place or people modifying a noun ("The president's Pacific roots"): no name
+    of the person the noun is, as "Trump's attorney Alan Garten" has."""
+    return tok.ent_type_ in ("GPE", "LOC", "NORP", "FAC")

@@ -73,12 +73,13 @@ from .names import (
     not_a_name,
     role_nouns,
 )
-from .phrase import ORG_LABELS, twin_subject
+from .phrase import ORG_LABELS, ents_at, twin_subject
 from .roster import Known, Roster, topic_possessor
 from .syntax import (
     PLURAL_TAGS,
     lemma_of,
     main_clause,
+    object_names,
     past_dates,
     placeholder_it,
     reports,
@@ -87,6 +88,7 @@ from .unnamed import (
     described_subject,
     introduced_unnamed,
     personish,
+    pronoun_subject,
     relative_possessor,
     sentence_before,
 )
@@ -114,6 +116,10 @@ _OUTLET_WORKS = frozenset({"report", "article", "story"})
 _LOOKBACK = 6
 #: Salience a mention keeps per sentence it lies back: the last sentences weigh most.
 _DECAY = 0.5
+#: Marks of a clause about a hypothetical, whose subject the main clause's need not be.
+_CONDITIONAL = frozenset({"if", "unless"})
+#: How many sentences of "he"/"she" subjects a topic is carried through.
+_CHAIN = 2
 
 
 def _bare(name: str) -> str:
@@ -265,6 +271,7 @@ class SpeakerResolver(Roster):
                 return (
                     self._subject_above(tok, "person", None)
                     or self._possessor(tok)
+                    or self._opening_subject(tok)
                     or self._about(tok, depth)
                     or self._previous_topic(tok)
                     or self._antecedent(tok, "person")
@@ -277,7 +284,11 @@ class SpeakerResolver(Roster):
                 # "it" is an organisation or a document already quoted ("the plan
                 # ... it says"); failing a name, the thing just quoted ("the
                 # social media company said ... It also said").
-                found = self._just_quoted(tok) or self._antecedent(tok, "org", also="document")
+                found = (
+                    self._just_quoted(tok)
+                    or self._opening_subject(tok)
+                    or self._antecedent(tok, "org", also="document")
+                )
                 return found or (self._continued(tok, self._things) if low == "it" else None)
             if low in ("they", "their"):
                 return self._group_antecedent(tok)
@@ -448,7 +459,9 @@ class SpeakerResolver(Roster):
             self._unnamed_by_pronoun[tok.i] = found
         return found
 
-    def _previous_topic(self, tok: Token) -> tuple[str, str | None, Kind | None] | None:
+    def _previous_topic(
+        self, tok: Token, depth: int = 0
+    ) -> tuple[str, str | None, Kind | None] | None:
         """The one person the sentence before a subject "he"/"she" is about.
 
         A pronoun that opens a main clause continues the subject of the sentence
@@ -479,13 +492,59 @@ class SpeakerResolver(Roster):
             full = self.fullest(m.name, m.pos)
             if agrees(want, self.gender(full)):
                 found[full] = m
+        if not found and depth < _CHAIN:
+            # "The president's Pacific roots came into play. In Honolulu, he told
+            # a meeting ... Crops are withering, he noted": the sentence before is
+            # about a "he" no cue resolved; it continues the one before it.
+            chained = pronoun_subject(self.doc, self.layout, *before, want)
+            if chained is not None:
+                found_at = self._previous_topic(chained, depth + 1)
+                if found_at is not None and not self._named_after(tok, found_at[0]):
+                    return found_at
+            return None
         if len(found) != 1:
             return None
         ((name, m),) = found.items()
-        rest = self.text[tok.idx : self.sents[self._sent_of[tok.i]][1]]
-        if re.search(rf"\b{re.escape(name.split()[-1])}\b", rest):
+        if self._named_after(tok, name):
             return None  # '"...," he told Hannity': not the one he spoke to
         return name, m.role or self._roles.get(name), "person"
+
+    def _opening_subject(self, tok: Token) -> tuple[str, str | None, Kind | None] | None:
+        """The named subject of an adverbial clause opening the sentence of a subject
+        "it", "he" or "she" ("Although the IMF did not single out Trump's proposals, it
+        referenced ...", "When Robby Mook was asked ..., he laughed and said"): the
+        clause and the main one share their subject, as the writer's order says,
+        however salient a name of the sentences before.  Not a condition: "If Trump
+        is not the nominee, he said he would settle for a rival" is the voter."""
+        if tok.lower_ not in ("it", "he", "she") or tok.dep_ != "nsubj":
+            return None
+        if not main_clause(tok.head):
+            return None
+        kind = "org" if tok.lower_ == "it" else "person"
+        for clause in tok.head.children:
+            if clause.dep_ != "advcl" or clause.i > tok.i:
+                continue
+            if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in clause.children):
+                continue  # "If Trump is not the nominee, he said he would ...": someone else
+            for subj in clause.children:
+                if subj.dep_ not in ("nsubj", "nsubjpass"):
+                    continue
+                # The subject is the name itself, not "the IMF's chief economist".
+                starts = {e.start_char for e in ents_at(self.doc, subj.i)}
+                for m in self.known:
+                    if m.pos not in starts or m.kind != kind or m.plural or m.place:
+                        continue
+                    if kind == "org":
+                        return _bare(m.name), m.role, m.kind
+                    full = self.fullest(m.name, m.pos)
+                    if agrees(pronoun_gender(tok.text), self.gender(full)):
+                        return full, m.role or self._roles.get(full), m.kind
+        return None
+
+    def _named_after(self, tok: Token, name: str) -> bool:
+        """Whether the rest of ``tok``'s sentence names ``name``'s surname."""
+        rest = self.text[tok.idx : self.sents[self._sent_of[tok.i]][1]]
+        return bool(re.search(rf"\b{re.escape(name.split()[-1])}\b", rest))
 
     def _np_text(self, tok: Token, exclude: Token | None = None) -> str:
         """The words of a noun phrase without relative clauses and appositions."""
@@ -532,7 +591,7 @@ class SpeakerResolver(Roster):
             return same
         scores: dict[str, float] = {}
         latest: dict[str, Known] = {}
-        others = _objects(tok) if tok.pos_ == "PRON" else frozenset()
+        others = object_names(tok) if tok.pos_ == "PRON" else frozenset()
         for m in self.known:
             if m.kind not in (kind, also) or m.pos >= tok.idx:
                 continue
@@ -725,18 +784,3 @@ class SpeakerResolver(Roster):
                 if found is not None and (found[2] == kind or not label):
                     return found[0], found[1] or self._roles.get(found[0]), kind
         return None
-
-
-def _objects(tok: Token) -> frozenset[str]:
-    """Names the pronoun's own verb takes as objects ("he told Hannity", "she
-    thanked Ms. Ruiz for"): a subject pronoun is none of them."""
-    verb = tok.head
-    out: set[str] = set()
-    for child in verb.children:
-        if child.i == tok.i:
-            continue
-        heads = [child] if child.dep_ in ("dobj", "dative", "iobj") else []
-        if child.dep_ == "prep":
-            heads = [c for c in child.children if c.dep_ == "pobj"]
-        out.update(h.lower_ for h in heads if h.pos_ == "PROPN")
-    return frozenset(out)

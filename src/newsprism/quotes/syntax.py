@@ -17,6 +17,7 @@ __all__ = [
     "PLURAL_TAGS",
     "lemma_of",
     "main_clause",
+    "object_names",
     "parenthesis_after",
     "past_dates",
     "placeholder_it",
@@ -125,3 +126,18 @@ def quoted_as(cue: Token) -> Token | None:
             return None
         head = head.head
     return None
+
+
+def object_names(tok: Token) -> frozenset[str]:
+    """Names the pronoun's own verb takes as objects ("he told Hannity", "she
+    thanked Ms. Ruiz for"): a subject pronoun is none of them."""
+    verb = tok.head
+    out: set[str] = set()
+    for child in verb.children:
+        if child.i == tok.i:
+            continue
+        heads = [child] if child.dep_ in ("dobj", "dative", "iobj") else []
+        if child.dep_ == "prep":
+            heads = [c for c in child.children if c.dep_ == "pobj"]
+        out.update(h.lower_ for h in heads if h.pos_ == "PROPN")
+    return frozenset(out)

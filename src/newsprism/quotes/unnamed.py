@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .gender import Gender, agrees, word_gender
+from .gender import Gender, agrees, pronoun_gender, word_gender
 from .layout import Layout
 from .lexicon import OCCUPATION_NOUNS
 from .mentions import person_noun
@@ -27,6 +27,7 @@ __all__ = [
     "described_subject",
     "introduced_unnamed",
     "personish",
+    "pronoun_subject",
     "relative_possessor",
     "sentence_before",
 ]
@@ -132,4 +133,20 @@ def relative_possessor(tok: Token) -> Token | None:
     for child in verb.head.children:
         if child.dep_ == "poss" and child.pos_ == "PROPN" and child.ent_type_ in ("PERSON", ""):
             return child
+    return None
+
+
+def pronoun_subject(
+    doc: Doc, layout: Layout, first: int, last: int, want: Gender | None
+) -> Token | None:
+    """The subject "he"/"she" of the main verb of the sentence ``doc[first:last]``,
+    of gender ``want`` and outside quotation marks: a sentence about someone only a
+    pronoun names, which continues whoever that pronoun stands for."""
+    for t in doc[first:last]:
+        if t.dep_ != "ROOT":
+            continue
+        for c in t.children:
+            pronoun = c.dep_ == "nsubj" and c.lower_ in ("he", "she")
+            if pronoun and not layout.in_quote(c.i) and pronoun_gender(c.text) == want:
+                return c
     return None
