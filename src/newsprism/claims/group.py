@@ -8,7 +8,9 @@ figure clauses whose values cannot both hold and that the verdict rules do not
 call a conflict is parted by its values: "a .38 revolver" and "a .357 revolver"
 must not read as corroborated.  A group of figure clauses that repeats the group of
 their sentences is folded into it, so a folded group may hold a sentence and its own
-figure's clause from one article (:func:`_fold_clauses`).
+figure's clause from one article (:func:`_fold_clauses`).  Last, a sentence stating two
+facts is cited by the second fact's group too (:mod:`.cite`), when the citation leaves
+that group's verdict as it was (or gives a family's group its second source).
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ import numpy.typing as npt
 from ..model import Article, Claim, ClaimGroup, Entity, Value
 from ..reuse import embed
 from . import label
-from .align import PairModel, align
+from .align import PairModel, align, pair_model, pair_probabilities
+from .cite import citations
 from .disputes import link_article_disputes, link_disputes
 from .features import EntityIndex, Features, features
 from .stance import DisputeModel
@@ -133,7 +136,9 @@ def group_claims(
     feats = [features(c, index) for c in claims]
     idf = _idf(feats)
     vectors = _vectors(claims)
-    groups = link_disputes(align(claims, feats, vectors, idf, model), claims, feats, vectors)
+    model = model or pair_model()
+    prob = pair_probabilities(claims, feats, vectors, idf, model)
+    groups = link_disputes(align(claims, feats, vectors, idf, model, prob), claims, feats, vectors)
     groups, feats = link_article_disputes(groups, claims, feats, vectors, articles, dispute_model)
     fam = family_map(articles, families)
     published = {a.id: a.published for a in articles}
@@ -151,13 +156,24 @@ def group_claims(
     sentence_of = _sentences(claims)
     judgements = [judged(members) for members in groups]
     groups, judgements = _fold_clauses(groups, judgements, claims, sentence_of, judged)
+    cited: set[tuple[int, int]] = set()
+    for at, n in citations(groups, prob, claims, model):
+        j = judged([*groups[n], at])
+        was = judgements[n].verdict
+        # a citation adds a source, never a verdict: the sentence's other fact carries
+        # values the group's fact does not (round 11: 1 conflicting group on no fact)
+        if j.verdict == was or (was == "single-source" and j.verdict == "corroborated"):
+            groups[n] = [*groups[n], at]
+            judgements[n] = j
+            cited.add((at, n))
     out_claims = list(claims)
     out_groups: list[ClaimGroup] = []
     for n, (members, j) in enumerate(zip(groups, judgements, strict=True)):
         members.sort()
         gid = f"{prefix}g{n}"
         for m in members:
-            out_claims[m] = dataclasses.replace(claims[m], group=gid)
+            if (m, n) not in cited:
+                out_claims[m] = dataclasses.replace(claims[m], group=gid)
         member_claims = [out_claims[m] for m in members]
         out_groups.append(
             ClaimGroup(
