@@ -109,3 +109,9 @@ def test_groups_that_share_no_article_are_left_to_the_linkage() -> None:
     claims = [*_graph()[:2], _claim("c", 1, "the second fact"), _claim("d", 1, "again")]
     prob = {(0, 1): 0.6, (0, 2): 0.5, (0, 3): 0.45, (2, 3): 0.8}
     assert citations(GROUPS, prob, claims, MODEL) == []
+
+
+def test_a_conflicting_group_cites_nothing() -> None:
+    prob = {(0, 1): 0.6, (0, 2): 0.5, (0, 3): 0.45, (2, 3): 0.8}
+    assert citations(GROUPS, prob, _graph(), MODEL, ["corroborated", "corroborated"]) == [(0, 1)]
+    assert citations(GROUPS, prob, _graph(), MODEL, ["corroborated", "conflicting"]) == []

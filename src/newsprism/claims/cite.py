@@ -43,6 +43,8 @@ __all__ = ["citations"]
 #: recall moved two folds' threshold pick (0.15 -> 0.1) and lost a conflict; at 1.5x
 #: 12 / 2 / 1 of 15, conflicts kept (benchmarks/RESULTS.md, round 11).
 LINK = 1.5
+#: Verdicts of the groups that may cite a sentence.
+OPEN = frozenset({"corroborated", "single-source"})
 
 
 def citations(
@@ -50,11 +52,15 @@ def citations(
     prob: Mapping[tuple[int, int], float],
     claims: Sequence[Claim],
     model: PairModel,
+    verdicts: Sequence[str] | None = None,
 ) -> list[tuple[int, int]]:
     """``(claim, group index)``: each claim cited by a second group, strongest first.
 
     ``prob``: the scored pairs (:func:`.align.pair_probabilities`), ``(i, j)`` with
-    ``i < j``; an unscored pair counts 0, as in the linkage.
+    ``i < j``; an unscored pair counts 0, as in the linkage.  ``verdicts``: the groups'
+    verdicts; a conflicting or imprecise group cites nothing, as a sentence cited for
+    another fact takes no side in a conflict (FNC-1 300-899: one more agree-agree pair
+    called conflicting without this).
     """
     t = model.threshold
     home = {m: n for n, members in enumerate(groups) for m in members}
@@ -73,6 +79,7 @@ def citations(
             claims[c].kind != "statement"
             or own == n
             or size < 2
+            or (verdicts is not None and verdicts[n] not in OPEN)
             or links < size  # linked to every member
             or claims[c].article in arts[n]
             or not (arts[own] & arts[n])  # not blocked: the linkage decided

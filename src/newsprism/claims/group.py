@@ -157,9 +157,10 @@ def group_claims(
     judgements = [judged(members) for members in groups]
     groups, judgements = _fold_clauses(groups, judgements, claims, sentence_of, judged)
     cited: set[tuple[int, int]] = set()
-    for at, n in citations(groups, prob, claims, model):
+    verdicts = [j.verdict for j in judgements]
+    for at, n in citations(groups, prob, claims, model, verdicts):
+        was = verdicts[n]
         j = judged([*groups[n], at])
-        was = judgements[n].verdict
         # a citation adds a source, never a verdict: the sentence's other fact carries
         # values the group's fact does not (round 11: 1 conflicting group on no fact)
         if j.verdict == was or (was == "single-source" and j.verdict == "corroborated"):
