@@ -42,6 +42,7 @@ __all__ = [
     "align",
     "pair_features",
     "pair_model",
+    "pair_probabilities",
     "profiles",
 ]
 
@@ -327,15 +328,16 @@ def _pairs_seen(a: int, b: int) -> int:
     return min(a * b, (CANDIDATES + NEIGHBOURS) * min(a, b))
 
 
-def align(
+def pair_probabilities(
     claims: Sequence[Claim],
     feats: Sequence[Features],
     vectors: npt.NDArray[np.float32],
     idf: Mapping[str, float],
-    model: PairModel | None = None,
-) -> list[list[int]]:
-    """Groups of claim indices stating one proposition (singletons included), in order."""
-    model = model or pair_model()
+    model: PairModel,
+) -> dict[tuple[int, int], float]:
+    """The scored candidate pairs ``(i, j)``, ``i < j``, with the pair model's probability
+    (the quoted-speech penalty and the dispute floor applied), those at half the
+    threshold or more: what the linkage and the citations of :mod:`.cite` read."""
     prob: dict[tuple[int, int], float] = {}
     for i, j, x in scored_pairs(claims, feats, vectors, idf):
         p = model.prob(x)
@@ -351,6 +353,22 @@ def align(
             p = max(p, DISPUTE_FLOOR * model.threshold)
         if p >= model.threshold / 2:
             prob[(i, j)] = p
+    return prob
+
+
+def align(
+    claims: Sequence[Claim],
+    feats: Sequence[Features],
+    vectors: npt.NDArray[np.float32],
+    idf: Mapping[str, float],
+    model: PairModel | None = None,
+    prob: Mapping[tuple[int, int], float] | None = None,
+) -> list[list[int]]:
+    """Groups of claim indices stating one proposition (singletons included), in order
+    (``prob``: :func:`pair_probabilities`, computed here when not given)."""
+    model = model or pair_model()
+    if prob is None:
+        prob = pair_probabilities(claims, feats, vectors, idf, model)
     # Average linkage over the scored pairs: merge the best pair of clusters while
     # the mean probability over all their cross pairs (unscored pairs count 0)
     # reaches the threshold and no article would appear twice.  The sums between

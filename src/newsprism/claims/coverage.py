@@ -77,16 +77,31 @@ def build_coverage(
     if len(set(family.values())) <= 1:
         # one source (one article, or copies of one): nothing to compare it with
         return tuple(Coverage(article=a.id, adds=(), omits=()) for a in articles)
-    group_of = {c.id: c.group for c in claims}
+    # a group's members from its list, not from the claims' ``group``: a sentence
+    # stating two facts is cited by the second fact's group too (:mod:`.cite`)
+    by_id = {c.id: c for c in claims}
+    groups_of: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        if c.group is not None:
+            groups_of[c.id].add(c.group)
+    for g in groups:
+        for m in g.claims:
+            if m in by_id:
+                groups_of[m].add(g.id)
     by_group: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
-        by_group[c.group or c.id].append(c)
+        for gid in sorted(groups_of.get(c.id, ())):
+            by_group[gid].append(c)
     own: dict[str, list[Claim]] = defaultdict(list)
     shared: dict[str, list[Claim]] = defaultdict(list)  # carried by another source too
     for c in claims:
-        fams = {family.get(m.article, m.article) for m in by_group[group_of[c.id] or c.id]}
+        fams = {
+            family.get(m.article, m.article)
+            for gid in groups_of.get(c.id, ())
+            for m in by_group[gid]
+        }
         home = {family.get(c.article, c.article)}
-        (own if fams == home else shared)[c.article].append(c)
+        (own if fams <= home else shared)[c.article].append(c)
     for aid, mine_claims in own.items():
         # a sentence whose clause another source carries, or a clause of a sentence
         # another source carries, is not the article's own: the fact is shared ("At 55,
@@ -128,8 +143,9 @@ def build_coverage(
     topic = {g.id: _key(g.topic) for g in groups}
     held: dict[str, set[str]] = defaultdict(set)
     for c in claims:
-        if c.group is not None and c.group in topic:
-            held[c.article].add(topic[c.group])
+        for gid in groups_of.get(c.id, ()):
+            if gid in topic:
+                held[c.article].add(topic[gid])
     out = []
     for art in articles:
         listed: set[str] = set()

@@ -8,8 +8,11 @@ figure clauses whose values cannot both hold and that the verdict rules do not
 call a conflict is parted by its values: "a .38 revolver" and "a .357 revolver"
 must not read as corroborated.  A group of figure clauses that repeats the group of
 their sentences is folded into it, so a folded group may hold a sentence and its own
-figure's clause from one article (:func:`_fold_clauses`).  Last, a detail one outlet
-states more loosely or a person it names differently is judged apart (:mod:`.slots`).
+figure's clause from one article (:func:`_fold_clauses`).  Then a sentence stating two
+facts is cited by the second fact's group too (:mod:`.cite`), when the citation leaves
+that group's verdict as it was (or gives a family's group its second source).  Last, a
+detail one outlet states more loosely or a person it names differently is judged apart
+(:mod:`.slots`).
 """
 
 from __future__ import annotations
@@ -27,7 +30,8 @@ import numpy.typing as npt
 from ..model import Article, Claim, ClaimGroup, Entity, Value
 from ..reuse import embed
 from . import label
-from .align import PairModel, align
+from .align import PairModel, align, pair_model, pair_probabilities
+from .cite import citations
 from .disputes import link_article_disputes, link_disputes
 from .features import EntityIndex, Features, features
 from .slots import part_slots
@@ -135,7 +139,9 @@ def group_claims(
     feats = [features(c, index) for c in claims]
     idf = _idf(feats)
     vectors = _vectors(claims)
-    groups = link_disputes(align(claims, feats, vectors, idf, model), claims, feats, vectors)
+    model = model or pair_model()
+    prob = pair_probabilities(claims, feats, vectors, idf, model)
+    groups = link_disputes(align(claims, feats, vectors, idf, model, prob), claims, feats, vectors)
     groups, feats = link_article_disputes(groups, claims, feats, vectors, articles, dispute_model)
     fam = family_map(articles, families)
     published = {a.id: a.published for a in articles}
@@ -153,6 +159,17 @@ def group_claims(
     sentence_of = _sentences(claims)
     judgements = [judged(members) for members in groups]
     groups, judgements = _fold_clauses(groups, judgements, claims, sentence_of, judged)
+    cited: set[tuple[int, int]] = set()
+    verdicts = [j.verdict for j in judgements]
+    for at, n in citations(groups, prob, claims, model, verdicts):
+        was = verdicts[n]
+        j = judged([*groups[n], at])
+        # a citation adds a source, never a verdict: the sentence's other fact carries
+        # values the group's fact does not (round 11: 1 conflicting group on no fact)
+        if j.verdict == was or (was == "single-source" and j.verdict == "corroborated"):
+            groups[n] = [*groups[n], at]
+            judgements[n] = j
+            cited.add((at, n))
     feat_of = {c.id: f for c, f in zip(claims, feats, strict=True)}
 
     def judged_claims(sub: Sequence[Claim], skip: frozenset[str]) -> Judgement:
@@ -160,7 +177,13 @@ def group_claims(
         sub_feats = [feat_of.get(c.id) or features(c, index) for c in sub]
         return judge(sub, sub_feats, fam, published, words, values, skip)
 
+    # citations first: they read the pair scores, which cover the extracted claims only,
+    # not a slot's new phrases.  Parting slots inserts groups, so a citing group is found
+    # again by its member list, which part_slots keeps as it is.
+    citing = [(at, groups[n]) for at, n in cited]
     groups, judgements, slot_claims = part_slots(groups, judgements, claims, judged_claims)
+    place = {id(members): n for n, members in enumerate(groups)}
+    cited = {(at, place[id(members)]) for at, members in citing}
     if slot_claims:
         claims = [*claims, *slot_claims]
         feats = [*feats, *(features(c, index) for c in slot_claims)]
@@ -171,7 +194,8 @@ def group_claims(
         members.sort()
         gid = f"{prefix}g{n}"
         for m in members:
-            out_claims[m] = dataclasses.replace(claims[m], group=gid)
+            if (m, n) not in cited:
+                out_claims[m] = dataclasses.replace(claims[m], group=gid)
         member_claims = [out_claims[m] for m in members]
         out_groups.append(
             ClaimGroup(
