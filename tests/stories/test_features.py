@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from newsprism.model import Article
+from newsprism.stories import _features
 from newsprism.stories._features import (
     _CAPRUN,
     _CAPWORD,
@@ -16,7 +18,9 @@ from newsprism.stories._features import (
     LEAD_WORDS,
     LowerWords,
     _entity_counts,
+    _entity_key,
     _run_key,
+    _strip_leading,
     _tokens,
     bags,
     entity_keys,
@@ -138,3 +142,19 @@ def test_entity_keys_of_runs_are_those_of_the_names(text: str) -> None:
     common = LowerWords(text)
     fused = _entity_counts(map(_run_key, _CAPRUN.findall(text)), common)
     assert fused == dict(entity_keys(fallback_entities(text), common))
+
+
+def test_the_run_memo_forgets_at_its_bound_and_keys_stay_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the capitalised runs' memo is a plain dict emptied at RUN_KEYS_MAX runs (no LRU
+    # list to reorder on every hit); what it returns must not depend on what it holds
+    monkeypatch.setattr(_features, "RUN_KEYS_MAX", 3, raising=False)
+    _run_key.cache_clear()
+    runs = ["The Harbour Board", "Mayor Ines Okafor", "But Tallinn", "Okafor", "The Quay"] * 3
+    try:
+        for run in runs:
+            assert _run_key(run) == _entity_key(_strip_leading(run))
+            assert _run_key.cache_info().currsize <= 3
+    finally:
+        _run_key.cache_clear()

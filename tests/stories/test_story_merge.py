@@ -35,6 +35,19 @@ def test_runner_up_story_is_merged_and_logged() -> None:
     assert merges == [(first, second)]
 
 
+def test_a_merged_story_keeps_its_articles_not_its_centroids() -> None:
+    # a merged story is never a candidate again and the survivor holds the sum of
+    # both centroids: its own are dropped (memory that grew with every merge)
+    cl, first, second = _two_fragments(story_merge_threshold=0.0, story_merge_gate=0.0)
+    cl.add(Article(id="c", text=FLOOD_C))
+    states = {st.id: st for st in cl.states()}
+    gone, kept = states[second], states[first]
+    assert gone.merged_into == first and gone.articles == ("b",)
+    assert gone.words == gone.entities == gone.marks == ()
+    assert "levee" in dict(kept.words) and "bridge" in dict(kept.words)
+    assert cl.add(Article(id="d", text=FLOOD_B)).story == first
+
+
 def test_no_merge_above_the_threshold() -> None:
     cl, _, second = _two_fragments(story_merge_threshold=1.01, story_merge_gate=0.0)
     placed = cl.add(Article(id="c", text=FLOOD_C))

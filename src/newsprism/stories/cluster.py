@@ -146,7 +146,8 @@ class StoryClusterer(_Stories):
             (-p, i) for p, i, _, _ in scored[1:] if -p >= self.config.calibration.merge_threshold
         ]
         story, merged = self._merge(best, others)
-        self._join(story, article, vecs, day, query)
+        # with nothing merged the story is ``best`` itself
+        self._join(story, article, vecs, day, query, None if merged else best)
         if story.members is not None and len(story.members) >= 3:
             self._unmix(story, prob)
         if self.config.calibration.story_merge_threshold <= 1.0:
