@@ -459,3 +459,39 @@ def test_a_camp_s_denial_faces_every_report_of_its_group_whatever_it_names(
     verdict = judge(claims, out, {}, {})
     assert verdict.conflict == "disputed"
     assert [set(s.claims) for s in verdict.sides] == [{"c0", "c2"}, {"c1"}]
+
+
+def test_a_nameless_report_of_the_group_faces_the_debunk_as_the_anchor_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the second report, aligned with the anchor report, opens on a pronoun and names
+    # no one: it is read as naming the anchor's actors and words, so it stands on the
+    # asserting side with the anchor instead of in the group on no side
+    rows = [
+        ("r1", "The new river bridge by the harbour in Dover was opened on Monday"),
+        ("d", "The opening of the new river bridge by the harbour in Dover was staged"),
+        ("r2", "It was opened to traffic on Monday after two years of building work"),
+    ]
+    claims = [
+        Claim(
+            id=f"c{i}",
+            article=a,
+            text=t,
+            start=0,
+            end=len(t),
+            polarity="denied" if a == "d" else "asserted",
+        )
+        for i, (a, t) in enumerate(rows)
+    ]
+    ents = [Entity(id="place:dover", name="Dover", kind="place", articles=("r1", "d"))]
+    feats = [features(c, EntityIndex(ents)) for c in claims]
+    assert not feats[2].entities
+    vectors = np.array([[1.0, 0.0, 0.0]] * 3, dtype=np.float32)
+    arts = [Article(id=a, text="") for a in ("r1", "d", "r2")]
+    flagged = [("r1", "d", 0.9), ("r2", "d", 0.9)]
+    monkeypatch.setattr("newsprism.claims.disputes.scored_pairs", lambda *_: flagged)
+    groups, out = link_article_disputes([[0, 2], [1]], claims, feats, vectors, arts)
+    assert groups == [[0, 1, 2]]
+    verdict = judge(claims, out, {}, {})
+    assert verdict.conflict == "disputed"
+    assert [set(s.claims) for s in verdict.sides] == [{"c0", "c2"}, {"c1"}]
