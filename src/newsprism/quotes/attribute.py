@@ -41,6 +41,7 @@ from .lexicon import CUE_VERBS, OBJECT_CUE_VERBS, SPEECH_NOUNS, STATEMENT_VERBS
 from .marks import Quoted
 from .models import QuoteModels, shipped
 from .nominal import speech_noun_content
+from .outer import outer_owns_quotes
 from .records import Attribution, Piece
 
 if TYPE_CHECKING:
@@ -203,6 +204,7 @@ def find_attributions(
     for att in by_cue.values():
         _speaker_outside_quotes(att, lay)
     atts = list(by_cue.values())
+    outer_owns_quotes(atts, lay)
     if broad:
         atts = select(atts + add_candidates(doc, lay, by_cue, models), lay, models)
         kept = {id(att) for att in atts}
