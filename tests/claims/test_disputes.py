@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from newsprism import artifacts, nlp
 from newsprism.claims import CAPABILITIES, extract_claims, group_claims
 from newsprism.claims.disputes import _anchor, _part_alike, link_article_disputes
-from newsprism.claims.features import EntityIndex, features
+from newsprism.claims.features import EntityIndex, Features, features
 from newsprism.claims.stance import (
     ARTICLE_FEATURES,
     MAX_PARTNERS,
@@ -26,7 +26,7 @@ from newsprism.claims.stance import (
     signals,
     terms,
 )
-from newsprism.claims.verdicts import judge
+from newsprism.claims.verdicts import Judgement, judge
 from newsprism.entities import merge_entities
 from newsprism.model import Article, Claim, ClaimGroup, Entity
 
@@ -423,16 +423,15 @@ def test_a_debunk_is_shown_by_its_own_denial_not_by_what_it_retells(
     assert [0, 1] in groups and [2] in groups
 
 
-def test_a_camp_s_denial_faces_every_report_of_its_group_whatever_it_names(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # the anchor report names the town the debunk names; a second report, aligned with
-    # it, names only the builder: the debunk is read as naming the actors of every
-    # report of the group, so the second report stands on the disputed side too
+def _bridge_camp(
+    monkeypatch: pytest.MonkeyPatch, second_report: str, ents: list[Entity]
+) -> tuple[list[list[int]], Judgement, list[Features]]:
+    """An anchor report naming Dover, a debunk of it, and a second report aligned with
+    the anchor; the article model flags both reports against the debunk."""
     rows = [
         ("r1", "The new river bridge by the harbour in Dover was opened on Monday"),
         ("d", "The opening of the new river bridge by the harbour in Dover was staged"),
-        ("r2", "Kestrel Works opened the new river bridge by the harbour on Monday"),
+        ("r2", second_report),
     ]
     claims = [
         Claim(
@@ -445,18 +444,28 @@ def test_a_camp_s_denial_faces_every_report_of_its_group_whatever_it_names(
         )
         for i, (a, t) in enumerate(rows)
     ]
-    ents = [
-        Entity(id="place:dover", name="Dover", kind="place", articles=("r1", "d")),
-        Entity(id="org:kestrel-works", name="Kestrel Works", kind="org", articles=("r2",)),
-    ]
     feats = [features(c, EntityIndex(ents)) for c in claims]
     vectors = np.array([[1.0, 0.0, 0.0]] * 3, dtype=np.float32)
     arts = [Article(id=a, text="") for a in ("r1", "d", "r2")]
     flagged = [("r1", "d", 0.9), ("r2", "d", 0.9)]
     monkeypatch.setattr("newsprism.claims.disputes.scored_pairs", lambda *_: flagged)
     groups, out = link_article_disputes([[0, 2], [1]], claims, feats, vectors, arts)
+    return groups, judge(claims, out, {}, {}), feats
+
+
+def test_a_camp_s_denial_faces_every_report_of_its_group_whatever_it_names(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the second report names only the builder: the debunk is read as naming the actors
+    # of every report of the group, so the second report stands on the disputed side too
+    dover = Entity(id="place:dover", name="Dover", kind="place", articles=("r1", "d"))
+    builder = Entity(id="org:kestrel-works", name="Kestrel Works", kind="org", articles=("r2",))
+    groups, verdict, _ = _bridge_camp(
+        monkeypatch,
+        "Kestrel Works opened the new river bridge by the harbour on Monday",
+        [dover, builder],
+    )
     assert groups == [[0, 1, 2]]
-    verdict = judge(claims, out, {}, {})
     assert verdict.conflict == "disputed"
     assert [set(s.claims) for s in verdict.sides] == [{"c0", "c2"}, {"c1"}]
 
@@ -464,34 +473,14 @@ def test_a_camp_s_denial_faces_every_report_of_its_group_whatever_it_names(
 def test_a_nameless_report_of_the_group_faces_the_debunk_as_the_anchor_does(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # the second report, aligned with the anchor report, opens on a pronoun and names
-    # no one: it is read as naming the anchor's actors and words, so it stands on the
-    # asserting side with the anchor instead of in the group on no side
-    rows = [
-        ("r1", "The new river bridge by the harbour in Dover was opened on Monday"),
-        ("d", "The opening of the new river bridge by the harbour in Dover was staged"),
-        ("r2", "It was opened to traffic on Monday after two years of building work"),
-    ]
-    claims = [
-        Claim(
-            id=f"c{i}",
-            article=a,
-            text=t,
-            start=0,
-            end=len(t),
-            polarity="denied" if a == "d" else "asserted",
-        )
-        for i, (a, t) in enumerate(rows)
-    ]
-    ents = [Entity(id="place:dover", name="Dover", kind="place", articles=("r1", "d"))]
-    feats = [features(c, EntityIndex(ents)) for c in claims]
+    # the second report opens on a pronoun and names no one: it is read as naming the
+    # anchor's actors and words, so it stands on the asserting side with the anchor
+    # instead of in the group on no side
+    dover = Entity(id="place:dover", name="Dover", kind="place", articles=("r1", "d"))
+    groups, verdict, feats = _bridge_camp(
+        monkeypatch, "It was opened to traffic on Monday after two years of building work", [dover]
+    )
     assert not feats[2].entities
-    vectors = np.array([[1.0, 0.0, 0.0]] * 3, dtype=np.float32)
-    arts = [Article(id=a, text="") for a in ("r1", "d", "r2")]
-    flagged = [("r1", "d", 0.9), ("r2", "d", 0.9)]
-    monkeypatch.setattr("newsprism.claims.disputes.scored_pairs", lambda *_: flagged)
-    groups, out = link_article_disputes([[0, 2], [1]], claims, feats, vectors, arts)
     assert groups == [[0, 1, 2]]
-    verdict = judge(claims, out, {}, {})
     assert verdict.conflict == "disputed"
     assert [set(s.claims) for s in verdict.sides] == [{"c0", "c2"}, {"c1"}]
