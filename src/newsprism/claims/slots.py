@@ -3,17 +3,17 @@
 A group is one proposition, but its sentences carry details of their own: "The four
 robbers ... stole nearly all the jewellery at Harry Winston" and "Harry Winston's Paris
 store was stormed by as many as four robbers" state one robbery, in one place, and one
-of them states the number of robbers more loosely.  One verdict for the whole group
-calls the robbery, the store and the city imprecise (and ``score.py`` reads a group's
-one verdict for every fact its claims cover).  So when a group's verdict is about one
-slot (:class:`~.verdicts.Slot`: a figure, a date, a time of day, or a person one outlet
-names differently) and the group says more than that slot, the slot is judged apart:
-each account of it becomes a claim of its own (the phrase around its value, within its
-clause), those claims are a group listed just before the group, with the slot's verdict,
-and the group is judged on the rest of what its claims say.  A looser account of a slot
-fewer than half the articles give, never the group's verdict (:mod:`.verdicts`), is
-shown the same way.  Conflicts of figures and dates stay the group's verdict: parted,
-conflicts read right only through them were lost (RESULTS, round 11).
+of them states the number of robbers more loosely. One verdict for the whole group tells
+a reader that the robbery, the store and the city are in doubt too. So when a group's
+verdict is about one slot (:class:`~.verdicts.Slot`: a figure, a date, a time of day, or
+a person one outlet names differently) and the group says more than that slot, the slot
+is judged apart: each account of it becomes a claim of its own (the phrase around its
+value, within its clause), those claims are a group listed just before the group, with
+the slot's verdict, and the group is judged on the rest of what its claims say. A looser
+account of a slot fewer than half the articles give, never the group's verdict
+(:mod:`.verdicts`), is shown the same way. Conflicts of figures and dates stay the
+group's verdict: parted, conflicts read right only through them were lost (RESULTS,
+round 11).
 """
 
 from __future__ import annotations
