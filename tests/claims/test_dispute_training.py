@@ -39,3 +39,31 @@ def test_quantile_threshold_flags_at_most_the_share() -> None:
     y = np.zeros(101)
     t = train.quantile_threshold(prob, y, 0.07)
     assert (prob >= t).sum() <= 7
+
+
+def test_nested_threshold_never_scores_a_fold_with_a_model_fitted_on_it() -> None:
+    # two stories of three bodies: two agree with the story's headline, one disputes it
+    stances = [
+        {"Body ID": b, "Headline": h, "Stance": s}
+        for h, bs in (("bridge opened", "123"), ("dam closed", "456"))
+        for b, s in zip(bs, ("agree", "agree", "disagree"), strict=True)
+    ]
+    folds = [{"1", "2", "3"}, {"4", "5", "6"}]
+    fitted_on: list[set[str]] = []
+    # a stub model: each body pair's probability, the same whichever part fitted it
+    prob = {("1", "2"): 0.3, ("1", "3"): 0.8, ("2", "3"): 0.6}
+    prob |= {("4", "5"): 0.5, ("4", "6"): 0.7, ("5", "6"): 0.9}
+
+    class Stub:
+        def predict(self, prs: list[tuple[str, str, float]]) -> tuple[np.ndarray, np.ndarray]:
+            return np.array([prob[(a, b)] for a, b, _ in prs]), np.array([y for *_, y in prs])
+
+    def fit_on(part: set[str]) -> Stub:
+        fitted_on.append(set(part))
+        return Stub()
+
+    t = train.nested_threshold(stances, folds, fit_on, max_false=0.0)
+    assert fitted_on == [folds[1], folds[0]]
+    # no agree-agree pair of either fold flagged, the highest (0.5) just above
+    assert t == pytest.approx(0.5, abs=1e-5)
+    assert t > 0.5
