@@ -60,6 +60,7 @@ def main() -> None:
         size = {g.id: len(g.claims) for g in groups}
         arts_of = {g.id: {c.split(":c")[0] for c in g.claims} for g in groups}
         idx = {c.id: i for i, c in enumerate(p.claims)}
+        text_of = {c.id: c.text for c in out}  # the slots' own claims are not in p.claims
         index = EntityIndex(p.entities)
         feats = [features(c, index) for c in p.claims]
         prob = {}
@@ -78,7 +79,7 @@ def main() -> None:
                             a
                             for cid in g.claims
                             for a, ph in ev
-                            if cid.split(":c")[0] == a and S.covers(ph, p.claims[idx[cid]].text)
+                            if cid.split(":c")[0] == a and S.covers(ph, text_of[cid])
                         }
                     )
                     for g in groups
