@@ -105,6 +105,15 @@ PIECES = [
     "a few",
     "several",
     "a handful of",
+    "a couple of",
+    "Several",
+    "TWELVE",
+    "millions",
+    "trillions",
+    "scores",
+    "someone",
+    "often",
+    "tens",
     "half",
     "third",
     "thirds",
@@ -220,6 +229,28 @@ def test_each_share_word_is_needed() -> None:
         assert not any(w in phrase for w in values._SHARE_WORDS)
 
 
+#: For each kind of word a figure may hold instead of a digit, figures holding only it.
+AMOUNT_PHRASES = {
+    "twenty": "twenty voters",
+    "seven": "Seven people",
+    "dozen": "a dozen times",
+    "hundreds": "hundreds of homes",
+    "trillions": "trillions in debt",
+    "several": "several officers",
+    "handful": "a handful of states",
+    "few": "a few blocks away",
+}
+
+
+def test_each_amount_word_is_needed() -> None:
+    for word, phrase in AMOUNT_PHRASES.items():
+        assert values._AMOUNT.search(phrase), phrase
+        assert word in values._AMOUNT_WORDS
+        assert values._may_amount(phrase), phrase
+        lacking = phrase.lower().replace(word, "zzz")
+        assert not values._may_amount(lacking), lacking
+
+
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=14))
 def test_a_text_the_sentence_tests_turn_down_has_no_match(pieces: list[str]) -> None:
@@ -228,10 +259,14 @@ def test_a_text_the_sentence_tests_turn_down_has_no_match(pieces: list[str]) -> 
         assert dates.DATE.search(text) is None
     if not values._may_share(text):
         assert values._SHARE.search(text) is None
+    if not values._may_amount(text):
+        assert values._AMOUNT.search(text) is None
 
 
 def test_the_sentence_tests_turn_down_plain_sentences() -> None:
     plain = "The senator spoke to reporters outside the chamber after the vote."
     assert not values.may_date(plain)
     assert not values._may_share("The senator spoke to reporters after the vote.")
+    assert not values._may_amount(plain)
+    assert not values._may_amount("Someone often phoned the tenants; none were done.")
     assert values.find_values(plain) == []

@@ -229,7 +229,7 @@ _PROSE_SHARE = 0.6
 
 def _prose(line: str) -> bool:
     toks = line.split()
-    words = sum(1 for t in toks if any(ch.isalpha() for ch in t) and "/" not in t)
+    words = sum(1 for t in toks if "/" not in t and any(map(str.isalpha, t)))
     return words >= _PROSE_SHARE * len(toks)
 
 

@@ -10,7 +10,6 @@ six letters is the classic cheap stemmer of information retrieval; it joins
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import itertools
 import math
@@ -26,7 +25,6 @@ from .values import amount_of
 __all__ = ["EntityIndex", "Features", "claim_kind", "features"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]")
-_POSSESSIVE = re.compile(r"['’]s?$")
 _STEM_LEN = 6
 _MAX_NGRAM = 5
 
@@ -62,6 +60,13 @@ def _form(text: str) -> str:
     return " ".join(out)
 
 
+#: What :func:`_form` may drop of a name's words besides these characters: a leading
+#: article and the "s" of a possessive; it keeps every other letter, in order.
+_NOT_LETTERS = str.maketrans("", "", " '’.-")
+_ARTICLES = frozenset(["the", "a", "an"])
+_POSSESSIVE_ENDS = ("'s", "’s")
+
+
 class EntityIndex:
     """Surface form -> entity id, from the story's merged entities and their aliases."""
 
@@ -70,6 +75,33 @@ class EntityIndex:
         for ent in entities:
             for form in (ent.name, *ent.aliases):
                 self.by_form.setdefault(_form(form), ent.id)
+        # The letters of each form, and their prefixes: most capitalised words of a
+        # claim begin no known name, and these tell so without forming each n-gram.
+        self._letters = {f.translate(_NOT_LETTERS) for f in self.by_form}
+        self._prefixes = {s[:j] for s in self._letters for j in range(len(s) + 1)}
+
+    def _sizes(self, words: list[str], i: int) -> list[int]:
+        """The n-gram sizes at ``i``, longest first, whose form may be a known one.
+
+        The form of an n-gram not opening with an article has the n-gram's letters,
+        less a possessive "s" at its end; sizes whose letters no form has are left out.
+        """
+        top = min(_MAX_NGRAM, len(words) - i)
+        if words[i].lower() in _ARTICLES:
+            return list(range(top, 0, -1))  # "The White House" -> "White House"
+        head = words[i].translate(_NOT_LETTERS)
+        if head[:-1] not in self._prefixes:  # [:-1]: "Putin's" -> "Putin"
+            return []
+        sizes: list[int] = []
+        letters = ""
+        for n in range(1, top + 1):
+            last = words[i + n - 1]
+            letters += last.translate(_NOT_LETTERS)
+            if letters in self._letters or (
+                last.endswith(_POSSESSIVE_ENDS) and letters[:-1] in self._letters
+            ):
+                sizes.append(n)
+        return sizes[::-1]
 
     def find(self, words: list[str]) -> dict[str, None]:
         """Entity keys in a word list, in order: the longest known n-gram wins, else the word."""
@@ -80,7 +112,7 @@ class EntityIndex:
             if not words[i][:1].isupper():
                 i += 1
                 continue
-            for n in range(min(_MAX_NGRAM, len(words) - i), 0, -1):
+            for n in self._sizes(words, i):
                 form = _form(" ".join(words[i : i + n]))
                 ent = self.by_form.get(form)
                 if ent is not None:
@@ -206,37 +238,76 @@ def _quote_share(text: str) -> float:
     return inside / max(1, len(text))
 
 
+def _unpossessed(word: str) -> str:
+    """``word`` without a final "'s" or apostrophe: ``re.sub(r"['’]s?$", "", word)`` for a
+    word of :data:`_WORD` (no line break in it), without a pattern call per word."""
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    if word.endswith(("'", "’")):
+        return word[:-1]
+    return word
+
+
+#: Endings :func:`_unpossessed` keeps when a word is read before lower-casing it.
+_CAPITAL_POSSESSIVE = ("'S", "’S")
+
+
+def _words(words: list[str], units: frozenset[str]) -> tuple[list[str], list[str]]:
+    """The content words of a claim (singular, lower case) and the stems of those written
+    in lower case and naming no unit of its figures (what happens, not who), in order.
+
+    One pass over the words: a lower-case word is read as the content words read it
+    unless it ends in a capital "'S", which the possessive pattern kept in it.
+    """
+    units_words = {u.lower() for u in units}
+    content: list[str] = []
+    plain: list[str] = []
+    for x in words:
+        lowered = x[:1].islower()
+        capital = lowered and x.endswith(_CAPITAL_POSSESSIVE)
+        for w in _unpossessed(x.lower()).strip(".'’").split("-"):
+            if w not in STOP and len(w) > 2 and w.isalpha():
+                one = _singular(w)
+                content.append(one)
+                if lowered and not capital and w not in units_words:
+                    plain.append(one[:_STEM_LEN])
+        if capital:
+            plain.extend(
+                _singular(w)[:_STEM_LEN]
+                for w in x.strip(".'’").lower().split("-")
+                if w not in STOP and len(w) > 2 and w.isalpha() and w not in units_words
+            )
+    return content, plain
+
+
 def features(claim: Claim, index: EntityIndex) -> Features:
     words = _WORD.findall(claim.text)
     ents = index.find(words)
-    lower = [_POSSESSIVE.sub("", w.lower()).strip(".'’") for w in words]
-    parts = [p for w in lower for p in w.split("-")]
-    content = [_singular(w) for w in parts if w not in STOP and len(w) > 2 and w.isalpha()]
     units = frozenset(a.unit for a in (amount_of(v) for v in claim.values) if a and a.unit)
-    units_words = {u.lower() for u in units}
+    content, plain = _words(words, units)
     share = _quote_share(claim.text)
-    feats = Features(
+    entities = frozenset(ents)
+    concepts = concepts_of(content)
+    stems = frozenset(w[:_STEM_LEN] for w in content)
+    values = frozenset(_value_keys(claim))
+    keys = (
+        {f"e:{e}" for e in entities}
+        | {f"c:{c}" for c in concepts}
+        | {f"s:{s}" for s in stems}
+        | {f"v:{v}" for v in values}
+    )
+    # one record, its keys included: ``dataclasses.replace`` would build it twice
+    return Features(
         quoted=share >= QUOTED_SHARE,
         quote_share=share,
         first=next(iter(ents), None),
         event=_event_word(claim),
         kind=claim_kind(claim),
-        values=frozenset(_value_keys(claim)),
-        entities=frozenset(ents),
-        concepts=concepts_of(content),
-        stems=frozenset(w[:_STEM_LEN] for w in content),
+        values=values,
+        entities=entities,
+        concepts=concepts,
+        stems=stems,
         units=units,
-        plain=frozenset(
-            _singular(w)[:_STEM_LEN]
-            for w in (_POSSESSIVE.sub("", x).strip(".'’") for x in words if x[:1].islower())
-            for w in w.lower().split("-")
-            if w not in STOP and len(w) > 2 and w.isalpha() and w not in units_words
-        ),
+        plain=frozenset(plain),
+        keys=frozenset(keys),
     )
-    keys = (
-        {f"e:{e}" for e in feats.entities}
-        | {f"c:{c}" for c in feats.concepts}
-        | {f"s:{s}" for s in feats.stems}
-        | {f"v:{v}" for v in feats.values}
-    )
-    return dataclasses.replace(feats, keys=frozenset(keys))

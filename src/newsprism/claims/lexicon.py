@@ -417,11 +417,19 @@ def concepts_of(words: list[str]) -> frozenset[str]:
     return frozenset(c for c in map(_concept, words) if c is not None)
 
 
+#: :data:`_PREFIXES` by prefix (reversed: a prefix listed twice keeps its first concept),
+#: and their lengths, longest first: a word is looked up once per length, not tried
+#: against each prefix.
+_CONCEPT_OF_PREFIX: dict[str, str] = dict(reversed(_PREFIXES))
+_PREFIX_LENGTHS = sorted({len(p) for p, _ in _PREFIXES}, reverse=True)
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _concept(word: str) -> str | None:
+    """The concept of the longest prefix of ``word`` in :data:`CONCEPTS`."""
     if len(word) < 3:
         return None
-    for prefix, concept in _PREFIXES:
-        if word.startswith(prefix):
+    for n in _PREFIX_LENGTHS:
+        if n <= len(word) and (concept := _CONCEPT_OF_PREFIX.get(word[:n])) is not None:
             return concept
     return None
