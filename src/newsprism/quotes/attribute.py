@@ -43,6 +43,7 @@ from .models import QuoteModels, shipped
 from .nominal import speech_noun_content
 from .outer import outer_owns_quotes
 from .records import Attribution, Piece
+from .tails import trim_tails
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -212,6 +213,7 @@ def find_attributions(
     for att in atts:
         att.pieces.sort(key=lambda p: p.start)
     _cut_at_inner_cues(doc, atts)
+    trim_tails(doc, atts, lay)
     atts += [
         Attribution(
             cue=None, source=None, content=[], pieces=[Piece(q.start, q.end, full[k])], direct=True

@@ -16,6 +16,7 @@ from .models import QuoteModels, logistic, shipped
 from .nominal import NominalKind, nominal_features, nominal_source
 from .spans import own_verb
 from .syntax import quoted_as
+from .tails import more_objects
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -626,6 +627,8 @@ def content_of(cue: Token, layout: Layout) -> list[tuple[int, int]] | None:
                     # "called for the United States to take a stronger role"
                     drop.add(c.left_edge.i)
                     continue
+                if more_objects(cue, c):
+                    continue  # "promising health care, free college and other programs"
                 if c.dep_ in _SUBJECTS or c.i < cue.i or c.dep_ in ("advcl", "conj", "cc"):
                     drop |= _subtree(c)
                 elif c.dep_ == "prt" or (c.dep_ == "prep" and c.i == cue.i + 1):
