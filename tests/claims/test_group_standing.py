@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsprism.claims.align import PAIR_ONLY, PAIR_STRONG
-from newsprism.claims.group import _split, _standing, _weak_chains
+from newsprism.claims.group import _links, _split, _standing, _weak_chains
 from newsprism.claims.values import find_values
 from newsprism.claims.verdicts import Judgement, other_occasion
 from newsprism.model import Claim
@@ -32,17 +32,17 @@ def test_three_claims_joined_only_by_loose_pairs_are_not_a_group() -> None:
     # contract has been signed yet": every pair just over the join threshold, so average
     # linkage takes all three, and no pair would make a group of two
     prob = {(0, 1): T * 1.2, (0, 2): T * 1.3, (1, 2): T * 1.1}
-    assert _weak_chains([[0, 1, 2]], prob, T) == [[0], [1], [2]]
+    assert _weak_chains([[0, 1, 2]], _links(prob), T) == [[0], [1], [2]]
 
 
 def test_a_group_with_one_pair_that_stands_alone_keeps_its_loose_third_member() -> None:
     # two reports of one rescue linked firmly; a third outlet's wording only loosely
     prob = {(0, 1): T * PAIR_ONLY, (0, 2): T * 1.1, (1, 2): T * 0.9}
-    assert _weak_chains([[0, 1, 2], [3]], prob, T) == [[0, 1, 2], [3]]
+    assert _weak_chains([[0, 1, 2], [3]], _links(prob), T) == [[0, 1, 2], [3]]
 
 
 def test_groups_of_two_are_left_to_the_two_claim_rule() -> None:
-    assert _weak_chains([[0, 1]], {(0, 1): T * 1.1}, T) == [[0, 1]]
+    assert _weak_chains([[0, 1]], _links({(0, 1): T * 1.1}), T) == [[0, 1]]
 
 
 #: A group of figure clauses the split parted by its values: the clause with the date
@@ -58,30 +58,30 @@ def test_a_part_left_by_a_split_falls_apart_when_its_pair_would_not_make_a_group
     prob = {(0, 1): T * 2.4, (0, 2): T * 3.5, (1, 2): T * 0.5}
     # ledger's clause and courier's share a phrase: over the threshold but under the
     # bar of two claims with different predicates
-    assert _standing([[0, 1], [2]], PILOTS, prob, T) == [[0], [1], [2]]
+    assert _standing([[0, 1], [2]], PILOTS, _links(prob), T) == [[0], [1], [2]]
 
 
 def test_a_part_whose_pair_has_one_predicate_and_twice_the_threshold_stands() -> None:
     prob = {(0, 2): T * PAIR_ONLY}
-    assert _standing([[0, 2], [1]], PILOTS, prob, T) == [[0, 2], [1]]
+    assert _standing([[0, 2], [1]], PILOTS, _links(prob), T) == [[0, 2], [1]]
 
 
 def test_a_part_with_different_predicates_stands_at_the_strong_bar() -> None:
     prob = {(0, 1): T * PAIR_STRONG}
-    assert _standing([[0, 1], [2]], PILOTS, prob, T) == [[0, 1], [2]]
+    assert _standing([[0, 1], [2]], PILOTS, _links(prob), T) == [[0, 1], [2]]
 
 
 def test_a_larger_part_needs_the_linkage_mean() -> None:
     claims = [*PILOTS, _claim("herald", "the pilot, a first-year hire, was grounded", "ground")]
     weak = {(0, 1): T * 0.9, (0, 3): T * 0.9, (1, 3): T * 0.9}
-    assert _standing([[0, 1, 3], [2]], claims, weak, T) == [[0], [1], [3], [2]]
+    assert _standing([[0, 1, 3], [2]], claims, _links(weak), T) == [[0], [1], [3], [2]]
     firm = {(0, 1): T * 1.5, (0, 3): T * 0.9, (1, 3): T * 0.9}
-    assert _standing([[0, 1, 3], [2]], claims, firm, T) == [[0, 1, 3], [2]]
+    assert _standing([[0, 1, 3], [2]], claims, _links(firm), T) == [[0, 1, 3], [2]]
 
 
 def test_a_group_the_split_left_whole_is_not_checked_again() -> None:
     # one part: the linkage made it, its own rules already held
-    assert _standing([[0, 1]], PILOTS, {(0, 1): T * 1.1}, T) == [[0, 1]]
+    assert _standing([[0, 1]], PILOTS, _links({(0, 1): T * 1.1}), T) == [[0, 1]]
 
 
 def _season(article: str, text: str) -> Claim:

@@ -24,7 +24,7 @@ import dataclasses
 import logging
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
@@ -33,7 +33,16 @@ import numpy.typing as npt
 from ..model import Article, Claim, ClaimGroup, Entity, Value
 from ..reuse import embed
 from . import label
-from .align import PAIR_ONLY, PAIR_STRONG, PairModel, align, pair_model, pair_probabilities
+from .align import (
+    CANDIDATES,
+    NEIGHBOURS,
+    PAIR_ONLY,
+    PAIR_STRONG,
+    PairModel,
+    align,
+    pair_model,
+    pair_probabilities,
+)
 from .cite import citations
 from .disputes import link_article_disputes, link_disputes
 from .features import EntityIndex, Features, features
@@ -144,7 +153,8 @@ def group_claims(
     vectors = _vectors(claims)
     model = model or pair_model()
     prob = pair_probabilities(claims, feats, vectors, idf, model)
-    aligned = _weak_chains(align(claims, feats, vectors, idf, model, prob), prob, model.threshold)
+    links = _links(prob)
+    aligned = _weak_chains(align(claims, feats, vectors, idf, model, prob), links, model.threshold)
     groups = link_disputes(aligned, claims, feats, vectors)
     groups, feats = link_article_disputes(groups, claims, feats, vectors, articles, dispute_model)
     fam = family_map(articles, families)
@@ -163,7 +173,7 @@ def group_claims(
         part
         for members in groups
         for part in _standing(
-            _split(members, claims, judged, published), claims, prob, model.threshold
+            _split(members, claims, judged, published), claims, links, model.threshold
         )
     ]
     sentence_of = _sentences(claims)
@@ -304,14 +314,19 @@ def _split(
     return parts
 
 
-def _p(prob: Mapping[tuple[int, int], float], a: int, b: int) -> float:
-    """A pair's probability as the linkage reads it: unscored or under half the
-    threshold, 0."""
-    return prob.get((min(a, b), max(a, b)), 0.0)
+def _links(prob: Mapping[tuple[int, int], float]) -> dict[int, dict[int, float]]:
+    """Each claim's scored pairs (unscored or under half the threshold: absent, read as
+    0, as the linkage reads them), so a group's pairs cost its members' degrees, not the
+    square of its size (a fact carried by hundreds of wire copies is one group)."""
+    out: dict[int, dict[int, float]] = defaultdict(dict)
+    for (i, j), p in prob.items():
+        out[i][j] = p
+        out[j][i] = p
+    return out
 
 
 def _weak_chains(
-    groups: list[list[int]], prob: Mapping[tuple[int, int], float], threshold: float
+    groups: list[list[int]], links: Mapping[int, Mapping[int, float]], threshold: float
 ) -> list[list[int]]:
     """Groups of three or more claims in which no pair reaches :data:`~.align.PAIR_ONLY`
     times the threshold, parted into their claims.
@@ -320,56 +335,62 @@ def _weak_chains(
     by hand (round 12, ECB+ in sample), such groups were held together by a name and a
     common word ("Summit has said it was a matter of scheduling" / "The announcement
     was made by Erik Feig, Summit's President of Production" / "Summit says that no deal
-    has been signed yet"): 7 of the 63 cross-article groups on no annotated fact, all
-    wrong.  A group needs a core: one pair that would make a group of two on its own
-    (:data:`~.align.PAIR_ONLY`, the two-claim rule's looser bar); a third member
-    corroborates a pairing, it cannot stand in for one.
+    has been signed yet"). A group needs a core: one pair that would make a group of two
+    on its own (:data:`~.align.PAIR_ONLY`, the two-claim rule's looser bar); a third
+    member corroborates a pairing, it cannot stand in for one.
     """
+    bar = threshold * PAIR_ONLY
     out: list[list[int]] = []
     for g in groups:
-        if len(g) >= 3:
-            best = max(_p(prob, a, b) for i, a in enumerate(g) for b in g[i + 1 :])
-            if best < threshold * PAIR_ONLY:
-                out += [[m] for m in g]
-                continue
-        out.append(g)
+        inside = frozenset(g)
+        if len(g) >= 3 and not any(
+            p >= bar for m in g for o, p in links.get(m, {}).items() if o in inside
+        ):
+            out += [[m] for m in g]
+        else:
+            out.append(g)
     return out
 
 
 def _standing(
     parts: list[list[int]],
     claims: Sequence[Claim],
-    prob: Mapping[tuple[int, int], float],
+    links: Mapping[int, Mapping[int, float]],
     threshold: float,
 ) -> list[list[int]]:
     """The parts of a group :func:`_split` parted, each kept only where it stands as a
     group on its own links, by the linkage's rules (:mod:`.align`): two claims need the
     two-claim rule's bar (:data:`~.align.PAIR_ONLY` times the threshold with one
     predicate, :data:`~.align.PAIR_STRONG` times without), three or more a mean pair
-    probability at the threshold; other parts fall apart into their claims.
+    probability at the threshold (over the pairs the candidates could score, as the
+    linkage counts them); other parts fall apart into their claims.
 
     A group of figure clauses joined through a member whose figures left with another
     part kept two clauses that share a phrase and nothing else ("placed undrafted rookie"
     / "joining the Saints as an undrafted rookie ... rushed for 716 yards"; "the 1950s
     pin-up queen ... who died on Thursday" / "Even in death, Bettie Page is the missing
-    link"): read by hand (round 12), 4 cross-article groups of ECB+ in sample, all wrong,
-    and two stray clauses ("its yearly profits are usually around the $400 million
-    mark") that folded into a sentence group.  A group left whole is the linkage's and
-    is not checked again.
+    link"). A group left whole is the linkage's and is not checked again.
     """
     if len(parts) < 2:
         return parts
     out: list[list[int]] = []
     for part in parts:
-        pairs = [(a, b) for i, a in enumerate(part) for b in part[i + 1 :]]
-        if len(part) == 2:
+        n = len(part)
+        if n == 2:
             a, b = part
-            p = _p(prob, a, b)
+            p = links.get(a, {}).get(b, 0.0)
             stands = p >= threshold * PAIR_ONLY and (
                 p >= threshold * PAIR_STRONG or _one_predicate(claims[a], claims[b])
             )
+        elif n >= 3:
+            inside = frozenset(part)
+            total = math.fsum(
+                p for m in part for o, p in links.get(m, {}).items() if o in inside and o > m
+            )
+            seen = min(n * (n - 1) // 2, n * (CANDIDATES + NEIGHBOURS) // 2)
+            stands = total >= threshold * seen
         else:
-            stands = not pairs or sum(_p(prob, a, b) for a, b in pairs) >= threshold * len(pairs)
+            stands = True
         out += [part] if stands else [[m] for m in part]
     return out
 
