@@ -6,10 +6,11 @@ this module turns its groups into :class:`~newsprism.model.ClaimGroup`s with a
 verdict from :mod:`.verdicts` and a label that reads as a sentence.  A group of
 figure clauses whose values cannot both hold and that the verdict rules do not
 call a conflict is parted by its values: "a .38 revolver" and "a .357 revolver"
-must not read as corroborated; a part left by that split is shown only where it stands as
-a group on its own links (:func:`_standing`), and a group of three or more whose claims are
-all only loosely linked is not shown at all (:func:`_weak_chains`).  A group of figure
-clauses that repeats the group of
+must not read as corroborated, nor two sentences whose shared figures all differ (two
+seasons).  A part left by that split is kept only where it stands as a group on its own
+links (:func:`_standing`), and a group of three or more with no pair that would make a
+group of two is parted into its claims (:func:`_weak_chains`): both were groups held by
+a name or a common word (round 12).  A group of figure clauses that repeats the group of
 their sentences is folded into it, so a folded group may hold a sentence and its own
 figure's clause from one article (:func:`_fold_clauses`).  Then a sentence stating two
 facts is cited by the second fact's group too (:mod:`.cite`), when the citation leaves
