@@ -74,9 +74,12 @@ def test_a_quoted_sentence_is_one_statement_and_never_a_value_claim(pair: Story)
 
 
 def test_a_quotation_lines_up_with_narration_only_on_stronger_evidence() -> None:
-    # every pair scores 0.6 against a threshold of 0.4; a quoted claim's pairs with
-    # narration count half, so it stays out while the three narrations group
-    model = PairModel(bias=math.log(0.6 / 0.4), weights=(0.0,) * len(PAIR_FEATURES), threshold=0.4)
+    # the two narrations' pair (key overlap 1) scores 0.9 against a threshold of 0.4, a
+    # narration and the third sentence (overlap about a third) 0.7: a quoted claim's pairs
+    # with narration count half, so it stays out, while a narration or a debunk joins (the
+    # narrations' own pair is over twice the threshold, as a group of three needs)
+    weights = tuple(2.0 if name == "overlap" else 0.0 for name in PAIR_FEATURES)
+    model = PairModel(bias=math.log(0.9 / 0.1) - 2.0, weights=weights, threshold=0.4)
     said = "The harbour wall will be rebuilt within two years, the city said."
     quoted = '"The harbour wall will be rebuilt within two years," Mayor Linda Carter said.'
     # a debunk quoting what it debunks is about the same claim: no penalty

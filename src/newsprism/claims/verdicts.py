@@ -53,6 +53,7 @@ __all__ = [
     "independent_sources",
     "is_denial",
     "judge",
+    "other_occasion",
     "slot_accounts",
     "slot_key",
     "values_agree",
@@ -343,6 +344,74 @@ class _Found:
     aside: Slot | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class _Figures:
+    """What the figures of two claims of different articles say of each other."""
+
+    conflicts: tuple[tuple[Value, Value], ...]
+    vagues: tuple[tuple[Value, Value], ...]
+    agreeing: int
+    differing: int
+
+    @property
+    def other_occasion(self) -> bool:
+        """Every figure the two share differs, at least :data:`_ALL_DIFFER` of them:
+        another season or occasion, not two accounts of one."""
+        return self.differing >= _ALL_DIFFER and not self.agreeing
+
+
+def _figures(a: Claim, b: Claim, published: Mapping[str, str | None]) -> _Figures:
+    """The figures (amounts) of ``a`` and ``b`` compared pairwise: conflicting pairs,
+    vaguer pairs, and how many measure one quantity and agree or differ."""
+    conflicts: list[tuple[Value, Value]] = []
+    vagues: list[tuple[Value, Value]] = []
+    agreeing = differing = 0
+    for (va, aa), (vb, ab) in itertools.product(_amounts(a), _amounts(b)):
+        if aa.unit in TIME_UNITS and aa.unit not in _DURATIONS:
+            # rounds, years, seasons: two of them are rarely one quantity, but one
+            # figure said exactly by one outlet and hedged by the other is
+            if aa.unit == ab.unit and _hedged_twin(aa, ab):
+                vagues.append((va, vb))
+            continue
+        if aa.unit != ab.unit and aa.unit in _DAYS and ab.unit in _DAYS:
+            # one span in two units: only ever vaguer, conversions are loose
+            da, db = _in_days(aa), _in_days(ab)
+            if (amounts_compatible(da, db) and _vaguer(da, db)) or _coarser_unit(aa, ab):
+                vagues.append((va, vb))
+            continue
+        ok = amounts_compatible(aa, ab)
+        if ok is None:
+            continue
+        if not (aa.vague or ab.vague or _within_ratio(aa, ab)):
+            continue
+        if aa.vague != ab.vague:
+            # a softer call, so grouping is evidence enough that they measure one thing
+            vagues.append((va, vb))
+            continue
+        if not _same_quantity(a, va, aa, b, vb, ab):
+            continue
+        if ok:
+            agreeing += 1
+            if _vaguer(aa, ab):
+                vagues.append((va, vb))
+            continue
+        differing += 1
+        if va.kind == "count" and _different_days(a, b, published):
+            vagues.append((va, vb))  # a toll reported on two days: an update
+        elif _within_ratio(aa, ab, _CONFLICT_RATIO):
+            conflicts.append((va, vb))
+        # further apart (269 and 793 yards): two seasons, not two accounts of one
+    return _Figures(tuple(conflicts), tuple(vagues), agreeing, differing)
+
+
+def other_occasion(a: Claim, b: Claim, published: Mapping[str, str | None]) -> bool:
+    """Whether two claims of different articles give figures of the same quantities that
+    all differ (at least :data:`_ALL_DIFFER`, none agreeing): two seasons or occasions
+    ("269 yards ... 29 passes for 201 yards" / "793 yards ... 39 passes for 302
+    yards"), so not two accounts of one proposition."""
+    return a.article != b.article and _figures(a, b, published).other_occasion
+
+
 def _value_conflicts(
     claims: Sequence[Claim],
     feats: Sequence[Features],
@@ -365,45 +434,10 @@ def _value_conflicts(
         a, b = claims[i], claims[j]
         if a.article == b.article:
             continue
-        pair_conflicts: list[tuple[int, Value, int, Value]] = []
-        agreeing = differing = 0
-        for (va, aa), (vb, ab) in itertools.product(_amounts(a), _amounts(b)):
-            if aa.unit in TIME_UNITS and aa.unit not in _DURATIONS:
-                # rounds, years, seasons: two of them are rarely one quantity, but one
-                # figure said exactly by one outlet and hedged by the other is
-                if aa.unit == ab.unit and _hedged_twin(aa, ab):
-                    vagues.append((i, va, j, vb))
-                continue
-            if aa.unit != ab.unit and aa.unit in _DAYS and ab.unit in _DAYS:
-                # one span in two units: only ever vaguer, conversions are loose
-                da, db = _in_days(aa), _in_days(ab)
-                if (amounts_compatible(da, db) and _vaguer(da, db)) or _coarser_unit(aa, ab):
-                    vagues.append((i, va, j, vb))
-                continue
-            ok = amounts_compatible(aa, ab)
-            if ok is None:
-                continue
-            if not (aa.vague or ab.vague or _within_ratio(aa, ab)):
-                continue
-            if aa.vague != ab.vague:
-                # a softer call, so grouping is evidence enough that they measure one thing
-                vagues.append((i, va, j, vb))
-                continue
-            if not _same_quantity(a, va, aa, b, vb, ab):
-                continue
-            if ok:
-                agreeing += 1
-                if _vaguer(aa, ab):
-                    vagues.append((i, va, j, vb))
-                continue
-            differing += 1
-            if va.kind == "count" and _different_days(a, b, published):
-                vagues.append((i, va, j, vb))  # a toll reported on two days: an update
-            elif _within_ratio(aa, ab, _CONFLICT_RATIO):
-                pair_conflicts.append((i, va, j, vb))
-            # further apart (269 and 793 yards): two seasons, not two accounts of one
-        if not (differing >= _ALL_DIFFER and not agreeing):
-            conflicts.extend(pair_conflicts)
+        tally = _figures(a, b, published)
+        vagues.extend((i, va, j, vb) for va, vb in tally.vagues)
+        if not tally.other_occasion:
+            conflicts.extend((i, va, j, vb) for va, vb in tally.conflicts)
         # else every figure the two share differs ("269 yards ... 29 passes for 201
         # yards" / "793 yards ... 39 passes for 302 yards"): another season or occasion,
         # not two accounts of one; one account wrong on one figure keeps the rest
