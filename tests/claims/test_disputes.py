@@ -484,3 +484,47 @@ def test_a_nameless_report_of_the_group_faces_the_debunk_as_the_anchor_does(
     assert groups == [[0, 1, 2]]
     assert verdict.conflict == "disputed"
     assert [set(s.claims) for s in verdict.sides] == [{"c0", "c2"}, {"c1"}]
+
+
+def test_a_debunk_s_own_doubt_places_it_though_far_from_the_anchor(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # d1's denial names the mayor and anchors the dispute; d2 debunks in its own words,
+    # naming no one and far in meaning from the anchor pair (cosine 0.33, under the
+    # recruit floor): its doubting claim still places it on the disputing side, while
+    # its retelling, as far from the pair, stays out
+    report = "Mayor Ann Cole opened the new river bridge in Dover on Monday."
+    denial = "Mayor Ann Cole did not open the new river bridge in Dover, her office said"
+    doubt = "A photograph of the supposed ceremony is likely a fake from another town"
+    retold = "The ceremony photograph was shared widely on Tuesday"
+    rows = [
+        ("r", report.rstrip("."), "asserted"),
+        ("d1", denial, "denied"),
+        ("d2", retold, "asserted"),
+        ("d2", doubt, "denied"),
+    ]
+    claims = [
+        Claim(id=f"c{i}", article=a, text=t, start=0, end=len(t), polarity=pol)
+        for i, (a, t, pol) in enumerate(rows)
+    ]
+    people = [
+        Entity(id="person:ann-cole", name="Ann Cole", kind="person", articles=("r", "d1")),
+        Entity(id="place:dover", name="Dover", kind="place", articles=("r", "d1")),
+    ]
+    feats = [features(c, EntityIndex(people)) for c in claims]
+    far = float(np.sqrt(1 - 0.33**2))
+    vectors = np.array(
+        [[1.0, 0.0, 0.0], [1.0, 0.0, 0.0], [0.33, far, 0.0], [0.33, 0.0, far]], dtype=np.float32
+    )
+    arts = [
+        Article(id="r", text=report),
+        Article(id="d1", text=denial + "."),
+        Article(id="d2", text=f"{retold}. {doubt}. The whole story is a hoax."),
+    ]
+    flagged = [("r", "d1", 0.9), ("r", "d2", 0.9)]
+    monkeypatch.setattr("newsprism.claims.disputes.scored_pairs", lambda *_: flagged)
+    groups, out = link_article_disputes([[0], [1], [2], [3]], claims, feats, vectors, arts)
+    assert [0, 1, 3] in groups and [2] in groups
+    verdict = judge([claims[m] for m in (0, 1, 3)], [out[m] for m in (0, 1, 3)], {}, {})
+    assert verdict.conflict == "disputed"
+    assert [set(s.claims) for s in verdict.sides] == [{"c0"}, {"c1", "c3"}]
