@@ -32,7 +32,11 @@ _PHRASES = """denied that|denies the police reports|deny it|denying wrongdoing|w
 |hoaxes|falsely|which denied the reports|who never said|does not stand up to scrutiny
 |did n't hold up to close examination|do not stand up to inspection
 |does not hold up to fact-checking|is misleading|was highly inaccurate
-|are deeply misleading""".replace("\n", "").split("|")
+|are deeply misleading|is, of course, untrue|was almost certainly a hoax|is most likely fake
+|is clearly bogus|this is extremely suspect.|the photo is not possible,|it seems implausible
+|that is highly doubtful and|the claims were dubious;|the video looks questionable!
+|it is unlikely.|the report was not credible)
+|the story is impossible""".replace("\n", "").split("|")
 _WORDS = """the a it this that not no was is by to of in Officials Police President denver
 Biden said say ſaid İs ıt ſtory K report story""".split()  # noqa: SIM905
 _GLUE = st.sampled_from([" ", " ", ", ", "  ", "\n", ' "', "“", "” ", "-", "'s "])
@@ -85,7 +89,28 @@ def test_the_word_tests_skip_plain_sentences_and_keep_disputes() -> None:
 
 #: SHA-256 of the two patterns' text when their word lists and the phrases above were
 #: last checked against them.
-_CHECKED = "f3ca108c0a0e0980fd7ab8b9a91b8a9f3e23fb0957233b729d0576d5a23098b6"
+_CHECKED = "d9f5e76e0c5d7ae44d8a11c18c12d0a9c2a7693888e51e60df8aadb11bb07966"
+
+
+def test_a_copula_reaches_its_predicate_past_adverbs_and_asides() -> None:
+    # the parenthetical or adverb between the verb and "fake" hid the debunk
+    assert disputing("The viral clip is, sadly, entirely fabricated.")
+    assert disputing("The leaked memo was almost certainly fabricated.")
+    assert disputing("Her statement is most likely untrue, the board said.")
+    # near-negating adverbs assert: "hardly fake" is no debunk
+    assert not disputing("The painting is hardly fake.")
+
+
+def test_doubt_of_what_is_reported_is_a_debunk_only_when_it_ends_its_clause() -> None:
+    assert disputing("The zoologist said the photograph is highly dubious.")
+    assert disputing("Frankly, this is implausible, and the farm never had an ostrich.")
+    assert disputing("That seems extremely unlikely.")
+    # an empty "it" standing for a clause doubts no report
+    assert not disputing("It is unlikely that the bridge reopens before June.")
+    assert not disputing("It is unlikely the bridge reopens before June.")
+    assert not disputing("It was not possible to reach the mayor for comment.")
+    # the subject is neither a report nor "it/this/that"
+    assert not disputing("The harvest is doubtful after the frost.")
 
 
 def test_the_patterns_are_those_the_word_lists_were_checked_against() -> None:

@@ -63,6 +63,20 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 }
 _PREFIXES = sorted(((p, c) for c, ps in CONCEPTS.items() for p in ps), key=lambda x: -len(x[0]))
 
+#: What may stand between a copula and its predicate: up to three adverbs ("almost
+#: certainly", "most likely", "clearly", "completely") or parentheticals between commas
+#: (", of course,", ", he said,").  A negating or near-negating adverb ("not", "hardly")
+#: never does: "is hardly fake" asserts.  Bounded, so the patterns cannot backtrack long.
+_BETWEEN = (
+    r"(?:\s*,\s+[\w'’ -]{1,30}?,|\s+(?!(?:hardly|scarcely|barely)\b)(?:\w+ly|most|almost|quite"
+    r"|very|so|all|just|simply|in\s+fact|of\s+course|without\s+(?:a\s+)?doubt)\b){0,3}\s+"
+)
+#: Head nouns of what is reported, the subjects a doubt is about ("the photo is suspect").
+_REPORTED = (
+    r"(?:reports?|claims?|stor(?:y|ies)|photos?|photographs?|pictures?|images?|videos?|footage"
+    r"|accounts?|rumou?rs?|articles?|posts?|allegations?|tweets?|headlines?)"
+)
+
 #: A denial or rejection *of a reported fact*: "denied the report", "was denied by";
 #: a bare passive "her tenure was denied" is no denial of anything reported.
 DENIAL = re.compile(
@@ -76,7 +90,7 @@ DENIAL = re.compile(
     r"|(?:been|was|were|is|are)\s+denied\s+by|denials?\s+(?:of|that|from)"
     r"|(?:reject|dismiss|refut|rebut)(?:ed|es|s)?\s+(?:the\s+|these\s+|those\s+|[\w-]+['’]s\s+)?"
     r"(?:claims?|reports?|allegations?|accusations?|accounts?|story|stories|assertions?|suggestions?)"
-    r"|(?:is|was|were|are)\s+(?:not true|false|untrue|baseless)|no evidence that)",
+    r"|(?:is|was|were|are)" + _BETWEEN + r"(?:not true|false|untrue|baseless)|no evidence that)",
     re.IGNORECASE,
 )
 #: A debunk: the claim is called fake, a hoax, false or withdrawn, or someone "did
@@ -86,8 +100,15 @@ DEBUNK = re.compile(
     r"\b(?:(?:hoax|fake|false|bogus|fabricated|satirical|made[- ]up|phony)\s+"
     r"(?:news|stor(?:y|ies)|reports?|claims?|rumou?rs?|articles?|posts?|videos?|photos?"
     r"|images?|accounts?|headlines?|quotes?)"
-    r"|(?:is|was|were|are|be|been)\s+(?:a\s+|an?\s+elaborate\s+|completely\s+|totally\s+)?"
+    r"|(?:is|was|were|are|be|been)" + _BETWEEN + r"(?:a\s+|an?\s+elaborate\s+)?"
     r"(?:hoax|fake|fabricated|bogus|satire|untrue|false|a\s+myth|a\s+prank)\b"
+    # doubt of the report itself: its head noun, or "it/this/that" standing for it, is
+    # called impossible or suspect, and the adjective ends its clause; "it is unlikely
+    # (that) talks resume", "not possible to reach" (an empty "it" before the clause it
+    # stands for) doubt no report
+    r"|(?:\b(?:it|this|that)|" + _REPORTED + r")\s+(?:is|was|were|are|seems?|seemed|appears?"
+    r"|looks?)" + _BETWEEN + r"(?:not\s+(?:possible|plausible|credible)|impossible|implausible"
+    r"|unlikely|doubtful|dubious|suspect|questionable)(?=[.,;:!?)\"”’]|\s*$|\s+(?:and|but|or)\b)"
     r"|debunk\w*|(?:turn(?:s|ed)?\s+out|proved?|appears?)\s+(?:not\s+to|to\s+be\s+(?:false|fake|a\s+hoax))"
     r"|(?:did|does|has|had|have)\s*(?:not|n['’]t)\s+(?:say|said)\s+(?:that|it|this|so|any)\b"
     r"|never\s+(?:said|made|happened|confirmed|signed)"
@@ -135,7 +156,8 @@ _DEBUNK_WORDS = (
     "never", "withdrawn", "retracted", "duped", "fooled", "tricked", "truth", "basis",
     "unfounded", "unsubstantiated", "baseless", "doctored", "photoshopped", "staged",
     "record", "evidence", "indication", "proof", "scrutiny", "examination", "inspection",
-    "fact", "misleading", "inaccurate",
+    "fact", "misleading", "inaccurate", "possible", "plausible", "credible", "unlikely",
+    "doubtful", "dubious", "suspect", "questionable",
 )  # fmt: skip
 
 
