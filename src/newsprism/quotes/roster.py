@@ -37,6 +37,8 @@ from .syntax import PLURAL_TAGS, lemma_of, main_clause, reports, title_before
 from .writer import Kind
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.tokens import Doc, Token
 
 __all__ = ["Known", "Roster", "topic_possessor"]
@@ -71,22 +73,20 @@ class Roster:
         self.ents = ents(doc)
         self.layout = layout
         in_quote = layout.quote
+        # Token offsets as plain lists, read once (``Doc.to_array`` is one call): the
+        # per-token loops here made a spaCy ``Token`` for every attribute they read.
+        idx, length = doc.to_array(["IDX", "LENGTH"]).T.tolist()
         # Sentences that never run over a paragraph break: (start char, end char).
-        self.sents: list[tuple[int, int]] = []
-        self._sent_of = [0] * len(doc)
-        for tok in doc:
-            if not self.sents or layout.unit[tok.i] != layout.unit[tok.i - 1]:
-                self.sents.append((tok.idx, tok.idx + len(tok)))
-            else:
-                self.sents[-1] = (self.sents[-1][0], tok.idx + len(tok))
-            self._sent_of[tok.i] = len(self.sents) - 1
+        firsts = [0, *(i for i in range(1, len(doc)) if layout.unit[i] != layout.unit[i - 1])]
+        self.sents: list[tuple[int, int]] = [
+            (idx[a], idx[b - 1] + length[b - 1])
+            for a, b in zip(firsts, [*firsts[1:], len(doc)], strict=True)
+            if a < b
+        ]
+        self._sent_of = _spread(firsts, range(len(firsts)), len(doc))
         self._starts = [a for a, _ in self.sents]
         #: First token of each token's line: a name never runs over a line break.
-        self._line_start = [0] * len(doc)
-        for tok in doc[1:]:
-            prev = doc[tok.i - 1]
-            new_line = "\n" in prev.text or "\n" in prev.whitespace_
-            self._line_start[tok.i] = tok.i if new_line else self._line_start[tok.i - 1]
+        self._line_start = _line_starts(self.text, idx)
         self.known: list[Known] = []
         self._surnames: dict[str, list[tuple[int, str]]] = {}
         self._roles: dict[str, str] = {}
@@ -183,7 +183,11 @@ class Roster:
         relative clause.  A capitalised subject equal to the surname of a full
         name the article gave before is that person.
         """
-        for tok in doc:
+        # Only subjects can be one: their token numbers from the dependency labels as
+        # one array, not a spaCy ``Token`` made for every token of the article.
+        subject = {doc.vocab.strings[dep] for dep in ("nsubj", "nsubjpass")}
+        deps = doc.to_array("DEP").tolist()
+        for tok in (doc[i] for i, dep in enumerate(deps) if dep in subject):
             if tok.ent_type_ or tok.pos_ not in ("PROPN", "NOUN"):
                 continue  # the tagger may call a sentence-initial surname a noun
             if tok.dep_ not in ("nsubj", "nsubjpass"):
@@ -361,6 +365,31 @@ class Roster:
         if len(words) > 1 and any(w in ORG_NOUNS for w in words):
             return "org"  # "Coastal Ferry Workers Union", which NER did not label
         return "person"
+
+
+def _spread(firsts: list[int], values: Iterable[int], n: int) -> list[int]:
+    """For each of ``n`` tokens, the value of its run; runs begin at ``firsts`` (0 first)."""
+    each: list[int] = []
+    for a, b, value in zip(firsts, [*firsts[1:], n], values, strict=True):
+        each += [value] * (b - a)
+    return each
+
+
+def _line_starts(text: str, idx: list[int]) -> list[int]:
+    """The first token of each token's line, from the tokens' offsets ``idx``.
+
+    A token begins a line when the token before it, or the space after that token,
+    holds a line break: ``text[idx[i - 1] : idx[i]]``.  Read from the line breaks of
+    the text rather than a ``Token`` per token (spaCy builds one on every access).
+    """
+    firsts = [0]
+    at = text.find("\n")
+    while at >= 0:
+        i = bisect_right(idx, at)  # the token after the one whose text or space holds it
+        if i < len(idx) and i > firsts[-1]:
+            firsts.append(i)
+        at = text.find("\n", at + 1)
+    return _spread(firsts, firsts, len(idx))
 
 
 #: Letters a one-word name needs before a one-letter slip is read as a misspelling.
