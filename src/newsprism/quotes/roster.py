@@ -93,12 +93,13 @@ class Roster:
         self._labels: dict[str, Counter[str]] = {}
         #: Gender the article itself gives a name or surname ("Mr. Trump", "spokeswoman").
         self._genders: dict[str, str] = {}
-        for ent in ents(doc):
-            if ent.label_ == "PERSON" or ent.label_ in ORG_LABELS:
-                votes = self._labels.setdefault(
-                    clean_name(ent.text, ent.label_ == "PERSON"), Counter()
-                )
-                votes["person" if ent.label_ == "PERSON" else "org"] += 1
+        # Each entity's text cut from the article's once: ``Span.text`` makes a spaCy
+        # ``Token`` per word on every read, and the loops below read it three times.
+        named = [(ent, ent.label_, self.text[ent.start_char : ent.end_char]) for ent in self.ents]
+        for _, label, text in named:
+            if label == "PERSON" or label in ORG_LABELS:
+                votes = self._labels.setdefault(clean_name(text, label == "PERSON"), Counter())
+                votes["person" if label == "PERSON" else "org"] += 1
         #: Names NER called a person that begin an organisation's name in the
         #: article ("Kinder Morgan" beside "Kinder Morgan Canada Ltd."): the company.
         self._org_names = org_prefixes(self._labels, ents(doc))
@@ -107,19 +108,19 @@ class Roster:
         #: Acronym -> the organisation's full name in this article ("IMF" ->
         #: "International Monetary Fund"): the speaker shown is the fullest form.
         self._acronyms: dict[str, str] = {}
-        for ent in ents(doc):
-            if ent.label_ == "ORG" and len(ent) > 1:
-                full = clean_name(ent.text)
+        for ent, label, text in named:
+            if label == "ORG" and len(ent) > 1:
+                full = clean_name(text)
                 full = full[4:] if full.startswith(("The ", "the ")) else full
                 self._acronyms.setdefault(initials(full), full)
         credit_lines: dict[int, bool] = {}
-        for ent in ents(doc):
-            if ent.label_ != "PERSON" and ent.label_ not in ORG_LABELS:
+        for ent, label, text in named:
+            if label != "PERSON" and label not in ORG_LABELS:
                 continue
             ent_span = (ent.start_char, ent.end_char)
             if any(in_quote[i] >= 0 for i in range(ent.start, ent.end)):
                 continue
-            name = clean_name(ent.text, ent.label_ == "PERSON")
+            name = clean_name(text, label == "PERSON")
             titled = name.lower() in self._surnames  # "Billy King ... King said"
             if (
                 not name
@@ -131,7 +132,7 @@ class Roster:
                 # ("Sudbury, Ont.") or words in lower case NER took for a name
                 # ("pickup truck") is no antecedent for "she".
                 continue
-            kind: Kind = "person" if ent.label_ == "PERSON" or given_and_surname(name) else "org"
+            kind: Kind = "person" if label == "PERSON" or given_and_surname(name) else "org"
             if name in self._org_names:
                 kind = "org"
             if kind == "org" and " " not in name and self._person_surname(name, ent.start_char):
@@ -140,10 +141,11 @@ class Roster:
                 if reports(ent.root):
                     continue
                 kind = "person"
-            subject = ent.root.dep_ in ("nsubj", "nsubjpass")
+            root = ent.root  # spaCy finds a span's root on every read
+            subject = root.dep_ in ("nsubj", "nsubjpass")
             role = title_before(doc, ent.start)
             if kind == "person":
-                described = self._named(ent.root)
+                described = self._named(root)
                 role = described[1] if described else role
             if kind == "person":
                 self._note_gender(name, doc[ent.start - 1].text if ent.start else "")
@@ -151,19 +153,19 @@ class Roster:
                     self._note_gender(name, ent[0].text)  # "Mrs Smith", not "King"
                 for word in role_head(role or "").split():
                     self._note_gender(name, word)
-            main = subject and main_clause(ent.root.head)
-            verb = ent.root.head
-            if kind == "person" and topic_possessor(ent.root):
+            main = subject and main_clause(root.head)
+            verb = root.head
+            if kind == "person" and topic_possessor(root):
                 # "Oz's dubious advice earned him the attention of Congress": the
                 # sentence is about the possessor of its subject, not the advice.
-                main, verb = True, ent.root.head.head
+                main, verb = True, root.head.head
             # The root of its own sentence: the parser's root, or a clause it
             # hung on a verb of another sentence (a bullet, a quote after it).
             top = main and (
                 verb.dep_ == "ROOT" or self._sent_of[verb.head.i] != self._sent_of[verb.i]
             )
-            plural = ent.label_ == "NORP" or ent.root.tag_ in PLURAL_TAGS
-            place = ent.label_ in ("GPE", "FAC")
+            plural = label == "NORP" or root.tag_ in PLURAL_TAGS
+            place = label in ("GPE", "FAC")
             self.known.append(
                 Known(ent.start_char, name, role, kind, subject, False, main, top, plural, place)
             )
