@@ -77,13 +77,7 @@ class Roster:
         # per-token loops here made a spaCy ``Token`` for every attribute they read.
         idx, length = doc.to_array(["IDX", "LENGTH"]).T.tolist()
         # Sentences that never run over a paragraph break: (start char, end char).
-        firsts = [0, *(i for i in range(1, len(doc)) if layout.unit[i] != layout.unit[i - 1])]
-        self.sents: list[tuple[int, int]] = [
-            (idx[a], idx[b - 1] + length[b - 1])
-            for a, b in zip(firsts, [*firsts[1:], len(doc)], strict=True)
-            if a < b
-        ]
-        self._sent_of = _spread(firsts, range(len(firsts)), len(doc))
+        self.sents, self._sent_of = _sentences(layout.unit, idx, length)
         self._starts = [a for a, _ in self.sents]
         #: First token of each token's line: a name never runs over a line break.
         self._line_start = _line_starts(self.text, idx)
@@ -370,11 +364,28 @@ class Roster:
 
 
 def _spread(firsts: list[int], values: Iterable[int], n: int) -> list[int]:
-    """For each of ``n`` tokens, the value of its run; runs begin at ``firsts`` (0 first)."""
+    """For each of ``n`` tokens, the value of its run; runs begin at ``firsts`` (0 first,
+    never falling, none past ``n``; a run may be empty, as one beginning at ``n`` is)."""
     each: list[int] = []
     for a, b, value in zip(firsts, [*firsts[1:], n], values, strict=True):
         each += [value] * (b - a)
     return each
+
+
+def _sentences(
+    unit: list[int], idx: list[int], length: list[int]
+) -> tuple[list[tuple[int, int]], list[int]]:
+    """(start char, end char) of each run of tokens in one layout unit, and each token's run.
+
+    From the units and the tokens' offsets and lengths as lists, not a ``Token`` per token.
+    """
+    n = len(unit)
+    if not n:
+        return [], []
+    firsts = [0, *(i for i in range(1, n) if unit[i] != unit[i - 1])]
+    ends = [*firsts[1:], n]
+    sents = [(idx[a], idx[b - 1] + length[b - 1]) for a, b in zip(firsts, ends, strict=True)]
+    return sents, _spread(firsts, range(len(firsts)), n)
 
 
 def _line_starts(text: str, idx: list[int]) -> list[int]:
@@ -384,14 +395,13 @@ def _line_starts(text: str, idx: list[int]) -> list[int]:
     holds a line break: ``text[idx[i - 1] : idx[i]]``.  Read from the line breaks of
     the text rather than a ``Token`` per token (spaCy builds one on every access).
     """
-    firsts = [0]
-    at = text.find("\n")
-    while at >= 0:
-        i = bisect_right(idx, at)  # the token after the one whose text or space holds it
-        if i < len(idx) and i > firsts[-1]:
-            firsts.append(i)
-        at = text.find("\n", at + 1)
+    # The token after the one whose text or space holds the break (``n`` after the last
+    # token; two breaks in one token make an empty run, which spreads to no token).
+    firsts = [0, *(bisect_right(idx, m.start()) for m in _LINE_BREAK.finditer(text))]
     return _spread(firsts, firsts, len(idx))
+
+
+_LINE_BREAK = re.compile("\n")
 
 
 #: Letters a one-word name needs before a one-letter slip is read as a misspelling.
