@@ -37,6 +37,8 @@ from .syntax import PLURAL_TAGS, lemma_of, main_clause, reports, title_before
 from .writer import Kind
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.tokens import Doc, Token
 
 __all__ = ["Known", "Roster", "topic_possessor"]
@@ -71,34 +73,27 @@ class Roster:
         self.ents = ents(doc)
         self.layout = layout
         in_quote = layout.quote
+        # Token offsets as plain lists, read once (``Doc.to_array`` is one call): the
+        # per-token loops here made a spaCy ``Token`` for every attribute they read.
+        idx, length = doc.to_array(["IDX", "LENGTH"]).T.tolist()
         # Sentences that never run over a paragraph break: (start char, end char).
-        self.sents: list[tuple[int, int]] = []
-        self._sent_of = [0] * len(doc)
-        for tok in doc:
-            if not self.sents or layout.unit[tok.i] != layout.unit[tok.i - 1]:
-                self.sents.append((tok.idx, tok.idx + len(tok)))
-            else:
-                self.sents[-1] = (self.sents[-1][0], tok.idx + len(tok))
-            self._sent_of[tok.i] = len(self.sents) - 1
+        self.sents, self._sent_of = _sentences(layout.unit, idx, length)
         self._starts = [a for a, _ in self.sents]
         #: First token of each token's line: a name never runs over a line break.
-        self._line_start = [0] * len(doc)
-        for tok in doc[1:]:
-            prev = doc[tok.i - 1]
-            new_line = "\n" in prev.text or "\n" in prev.whitespace_
-            self._line_start[tok.i] = tok.i if new_line else self._line_start[tok.i - 1]
+        self._line_start = _line_starts(self.text, idx)
         self.known: list[Known] = []
         self._surnames: dict[str, list[tuple[int, str]]] = {}
         self._roles: dict[str, str] = {}
         self._labels: dict[str, Counter[str]] = {}
         #: Gender the article itself gives a name or surname ("Mr. Trump", "spokeswoman").
         self._genders: dict[str, str] = {}
-        for ent in ents(doc):
-            if ent.label_ == "PERSON" or ent.label_ in ORG_LABELS:
-                votes = self._labels.setdefault(
-                    clean_name(ent.text, ent.label_ == "PERSON"), Counter()
-                )
-                votes["person" if ent.label_ == "PERSON" else "org"] += 1
+        # Each entity's text cut from the article's once: ``Span.text`` makes a spaCy
+        # ``Token`` per word on every read, and the loops below read it three times.
+        named = [(ent, ent.label_, self.text[ent.start_char : ent.end_char]) for ent in self.ents]
+        for _, label, text in named:
+            if label == "PERSON" or label in ORG_LABELS:
+                votes = self._labels.setdefault(clean_name(text, label == "PERSON"), Counter())
+                votes["person" if label == "PERSON" else "org"] += 1
         #: Names NER called a person that begin an organisation's name in the
         #: article ("Kinder Morgan" beside "Kinder Morgan Canada Ltd."): the company.
         self._org_names = org_prefixes(self._labels, ents(doc))
@@ -107,19 +102,19 @@ class Roster:
         #: Acronym -> the organisation's full name in this article ("IMF" ->
         #: "International Monetary Fund"): the speaker shown is the fullest form.
         self._acronyms: dict[str, str] = {}
-        for ent in ents(doc):
-            if ent.label_ == "ORG" and len(ent) > 1:
-                full = clean_name(ent.text)
+        for ent, label, text in named:
+            if label == "ORG" and len(ent) > 1:
+                full = clean_name(text)
                 full = full[4:] if full.startswith(("The ", "the ")) else full
                 self._acronyms.setdefault(initials(full), full)
         credit_lines: dict[int, bool] = {}
-        for ent in ents(doc):
-            if ent.label_ != "PERSON" and ent.label_ not in ORG_LABELS:
+        for ent, label, text in named:
+            if label != "PERSON" and label not in ORG_LABELS:
                 continue
             ent_span = (ent.start_char, ent.end_char)
             if any(in_quote[i] >= 0 for i in range(ent.start, ent.end)):
                 continue
-            name = clean_name(ent.text, ent.label_ == "PERSON")
+            name = clean_name(text, label == "PERSON")
             titled = name.lower() in self._surnames  # "Billy King ... King said"
             if (
                 not name
@@ -131,7 +126,7 @@ class Roster:
                 # ("Sudbury, Ont.") or words in lower case NER took for a name
                 # ("pickup truck") is no antecedent for "she".
                 continue
-            kind: Kind = "person" if ent.label_ == "PERSON" or given_and_surname(name) else "org"
+            kind: Kind = "person" if label == "PERSON" or given_and_surname(name) else "org"
             if name in self._org_names:
                 kind = "org"
             if kind == "org" and " " not in name and self._person_surname(name, ent.start_char):
@@ -140,10 +135,11 @@ class Roster:
                 if reports(ent.root):
                     continue
                 kind = "person"
-            subject = ent.root.dep_ in ("nsubj", "nsubjpass")
+            root = ent.root  # spaCy finds a span's root on every read
+            subject = root.dep_ in ("nsubj", "nsubjpass")
             role = title_before(doc, ent.start)
             if kind == "person":
-                described = self._named(ent.root)
+                described = self._named(root)
                 role = described[1] if described else role
             if kind == "person":
                 self._note_gender(name, doc[ent.start - 1].text if ent.start else "")
@@ -151,19 +147,19 @@ class Roster:
                     self._note_gender(name, ent[0].text)  # "Mrs Smith", not "King"
                 for word in role_head(role or "").split():
                     self._note_gender(name, word)
-            main = subject and main_clause(ent.root.head)
-            verb = ent.root.head
-            if kind == "person" and topic_possessor(ent.root):
+            main = subject and main_clause(root.head)
+            verb = root.head
+            if kind == "person" and topic_possessor(root):
                 # "Oz's dubious advice earned him the attention of Congress": the
                 # sentence is about the possessor of its subject, not the advice.
-                main, verb = True, ent.root.head.head
+                main, verb = True, root.head.head
             # The root of its own sentence: the parser's root, or a clause it
             # hung on a verb of another sentence (a bullet, a quote after it).
             top = main and (
                 verb.dep_ == "ROOT" or self._sent_of[verb.head.i] != self._sent_of[verb.i]
             )
-            plural = ent.label_ == "NORP" or ent.root.tag_ in PLURAL_TAGS
-            place = ent.label_ in ("GPE", "FAC")
+            plural = label == "NORP" or root.tag_ in PLURAL_TAGS
+            place = label in ("GPE", "FAC")
             self.known.append(
                 Known(ent.start_char, name, role, kind, subject, False, main, top, plural, place)
             )
@@ -183,7 +179,11 @@ class Roster:
         relative clause.  A capitalised subject equal to the surname of a full
         name the article gave before is that person.
         """
-        for tok in doc:
+        # Only subjects can be one: their token numbers from the dependency labels as
+        # one array, not a spaCy ``Token`` made for every token of the article.
+        subject = {doc.vocab.strings[dep] for dep in ("nsubj", "nsubjpass")}
+        deps = doc.to_array("DEP").tolist()
+        for tok in (doc[i] for i, dep in enumerate(deps) if dep in subject):
             if tok.ent_type_ or tok.pos_ not in ("PROPN", "NOUN"):
                 continue  # the tagger may call a sentence-initial surname a noun
             if tok.dep_ not in ("nsubj", "nsubjpass"):
@@ -361,6 +361,47 @@ class Roster:
         if len(words) > 1 and any(w in ORG_NOUNS for w in words):
             return "org"  # "Coastal Ferry Workers Union", which NER did not label
         return "person"
+
+
+def _spread(firsts: list[int], values: Iterable[int], n: int) -> list[int]:
+    """For each of ``n`` tokens, the value of its run; runs begin at ``firsts`` (0 first,
+    never falling, none past ``n``; a run may be empty, as one beginning at ``n`` is)."""
+    each: list[int] = []
+    for a, b, value in zip(firsts, [*firsts[1:], n], values, strict=True):
+        each += [value] * (b - a)
+    return each
+
+
+def _sentences(
+    unit: list[int], idx: list[int], length: list[int]
+) -> tuple[list[tuple[int, int]], list[int]]:
+    """(start char, end char) of each run of tokens in one layout unit, and each token's run.
+
+    From the units and the tokens' offsets and lengths as lists, not a ``Token`` per token.
+    """
+    n = len(unit)
+    if not n:
+        return [], []
+    firsts = [0, *(i for i in range(1, n) if unit[i] != unit[i - 1])]
+    ends = [*firsts[1:], n]
+    sents = [(idx[a], idx[b - 1] + length[b - 1]) for a, b in zip(firsts, ends, strict=True)]
+    return sents, _spread(firsts, range(len(firsts)), n)
+
+
+def _line_starts(text: str, idx: list[int]) -> list[int]:
+    """The first token of each token's line, from the tokens' offsets ``idx``.
+
+    A token begins a line when the token before it, or the space after that token,
+    holds a line break: ``text[idx[i - 1] : idx[i]]``.  Read from the line breaks of
+    the text rather than a ``Token`` per token (spaCy builds one on every access).
+    """
+    # The token after the one whose text or space holds the break (``n`` after the last
+    # token; two breaks in one token make an empty run, which spreads to no token).
+    firsts = [0, *(bisect_right(idx, m.start()) for m in _LINE_BREAK.finditer(text))]
+    return _spread(firsts, firsts, len(idx))
+
+
+_LINE_BREAK = re.compile("\n")
 
 
 #: Letters a one-word name needs before a one-letter slip is read as a misspelling.
