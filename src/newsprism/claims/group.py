@@ -156,6 +156,7 @@ def group_claims(
     prob = pair_probabilities(claims, feats, vectors, idf, model)
     links = _links(prob)
     aligned = _weak_chains(align(claims, feats, vectors, idf, model, prob), links, model.threshold)
+    aligned = _strays(aligned, claims, links, model.threshold)
     groups = link_disputes(aligned, claims, feats, vectors)
     groups, feats = link_article_disputes(groups, claims, feats, vectors, articles, dispute_model)
     fam = family_map(articles, families)
@@ -350,6 +351,57 @@ def _weak_chains(
             out += [[m] for m in g]
         else:
             out.append(g)
+    return out
+
+
+def _strays(
+    groups: list[list[int]],
+    claims: Sequence[Claim],
+    links: Mapping[int, Mapping[int, float]],
+    threshold: float,
+) -> list[list[int]]:
+    """A figure clause beside a group's core whose figures are of no kind the core's
+    are, and that would not make a group of two with it, taken out of a group of three
+    or more (it stands alone, and a claim alone is not shown).
+
+    The core is the member with the highest summed pair probability inside the group.
+    Read by hand (round 12), the commonest flaw of a group with a right core was a
+    stray member: "had also rescued two merchant vessels" beside the pirates' capture on
+    Saturday, "Esther Williams, who swam to stardom in the 1940's" beside her death on
+    Thursday. Pair scores alone drop as many independent rewordings as strays (round 12,
+    560 members), and so does a predicate other than the core's (a figure clause's parse
+    head is often a noun, "pirate", "vessel"). A figure clause is a claim for its
+    figure: one whose figures are all of other kinds than the core's, held to the core
+    under the two-claim rule's bar for two predicates (:data:`~.align.PAIR_STRONG` times
+    the threshold), carries another detail. On align's groups in sample (round 12s) it
+    took 8 strays and 1 carrier; whole sentences are left, where it took more carriers.
+    """
+    bar = threshold * PAIR_STRONG
+    out: list[list[int]] = []
+    for g in groups:
+        if len(g) < 3:
+            out.append(g)
+            continue
+        inside = frozenset(g)
+        core = max(
+            g, key=lambda m: (math.fsum(p for o, p in links.get(m, {}).items() if o in inside), -m)
+        )
+        kinds = {v.kind for v in claims[core].values}
+        stray = [
+            m
+            for m in g
+            if m != core
+            and kinds
+            and claims[m].kind == "value"
+            and claims[m].values
+            and not kinds & {v.kind for v in claims[m].values}
+            and links.get(m, {}).get(core, 0.0) < bar
+        ]
+        if not stray:
+            out.append(g)
+            continue
+        out.append([m for m in g if m not in stray])
+        out += [[m] for m in stray]
     return out
 
 
