@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from newsprism.claims.align import PAIR_ONLY, PAIR_STRONG
-from newsprism.claims.group import _links, _split, _standing, _weak_chains
+from newsprism.claims.group import _links, _split, _standing, _strays, _weak_chains
 from newsprism.claims.values import find_values
 from newsprism.claims.verdicts import Judgement, other_occasion
 from newsprism.model import Claim
@@ -117,3 +118,55 @@ def test_a_group_of_two_occasions_is_parted_not_called_corroborated() -> None:
         return Judgement("corroborated", (), 2)
 
     assert _split([0, 1], SEASONS, judged, {}) == [[0], [1]]
+
+
+def _figures(article: str, text: str) -> Claim:
+    values = tuple(f.value for f in find_values(text, "2025-06-13"))
+    return dataclasses.replace(_claim(article, text), values=values)
+
+
+#: Three outlets' clauses on a ferry stopped on Sunday; the gazette's clause gives a
+#: figure of another detail of the story (the ferry's past), held by "ferry" alone.
+FERRY = [
+    _figures("ledger", "the coast guard stopped the ferry on Sunday"),
+    _figures("courier", "The ferry was halted by the coast guard on Sunday"),
+    _figures("gazette", "the ferry had also carried 40 tonnes of grain"),
+]
+
+
+def _corroborated(members: Sequence[int]) -> Judgement:
+    return Judgement("corroborated", (), len(members))
+
+
+def test_a_figure_clause_of_another_kind_loosely_held_leaves_the_group() -> None:
+    prob = {(0, 1): T * 5, (0, 2): T * 2.5, (1, 2): T * 1.5}
+    # the core (ledger, highest summed links) states a day; the gazette's clause states a
+    # count only, and its link to the core is under the bar of two different predicates
+    assert _strays([[0, 1, 2]], FERRY, _links(prob), T, _corroborated) == [[0, 1], [2]]
+
+
+def test_a_figure_clause_held_firmly_to_the_core_stays() -> None:
+    prob = {(0, 1): T * 5, (0, 2): T * PAIR_STRONG, (1, 2): T * 1.5}
+    assert _strays([[0, 1, 2]], FERRY, _links(prob), T, _corroborated) == [[0, 1, 2]]
+
+
+def test_a_figure_clause_with_a_kind_the_core_states_stays() -> None:
+    claims = [*FERRY[:2], _figures("gazette", "a ferry stopped on Sunday with 40 passengers")]
+    prob = {(0, 1): T * 5, (0, 2): T * 2.5, (1, 2): T * 1.5}
+    assert _strays([[0, 1, 2]], claims, _links(prob), T, _corroborated) == [[0, 1, 2]]
+
+
+def test_a_group_whose_core_states_no_figure_is_left() -> None:
+    claims = [_claim("ledger", "the coast guard stopped the ferry"), *FERRY[1:]]
+    prob = {(0, 1): T * 5, (0, 2): T * 2.5, (1, 2): T * 1.5}
+    assert _strays([[0, 1, 2]], claims, _links(prob), T, _corroborated) == [[0, 1, 2]]
+
+
+def test_a_stray_whose_leaving_would_make_a_conflict_stays() -> None:
+    # the rest, without the clause, would set two figures side by side as a conflict
+    def judged(members: Sequence[int]) -> Judgement:
+        verdict = "conflicting" if list(members) == [0, 1] else "corroborated"
+        return Judgement(verdict, (), len(members))
+
+    prob = {(0, 1): T * 5, (0, 2): T * 2.5, (1, 2): T * 1.5}
+    assert _strays([[0, 1, 2]], FERRY, _links(prob), T, judged) == [[0, 1, 2]]
