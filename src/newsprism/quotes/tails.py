@@ -18,7 +18,7 @@ keep a relative clause now and then, "helped Clinton, who does not need to
 demonstrate her staying power": one in four of those it changes).  Round
 12b: the second statement keeps the first one's speaker (speech, with the
 right source +23, -0), and broad mode drops nested attributions only after
-these cuts (see :func:`.broad.drop_nested`; broad +69 matched, -6).
+these cuts (see :func:`.broad.drop_nested`; broad +75 matched, -6).
 """
 
 from __future__ import annotations
