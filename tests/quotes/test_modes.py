@@ -17,8 +17,13 @@ def test_broad_mode_attributes_stances_that_speech_mode_leaves_out() -> None:
     assert stance.speaker is not None and stance.speaker.name == "Jane Ruiz"
     assert stance.cue == "wants"
     assert "pass the budget" in stance.text
-    (wary,) = newsprism.quotes(WARY, broad=True)
+    wary, seen = newsprism.quotes(WARY, broad=True)
     assert wary.speaker is not None and "Republicans" in wary.speaker.name
+    # The relative clause is their view, an attribution of its own once it is cut
+    # off the stance's content (issue 16, round 12b).
+    assert wary.text == "of the plan"
+    assert seen.cue == "see" and seen.speaker is not None
+    assert "Republicans" in seen.speaker.name
     assert newsprism.quotes(WARY) == []
 
 

@@ -63,3 +63,41 @@ def test_a_nominal_conjunct_is_more_of_the_object() -> None:
         "that have hurt small businesses."
     )
     assert any(t.endswith("delays that have hurt small businesses") for t in found)
+
+
+def test_a_second_statement_keeps_the_first_speaker() -> None:
+    # The parse hangs "criticized" under Hale's clause; the one criticizing is Ruiz.
+    second = one(
+        quotes(
+            _HEAD + "Mayor Dana Ruiz said Tom Hale was careless and criticized him for "
+            "closing two pools."
+        ),
+        "him for closing two pools",
+    )
+    assert second.speaker is not None and second.speaker.name == "Dana Ruiz"
+
+
+def test_an_attribution_in_the_cut_relative_clause_stays_in_broad_mode() -> None:
+    # Broad mode drops an attribution nested in another's content; once the writer's
+    # relative clause is cut off, "has said" is no longer nested.
+    found = quotes(
+        _HEAD + "Mayor Dana Ruiz said she met on Monday with Tom Hale, who has said he "
+        "opposes the transit plan.",
+        broad=True,
+    )
+    inner = one(found, "he opposes the transit plan")
+    assert inner.speaker is not None and inner.speaker.name == "Tom Hale"
+    assert any(q.text == "she met on Monday with Tom Hale" for q in found)
+
+
+def test_a_second_statement_is_cut_off_in_broad_mode_too() -> None:
+    found = [
+        q.text
+        for q in quotes(
+            _HEAD + "Mayor Dana Ruiz said the council cut the parks budget and promised "
+            "that the pools would reopen in June.",
+            broad=True,
+        )
+    ]
+    assert "the council cut the parks budget" in found
+    assert "that the pools would reopen in June" in found

@@ -22,7 +22,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from ..nlp import doc_text
-from .broad import add_candidates, select
+from .broad import add_candidates, drop_nested, select
 from .cues import (
     MARKS,
     content_of,
@@ -207,13 +207,22 @@ def find_attributions(
     atts = list(by_cue.values())
     outer_owns_quotes(atts, lay)
     if broad:
-        atts = select(atts + add_candidates(doc, lay, by_cue, models), lay, models)
-        kept = {id(att) for att in atts}
-        owner = {k: att for k, att in owner.items() if id(att) in kept}
+        atts = atts + add_candidates(doc, lay, by_cue, models)
+        # The writer's relative clauses go first, so that the reranker's "inside
+        # another content" sees what is left of each content.
+        trim_tails(doc, atts, lay, statements=False)
+        atts = select(atts, lay, models)
     for att in atts:
         att.pieces.sort(key=lambda p: p.start)
     _cut_at_inner_cues(doc, atts)
     trim_tails(doc, atts, lay)
+    if broad:
+        # Nested attributions go only now that the contents are cut: "met with Hale,
+        # who has said he opposes the plan" keeps "has said" once the relative clause
+        # is no longer the outer content's.
+        atts = drop_nested(atts)
+        held = {p.start for att in atts for p in att.pieces}
+        owner = {k: att for k, att in owner.items() if quoted[k].start in held}
     atts += [
         Attribution(
             cue=None, source=None, content=[], pieces=[Piece(q.start, q.end, full[k])], direct=True

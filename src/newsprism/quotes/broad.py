@@ -7,9 +7,10 @@ and lets a second classifier (:mod:`.rerank`), which sees the whole
 attribution (how its source was found, what its content is, whether it sits
 inside another one), decide which candidates without a quotation stay.
 Finally PolNeAR labels each token once: a cue inside another attribution's
-content or source phrase is dropped, except a relative clause of the source's
-head ("Murphy, who thinks often about ..., said"), which is an attribution of
-its own and is cut out of the outer source.
+content or source phrase is dropped (:func:`drop_nested`, run once the contents
+are cut to what was said, :mod:`.tails`), except a relative clause of the
+source's head ("Murphy, who thinks often about ..., said"), which is an
+attribution of its own and is cut out of the outer source.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 
     from .layout import Layout
 
-__all__ = ["WEAK_FLOOR", "add_candidates", "select"]
+__all__ = ["WEAK_FLOOR", "add_candidates", "drop_nested", "select"]
 
 #: Lowest cue probability at which a verb or nominal cue becomes a candidate.
 WEAK_FLOOR = 0.25
@@ -82,18 +83,21 @@ def add_candidates(
 def select(
     atts: list[Attribution], lay: Layout, models: QuoteModels | None = None
 ) -> list[Attribution]:
-    """The candidates that stay: reranked, then without nested attributions."""
+    """The candidates the reranker keeps (nested ones go later, :func:`drop_nested`)."""
     models = models or shipped()
     if models.rerank.weights:
         ctx = Context(atts, lay)
         threshold = models.rerank.threshold
-        atts = [
+        return [
             att
             for att in atts
             if att.cue is None or att.pieces or rerank_probability(att, ctx, models) >= threshold
         ]
-    else:
-        atts = [att for att in atts if not att.weak]
+    return [att for att in atts if not att.weak]
+
+
+def drop_nested(atts: list[Attribution]) -> list[Attribution]:
+    """The attributions whose cue no other one's content or source phrase holds."""
     cues_at = {att.cue.i for att in atts if att.cue is not None}
     inside = {i for att in atts for a, b in att.content for i in range(a, b)}
     for att in atts:
