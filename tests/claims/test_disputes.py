@@ -48,6 +48,14 @@ def _group(
     return {c.id: c for c in out}, groups
 
 
+def _claims(rows: list[tuple[str, str, str]]) -> list[Claim]:
+    """One whole-text claim per (article, text, polarity) row, ids c0, c1, ..."""
+    return [
+        Claim(id=f"c{i}", article=a, text=t, start=0, end=len(t), polarity=pol)
+        for i, (a, t, pol) in enumerate(rows)
+    ]
+
+
 def _side_articles(g: ClaimGroup, claims: dict[str, Claim]) -> list[set[str]]:
     return [{claims[c].article for c in s.claims} for s in g.sides]
 
@@ -180,10 +188,7 @@ def test_a_denial_is_not_set_against_articles_that_read_alike() -> None:
         ("b", said, "denied"),
         ("c", "Engineers closed the bridge on Friday", "asserted"),
     ]
-    claims = [
-        Claim(id=f"c{i}", article=a, text=t, start=0, end=len(t), polarity=pol)
-        for i, (a, t, pol) in enumerate(rows)
-    ]
+    claims = _claims(rows)
     feats = [features(c, EntityIndex(())) for c in claims]
     ab = frozenset(("a", "b"))
     assert _part_alike([[0, 1, 2]], claims, feats, {ab}) == [[0, 1], [2]]
@@ -211,10 +216,7 @@ def test_a_report_retelling_the_disputed_claim_in_other_words_joins_its_side(
         ("r2", "Keepers say Rosie the elephant gave birth to two calves at the zoo", "asserted"),
         ("r3", "Rosie the elephant was moved to the zoo's new birth enclosure", "asserted"),
     ]
-    claims = [
-        Claim(id=f"c{i}", article=a, text=t, start=0, end=len(t), polarity=pol)
-        for i, (a, t, pol) in enumerate(rows)
-    ]
+    claims = _claims(rows)
     rosie = Entity(id="person:rosie", name="Rosie", kind="person", articles=("r1", "r2", "r3", "d"))
     feats = [features(c, EntityIndex([rosie])) for c in claims]
     vectors = np.array(
@@ -328,10 +330,7 @@ def _camp_of_two(
 ) -> tuple[list[list[int]], list[Claim]]:
     """The camp step on one claim per row, every claim at one point of meaning, the
     first article flagged against each other one; ``texts``: the articles' bodies."""
-    claims = [
-        Claim(id=f"c{i}", article=a, text=t, start=0, end=len(t), polarity=pol)
-        for i, (a, t, pol) in enumerate(rows)
-    ]
+    claims = _claims(rows)
     people = [
         Entity(id="person:ann-cole", name="Ann Cole", kind="person", articles=tuple(texts)),
         Entity(id="place:dover", name="Dover", kind="place", articles=tuple(texts)),
@@ -393,10 +392,7 @@ def test_a_debunk_is_shown_by_its_own_denial_not_by_what_it_retells(
         ("d", "Ann Cole opened the new river bridge in Dover, the leaflet says", "asserted"),
         ("d", "The leaflet is a hoax and nothing was opened", "denied"),
     ]
-    claims = [
-        Claim(id=f"c{i}", article=a, text=t, start=0, end=len(t), polarity=pol)
-        for i, (a, t, pol) in enumerate(rows)
-    ]
+    claims = _claims(rows)
     people = [
         Entity(id="person:ann-cole", name="Ann Cole", kind="person", articles=("r", "d")),
         Entity(id="place:dover", name="Dover", kind="place", articles=("r", "d")),
@@ -503,10 +499,7 @@ def test_a_debunk_s_own_doubt_places_it_though_far_from_the_anchor(
         ("d2", retold, "asserted"),
         ("d2", doubt, "denied"),
     ]
-    claims = [
-        Claim(id=f"c{i}", article=a, text=t, start=0, end=len(t), polarity=pol)
-        for i, (a, t, pol) in enumerate(rows)
-    ]
+    claims = _claims(rows)
     people = [
         Entity(id="person:ann-cole", name="Ann Cole", kind="person", articles=("r", "d1")),
         Entity(id="place:dover", name="Dover", kind="place", articles=("r", "d1")),
