@@ -96,7 +96,7 @@ class Roster:
                 votes["person" if label == "PERSON" else "org"] += 1
         #: Names NER called a person that begin an organisation's name in the
         #: article ("Kinder Morgan" beside "Kinder Morgan Canada Ltd."): the company.
-        self._org_names = org_prefixes(self._labels, ents(doc))
+        self._org_names = org_prefixes(self._labels, self.ents)
         for name in self._org_names:
             self._labels[name]["org"] = self._labels[name]["person"] + 1
         #: Acronym -> the organisation's full name in this article ("IMF" ->
